@@ -1,0 +1,89 @@
+// Builds the sidecar's HTTP app from its dependencies; only server/index.ts opens the database and listens.
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps.ts';
+import { ApiError, errorBody, requestLang } from './errors.ts';
+import type { AppEnv } from './http.ts';
+import { sitePages } from './site/pages.ts';
+import { widgetAssets } from './site/static.ts';
+import { staffSessionRoutes } from './staff/staff.routes.ts';
+import { createSurveyCache } from './surveys/surveys.cache.ts';
+import { surveyRoutes } from './surveys/surveys.routes.ts';
+import { staffSurveyRoutes } from './surveys/staff-surveys.routes.ts';
+import { VERSION } from './version.ts';
+
+const defaultWidgetsDir = fileURLToPath(new URL('../dist/widgets', import.meta.url));
+
+export function createApp(deps: AppDeps & { widgetsDir?: string }) {
+  const { config } = deps;
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const cache = createSurveyCache(deps.db, deps.cacheTtlMs ?? 1000);
+  const allowed = new Set([new URL(config.publicUrl).origin, ...config.allowedOrigins]);
+
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => {
+    const lang = requestLang(c);
+    if (error instanceof ApiError) return c.json(errorBody(error.code, lang, error.details), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 404 ? 'not_found' : error.status === 413 ? 'body_too_large' : 'validation_failed';
+      return c.json(errorBody(code, lang), error.status);
+    }
+    log(`[slims-crm] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return c.json(errorBody('internal_error', lang), 500);
+  });
+  app.notFound((c) => c.json(errorBody('not_found', requestLang(c)), 404));
+
+  // Only registered origins may call the API from a browser; a request with no Origin is not from a page.
+  app.use('/api/*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !allowed.has(origin)) throw new ApiError(403, 'origin_not_allowed');
+    await next();
+  });
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Device-Id', 'Accept-Language'],
+      exposeHeaders: ['Idempotent-Replayed', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'body_too_large');
+      },
+    }),
+  );
+
+  app.get('/api/v1/health', async (c) => {
+    let database = true;
+    try {
+      await deps.db.selectFrom('crm_migrations').select('name').limit(1).execute();
+    } catch {
+      database = false;
+    }
+    return c.json(
+      { status: database ? 'ok' : 'degraded', version: VERSION, database: { dialect: deps.dialect, ok: database }, time: deps.clock().toISOString() },
+      database ? 200 : 503,
+    );
+  });
+  app.route('/api/v1/surveys', surveyRoutes(deps, cache));
+  app.route('/api/v1/staff', staffSessionRoutes(deps));
+  app.route('/api/v1/staff/surveys', staffSurveyRoutes(deps, cache));
+
+  app.route('/widgets', widgetAssets(deps.widgetsDir ?? defaultWidgetsDir));
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin' }));
+  app.route('/', sitePages(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,84 @@
+// The one Database type: the SLiMS tables the sidecar reads and the crm_* tables it owns.
+import type { Generated } from 'kysely';
+import type { SlimsTables } from './slims-tables.ts';
+
+export type QuestionType = 'single' | 'multiple' | 'rating' | 'nps' | 'text';
+export type Audience = 'anyone' | 'members';
+export type SurveyStatus = 'draft' | 'open' | 'closed';
+export type ResultsVisibility = 'after_answer' | 'after_close' | 'staff';
+
+export interface CrmMigrationTable {
+  name: string;
+  applied_at: string;
+}
+
+export interface CrmSurveyTable {
+  id: Generated<number>;
+  slug: string;
+  kind: 'poll' | 'survey';
+  title: string;
+  description: string | null;
+  audience: Audience;
+  status: SurveyStatus;
+  opens_at: string | null;
+  closes_at: string | null;
+  results_visibility: ResultsVisibility;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CrmSurveyQuestionTable {
+  id: Generated<number>;
+  survey_id: number;
+  position: number;
+  type: QuestionType;
+  prompt: string;
+  required: number;
+  max_length: number | null;
+}
+
+export interface CrmSurveyOptionTable {
+  id: Generated<number>;
+  question_id: number;
+  position: number;
+  label: string;
+}
+
+export interface CrmSurveyResponseTable {
+  id: Generated<number>;
+  survey_id: number;
+  voter_key: string;
+  member_id: string | null;
+  network: string | null;
+  idempotency_key: string;
+  lang: string;
+  created_at: string;
+}
+
+export interface CrmSurveyAnswerTable {
+  id: Generated<number>;
+  response_id: number;
+  question_id: number;
+  option_id: number | null;
+  value: number | null;
+  text: string | null;
+}
+
+export interface CrmAuthFailureTable {
+  id: Generated<number>;
+  subject: string;
+  created_at: string;
+}
+
+export interface CrmTables {
+  crm_migrations: CrmMigrationTable;
+  crm_survey: CrmSurveyTable;
+  crm_survey_question: CrmSurveyQuestionTable;
+  crm_survey_option: CrmSurveyOptionTable;
+  crm_survey_response: CrmSurveyResponseTable;
+  crm_survey_answer: CrmSurveyAnswerTable;
+  crm_auth_failure: CrmAuthFailureTable;
+}
+
+export interface Database extends SlimsTables, CrmTables {}

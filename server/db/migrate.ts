@@ -1,0 +1,87 @@
+// Applies the numbered crm_* migrations in sql/<dialect>/, and the SLiMS subset used by the demo and tests.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql, type Kysely } from 'kysely';
+import type { DatabaseHandle, Dialect } from './connection.ts';
+import type { Database } from './database.ts';
+import { toDbTime } from './time.ts';
+
+const sqlRoot = fileURLToPath(new URL('../../sql/', import.meta.url));
+
+export const MIGRATION_TABLE = 'crm_migrations';
+
+interface MigrationFile {
+  name: string;
+  statements: string[];
+}
+
+export function splitStatements(text: string): string[] {
+  return text
+    .split(/;[ \t]*(?:\r?\n|$)/)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) => statement.length > 0);
+}
+
+function readFolder(folder: string): MigrationFile[] {
+  return readdirSync(folder)
+    .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))
+    .sort()
+    .map((name) => ({ name, statements: splitStatements(readFileSync(`${folder}/${name}`, 'utf8')) }));
+}
+
+export function migrationFiles(dialect: Dialect): MigrationFile[] {
+  return readFolder(`${sqlRoot}${dialect}`);
+}
+
+/** Applies pending migrations; returns the names applied. Safe to run from several sidecars at once. */
+export async function migrate(handle: DatabaseHandle, log: (line: string) => void = () => {}): Promise<string[]> {
+  const files = migrationFiles(handle.dialect);
+  return handle.db.connection().execute(async (db) => {
+    if (handle.dialect === 'mysql') {
+      const lock = await sql<{ got: number | null }>`SELECT GET_LOCK('slims_crm_migrate', 60) AS got`.execute(db);
+      if (lock.rows[0]?.got !== 1) throw new Error('Could not take the migration lock (slims_crm_migrate) within 60 s');
+    }
+    try {
+      await createMigrationTable(db, handle.dialect);
+      const done = new Set(
+        (await db.selectFrom(MIGRATION_TABLE as 'crm_migrations').select('name').execute()).map((row) => row.name),
+      );
+      const applied: string[] = [];
+      for (const file of files) {
+        if (done.has(file.name)) continue;
+        log(`migrate: ${file.name}`);
+        if (handle.dialect === 'sqlite') {
+          // SQLite DDL is transactional: a failed migration leaves nothing behind.
+          await db.transaction().execute(async (trx) => {
+            for (const statement of file.statements) await sql.raw(statement).execute(trx);
+            await trx.insertInto('crm_migrations').values({ name: file.name, applied_at: toDbTime(new Date()) }).execute();
+          });
+        } else {
+          for (const statement of file.statements) await sql.raw(statement).execute(db);
+          await db.insertInto('crm_migrations').values({ name: file.name, applied_at: toDbTime(new Date()) }).execute();
+        }
+        applied.push(file.name);
+      }
+      return applied;
+    } finally {
+      if (handle.dialect === 'mysql') await sql`SELECT RELEASE_LOCK('slims_crm_migrate')`.execute(db);
+    }
+  });
+}
+
+async function createMigrationTable(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const suffix = dialect === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci' : '';
+  const type = dialect === 'mysql' ? 'DATETIME' : 'TEXT';
+  await sql
+    .raw(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATION_TABLE} (name VARCHAR(255) NOT NULL PRIMARY KEY, applied_at ${type} NOT NULL)${suffix}`,
+    )
+    .execute(db);
+}
+
+/** Creates the subset of SLiMS's own schema that the demo library and the tests need. Never for a real SLiMS. */
+export async function applySlimsSubset(handle: DatabaseHandle): Promise<void> {
+  for (const file of readFolder(`${sqlRoot}slims/${handle.dialect}`)) {
+    for (const statement of file.statements) await sql.raw(statement).execute(handle.db);
+  }
+}

@@ -1,0 +1,15 @@
+// What the app is built from; tests build their own.
+import type { Kysely } from 'kysely';
+import type { Dialect } from './db/connection.ts';
+import type { Database } from './db/database.ts';
+import type { Config } from './env.ts';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  config: Config;
+  clock: () => Date;
+  /** How long public reads may be served from memory; 0 turns the cache off. */
+  cacheTtlMs?: number;
+  log?: (line: string) => void;
+}

@@ -1,0 +1,180 @@
+// Reads and validates the sidecar's environment once; nothing else reads process.env.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+
+export interface Config {
+  /** mysql://user:pass@host:port/database of a SLiMS database; null means the embedded SQLite demo. */
+  databaseUrl: string | null;
+  dataDir: string;
+  secret: string;
+  secretSource: 'environment' | 'generated' | 'data-dir';
+  /** The sidecar's public base URL, without a trailing slash. */
+  publicUrl: string;
+  /** Origins (scheme://host[:port]) whose pages may call the public API. */
+  allowedOrigins: string[];
+  port: number;
+  host: string;
+  /** Trust X-Forwarded-For from a reverse proxy when telling networks apart. */
+  trustProxy: boolean;
+  /** Responses one network may give to one survey per hour before answers are refused. */
+  networkLimitPerHour: number;
+  /** The library's offset from UTC in minutes (WIB +420, WITA +480, WIT +540), for per-day figures. */
+  utcOffsetMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly id: string,
+    readonly en: string,
+  ) {
+    super(`${id}\n${en}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Environment from process.env with a .env file (if present) underneath it. */
+export function readEnvironment(cwd = process.cwd()): Env {
+  const file = resolve(cwd, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}
+
+export function loadConfig(env: Env = readEnvironment(), log: (line: string) => void = () => {}): Config {
+  const dataDir = resolve(env.CRM_DATA_DIR ?? 'data');
+  const databaseUrl = parseDatabaseUrl(env.CRM_DATABASE_URL);
+  const port = parsePort(env.PORT ?? '3000');
+  const host = env.HOST ?? '0.0.0.0';
+  const publicUrl = parsePublicUrl(env.CRM_PUBLIC_URL ?? `http://localhost:${port}`);
+  const allowedOrigins = parseOrigins(env.CRM_ALLOWED_ORIGINS ?? '');
+  const { secret, source } = resolveSecret(env.CRM_SECRET, dataDir, log);
+  const networkLimitPerHour = Number(env.CRM_NETWORK_LIMIT ?? '300');
+  if (!Number.isInteger(networkLimitPerHour) || networkLimitPerHour < 1) {
+    throw new ConfigError(
+      'CRM_NETWORK_LIMIT harus bilangan bulat positif.',
+      'CRM_NETWORK_LIMIT must be a positive integer.',
+    );
+  }
+  const utcOffsetMinutes = parseOffset(env.CRM_UTC_OFFSET ?? '+07:00');
+  return {
+    utcOffsetMinutes,
+    databaseUrl,
+    dataDir,
+    secret,
+    secretSource: source,
+    publicUrl,
+    allowedOrigins,
+    port,
+    host,
+    trustProxy: env.CRM_TRUST_PROXY === '1' || env.CRM_TRUST_PROXY === 'true',
+    networkLimitPerHour,
+  };
+}
+
+function parseDatabaseUrl(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      'CRM_DATABASE_URL bukan URL yang sah. Contoh: mysql://slims_crm:sandi@127.0.0.1:3306/slims',
+      'CRM_DATABASE_URL is not a valid URL. Example: mysql://slims_crm:password@127.0.0.1:3306/slims',
+    );
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new ConfigError(
+      `CRM_DATABASE_URL harus diawali mysql:// (tertulis ${url.protocol}//).`,
+      `CRM_DATABASE_URL must start with mysql:// (got ${url.protocol}//).`,
+    );
+  }
+  if (url.pathname.length <= 1) {
+    throw new ConfigError(
+      'CRM_DATABASE_URL tidak menyebut nama basis data SLiMS, misalnya .../slims',
+      'CRM_DATABASE_URL names no database; add the SLiMS database name, e.g. .../slims',
+    );
+  }
+  return value;
+}
+
+function parseOffset(value: string): number {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(value);
+  if (match === null) {
+    throw new ConfigError(
+      `CRM_UTC_OFFSET harus seperti +07:00 (WIB), +08:00 (WITA) atau +09:00 (WIT); tertulis "${value}".`,
+      `CRM_UTC_OFFSET must look like +07:00 (WIB), +08:00 (WITA) or +09:00 (WIT); got "${value}".`,
+    );
+  }
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT tidak sah: "${value}".`, `PORT is not a valid port: "${value}".`);
+  }
+  return port;
+}
+
+function parsePublicUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError(
+      `CRM_PUBLIC_URL harus URL http(s), misalnya https://crm.perpustakaan.go.id (tertulis "${value}").`,
+      `CRM_PUBLIC_URL must be an http(s) URL, e.g. https://crm.library.example (got "${value}").`,
+    );
+  }
+}
+
+function parseOrigins(value: string): string[] {
+  const origins: string[] = [];
+  for (const raw of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = null;
+    }
+    if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== raw.replace(/\/$/, '')) {
+      throw new ConfigError(
+        `CRM_ALLOWED_ORIGINS: "${raw}" bukan origin. Tulis skema dan host saja, misalnya https://opac.perpustakaan.go.id`,
+        `CRM_ALLOWED_ORIGINS: "${raw}" is not an origin. Give scheme and host only, e.g. https://opac.library.example`,
+      );
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
+function resolveSecret(
+  value: string | undefined,
+  dataDir: string,
+  log: (line: string) => void,
+): { secret: string; source: Config['secretSource'] } {
+  if (value !== undefined && value !== '') {
+    if (value.length < 32) {
+      throw new ConfigError(
+        'CRM_SECRET terlalu pendek: minimal 32 karakter. Buat dengan: openssl rand -hex 32',
+        'CRM_SECRET is too short: at least 32 characters. Make one with: openssl rand -hex 32',
+      );
+    }
+    return { secret: value, source: 'environment' };
+  }
+  const file = resolve(dataDir, 'secret');
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 32) return { secret: kept, source: 'data-dir' };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  log(`CRM_SECRET tidak diatur: rahasia baru dibuat dan disimpan di ${file}`);
+  log(`CRM_SECRET not set: generated a new secret and kept it in ${file}`);
+  return { secret, source: 'generated' };
+}

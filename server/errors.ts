@@ -1,0 +1,77 @@
+// The one error shape, { error: { code, message, details } }, with messages in Indonesian and English.
+import type { Context } from 'hono';
+import type { AppEnv } from './http.ts';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type Lang = 'id' | 'en';
+
+const messages = {
+  not_found: ['Tidak ditemukan.', 'Not found.'],
+  survey_not_found: ['Jajak pendapat atau survei ini tidak ditemukan.', 'This poll or survey was not found.'],
+  validation_failed: ['Isian belum benar. Periksa kembali jawaban Anda.', 'Some input is not valid. Please check your answers.'],
+  survey_closed: ['Jajak pendapat ini sudah ditutup.', 'This poll is closed.'],
+  survey_not_open: ['Jajak pendapat ini belum dibuka.', 'This poll is not open yet.'],
+  already_answered: ['Anda sudah menjawab. Terima kasih!', 'You have already answered. Thank you!'],
+  members_only: ['Hanya untuk anggota perpustakaan. Silakan masuk terlebih dahulu.', 'For library members only. Please sign in first.'],
+  invalid_token: ['Sesi tidak sah atau sudah berakhir. Silakan masuk lagi.', 'Your session is invalid or has expired. Please sign in again.'],
+  unauthorized: ['Silakan masuk sebagai staf.', 'Please sign in as staff.'],
+  forbidden: ['Anda tidak memiliki hak akses untuk tindakan ini.', 'You do not have permission for this action.'],
+  invalid_credentials: ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
+  unsupported_media_type: ['Permintaan harus berupa JSON (Content-Type: application/json).', 'The request must be JSON (Content-Type: application/json).'],
+  invalid_json: ['Isi permintaan bukan JSON yang sah.', 'The request body is not valid JSON.'],
+  idempotency_key_required: ['Header Idempotency-Key wajib ada (8–64 karakter A-Z, a-z, 0-9, _ atau -).', 'The Idempotency-Key header is required (8–64 characters A-Z, a-z, 0-9, _ or -).'],
+  idempotency_key_reused: ['Idempotency-Key ini sudah dipakai untuk jawaban lain.', 'This Idempotency-Key was already used for another answer.'],
+  origin_not_allowed: ['Situs ini tidak diizinkan memanggil layanan CRM perpustakaan.', 'This site is not allowed to call the library CRM service.'],
+  rate_limited: ['Terlalu banyak permintaan. Coba lagi beberapa saat lagi.', 'Too many requests. Please try again in a while.'],
+  body_too_large: ['Isi permintaan terlalu besar.', 'The request body is too large.'],
+  slug_taken: ['Alamat (slug) ini sudah dipakai survei lain.', 'This slug is already used by another survey.'],
+  has_responses: ['Pertanyaan tidak dapat diubah karena sudah ada jawaban.', 'Questions cannot be changed because responses already exist.'],
+  internal_error: ['Terjadi kesalahan pada server. Silakan coba lagi.', 'Something went wrong on the server. Please try again.'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type ErrorCode = keyof typeof messages;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.name = 'ApiError';
+  }
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return messages[code][lang === 'en' ? 1 : 0];
+}
+
+/** The caller's language: ?lang=, then Accept-Language, then Indonesian. */
+export function requestLang(c: Context<AppEnv>): Lang {
+  const query = c.req.query('lang');
+  if (query === 'en' || query === 'id') return query;
+  const chosen = c.get('lang');
+  if (chosen !== undefined) return chosen;
+  const header = c.req.header('accept-language') ?? '';
+  for (const part of header.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'id' || tag === 'ms') return 'id';
+    if (tag === 'en') return 'en';
+  }
+  return 'id';
+}
+
+export function errorBody(code: ErrorCode, lang: Lang, details?: unknown) {
+  return {
+    error: {
+      code,
+      message: errorMessage(code, lang),
+      ...(details === undefined ? {} : { details }),
+    },
+  };
+}
+
+/** A bilingual message for a validation detail. */
+export function pick(lang: Lang, id: string, en: string): string {
+  return lang === 'en' ? en : id;
+}

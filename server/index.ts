@@ -1,0 +1,70 @@
+// Starts the sidecar: environment, database, migrations, then HTTP. Nothing else lives here.
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { openDatabase, type DatabaseHandle } from './db/connection.ts';
+import { applySlimsSubset, migrate } from './db/migrate.ts';
+import { StartupError, checkSlimsDatabase, explainConnectionError } from './db/preflight.ts';
+import { ConfigError, loadConfig } from './env.ts';
+import { seedDemoLibrary } from './seed/generate.ts';
+import { ensureDemoContent } from './site/demo-content.ts';
+
+const say = (line: string) => console.log(line);
+
+async function prepareDemo(handle: DatabaseHandle): Promise<void> {
+  await applySlimsSubset(handle);
+  const member = await handle.db.selectFrom('member').select('member_id').limit(1).executeTakeFirst();
+  if (member === undefined) {
+    say('Membuat perpustakaan contoh (sekali saja) / Generating the demo library (first start only)…');
+    await seedDemoLibrary(handle, { size: 'demo', seed: 1 });
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(undefined, say);
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    if (config.databaseUrl === null) await prepareDemo(handle);
+    else {
+      const version = await checkSlimsDatabase(handle);
+      say(`Basis data SLiMS ${version} terhubung / Connected to a SLiMS ${version} database`);
+    }
+    for (const name of await migrate(handle)) say(`migrasi diterapkan / migration applied: ${name}`);
+    if (config.databaseUrl === null) await ensureDemoContent(handle, new Date());
+  } catch (error) {
+    await handle.close();
+    const explained = config.databaseUrl === null ? null : explainConnectionError(error, config.databaseUrl);
+    throw explained ?? error;
+  }
+
+  const app = createApp({ db: handle.db, dialect: handle.dialect, config, clock: () => new Date() });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    say('');
+    say(`slims-crm berjalan di port ${info.port} / slims-crm is listening on port ${info.port}`);
+    if (config.databaseUrl === null) {
+      say(`  Halaman contoh / Demo page:  ${config.publicUrl}/`);
+      say(`  Aplikasi staf / Staff app:   ${config.publicUrl}/admin   (admin / admin, pustakawan / pustakawan)`);
+      say(`  Basis data contoh / Demo database: SQLite in ${config.dataDir}`);
+    } else {
+      say(`  Aplikasi staf / Staff app:   ${config.publicUrl}/admin`);
+    }
+    say(`  Widget:                       ${config.publicUrl}/widgets/slims-crm.js`);
+  });
+
+  const stop = () => {
+    server.close(() => {
+      void handle.close().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    console.error(`\nslims-crm tidak dapat dimulai:\n  ${error.id}\nslims-crm cannot start:\n  ${error.en}\n`);
+  } else {
+    console.error('slims-crm tidak dapat dimulai / cannot start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+// Staff sign-in against SLiMS's user table, and the guard every staff route sits behind.
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bearerToken, signStaffToken, verifyStaffToken } from '../auth/tokens.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { readJsonObject, type AppEnv } from '../http.ts';
+import { clientAddress, networkId } from '../network.ts';
+import { findStaff, passwordMatches, recentFailures, recordFailure, staffPrivileges } from './staff.queries.ts';
+
+const WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_ACCOUNT = 10;
+const MAX_FAILURES_PER_NETWORK = 30;
+
+export function staffSessionRoutes(deps: AppDeps) {
+  const { db, config, clock } = deps;
+  return new Hono<AppEnv>().post('/session', async (c) => {
+    const body = await readJsonObject(c);
+    const username = typeof body.username === 'string' ? body.username.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (username === '' || password === '' || username.length > 50 || password.length > 200) {
+      throw new ApiError(401, 'invalid_credentials');
+    }
+    const now = clock();
+    const since = new Date(now.getTime() - WINDOW_MS);
+    const account = `staff:${username.toLowerCase()}`;
+    const network = `staff-net:${networkId(clientAddress(c, config.trustProxy), config.secret) ?? 'unknown'}`;
+    if (
+      (await recentFailures(db, account, since)) >= MAX_FAILURES_PER_ACCOUNT ||
+      (await recentFailures(db, network, since)) >= MAX_FAILURES_PER_NETWORK
+    ) {
+      c.header('Retry-After', String(WINDOW_MS / 1000));
+      throw new ApiError(429, 'rate_limited');
+    }
+    const staff = await findStaff(db, username);
+    if (!(await passwordMatches(password, staff?.passwordHash ?? null)) || staff === null) {
+      await recordFailure(db, [account, network], now);
+      throw new ApiError(401, 'invalid_credentials');
+    }
+    const privileges = await staffPrivileges(db, staff);
+    const { token, exp } = await signStaffToken(config.secret, { uid: staff.uid, name: staff.name, privileges }, now);
+    return c.json({
+      token,
+      expiresAt: new Date(exp * 1000).toISOString(),
+      staff: { uid: staff.uid, name: staff.name, privileges },
+    });
+  });
+}
+
+/** Lets a request through only with a valid staff token that holds `access` on SLiMS's `module`. */
+export function requireStaff(deps: AppDeps, module: string, access: 'r' | 'w'): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (token === null) throw new ApiError(401, 'unauthorized');
+    const staff = await verifyStaffToken(token, deps.config.secret, deps.clock());
+    if (staff === null) throw new ApiError(401, 'invalid_token');
+    if (staff.privileges[module]?.[access] !== true) throw new ApiError(403, 'forbidden');
+    c.set('staff', staff);
+    await next();
+  };
+}

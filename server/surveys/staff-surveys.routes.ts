@@ -1,0 +1,137 @@
+// Staff API for polls and surveys: build, publish, close, delete, live results and CSV export.
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, requestLang } from '../errors.ts';
+import { parseId, readJsonObject, type AppEnv } from '../http.ts';
+import { requireStaff } from '../staff/staff.routes.ts';
+import { csvLine } from './csv.ts';
+import type { SurveyCache } from './surveys.cache.ts';
+import {
+  buildResults,
+  countResponses,
+  createSurvey,
+  deleteSurvey,
+  exportResponses,
+  getSurveyById,
+  listSurveys,
+  questionsChanged,
+  responseTimeline,
+  setSurveyStatus,
+  slugInUse,
+  surveyState,
+  tallySurvey,
+  textAnswers,
+  updateSurvey,
+  type SurveyDefinition,
+} from './surveys.queries.ts';
+import { parseSurveyInput } from './surveys.schemas.ts';
+
+/** The module whose SLiMS privileges govern CRM work: the CRM pages live in Membership. */
+const MODULE = 'membership';
+
+export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
+  const { db, clock } = deps;
+  const read = requireStaff(deps, MODULE, 'r');
+  const write = requireStaff(deps, MODULE, 'w');
+
+  async function load(id: string): Promise<SurveyDefinition> {
+    const survey = await getSurveyById(db, parseId(id));
+    if (survey === null) throw new ApiError(404, 'survey_not_found');
+    return survey;
+  }
+
+  async function detail(survey: SurveyDefinition) {
+    return { ...survey, state: surveyState(survey, clock()), responses: await countResponses(db, survey.id) };
+  }
+
+  return new Hono<AppEnv>()
+    .get('/', read, async (c) => {
+      const now = clock();
+      const surveys = await listSurveys(db);
+      return c.json({ surveys: surveys.map((s) => ({ ...s, state: surveyState(s, now) })) });
+    })
+    .post('/', write, async (c) => {
+      const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
+      if (await slugInUse(db, input.slug)) throw new ApiError(409, 'slug_taken');
+      const id = await createSurvey(db, input, c.get('staff').uid, clock());
+      const survey = await getSurveyById(db, id);
+      if (survey === null) throw new Error(`survey ${id} vanished after insert`);
+      return c.json({ survey: await detail(survey) }, 201);
+    })
+    .get('/:id', read, async (c) => c.json({ survey: await detail(await load(c.req.param('id'))) }))
+    .put('/:id', write, async (c) => {
+      const current = await load(c.req.param('id'));
+      const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
+      if (await slugInUse(db, input.slug, current.id)) throw new ApiError(409, 'slug_taken');
+      const changed = questionsChanged(current, input);
+      if (changed && (await countResponses(db, current.id)) > 0) throw new ApiError(409, 'has_responses');
+      await updateSurvey(db, current, input, changed, clock());
+      cache.forget(current);
+      return c.json({ survey: await detail(await load(c.req.param('id'))) });
+    })
+    .post('/:id/open', write, async (c) => {
+      const survey = await load(c.req.param('id'));
+      await setSurveyStatus(db, survey.id, 'open', clock());
+      cache.forget(survey);
+      return c.json({ survey: await detail(await load(c.req.param('id'))) });
+    })
+    .post('/:id/close', write, async (c) => {
+      const survey = await load(c.req.param('id'));
+      await setSurveyStatus(db, survey.id, 'closed', clock());
+      cache.forget(survey);
+      return c.json({ survey: await detail(await load(c.req.param('id'))) });
+    })
+    .delete('/:id', write, async (c) => {
+      const survey = await load(c.req.param('id'));
+      await deleteSurvey(db, survey.id);
+      cache.forget(survey);
+      return c.body(null, 204);
+    })
+    .get('/:id/results', read, async (c) => {
+      const survey = await load(c.req.param('id'));
+      const results = buildResults(survey, await tallySurvey(db, survey));
+      for (const question of results.questions) {
+        if (question.type === 'text') question.texts = await textAnswers(db, question.id);
+      }
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        results,
+        timeline: await responseTimeline(db, survey.id, deps.config.utcOffsetMinutes),
+      });
+    })
+    .get('/:id/export.csv', read, async (c) => {
+      const survey = await load(c.req.param('id'));
+      const lang = requestLang(c);
+      const labels = new Map(survey.questions.flatMap((q) => q.options.map((o) => [o.id, o.label] as const)));
+      const header = [
+        lang === 'en' ? 'response' : 'respons',
+        lang === 'en' ? 'submitted_at' : 'waktu_kirim',
+        lang === 'en' ? 'member_id' : 'id_anggota',
+        lang === 'en' ? 'language' : 'bahasa',
+        ...survey.questions.map((q, i) => `${i + 1}. ${q.prompt}`),
+      ];
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${survey.slug}.csv"`);
+      c.header('Cache-Control', 'no-store');
+      return stream(c, async (out) => {
+        // The byte-order mark lets spreadsheet programs read the file as UTF-8.
+        await out.write(`\uFEFF${csvLine(header)}`);
+        for await (const page of exportResponses(db, survey.id)) {
+          let chunk = '';
+          for (const response of page) {
+            const cells = survey.questions.map((q) => {
+              const answers = response.answers.filter((a) => a.questionId === q.id);
+              if (q.type === 'single' || q.type === 'multiple') {
+                return answers.map((a) => labels.get(a.optionId ?? -1) ?? '').join('; ');
+              }
+              if (q.type === 'text') return answers[0]?.text ?? '';
+              return answers[0]?.value === undefined || answers[0]?.value === null ? '' : String(answers[0].value);
+            });
+            chunk += csvLine([String(response.id), response.createdAt, response.memberId ?? '', response.lang, ...cells]);
+          }
+          await out.write(chunk);
+        }
+      });
+    });
+}

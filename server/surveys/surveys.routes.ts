@@ -1,0 +1,153 @@
+// Public poll and survey API for the widgets: read a survey by slug, submit one response.
+import { Hono } from 'hono';
+import { bearerToken, verifyMemberToken } from '../auth/tokens.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, requestLang } from '../errors.ts';
+import { readJsonObject, type AppContext, type AppEnv } from '../http.ts';
+import { clientAddress, networkId } from '../network.ts';
+import type { SurveyCache } from './surveys.cache.ts';
+import {
+  buildResults,
+  countNetworkResponses,
+  findResponse,
+  insertResponse,
+  surveyState,
+  type Results,
+  type SurveyDefinition,
+} from './surveys.queries.ts';
+import { parseAnswers } from './surveys.schemas.ts';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function publicSurvey(survey: SurveyDefinition, now: Date) {
+  return {
+    slug: survey.slug,
+    kind: survey.kind,
+    title: survey.title,
+    description: survey.description,
+    audience: survey.audience,
+    state: surveyState(survey, now),
+    opensAt: survey.opensAt,
+    closesAt: survey.closesAt,
+    resultsVisibility: survey.resultsVisibility,
+    questions: survey.questions.map((q) => ({
+      id: q.id,
+      type: q.type,
+      prompt: q.prompt,
+      required: q.required,
+      maxLength: q.maxLength,
+      options: q.options,
+    })),
+  };
+}
+
+export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
+  const { db, config, clock } = deps;
+
+  async function publishedSurvey(slug: string): Promise<SurveyDefinition> {
+    const survey = /^[a-z0-9-]{1,64}$/.test(slug) ? await cache.definition(slug) : null;
+    if (survey === null || survey.status === 'draft') throw new ApiError(404, 'survey_not_found');
+    return survey;
+  }
+
+  /** The member when a valid token came; throws only when `strict` and the token is bad. */
+  async function member(c: AppContext, strict: boolean): Promise<string | null> {
+    const header = c.req.header('authorization');
+    if (header === undefined) return null;
+    const token = bearerToken(header);
+    const claims = token === null ? null : await verifyMemberToken(token, config.secret, clock());
+    if (claims === null && strict) throw new ApiError(401, 'invalid_token');
+    return claims?.memberId ?? null;
+  }
+
+  function deviceId(c: AppContext): string | null {
+    const value = c.req.header('x-device-id');
+    return value !== undefined && DEVICE_ID.test(value) ? value : null;
+  }
+
+  async function visibleResults(
+    survey: SurveyDefinition,
+    answered: boolean,
+    now: Date,
+    /** performance.now() after this caller's own response committed: the tally must be read after it. */
+    committedAt?: number,
+  ): Promise<Results | null> {
+    const closed = surveyState(survey, now) === 'closed';
+    const visible =
+      (survey.resultsVisibility === 'after_answer' && (answered || closed)) || (survey.resultsVisibility === 'after_close' && closed);
+    if (!visible) return null;
+    return buildResults(survey, await cache.tally(survey, committedAt));
+  }
+
+  return new Hono<AppEnv>()
+    .get('/:slug', async (c) => {
+      const now = clock();
+      const survey = await publishedSurvey(c.req.param('slug'));
+      const memberId = await member(c, false);
+      const device = deviceId(c);
+      const voterKey = memberId !== null ? `m:${memberId}` : device !== null ? `d:${device}` : null;
+      const answered = voterKey !== null && (await findResponse(db, survey.id, { voterKey })) !== null;
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        survey: publicSurvey(survey, now),
+        answered,
+        results: await visibleResults(survey, answered, now),
+      });
+    })
+    .post('/:slug/responses', async (c) => {
+      const now = clock();
+      const idempotencyKey = c.req.header('idempotency-key') ?? '';
+      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) throw new ApiError(400, 'idempotency_key_required');
+      const body = await readJsonObject(c);
+      const lang = requestLang(c);
+      const survey = await publishedSurvey(c.req.param('slug'));
+      const memberId = await member(c, true);
+      const device = deviceId(c);
+      if (memberId === null && device === null) {
+        throw new ApiError(400, 'validation_failed', [
+          { field: 'X-Device-Id', message: lang === 'en' ? 'The X-Device-Id header is missing.' : 'Header X-Device-Id tidak ada.' },
+        ]);
+      }
+      const voterKey = memberId !== null ? `m:${memberId}` : `d:${device}`;
+
+      const replay = async () => {
+        const first = await findResponse(db, survey.id, { idempotencyKey });
+        if (first === null) return null;
+        if (first.voterKey !== voterKey) throw new ApiError(409, 'idempotency_key_reused');
+        c.header('Idempotent-Replayed', 'true');
+        return c.json({ responseId: first.id, results: await visibleResults(survey, true, now) }, 200);
+      };
+      const replayed = await replay();
+      if (replayed !== null) return replayed;
+
+      const state = surveyState(survey, now);
+      if (state === 'closed') throw new ApiError(409, 'survey_closed');
+      if (state === 'scheduled') throw new ApiError(409, 'survey_not_open');
+      if (survey.audience === 'members' && memberId === null) throw new ApiError(401, 'members_only');
+      const answers = parseAnswers(body, survey, lang);
+
+      const network = networkId(clientAddress(c, config.trustProxy), config.secret);
+      if (memberId === null && network !== null) {
+        const recent = await countNetworkResponses(db, survey.id, network, new Date(now.getTime() - 3600_000));
+        if (recent >= config.networkLimitPerHour) {
+          c.header('Retry-After', '3600');
+          throw new ApiError(429, 'rate_limited');
+        }
+      }
+
+      const responseId = await insertResponse(
+        db,
+        { surveyId: survey.id, voterKey, memberId, network, idempotencyKey, lang, answers },
+        now,
+      );
+      if (responseId === null) {
+        // Lost a race: either a concurrent retry of this same request, or this voter already answered.
+        const again = await replay();
+        if (again !== null) return again;
+        throw new ApiError(409, 'already_answered');
+      }
+      const results = await visibleResults(survey, true, now, performance.now());
+      return c.json({ responseId, results }, 201);
+    });
+}

@@ -1,0 +1,80 @@
+// Both dialects end with the same crm_* tables and columns, and migrating twice changes nothing.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/db/connection.ts';
+import { migrate, migrationFiles, splitStatements } from '../../server/db/migrate.ts';
+import { isMysqlReachable, testDatabases } from '../helpers/databases.ts';
+
+async function crmSchema(handle: DatabaseHandle): Promise<Record<string, string[]>> {
+  const rows =
+    handle.dialect === 'mysql'
+      ? (
+          await sql<{ t: string; c: string }>`SELECT table_name AS t, column_name AS c FROM information_schema.columns
+            WHERE table_schema = DATABASE() AND table_name LIKE 'crm\\_%'`.execute(handle.db)
+        ).rows
+      : (
+          await sql<{ t: string; c: string }>`SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p
+            WHERE m.type = 'table' AND m.name LIKE 'crm\\_%' ESCAPE '\\'`.execute(handle.db)
+        ).rows;
+  const schema: Record<string, string[]> = {};
+  for (const { t, c } of rows) (schema[t.toLowerCase()] ??= []).push(c.toLowerCase());
+  for (const columns of Object.values(schema)) columns.sort();
+  return schema;
+}
+
+const mysql = await isMysqlReachable();
+
+describe('migrations', () => {
+  const handles: DatabaseHandle[] = [];
+  afterAll(async () => {
+    for (const handle of handles) await handle.close();
+  });
+
+  it('ship the same numbered files for both dialects', () => {
+    expect(migrationFiles('mysql').map((f) => f.name)).toEqual(migrationFiles('sqlite').map((f) => f.name));
+  });
+
+  it('split statements at line-ending semicolons only', () => {
+    expect(splitStatements("-- note\nCREATE TABLE a (x TEXT DEFAULT ';');\nCREATE TABLE b (y INT);\n")).toEqual([
+      "CREATE TABLE a (x TEXT DEFAULT ';')",
+      'CREATE TABLE b (y INT)',
+    ]);
+  });
+
+  describe('on both databases', () => {
+    let schemas: Record<string, Record<string, string[]>> = {};
+    beforeAll(async () => {
+      schemas = {};
+      for (const database of testDatabases()) {
+        if (database.name === 'mysql' && !mysql) continue;
+        const handle = await database.open();
+        handles.push(handle);
+        expect(await migrate(handle)).toEqual(migrationFiles(handle.dialect).map((f) => f.name));
+        expect(await migrate(handle)).toEqual([]);
+        schemas[database.name] = await crmSchema(handle);
+      }
+    });
+
+    it('create every crm table', () => {
+      expect(Object.keys(schemas.sqlite ?? {}).sort()).toEqual(
+        ['crm_auth_failure', 'crm_migrations', 'crm_survey', 'crm_survey_answer', 'crm_survey_option', 'crm_survey_question', 'crm_survey_response'],
+      );
+    });
+
+    it.runIf(mysql)('end with the same tables and columns on MariaDB and SQLite', () => {
+      expect(schemas.mysql).toEqual(schemas.sqlite);
+    });
+
+    it.runIf(mysql)('make crm tables InnoDB and utf8mb4 on MariaDB', async () => {
+      const handle = handles.find((h) => h.dialect === 'mysql');
+      if (handle === undefined) throw new Error('no MariaDB handle');
+      const rows = await sql<{ engine: string; collation: string }>`SELECT engine, table_collation AS collation FROM information_schema.tables
+        WHERE table_schema = DATABASE() AND table_name LIKE 'crm\\_%'`.execute(handle.db);
+      expect(rows.rows.length).toBeGreaterThan(0);
+      for (const row of rows.rows) {
+        expect(row.engine).toBe('InnoDB');
+        expect(row.collation).toMatch(/^utf8mb4_/);
+      }
+    });
+  });
+});

@@ -103,8 +103,8 @@ export async function checkSlimsDatabase(handle: DatabaseHandle): Promise<string
   const missing = REQUIRED_SLIMS_TABLES.filter((table) => !tables.has(table));
   if (missing.length > 0) {
     throw new StartupError(
-      `Basis data ini bukan basis data SLiMS: tabel ${missing.join(', ')} tidak ada. Arahkan CRM_DATABASE_URL ke basis data yang dipakai SLiMS (lihat config/database.php).`,
-      `This database is not a SLiMS database: table ${missing.join(', ')} is missing. Point CRM_DATABASE_URL at the database SLiMS uses (see config/database.php).`,
+      `Basis data ini bukan basis data SLiMS: tabel berikut tidak ada: ${missing.join(', ')}. Arahkan CRM_DATABASE_URL ke basis data yang dipakai SLiMS (lihat config/database.php).`,
+      `This database is not a SLiMS database: missing table(s) ${missing.join(', ')}. Point CRM_DATABASE_URL at the database SLiMS uses (see config/database.php).`,
     );
   }
   const version = await guessSlimsVersion(handle, tables);

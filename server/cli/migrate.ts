@@ -1,0 +1,28 @@
+// npm run migrate: applies pending crm_* migrations to the configured database.
+import { openDatabase } from '../db/connection.ts';
+import { applySlimsSubset, migrate } from '../db/migrate.ts';
+import { StartupError, checkSlimsDatabase, explainConnectionError } from '../db/preflight.ts';
+import { ConfigError, loadConfig } from '../env.ts';
+
+try {
+  const config = loadConfig(undefined, (line) => console.log(line));
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    if (config.databaseUrl === null) await applySlimsSubset(handle);
+    else await checkSlimsDatabase(handle);
+    const applied = await migrate(handle, (line) => console.log(line));
+    console.log(
+      applied.length === 0
+        ? 'Tidak ada migrasi baru / No pending migrations.'
+        : `${applied.length} migrasi diterapkan / migrations applied.`,
+    );
+  } catch (error) {
+    throw (config.databaseUrl === null ? null : explainConnectionError(error, config.databaseUrl)) ?? error;
+  } finally {
+    await handle.close();
+  }
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof StartupError) console.error(`${error.id}\n${error.en}`);
+  else console.error(error);
+  process.exitCode = 1;
+}

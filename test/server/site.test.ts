@@ -1,0 +1,77 @@
+// The demo page, the staff page, the widget files and the health check.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import type { DatabaseHandle } from '../../server/db/connection.ts';
+import { openDatabase } from '../../server/db/connection.ts';
+import { DEMO_POLL, DEMO_SURVEY } from '../../server/site/pages.ts';
+import { prepareDatabase, testClock, testConfig } from '../helpers/app.ts';
+
+describe('site', () => {
+  let handle: DatabaseHandle;
+  let app: ReturnType<typeof createApp>;
+  const loader = `export const x = ${JSON.stringify('widget '.repeat(200))};\n`;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-widgets-'));
+    mkdirSync(join(dir, 'chunks'));
+    writeFileSync(join(dir, 'slims-crm.js'), loader);
+    writeFileSync(join(dir, 'chunks/lit-abc123.js'), 'export {};\n');
+    handle = await openDatabase({ url: null, sqliteFile: ':memory:' });
+    await prepareDatabase(handle);
+    app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig(), clock: testClock(), log: () => {}, widgetsDir: dir });
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('serves a demo library page in Indonesian with both widgets and their reserved space', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="id">');
+    expect(html).toContain('<script type="module" src="http://crm.test/widgets/slims-crm.js" async></script>');
+    expect(html).toContain(`<slims-poll poll="${DEMO_POLL}"></slims-poll>`);
+    expect(html).toContain(`<slims-survey survey="${DEMO_SURVEY}"></slims-survey>`);
+    expect(html).toMatch(new RegExp(`slims-poll\\[poll="${DEMO_POLL}"\\]:not\\(:defined\\) \\{ display:block; min-height:\\d+px; \\}`));
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the staff app page', async () => {
+    const html = await (await app.request('/admin')).text();
+    expect(html).toContain('<slims-crm-admin api="http://crm.test"></slims-crm-admin>');
+    expect(html).toContain('/widgets/slims-crm-admin.js');
+  });
+
+  it('serves widget files to any origin, compressed, cached and revalidated', async () => {
+    const res = await app.request('/widgets/slims-crm.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(loader);
+    const etag = res.headers.get('etag') ?? '';
+    expect((await app.request('/widgets/slims-crm.js', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    const chunk = await app.request('/widgets/chunks/lit-abc123.js');
+    expect(chunk.headers.get('cache-control')).toContain('immutable');
+    expect((await app.request('/widgets/../package.json')).status).toBe(404);
+    expect((await app.request('/widgets/nope.js')).status).toBe(404);
+  });
+
+  it('reports health with the database check and the time', async () => {
+    const res = await app.request('/api/v1/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: { dialect: 'sqlite', ok: true }, time: '2026-11-23T03:00:00.000Z' });
+  });
+
+  it('answers unknown API paths with the one error shape', async () => {
+    const res = await app.request('/api/v1/tidak-ada', { headers: { 'Accept-Language': 'en' } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
+  });
+});

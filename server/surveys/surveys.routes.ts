@@ -61,8 +61,9 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
     return claims?.memberId ?? null;
   }
 
+  /** The widget's device id: a header on writes; on reads also ?device=, which spares a CORS preflight. */
   function deviceId(c: AppContext): string | null {
-    const value = c.req.header('x-device-id');
+    const value = c.req.header('x-device-id') ?? (c.req.method === 'GET' ? c.req.query('device') : undefined);
     return value !== undefined && DEVICE_ID.test(value) ? value : null;
   }
 

@@ -1,0 +1,109 @@
+// End to end: real Chromium on the demo page against the real sidecar on a real SQLite file:
+// vote on the poll, reload, and see the count kept and the already-answered state.
+import { existsSync, mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
+import { applySlimsSubset, migrate } from '../../server/db/migrate.ts';
+import { ensureDemoContent } from '../../server/site/demo-content.ts';
+import { DEMO_POLL } from '../../server/site/pages.ts';
+import { testConfig } from '../helpers/app.ts';
+
+const widgetsDir = fileURLToPath(new URL('../../dist/widgets', import.meta.url));
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+describe('demo page in Chromium', () => {
+  let handle: DatabaseHandle;
+  let server: ServerType;
+  let browser: Browser;
+  let base = '';
+
+  beforeAll(async () => {
+    if (!existsSync(join(widgetsDir, 'slims-crm.js'))) throw new Error('Widgets are not built: run npm run build (npm test does)');
+    handle = await openDatabase({ url: null, sqliteFile: join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'demo.sqlite') });
+    await applySlimsSubset(handle);
+    await migrate(handle);
+    await ensureDemoContent(handle, new Date());
+    let app: ReturnType<typeof createApp> | null = null;
+    server = serve({ fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig({ publicUrl: base, allowedOrigins: [] }), clock: () => new Date(), log: () => {}, widgetsDir });
+    browser = await puppeteer.launch({
+      executablePath: chrome,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await handle?.close();
+  });
+
+  async function pollCount(page: Page, label: string): Promise<number> {
+    const text = await page.$$eval('slims-poll >>> [part="result"]', (items, wanted) => {
+      const item = items.find((li) => li.querySelector('[part="result-label"]')?.textContent?.trim() === wanted);
+      return item?.querySelector('[part="result-value"]')?.textContent ?? '';
+    }, label);
+    const match = /^([\d.]+)/.exec(text.trim());
+    if (match === null) throw new Error(`no count for "${label}" in "${text}"`);
+    return Number(match[1]?.replace(/\./g, ''));
+  }
+
+  const status = (page: Page) => page.$eval('slims-poll >>> [part="status"]', (el) => el.textContent?.trim() ?? '');
+
+  it('votes, reloads, and keeps the count and the already-answered state', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${base}/`, { waitUntil: 'load' });
+
+    await page.waitForSelector('slims-poll >>> input[type="radio"]', { timeout: 15_000 });
+    const labels = await page.$$eval('slims-poll >>> label', (els) => els.map((el) => el.textContent?.trim() ?? ''));
+    const choice = labels.find((l) => l.startsWith('Hari Minggu'));
+    expect(choice).toBeDefined();
+
+    const poll = await handle.db.selectFrom('crm_survey').select('id').where('slug', '=', DEMO_POLL).executeTakeFirstOrThrow();
+    const before = await handle.db
+      .selectFrom('crm_survey_response')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('survey_id', '=', poll.id)
+      .executeTakeFirstOrThrow();
+
+    const radios = await page.$$('slims-poll >>> input[type="radio"]');
+    await radios[labels.indexOf(choice as string)]?.click();
+    await page.click('slims-poll >>> button[part~="button"]');
+    await page.waitForFunction(
+      () => document.querySelector('slims-poll')?.shadowRoot?.querySelector('[part="result"]') !== null,
+      { timeout: 15_000 },
+    );
+    expect(await status(page)).toMatch(/Terima kasih/);
+    const counted = await pollCount(page, 'Hari Minggu');
+
+    const after = await handle.db
+      .selectFrom('crm_survey_response')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('survey_id', '=', poll.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n) + 1);
+
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(
+      () => document.querySelector('slims-poll')?.shadowRoot?.querySelector('[part="result"]') !== null,
+      { timeout: 15_000 },
+    );
+    expect(await status(page)).toMatch(/sudah menjawab/);
+    expect(await page.$$('slims-poll >>> input[type="radio"]')).toHaveLength(0);
+    expect(await pollCount(page, 'Hari Minggu')).toBe(counted);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -313,15 +313,17 @@ export async function findResponse(
   return row === undefined ? null : { id: Number(row.id), voterKey: row.voter_key, createdAt: row.created_at };
 }
 
-export async function countNetworkResponses(db: Db, surveyId: number, network: string, since: Date): Promise<number> {
-  const row = await db
+/** True when one network gave `limit` responses to a survey since `since`; reads at most `limit` index entries. */
+export async function networkAtLimit(db: Db, surveyId: number, network: string, since: Date, limit: number): Promise<boolean> {
+  const rows = await db
     .selectFrom('crm_survey_response')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select('id')
     .where('survey_id', '=', surveyId)
     .where('network', '=', network)
     .where('created_at', '>=', toDbTime(since))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+    .limit(limit)
+    .execute();
+  return rows.length >= limit;
 }
 
 export interface NewResponse {

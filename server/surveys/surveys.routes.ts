@@ -8,7 +8,7 @@ import { clientAddress, networkId } from '../network.ts';
 import type { SurveyCache } from './surveys.cache.ts';
 import {
   buildResults,
-  countNetworkResponses,
+  networkAtLimit,
   findResponse,
   insertResponse,
   surveyState,
@@ -78,7 +78,7 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
     const visible =
       (survey.resultsVisibility === 'after_answer' && (answered || closed)) || (survey.resultsVisibility === 'after_close' && closed);
     if (!visible) return null;
-    return buildResults(survey, await cache.tally(survey, committedAt));
+    return buildResults(survey, await (committedAt === undefined ? cache.tally(survey) : cache.tallyAfter(survey, committedAt)));
   }
 
   return new Hono<AppEnv>()
@@ -88,6 +88,7 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const memberId = await member(c, false);
       const device = deviceId(c);
       const voterKey = memberId !== null ? `m:${memberId}` : device !== null ? `d:${device}` : null;
+      // A widget sends its device id on a read only once it has answered here, so most reads touch no table.
       const answered = voterKey !== null && (await findResponse(db, survey.id, { voterKey })) !== null;
       c.header('Cache-Control', 'no-store');
       return c.json({
@@ -119,33 +120,38 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
         c.header('Idempotent-Replayed', 'true');
         return c.json({ responseId: first.id, results: await visibleResults(survey, true, now) }, 200);
       };
-      const replayed = await replay();
-      if (replayed !== null) return replayed;
 
       const state = surveyState(survey, now);
-      if (state === 'closed') throw new ApiError(409, 'survey_closed');
-      if (state === 'scheduled') throw new ApiError(409, 'survey_not_open');
+      if (state !== 'open') {
+        // A retry of an answer counted before the survey closed still gets its first answer.
+        const replayed = await replay();
+        if (replayed !== null) return replayed;
+        throw new ApiError(409, state === 'scheduled' ? 'survey_not_open' : 'survey_closed');
+      }
       if (survey.audience === 'members' && memberId === null) throw new ApiError(401, 'members_only');
       const answers = parseAnswers(body, survey, lang);
 
       const network = networkId(clientAddress(c, config.trustProxy), config.secret);
       if (memberId === null && network !== null) {
-        const recent = await countNetworkResponses(db, survey.id, network, new Date(now.getTime() - 3600_000));
-        if (recent >= config.networkLimitPerHour) {
+        const since = new Date(now.getTime() - 3600_000);
+        if (await networkAtLimit(db, survey.id, network, since, config.networkLimitPerHour)) {
+          const replayed = await replay();
+          if (replayed !== null) return replayed;
           c.header('Retry-After', '3600');
           throw new ApiError(429, 'rate_limited');
         }
       }
 
+      // Insert first: a retry or a second answer shows up as a unique-key conflict, which costs nothing extra
+      // on the common path.
       const responseId = await insertResponse(
         db,
         { surveyId: survey.id, voterKey, memberId, network, idempotencyKey, lang, answers },
         now,
       );
       if (responseId === null) {
-        // Lost a race: either a concurrent retry of this same request, or this voter already answered.
-        const again = await replay();
-        if (again !== null) return again;
+        const replayed = await replay();
+        if (replayed !== null) return replayed;
         throw new ApiError(409, 'already_answered');
       }
       const results = await visibleResults(survey, true, now, performance.now());

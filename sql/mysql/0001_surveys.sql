@@ -69,8 +69,7 @@ CREATE TABLE IF NOT EXISTS crm_survey_answer (
   text TEXT NULL,
   PRIMARY KEY (id),
   KEY crm_survey_answer_response (response_id),
-  KEY crm_survey_answer_option (question_id, option_id),
-  KEY crm_survey_answer_value (question_id, value),
+  KEY crm_survey_answer_tally (question_id, option_id, value),
   CONSTRAINT crm_survey_answer_response_fk FOREIGN KEY (response_id) REFERENCES crm_survey_response (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

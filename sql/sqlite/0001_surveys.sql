@@ -73,9 +73,7 @@ CREATE TABLE IF NOT EXISTS crm_survey_answer (
 
 CREATE INDEX IF NOT EXISTS crm_survey_answer_response ON crm_survey_answer (response_id);
 
-CREATE INDEX IF NOT EXISTS crm_survey_answer_option ON crm_survey_answer (question_id, option_id);
-
-CREATE INDEX IF NOT EXISTS crm_survey_answer_value ON crm_survey_answer (question_id, value);
+CREATE INDEX IF NOT EXISTS crm_survey_answer_tally ON crm_survey_answer (question_id, option_id, value);
 
 -- Failed staff sign-ins, for throttling; old rows are pruned by the sidecar.
 CREATE TABLE IF NOT EXISTS crm_auth_failure (

@@ -284,7 +284,8 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
 
     const hidden = await createOpen({ ...pollInput, slug: 'rahasia', resultsVisibility: 'after_close' });
     const hiddenBody = { answers: [{ questionId: hidden.questions[0].id, optionIds: [hidden.questions[0].options[2].id] }] };
-    const voted = (await (await vote(app, 'rahasia', hiddenBody, { device: 'hidden-device-1' })).json()) as Json;
+    const votedKey = key();
+    const voted = (await (await vote(app, 'rahasia', hiddenBody, { device: 'hidden-device-1', key: votedKey })).json()) as Json;
     expect(voted.results).toBeNull();
     await staffJson(app, admin, 'POST', `/surveys/${hidden.id}/close`);
     const closed = (await (await app.request('/api/v1/surveys/rahasia')).json()) as Json;
@@ -294,15 +295,21 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
     expect(late.status).toBe(409);
     expect(((await late.json()) as Json).error.code).toBe('survey_closed');
     // A retry of the vote that was counted before closing still gets its first answer.
+    const retried = await vote(app, 'rahasia', hiddenBody, { device: 'hidden-device-1', key: votedKey });
+    expect(retried.status).toBe(200);
+    expect(((await retried.json()) as Json).responseId).toBe(voted.responseId);
   });
 
   it('limits answers per network softly', async () => {
     const limited = buildApp(handle, clock, testConfig({ networkLimitPerHour: 2 }));
     const poll = await createOpen({ ...pollInput, slug: 'jaringan' });
     const body = { answers: [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] }] };
-    const from = (ip: string, device: string) => vote(limited, 'jaringan', body, { device, headers: { 'X-Forwarded-For': ip } });
-    expect((await from('10.1.2.3', 'net-device-1')).status).toBe(201);
+    const from = (ip: string, device: string, idem?: string) =>
+      vote(limited, 'jaringan', body, { device, ...(idem ? { key: idem } : {}), headers: { 'X-Forwarded-For': ip } });
+    expect((await from('10.1.2.3', 'net-device-1', 'net-key-0001')).status).toBe(201);
     expect((await from('10.1.2.3', 'net-device-2')).status).toBe(201);
+    // At the limit, a retry of an answer already counted is still answered, not refused.
+    expect((await from('10.1.2.3', 'net-device-1', 'net-key-0001')).status).toBe(200);
     const third = await from('10.1.2.3', 'net-device-3');
     expect(third.status).toBe(429);
     expect(third.headers.get('Retry-After')).toBe('3600');

@@ -1,0 +1,189 @@
+// The staff app shell: signing in and out, the survey list, the session ending, the language switch.
+import { $, $$, assert, button, cleanup, equal, includes, mount, session, stubFetch, surveys, textOf, typeInto, waitFor } from './helpers.ts';
+
+describe('slims-crm-admin: sign-in', () => {
+  afterEach(cleanup);
+
+  it('signs in, keeps the token in sessionStorage and lists the surveys with it', async () => {
+    const fetch = stubFetch({ 'POST /api/v1/staff/session': { body: session }, 'GET /api/v1/staff/surveys': { body: { surveys } } });
+    try {
+      const el = await mount();
+      includes(textOf($(el, 'h1')), 'Masuk staf');
+      typeInto($(el, '#signin-username'), 'admin');
+      typeInto($(el, '#signin-password'), 'rahasia');
+      button(el, 'Masuk').click();
+      await waitFor(() => $(el, 'table.surveys'), 'the survey list');
+      const post = fetch.calls.find((c) => c.path === '/api/v1/staff/session')!;
+      equal(post.url, 'https://crm.example/api/v1/staff/session');
+      equal(JSON.stringify(post.body), JSON.stringify({ username: 'admin', password: 'rahasia' }));
+      equal(sessionStorage.getItem('slims-crm:staff-token'), 'staff-token-1');
+      assert(!document.cookie.includes('staff-token'), 'no cookie holds the token');
+      const list = fetch.calls.find((c) => c.path === '/api/v1/staff/surveys')!;
+      equal(list.headers.get('Authorization'), 'Bearer staff-token-1');
+      includes(textOf(el.shadowRoot), 'Masuk sebagai Admin');
+      await waitFor(() => el.shadowRoot!.activeElement?.tagName === 'H1', 'focus on the list heading');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('shows the server message when the credentials are wrong, and stores nothing', async () => {
+    const fetch = stubFetch({
+      'POST /api/v1/staff/session': { status: 401, body: { error: { code: 'invalid_credentials', message: 'Nama pengguna atau kata sandi salah.' } } },
+    });
+    try {
+      const el = await mount();
+      typeInto($(el, '#signin-username'), 'admin');
+      typeInto($(el, '#signin-password'), 'salah');
+      button(el, 'Masuk').click();
+      const alert = await waitFor(() => $(el, '#signin-error'), 'the error message');
+      includes(textOf(alert), 'Nama pengguna atau kata sandi salah.');
+      assert(alert.closest('[role="alert"]'), 'the error is announced');
+      equal(sessionStorage.getItem('slims-crm:staff-token'), null);
+      includes(textOf($(el, 'h1')), 'Masuk staf');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('asks for both fields before calling the server', async () => {
+    const fetch = stubFetch({});
+    try {
+      const el = await mount();
+      button(el, 'Masuk').click();
+      const alert = await waitFor(() => $(el, '#signin-error'), 'the error message');
+      includes(textOf(alert), 'Isi nama pengguna dan kata sandi.');
+      equal(fetch.calls.length, 0);
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('returns to sign-in with "Sesi berakhir" when a call answers 401', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { status: 401, body: { error: { code: 'invalid_token', message: 'Token tidak valid' } } } });
+    try {
+      const el = await mount({ signedIn: true });
+      const form = await waitFor(() => $(el, '#signin-username'), 'the sign-in form');
+      assert(form, 'sign-in shown');
+      includes(textOf(el.shadowRoot), 'Sesi berakhir, silakan masuk lagi');
+      equal(sessionStorage.getItem('slims-crm:staff-token'), null);
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('signs out: the token leaves sessionStorage', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } } });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the list');
+      button(el, 'Keluar').click();
+      await waitFor(() => $(el, '#signin-username'), 'the sign-in form');
+      equal(sessionStorage.getItem('slims-crm:staff-token'), null);
+      includes(textOf(el.shadowRoot), 'Anda telah keluar.');
+    } finally {
+      fetch.restore();
+    }
+  });
+});
+
+describe('slims-crm-admin: survey list', () => {
+  afterEach(cleanup);
+
+  it('shows title, kind, state badge, responses and dates for every survey', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } } });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the list');
+      const rows = $$(el, 'tbody tr');
+      equal(rows.length, 4);
+      const row = (id: number) => textOf($(el, `tr[data-survey="${id}"]`));
+      includes(row(7), 'Jam buka perpustakaan');
+      includes(row(7), 'Jajak pendapat');
+      includes(row(7), '128');
+      includes(row(8), 'Survei');
+      equal(textOf($(el, 'tr[data-survey="7"] .badge')), 'Dibuka');
+      equal(textOf($(el, 'tr[data-survey="8"] .badge')), 'Draf');
+      equal(textOf($(el, 'tr[data-survey="9"] .badge')), 'Ditutup');
+      equal(textOf($(el, 'tr[data-survey="10"] .badge')), 'Terjadwal');
+      includes(row(10), 'Dibuka ');
+      includes(row(9), 'Ditutup ');
+      // Open surveys offer Close; drafts and closed ones offer Open.
+      equal(textOf($(el, 'tr[data-survey="7"] [data-action="close"]')), 'Tutup');
+      equal(textOf($(el, 'tr[data-survey="8"] [data-action="open"]')), 'Buka');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('opens a draft and updates its badge', async () => {
+    const fetch = stubFetch({
+      'GET /api/v1/staff/surveys': { body: { surveys } },
+      'POST /api/v1/staff/surveys/8/open': { body: { survey: { ...surveys[1], status: 'open', state: 'open', description: null, questions: [] } } },
+    });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the list');
+      $(el, 'tr[data-survey="8"] [data-action="open"]')!.click();
+      await waitFor(() => textOf($(el, 'tr[data-survey="8"] .badge')) === 'Dibuka', 'the open badge');
+      includes(textOf($(el, '.toast')), 'dibuka');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('deletes only after the confirm dialog says so', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } }, 'DELETE /api/v1/staff/surveys/9': { status: 204 } });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the list');
+      $(el, 'tr[data-survey="9"] [data-action="delete"]')!.click();
+      const dialog = await waitFor(() => $<HTMLDialogElement>(el, 'dialog[open]'), 'the confirm dialog');
+      includes(textOf(dialog), 'Koleksi baru');
+      includes(textOf(dialog), '45');
+      $(el, 'dialog button[value="cancel"]')!.click();
+      await waitFor(() => !$(el, 'dialog[open]'), 'the dialog to close');
+      equal(fetch.calls.filter((c) => c.method === 'DELETE').length, 0, 'cancel deletes nothing');
+
+      $(el, 'tr[data-survey="9"] [data-action="delete"]')!.click();
+      await waitFor(() => $(el, 'dialog[open]'), 'the confirm dialog again');
+      $(el, 'dialog button[value="confirm"]')!.click();
+      await waitFor(() => !$(el, 'tr[data-survey="9"]'), 'the row to go');
+      equal(fetch.calls.filter((c) => c.method === 'DELETE').length, 1);
+      equal(fetch.calls.find((c) => c.method === 'DELETE')!.headers.get('Authorization'), 'Bearer staff-token-1');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('switches to English: headings, badges and the lang attribute', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } } });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the list');
+      $(el, 'button[aria-label="English"]')!.click();
+      await el.updateComplete;
+      await waitFor(() => textOf($(el, 'h1')) === 'Surveys & polls', 'the English heading');
+      equal(el.getAttribute('lang'), 'en');
+      equal(textOf($(el, 'tr[data-survey="7"] .badge')), 'Open');
+      equal(textOf($(el, 'tr[data-survey="10"] .badge')), 'Scheduled');
+      includes(textOf($(el, 'tr[data-survey="7"]')), 'Poll');
+      equal($(el, 'button[aria-label="English"]')!.getAttribute('aria-pressed'), 'true');
+      button(el, 'Create new');
+      button(el, 'Sign out');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('starts in English with lang="en" and sends Accept-Language: en', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys: [] } } });
+    try {
+      const el = await mount({ signedIn: true, lang: 'en' });
+      await waitFor(() => textOf(el.shadowRoot).includes('No surveys yet'), 'the English empty state');
+      equal(fetch.calls[0]!.headers.get('Accept-Language'), 'en');
+    } finally {
+      fetch.restore();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+// The standalone sign-in (the sidecar's /admin): SLiMS staff username and password for a token.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Session } from './api.ts';
+import { AdminView } from './view.ts';
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'slims-admin-session': CustomEvent<Session>;
+  }
+}
+
+export class AdminSignIn extends AdminView {
+  static override properties = {
+    ...AdminView.properties,
+    notice: {},
+    error: { state: true },
+    busy: { state: true },
+  };
+
+  declare notice: string;
+  declare error: string;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.notice = '';
+    this.error = '';
+    this.busy = false;
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    return html`<div class="card">
+      <h1 tabindex="-1">${t('signInTitle')}</h1>
+      <p class="muted">${t('signInIntro')}</p>
+      ${this.notice && !this.error ? html`<div class="notice warning" role="status">${this.notice}</div>` : nothing}
+      <div role="alert">${this.error ? html`<div class="notice error" id="signin-error">${this.error}</div>` : nothing}</div>
+      <form novalidate @submit=${this.submit}>
+        <div class="field">
+          <label for="signin-username">${t('username')}</label>
+          <input id="signin-username" name="username" type="text" autocomplete="username" autocapitalize="none"
+            spellcheck="false" required aria-describedby=${this.error ? 'signin-error' : nothing} />
+        </div>
+        <div class="field">
+          <label for="signin-password">${t('password')}</label>
+          <input id="signin-password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('signingIn') : t('signIn')}</button>
+      </form>
+    </div>`;
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.api || this.busy) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
+    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
+    if (!username || !password) {
+      this.error = this.t('signInMissing');
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    const result = await this.api.signIn(username, password);
+    this.busy = false;
+    if (result.ok) {
+      this.dispatchEvent(new CustomEvent('slims-admin-session', { detail: result.data, bubbles: true, composed: true }));
+      return;
+    }
+    this.error = result.status === 401 ? result.error.message || this.t('signInFailed') : this.errorMessage(result.error);
+    (form.elements.namedItem('password') as HTMLInputElement).select();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'slims-crm-admin-signin': AdminSignIn;
+  }
+}

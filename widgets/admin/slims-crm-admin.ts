@@ -1,0 +1,346 @@
+// <slims-crm-admin>: the staff app shell. Holds the staff session, the language and the current
+// view; views render into this element's shadow root and talk back through events.
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { StaffApi, apiBase, type Lang, type Session } from './api.ts';
+import { asLang, translator, type Translate } from './i18n.ts';
+import { adminStyles } from './styles.ts';
+import type { AskOptions, Route, StatusDetail } from './view.ts';
+
+const TOKEN_KEY = 'slims-crm:staff-token';
+const STAFF_KEY = 'slims-crm:staff-name';
+const LANG_KEY = 'slims-crm:admin-lang';
+
+/**
+ * The slims-crm staff app: surveys and polls, their results and embed codes.
+ *
+ * @attr token - a staff token minted by the SLiMS plugin; without it the app shows its own sign-in.
+ * @attr api - the sidecar's URL; defaults to the origin this script was loaded from.
+ * @attr lang - `id` (default) or `en`; the language switch updates it.
+ * @fires slims-admin-signed-in - after a staff member signs in (detail: `{ name }`).
+ * @fires slims-admin-signed-out - after signing out or when the session ends.
+ * @cssprop --crm-accent - the accent colour (buttons, links, charts); see styles.ts for the rest.
+ */
+export class SlimsCrmAdmin extends LitElement {
+  static override styles = adminStyles;
+
+  static override properties = {
+    token: { type: String },
+    api: { type: String },
+    lang: { type: String, reflect: true },
+    route: { state: true },
+    staffName: { state: true },
+    signInNotice: { state: true },
+    toast: { state: true },
+    asking: { state: true },
+  };
+
+  declare token: string | null;
+  declare api: string | null;
+  declare lang: Lang;
+  declare route: Route;
+  declare staffName: string;
+  declare signInNotice: string;
+  declare toast: StatusDetail | null;
+  declare asking: AskOptions | null;
+
+  private client: StaffApi | null;
+  private tokenFromHost: boolean;
+  private toastTimer = 0;
+  private answer: ((confirmed: boolean) => void) | null = null;
+  private focusPending = false;
+
+  constructor() {
+    super();
+    this.token = null;
+    this.api = null;
+    this.lang = 'id';
+    this.route = { view: 'list' };
+    this.staffName = '';
+    this.signInNotice = '';
+    this.toast = null;
+    this.asking = null;
+    this.client = null;
+    this.tokenFromHost = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.token) {
+      this.tokenFromHost = true;
+      this.staffName ||= nameFromToken(this.token);
+    } else {
+      this.token = storage()?.getItem(TOKEN_KEY) ?? null;
+      this.staffName = storage()?.getItem(STAFF_KEY) ?? '';
+    }
+    if (!this.hasAttribute('lang')) this.lang = asLang(safeLocal(LANG_KEY));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.toastTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang')) this.lang = asLang(this.lang);
+    if (!this.client || changed.has('api')) {
+      this.client = new StaffApi(apiBase(this.api), this.token, this.lang);
+      this.client.onUnauthorized = () => this.expire();
+    }
+    this.client.token = this.token;
+    this.client.lang = this.lang;
+    // After a navigation or signing in/out (not on first render), focus goes to the new view's heading.
+    if ((changed.has('route') || changed.has('token')) && this.hasUpdated) this.focusPending = true;
+  }
+
+  protected override updated(): void {
+    if (!this.focusPending) return;
+    this.focusPending = false;
+    void this.focusHeading();
+  }
+
+  private async focusHeading(): Promise<void> {
+    const view = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('[data-view]');
+    await view?.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-view] h1')?.focus();
+  }
+
+  private get t(): Translate {
+    return translator(this.lang);
+  }
+
+  override render(): TemplateResult {
+    return html`
+      ${this.token ? this.renderApp() : this.renderSignIn()}
+      <div class="toast ${this.toast?.tone === 'error' ? 'error' : ''}" role="status" aria-live="polite" aria-atomic="true"
+        >${this.toast?.message ?? ''}</div>
+      ${this.renderDialog()}
+    `;
+  }
+
+  private renderSignIn(): TemplateResult {
+    return html`
+      <div class="signin-wrap">
+        <div class="signin">
+          ${this.renderBrand()}
+          <slims-crm-admin-signin data-view .api=${this.client} .lang=${this.lang} .notice=${this.signInNotice}
+            @slims-admin-session=${this.onSignedIn}></slims-crm-admin-signin>
+          <div class="lang-row">${this.renderLangSwitch()}</div>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderApp(): TemplateResult {
+    const t = this.t;
+    return html`
+      <a class="skip" href="#main" @click=${this.skipToMain}>${t('skipToMain')}</a>
+      <header class="topbar">
+        ${this.renderBrand()}
+        <span class="spacer"></span>
+        ${this.staffName ? html`<span class="who">${t('signedInAs', { name: this.staffName })}</span>` : nothing}
+        ${this.renderLangSwitch()}
+        ${this.tokenFromHost ? nothing : html`<button class="btn sm" type="button" @click=${this.signOut}>${t('signOut')}</button>`}
+      </header>
+      <main id="main" tabindex="-1" @slims-admin-navigate=${this.onNavigate} @slims-admin-status=${this.onStatus}>
+        ${this.renderView()}
+      </main>
+    `;
+  }
+
+  private renderView(): TemplateResult {
+    const r = this.route;
+    const common = { api: this.client, lang: this.lang, ask: this.ask };
+    switch (r.view) {
+      case 'list':
+        return html`<slims-crm-admin-list data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}></slims-crm-admin-list>`;
+      case 'new':
+      case 'edit':
+        return html`<slims-crm-admin-builder data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+          .surveyId=${r.view === 'edit' ? r.id : null}></slims-crm-admin-builder>`;
+      case 'results':
+        return html`<slims-crm-admin-results data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+          .surveyId=${r.id}></slims-crm-admin-results>`;
+      case 'embed':
+        return html`<slims-crm-admin-embed data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+          .surveyId=${r.id}></slims-crm-admin-embed>`;
+    }
+  }
+
+  private renderBrand(): TemplateResult {
+    return html`<div class="brand">
+      <span class="brand-mark" aria-hidden="true">CRM</span>
+      <span>${this.t('appName')}<small>${this.t('appTagline')}</small></span>
+    </div>`;
+  }
+
+  private renderLangSwitch(): TemplateResult {
+    const button = (lang: Lang, short: string, name: string) => html`<button type="button" lang=${lang}
+      aria-pressed=${this.lang === lang ? 'true' : 'false'} aria-label=${name} @click=${() => this.setLang(lang)}>${short}</button>`;
+    return html`<div class="segmented" role="group" aria-label=${this.t('langLabel')}>
+      ${button('id', 'ID', 'Bahasa Indonesia')}${button('en', 'EN', 'English')}
+    </div>`;
+  }
+
+  private renderDialog(): TemplateResult {
+    const a = this.asking;
+    return html`<dialog aria-labelledby="confirm-title" aria-describedby="confirm-body" @cancel=${this.onDialogCancel}
+      @close=${this.onDialogClose}>
+      <h2 id="confirm-title">${a?.title ?? ''}</h2>
+      <p id="confirm-body">${a?.body ?? ''}</p>
+      <div class="dialog-actions">
+        <button class="btn" type="button" value="cancel" autofocus @click=${() => this.settle(false)}>${a?.cancelLabel ?? this.t('cancel')}</button>
+        <button class="btn ${a?.danger ? 'danger' : 'primary'}" type="button" value="confirm" @click=${() => this.settle(true)}>${a?.confirmLabel ?? ''}</button>
+      </div>
+    </dialog>`;
+  }
+
+  /** Asks the staff member to confirm, in a modal dialog; resolves false on cancel or Escape. */
+  readonly ask = async (options: AskOptions): Promise<boolean> => {
+    this.settle(false);
+    this.asking = options;
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog) return false;
+    dialog.showModal();
+    return new Promise((resolve) => (this.answer = resolve));
+  };
+
+  /** Answers the pending question and closes the dialog. The buttons answer directly rather than
+   * through the dialog's close event, which is queued (and, in a hidden tab, can wait a long time). */
+  private settle(confirmed: boolean): void {
+    const answer = this.answer;
+    this.answer = null;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog?.open) dialog.close();
+    answer?.(confirmed);
+  }
+
+  /** Closed some other way (a browser close request): that is a no. A queued close event that
+   * arrives after the dialog was shown again belongs to the previous question: ignore it. */
+  private onDialogClose(event: Event): void {
+    if (!(event.target as HTMLDialogElement).open) this.settle(false);
+  }
+
+  private onDialogCancel(event: Event): void {
+    event.preventDefault();
+    this.settle(false);
+  }
+
+  private async onNavigate(event: CustomEvent<Route>): Promise<void> {
+    event.stopPropagation();
+    if (!(await this.mayLeave())) return;
+    this.route = event.detail;
+  }
+
+  private onStatus(event: CustomEvent<StatusDetail>): void {
+    event.stopPropagation();
+    this.showToast(event.detail);
+  }
+
+  private showToast(detail: StatusDetail): void {
+    clearTimeout(this.toastTimer);
+    this.toast = detail;
+    this.toastTimer = window.setTimeout(() => (this.toast = null), detail.tone === 'error' ? 8000 : 5000);
+  }
+
+  /** The unsaved-change guard: the builder knows whether it holds changes. */
+  private async mayLeave(): Promise<boolean> {
+    const builder = this.renderRoot.querySelector('slims-crm-admin-builder');
+    if (!builder?.dirty) return true;
+    const leave = await this.ask({
+      title: this.t('unsavedTitle'),
+      body: this.t('unsavedBody'),
+      confirmLabel: this.t('unsavedConfirm'),
+      cancelLabel: this.t('keepEditing'),
+      danger: true,
+    });
+    if (leave) builder.discard();
+    return leave;
+  }
+
+  private onSignedIn(event: CustomEvent<Session>): void {
+    const { token, staff } = event.detail;
+    storage()?.setItem(TOKEN_KEY, token);
+    storage()?.setItem(STAFF_KEY, staff.name);
+    this.tokenFromHost = false;
+    this.signInNotice = '';
+    this.staffName = staff.name;
+    this.route = { view: 'list' };
+    this.token = token;
+    this.dispatchEvent(new CustomEvent('slims-admin-signed-in', { detail: { name: staff.name }, bubbles: true, composed: true }));
+  }
+
+  private async signOut(): Promise<void> {
+    if (!(await this.mayLeave())) return;
+    this.endSession(this.t('signedOut'));
+  }
+
+  /** A 401 on a call that carried our token: the session is over, whatever view we were in. */
+  private expire(): void {
+    this.renderRoot.querySelector('slims-crm-admin-builder')?.discard();
+    this.endSession(this.t('sessionExpired'));
+  }
+
+  private endSession(notice: string): void {
+    storage()?.removeItem(TOKEN_KEY);
+    storage()?.removeItem(STAFF_KEY);
+    this.tokenFromHost = false;
+    this.token = null;
+    this.staffName = '';
+    this.signInNotice = notice;
+    this.route = { view: 'list' };
+    this.dispatchEvent(new CustomEvent('slims-admin-signed-out', { bubbles: true, composed: true }));
+  }
+
+  private setLang(lang: Lang): void {
+    this.lang = lang;
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // storage may be blocked; the switch still works for this page
+    }
+  }
+
+  private skipToMain(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('#main')?.focus();
+  }
+}
+
+function storage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function safeLocal(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** The plugin's staff token is a JWT carrying the staff name; show it when we can read it. */
+function nameFromToken(token: string): string {
+  try {
+    const payload = token.split('.')[1];
+    if (!payload) return '';
+    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { name?: unknown };
+    return typeof json.name === 'string' ? json.name : '';
+  } catch {
+    return '';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'slims-crm-admin': SlimsCrmAdmin;
+  }
+  interface GlobalEventHandlersEventMap {
+    'slims-admin-signed-in': CustomEvent<{ name: string }>;
+    'slims-admin-signed-out': CustomEvent<void>;
+  }
+}

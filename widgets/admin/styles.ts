@@ -1,0 +1,258 @@
+// The staff app's one stylesheet. Every view renders into the app's single shadow root, so these
+// rules (and id references for labels) reach them all while nothing leaks into SLiMS's admin.
+import { css } from 'lit';
+
+export const adminStyles = css`
+  :host {
+    --crm-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+    --crm-bg: #f4f6fa;
+    --crm-surface: #ffffff;
+    --crm-surface-2: #f8fafc;
+    --crm-border: #d5dbe5;
+    --crm-text: #172033;
+    --crm-muted: #4a5568;
+    --crm-accent: #1d4ed8;
+    --crm-accent-hover: #1e40af;
+    --crm-accent-soft: #e8efff;
+    --crm-on-accent: #ffffff;
+    --crm-danger: #b91c1c;
+    --crm-danger-soft: #fdecec;
+    --crm-success: #166534;
+    --crm-success-soft: #e3f6e9;
+    --crm-warning: #8a4b00;
+    --crm-warning-soft: #fff4dc;
+    --crm-focus: #f59e0b;
+    --crm-radius: 10px;
+    --crm-shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 1px 3px rgb(16 24 40 / 10%);
+    --crm-chart-1: #1d4ed8;
+    --crm-chart-2: #0f766e;
+    --crm-chart-3: #b45309;
+    --crm-chart-4: #b91c1c;
+
+    display: block;
+    min-height: 100%;
+    background: var(--crm-bg);
+    color: var(--crm-text);
+    font: 15px/1.5 var(--crm-font);
+    -webkit-font-smoothing: antialiased;
+  }
+  * { box-sizing: border-box; }
+  [hidden] { display: none !important; }
+  h1, h2, h3 { line-height: 1.25; margin: 0; }
+  h1 { font-size: 1.6rem; font-weight: 700; letter-spacing: -0.01em; }
+  h2 { font-size: 1.15rem; font-weight: 650; }
+  h3 { font-size: 1rem; font-weight: 650; }
+  p { margin: 0; }
+  a { color: var(--crm-accent); }
+  :focus-visible { outline: 3px solid var(--crm-focus); outline-offset: 2px; border-radius: 4px; }
+  /* Headings take focus after navigation only so screen readers start there; no ring for that. */
+  [tabindex='-1']:focus { outline: none; }
+  .visually-hidden {
+    position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+  }
+  .muted { color: var(--crm-muted); }
+  .small { font-size: 0.875rem; }
+
+  /* Shell */
+  .skip { position: absolute; left: 1rem; top: -3rem; background: var(--crm-surface); padding: .5rem 1rem; z-index: 10; }
+  .skip:focus { top: .5rem; }
+  header.topbar {
+    display: flex; align-items: center; gap: 1rem; padding: .75rem 1.5rem;
+    background: var(--crm-surface); border-bottom: 1px solid var(--crm-border);
+  }
+  .brand { display: flex; align-items: center; gap: .6rem; font-weight: 700; }
+  .brand-mark {
+    min-width: 36px; height: 32px; padding: 0 6px; border-radius: 8px; display: grid; place-items: center;
+    background: var(--crm-accent); color: var(--crm-on-accent); font-size: .72rem; letter-spacing: .04em;
+  }
+  .brand small { display: block; font-weight: 400; color: var(--crm-muted); font-size: .8rem; }
+  .topbar .spacer { flex: 1; }
+  .who { color: var(--crm-muted); font-size: .9rem; }
+  main { max-width: 1120px; margin: 0 auto; padding: 1.75rem 1.5rem 4rem; }
+
+  .segmented { display: inline-flex; border: 1px solid var(--crm-border); border-radius: 8px; overflow: hidden; }
+  .segmented button {
+    border: 0; border-radius: 0; background: var(--crm-surface); color: var(--crm-muted);
+    padding: .35rem .7rem; font: inherit; font-size: .85rem; cursor: pointer; min-height: 32px;
+  }
+  .segmented button[aria-pressed='true'] { background: var(--crm-accent); color: var(--crm-on-accent); }
+
+  /* Buttons and fields */
+  .btn {
+    display: inline-flex; align-items: center; justify-content: center; gap: .4rem;
+    min-height: 40px; padding: .5rem 1rem; border-radius: 8px; cursor: pointer;
+    font: inherit; font-weight: 600; text-decoration: none; white-space: nowrap;
+    border: 1px solid var(--crm-border); background: var(--crm-surface); color: var(--crm-text);
+  }
+  .btn:hover { background: var(--crm-surface-2); }
+  .btn.primary { background: var(--crm-accent); border-color: var(--crm-accent); color: var(--crm-on-accent); }
+  .btn.primary:hover { background: var(--crm-accent-hover); }
+  .btn.danger { background: var(--crm-danger); border-color: var(--crm-danger); color: #fff; }
+  .btn.ghost { border-color: transparent; background: transparent; color: var(--crm-accent); }
+  .btn.ghost:hover { background: var(--crm-accent-soft); }
+  .btn.ghost.danger-text { color: var(--crm-danger); }
+  .btn.ghost.danger-text:hover { background: var(--crm-danger-soft); }
+  .btn.sm { min-height: 34px; padding: .3rem .65rem; font-size: .875rem; }
+  .btn.icon { min-width: 36px; padding: .3rem .5rem; }
+  .btn[disabled] { opacity: .55; cursor: not-allowed; }
+
+  label, .label { display: block; font-weight: 600; margin-bottom: .3rem; }
+  .hint { color: var(--crm-muted); font-size: .85rem; margin-top: .25rem; }
+  .error-text { color: var(--crm-danger); font-size: .875rem; margin-top: .3rem; font-weight: 500; }
+  input[type='text'], input[type='password'], input[type='search'], input[type='number'],
+  input[type='datetime-local'], select, textarea {
+    width: 100%; font: inherit; color: var(--crm-text); background: var(--crm-surface);
+    border: 1px solid #8792a6; border-radius: 8px; padding: .5rem .7rem; min-height: 40px;
+  }
+  textarea { resize: vertical; min-height: 72px; }
+  input[aria-invalid='true'], textarea[aria-invalid='true'], select[aria-invalid='true'] {
+    border-color: var(--crm-danger); box-shadow: 0 0 0 1px var(--crm-danger);
+  }
+  input[type='checkbox'], input[type='radio'] { width: 18px; height: 18px; accent-color: var(--crm-accent); margin: 0; }
+  .check { display: inline-flex; align-items: center; gap: .5rem; font-weight: 500; margin: 0; cursor: pointer; }
+  .field { margin-bottom: 1.1rem; }
+  .grid-2 { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.25rem; }
+  fieldset { border: 0; padding: 0; margin: 0 0 1.1rem; min-width: 0; }
+  legend { font-weight: 600; padding: 0; margin-bottom: .4rem; }
+  .choices { display: flex; flex-wrap: wrap; gap: .6rem; }
+  .choice-card {
+    display: flex; gap: .6rem; align-items: flex-start; border: 1px solid var(--crm-border);
+    border-radius: 8px; padding: .65rem .8rem; cursor: pointer; font-weight: 500; flex: 1 1 220px; margin: 0;
+    background: var(--crm-surface);
+  }
+  .choice-card:has(input:checked) { border-color: var(--crm-accent); background: var(--crm-accent-soft); }
+  .choice-card input { margin-top: .2rem; }
+  .choice-card small { display: block; color: var(--crm-muted); font-weight: 400; }
+
+  /* Cards, page heads */
+  .page-head { display: flex; align-items: flex-start; gap: 1rem; margin-bottom: 1.5rem; flex-wrap: wrap; }
+  .page-head .grow { flex: 1; min-width: 240px; }
+  .page-head p { margin-top: .35rem; }
+  .card {
+    background: var(--crm-surface); border: 1px solid var(--crm-border); border-radius: var(--crm-radius);
+    box-shadow: var(--crm-shadow); padding: 1.25rem 1.4rem; margin-bottom: 1.25rem;
+  }
+  .card > h2 { margin-bottom: 1rem; }
+  .toolbar { display: flex; gap: .75rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
+  .toolbar .field { margin: 0; }
+  .toolbar .search { flex: 1 1 240px; }
+  .crumb { margin-bottom: .75rem; }
+
+  .badge {
+    display: inline-flex; align-items: center; gap: .35rem; padding: .15rem .6rem; border-radius: 999px;
+    font-size: .8rem; font-weight: 600; white-space: nowrap;
+  }
+  .badge::before { content: ''; width: 7px; height: 7px; border-radius: 50%; background: currentColor; }
+  .badge.draft { background: #eceff3; color: #3b4454; }
+  .badge.open { background: var(--crm-success-soft); color: var(--crm-success); }
+  .badge.closed { background: #f1f1f4; color: #52525b; }
+  .badge.scheduled { background: var(--crm-warning-soft); color: var(--crm-warning); }
+  .kind { font-size: .85rem; color: var(--crm-muted); }
+
+  .notice { border-radius: 8px; padding: .8rem 1rem; margin-bottom: 1rem; border: 1px solid; }
+  .notice.error { background: var(--crm-danger-soft); border-color: #f3b4b4; color: #7f1d1d; }
+  .notice.warning { background: var(--crm-warning-soft); border-color: #f2d49a; color: #5c3300; }
+  .notice.info { background: var(--crm-accent-soft); border-color: #bfd0fb; color: #1e3a8a; }
+  .notice.success { background: var(--crm-success-soft); border-color: #a7dcb8; color: #14532d; }
+  .notice ul { margin: .4rem 0 0; padding-left: 1.2rem; }
+  .notice strong { display: block; }
+  .notice .btn { margin-top: .6rem; }
+
+  /* Survey table */
+  table.surveys { width: 100%; border-collapse: collapse; }
+  table.surveys th { text-align: left; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--crm-muted); padding: .6rem .75rem; border-bottom: 1px solid var(--crm-border); }
+  table.surveys td { padding: .85rem .75rem; border-bottom: 1px solid #e8ecf2; vertical-align: top; }
+  table.surveys tr:last-child td { border-bottom: 0; }
+  table.surveys .title-cell a { font-weight: 650; color: var(--crm-text); text-decoration: none; }
+  table.surveys .title-cell a:hover { color: var(--crm-accent); text-decoration: underline; }
+  table.surveys .num { font-variant-numeric: tabular-nums; font-weight: 600; }
+  .actions { display: flex; flex-wrap: wrap; gap: .25rem; }
+  .table-card { padding: .25rem .5rem; }
+  .empty { text-align: center; padding: 3rem 1rem; }
+  .empty h2 { margin-bottom: .5rem; }
+  .empty .btn { margin-top: 1.25rem; }
+
+  /* Builder */
+  .question {
+    border: 1px solid var(--crm-border); border-radius: var(--crm-radius); padding: 1rem 1.1rem;
+    margin-bottom: 1rem; background: var(--crm-surface-2);
+  }
+  .question-head { display: flex; align-items: center; gap: .5rem; margin-bottom: .75rem; }
+  .question-head h3 { flex: 1; }
+  .q-grid { display: grid; grid-template-columns: 220px 1fr; gap: 0 1rem; }
+  .option-row { display: flex; gap: .5rem; align-items: center; margin-bottom: .5rem; }
+  .option-row input { flex: 1; }
+  .form-actions {
+    position: sticky; bottom: 0; display: flex; gap: .75rem; align-items: center; justify-content: flex-end;
+    background: rgb(244 246 250 / 92%); padding: .9rem 0; border-top: 1px solid var(--crm-border); backdrop-filter: blur(4px);
+  }
+  .form-actions .status { margin-right: auto; color: var(--crm-muted); }
+
+  /* Results */
+  .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 1rem; margin-bottom: 1.25rem; }
+  .stat { background: var(--crm-surface); border: 1px solid var(--crm-border); border-radius: var(--crm-radius); padding: 1rem 1.2rem; box-shadow: var(--crm-shadow); }
+  .stat .value { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .stat .label { color: var(--crm-muted); font-weight: 500; margin: 0; }
+  .live-dot { display: inline-flex; align-items: center; gap: .4rem; font-size: .85rem; color: var(--crm-success); font-weight: 600; }
+  .live-dot::before { content: ''; width: 8px; height: 8px; border-radius: 50%; background: currentColor; animation: pulse 1.6s infinite; }
+  .live-dot.paused { color: var(--crm-muted); }
+  .live-dot.paused::before { animation: none; }
+  @keyframes pulse { 50% { opacity: .3; } }
+  @media (prefers-reduced-motion: reduce) { .live-dot::before { animation: none; } }
+  .chart-box { position: relative; width: 100%; }
+  .result-table { width: 100%; border-collapse: collapse; margin-top: .75rem; font-size: .9rem; }
+  .result-table th, .result-table td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e8ecf2; }
+  .result-table td.n, .result-table th.n { text-align: right; font-variant-numeric: tabular-nums; }
+  .nps-split { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: .75rem; margin: .75rem 0; }
+  .nps-split div { border-radius: 8px; padding: .6rem .8rem; background: var(--crm-surface-2); border: 1px solid var(--crm-border); }
+  .nps-split strong { display: block; font-size: 1.3rem; font-variant-numeric: tabular-nums; }
+  .big { font-size: 2.2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .texts { list-style: none; padding: 0; margin: 0; }
+  .texts li { padding: .65rem .2rem; border-bottom: 1px solid #e8ecf2; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .texts time { display: block; color: var(--crm-muted); font-size: .8rem; }
+  .q-meta { color: var(--crm-muted); font-size: .875rem; margin: .2rem 0 .75rem; }
+
+  /* Embed */
+  textarea.code {
+    font: 13px/1.55 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; min-height: 120px;
+    background: #0f172a; color: #e2e8f0; border-color: #0f172a; white-space: pre; overflow-x: auto;
+  }
+
+  /* Sign-in */
+  .signin-wrap { min-height: 100vh; display: grid; place-items: center; padding: 2rem 1rem; }
+  .signin { width: min(420px, 100%); }
+  .signin .brand { margin-bottom: 1.5rem; justify-content: center; }
+  .signin h1 { font-size: 1.35rem; margin-bottom: .25rem; }
+  .signin p.muted { margin-bottom: 1.25rem; }
+  .signin .btn { width: 100%; }
+  .signin .lang-row { display: flex; justify-content: center; margin-top: 1rem; }
+
+  /* Dialog */
+  dialog {
+    border: 0; border-radius: 12px; padding: 1.5rem; width: min(460px, calc(100% - 2rem));
+    color: var(--crm-text); box-shadow: 0 20px 50px rgb(15 23 42 / 30%);
+  }
+  dialog::backdrop { background: rgb(15 23 42 / 45%); }
+  dialog h2 { margin-bottom: .6rem; }
+  dialog .dialog-actions { display: flex; justify-content: flex-end; gap: .6rem; margin-top: 1.4rem; }
+
+  .toast {
+    position: fixed; right: 1.25rem; bottom: 1.25rem; max-width: 420px; z-index: 20;
+    background: #172033; color: #fff; border-radius: 10px; padding: .8rem 1.1rem; box-shadow: 0 10px 30px rgb(15 23 42 / 30%);
+  }
+  .toast.error { background: var(--crm-danger); }
+  .toast:empty { display: none; }
+
+  @media (max-width: 860px) {
+    main { padding: 1.25rem 1rem 4rem; }
+    header.topbar { padding: .6rem 1rem; flex-wrap: wrap; }
+    .who { display: none; }
+    .grid-2, .q-grid { grid-template-columns: 1fr; }
+    table.surveys thead { display: none; }
+    table.surveys, table.surveys tbody, table.surveys tr, table.surveys td { display: block; width: 100%; }
+    table.surveys tr { padding: .75rem .25rem; border-bottom: 1px solid var(--crm-border); }
+    table.surveys td { border: 0; padding: .2rem .5rem; }
+    table.surveys td[data-label]::before { content: attr(data-label) ': '; color: var(--crm-muted); font-size: .85rem; }
+  }
+`;

@@ -1,0 +1,109 @@
+// What every staff-app view shares: the API client, the language, navigation and status events,
+// and rendering into the app's own shadow root (so one stylesheet and one id space serve them all).
+import { LitElement } from 'lit';
+import type { ApiError, Lang, StaffApi, State, SurveySummary } from './api.ts';
+import { locale, translator, type MessageKey, type Translate } from './i18n.ts';
+
+export type Route =
+  | { view: 'list' }
+  | { view: 'new' }
+  | { view: 'edit'; id: number }
+  | { view: 'results'; id: number }
+  | { view: 'embed'; id: number };
+
+export interface StatusDetail {
+  message: string;
+  tone: 'info' | 'error';
+}
+
+export interface AskOptions {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  cancelLabel?: string;
+  danger?: boolean;
+}
+
+export type Ask = (options: AskOptions) => Promise<boolean>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'slims-admin-navigate': CustomEvent<Route>;
+    'slims-admin-status': CustomEvent<StatusDetail>;
+  }
+}
+
+export class AdminView extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    lang: {},
+    ask: { attribute: false },
+  };
+
+  declare api: StaffApi | null;
+  declare lang: Lang;
+  declare ask: Ask;
+
+  constructor() {
+    super();
+    this.api = null;
+    this.lang = 'id';
+    this.ask = () => Promise.resolve(true);
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected get t(): Translate {
+    return translator(this.lang);
+  }
+
+  protected navigate(route: Route): void {
+    this.dispatchEvent(new CustomEvent('slims-admin-navigate', { detail: route, bubbles: true, composed: true }));
+  }
+
+  protected announce(message: string, tone: StatusDetail['tone'] = 'info'): void {
+    this.dispatchEvent(new CustomEvent('slims-admin-status', { detail: { message, tone }, bubbles: true, composed: true }));
+  }
+
+  /** The server's message (already in our language) or ours when there is none. */
+  protected errorMessage(error: ApiError): string {
+    if (error.code === 'network_error') return this.t('networkError');
+    return error.message || this.t('genericError', { code: error.code });
+  }
+
+  protected formatDate(iso: string | null, withTime = true): string {
+    if (!iso) return '';
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(locale(this.lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+  }
+
+  protected formatNumber(value: number, fractionDigits = 0): string {
+    return new Intl.NumberFormat(locale(this.lang), { maximumFractionDigits: fractionDigits }).format(value);
+  }
+
+  /** Moves focus to an element of the app by id, once the view has rendered. */
+  protected async focusId(id: string): Promise<void> {
+    await this.updateComplete;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const target = root.getElementById?.(id) as HTMLElement | null;
+    target?.focus();
+  }
+}
+
+const stateKeys: Record<State, MessageKey> = {
+  draft: 'stateDraft',
+  open: 'stateOpen',
+  closed: 'stateClosed',
+  scheduled: 'stateScheduled',
+};
+
+export function stateLabel(t: Translate, state: State): string {
+  return t(stateKeys[state]);
+}
+
+export function kindLabel(t: Translate, kind: SurveySummary['kind']): string {
+  return t(kind === 'poll' ? 'kindPoll' : 'kindSurvey');
+}

@@ -21,3 +21,29 @@ export function networkId(address: string | null, secret: string): string | null
   const network = v4 ? v4[1] : address.split(':').slice(0, 4).join(':');
   return createHmac('sha256', secret).update(`network:${network}`).digest('hex').slice(0, 32);
 }
+
+/**
+ * A soft limit on answers per network: counts in fixed one-hour windows, in this process's memory.
+ * Soft on purpose: several sidecars each count their own share, and a restart forgets, so it only slows a
+ * flood from one address; the hard rule (one answer per member or device) lives in the database.
+ */
+export function createNetworkLimiter(limit: number, windowMs = 3600_000) {
+  const windows = new Map<string, { window: number; count: number }>();
+  const current = (key: string, now: number) => {
+    const window = Math.floor(now / windowMs);
+    const entry = windows.get(key);
+    return entry !== undefined && entry.window === window ? entry : { window, count: 0 };
+  };
+  return {
+    atLimit: (key: string, now: Date) => current(key, now.getTime()).count >= limit,
+    count(key: string, now: Date) {
+      const entry = current(key, now.getTime());
+      entry.count++;
+      windows.set(key, entry);
+      if (windows.size > 50_000) {
+        const window = Math.floor(now.getTime() / windowMs);
+        for (const [k, e] of windows) if (e.window !== window) windows.delete(k);
+      }
+    },
+  };
+}

@@ -313,19 +313,6 @@ export async function findResponse(
   return row === undefined ? null : { id: Number(row.id), voterKey: row.voter_key, createdAt: row.created_at };
 }
 
-/** True when one network gave `limit` responses to a survey since `since`; reads at most `limit` index entries. */
-export async function networkAtLimit(db: Db, surveyId: number, network: string, since: Date, limit: number): Promise<boolean> {
-  const rows = await db
-    .selectFrom('crm_survey_response')
-    .select('id')
-    .where('survey_id', '=', surveyId)
-    .where('network', '=', network)
-    .where('created_at', '>=', toDbTime(since))
-    .limit(limit)
-    .execute();
-  return rows.length >= limit;
-}
-
 export interface NewResponse {
   surveyId: number;
   voterKey: string;

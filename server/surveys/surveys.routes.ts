@@ -4,11 +4,10 @@ import { bearerToken, verifyMemberToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
 import { readJsonObject, type AppContext, type AppEnv } from '../http.ts';
-import { clientAddress, networkId } from '../network.ts';
+import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import type { SurveyCache } from './surveys.cache.ts';
 import {
   buildResults,
-  networkAtLimit,
   findResponse,
   insertResponse,
   surveyState,
@@ -44,6 +43,7 @@ export function publicSurvey(survey: SurveyDefinition, now: Date) {
 
 export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
   const { db, config, clock } = deps;
+  const limiter = createNetworkLimiter(config.networkLimitPerHour);
 
   async function publishedSurvey(slug: string): Promise<SurveyDefinition> {
     const survey = /^[a-z0-9-]{1,64}$/.test(slug) ? await cache.definition(slug) : null;
@@ -132,9 +132,9 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const answers = parseAnswers(body, survey, lang);
 
       const network = networkId(clientAddress(c, config.trustProxy), config.secret);
+      const limitKey = `${survey.id}:${network}`;
       if (memberId === null && network !== null) {
-        const since = new Date(now.getTime() - 3600_000);
-        if (await networkAtLimit(db, survey.id, network, since, config.networkLimitPerHour)) {
+        if (limiter.atLimit(limitKey, now)) {
           const replayed = await replay();
           if (replayed !== null) return replayed;
           c.header('Retry-After', '3600');
@@ -154,6 +154,7 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
         if (replayed !== null) return replayed;
         throw new ApiError(409, 'already_answered');
       }
+      if (memberId === null && network !== null) limiter.count(limitKey, now);
       const results = await visibleResults(survey, true, now, performance.now());
       return c.json({ responseId, results }, 201);
     });

@@ -54,7 +54,6 @@ CREATE TABLE IF NOT EXISTS crm_survey_response (
   UNIQUE KEY crm_survey_response_voter (survey_id, voter_key),
   UNIQUE KEY crm_survey_response_idempotency (survey_id, idempotency_key),
   KEY crm_survey_response_time (survey_id, created_at),
-  KEY crm_survey_response_network (survey_id, network, created_at),
   KEY crm_survey_response_member (member_id),
   CONSTRAINT crm_survey_response_survey_fk FOREIGN KEY (survey_id) REFERENCES crm_survey (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -56,8 +56,6 @@ CREATE TABLE IF NOT EXISTS crm_survey_response (
 
 CREATE INDEX IF NOT EXISTS crm_survey_response_time ON crm_survey_response (survey_id, created_at);
 
-CREATE INDEX IF NOT EXISTS crm_survey_response_network ON crm_survey_response (survey_id, network, created_at);
-
 CREATE INDEX IF NOT EXISTS crm_survey_response_member ON crm_survey_response (member_id);
 
 -- One row per chosen option, rating, score or text; multiple choice gives several rows.

@@ -1,0 +1,82 @@
+// Gzip sizes of the built widgets (DESIGN.md 7: loader + Lit + one widget <= 10 KB on first paint,
+// a second widget adds <= 2 KB). Reads dist/widgets as `vite build` leaves it.
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export interface WidgetSizes {
+  /** dist/widgets/slims-crm.js */
+  loader: number;
+  /** The shared Lit chunk (chunks/lit-*.js). */
+  lit: number;
+  /** Everything <slims-poll> imports statically, Lit excepted: its chunk and the shared widget code. */
+  poll: number;
+  /** The same for <slims-survey>. */
+  survey: number;
+  /** loader + Lit + poll: what a page with one poll downloads before the poll can paint. */
+  firstPaintTotal: number;
+  /** What <slims-survey> costs on a page that already shows a poll. */
+  secondWidgetAdds: number;
+  /** Code loaded right after the first paint, before a visitor can answer (respond-*.js), for the record. */
+  afterPaint: number;
+}
+
+const gz = (code: Buffer): number => gzipSync(code, { level: 9 }).length;
+
+export async function measureWidgetSizes(distDir: string): Promise<WidgetSizes> {
+  const files = new Map<string, Buffer>();
+  const read = async (file: string): Promise<Buffer> => {
+    if (!files.has(file)) files.set(file, await readFile(join(distDir, file)));
+    return files.get(file)!;
+  };
+  const imports = (code: Buffer, from: string, re: RegExp): string[] =>
+    [...code.toString('utf8').matchAll(re)].map((m) => relative(distDir, join(distDir, dirname(from), m[1]!)));
+  /** The file and everything it imports statically. */
+  const closure = async (file: string, seen = new Set<string>()): Promise<Set<string>> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const dep of imports(await read(file), file, /(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) await closure(dep, seen);
+    return seen;
+  };
+  const size = async (set: Iterable<string>): Promise<number> => {
+    let total = 0;
+    for (const f of set) total += gz(await read(f));
+    return total;
+  };
+
+  const loaderFile = 'slims-crm.js';
+  const loader = await read(loaderFile);
+  const lazy = imports(loader, loaderFile, /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g);
+  const find = (prefix: string): string => {
+    const file = lazy.find((f) => f.startsWith(`chunks/${prefix}-`));
+    if (!file) throw new Error(`no ${prefix} chunk imported by ${loaderFile}`);
+    return file;
+  };
+  const pollSet = await closure(find('slims-poll'));
+  const surveySet = await closure(find('slims-survey'));
+  const litFile = [...pollSet].find((f) => f.startsWith('chunks/lit-'));
+  if (!litFile) throw new Error('no shared lit chunk');
+  const without = (set: Set<string>, drop: Set<string>): string[] => [...set].filter((f) => !drop.has(f));
+  const after = new Set<string>();
+  for (const f of pollSet) {
+    for (const dep of imports(await read(f), f, /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) await closure(dep, after);
+  }
+
+  const lit = gz(await read(litFile));
+  const poll = await size(without(pollSet, new Set([litFile])));
+  return {
+    loader: gz(loader),
+    lit,
+    poll,
+    survey: await size(without(surveySet, new Set([litFile]))),
+    firstPaintTotal: gz(loader) + lit + poll,
+    secondWidgetAdds: await size(without(surveySet, pollSet)),
+    afterPaint: await size(without(after, pollSet)),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dir = process.argv[2] ?? 'dist/widgets';
+  console.table(await measureWidgetSizes(dir));
+}

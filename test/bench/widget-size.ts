@@ -1,5 +1,7 @@
 // Gzip sizes of the built widgets (DESIGN.md 7: loader + Lit + one widget <= 10 KB on first paint,
-// a second widget adds <= 2 KB). Reads dist/widgets as `vite build` leaves it.
+// a second widget adds <= 2 KB). Reads dist/widgets as `vite build` leaves it. First paint counts
+// the loader and every chunk the poll's chunk imports statically; what it imports dynamically is
+// reported apart: the answering code (after paint) and the English strings (English pages only).
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,18 +10,24 @@ import { gzipSync } from 'node:zlib';
 export interface WidgetSizes {
   /** dist/widgets/slims-crm.js */
   loader: number;
-  /** The shared Lit chunk (chunks/lit-*.js). */
+  /** The shared chunk (chunks/base-*.js): Lit's core plus the survey element every widget extends. */
   lit: number;
-  /** Everything <slims-poll> imports statically, Lit excepted: its chunk and the shared widget code. */
+  /** Everything <slims-poll> imports statically, the shared chunk excepted. */
   poll: number;
   /** The same for <slims-survey>. */
   survey: number;
-  /** loader + Lit + poll: what a page with one poll downloads before the poll can paint. */
+  /** loader + shared chunk + poll: what a page with one poll downloads before the poll can paint. */
   firstPaintTotal: number;
   /** What <slims-survey> costs on a page that already shows a poll. */
   secondWidgetAdds: number;
-  /** Code loaded right after the first paint, before a visitor can answer (respond-*.js), for the record. */
+  /** Code loaded right after the first paint, before a visitor can answer (respond-*.js and its imports). */
   afterPaint: number;
+  /** firstPaintTotal + afterPaint: everything before a visitor can vote. */
+  toInteractive: number;
+  /** The English strings (i18n-en-*.js), which only an English page loads, alongside the survey. */
+  english: number;
+  /** firstPaintTotal + english: the first paint of an English page. */
+  firstPaintEnglish: number;
 }
 
 const gz = (code: Buffer): number => gzipSync(code, { level: 9 }).length;
@@ -55,24 +63,34 @@ export async function measureWidgetSizes(distDir: string): Promise<WidgetSizes> 
   };
   const pollSet = await closure(find('slims-poll'));
   const surveySet = await closure(find('slims-survey'));
-  const litFile = [...pollSet].find((f) => f.startsWith('chunks/lit-'));
-  if (!litFile) throw new Error('no shared lit chunk');
+  const litFile = [...pollSet].find((f) => f.startsWith('chunks/base-'));
+  if (!litFile) throw new Error('no shared base chunk');
   const without = (set: Set<string>, drop: Set<string>): string[] => [...set].filter((f) => !drop.has(f));
   const after = new Set<string>();
+  const english = new Set<string>();
   for (const f of pollSet) {
-    for (const dep of imports(await read(f), f, /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) await closure(dep, after);
+    for (const dep of imports(await read(f), f, /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+      await closure(dep, dep.startsWith('chunks/i18n-en-') ? english : after);
+    }
   }
+  if (!english.size) throw new Error('no English chunk imported by the poll');
 
   const lit = gz(await read(litFile));
   const poll = await size(without(pollSet, new Set([litFile])));
+  const firstPaintTotal = gz(loader) + lit + poll;
+  const afterPaint = await size(without(after, pollSet));
+  const englishAdds = await size(without(english, pollSet));
   return {
     loader: gz(loader),
     lit,
     poll,
     survey: await size(without(surveySet, new Set([litFile]))),
-    firstPaintTotal: gz(loader) + lit + poll,
+    firstPaintTotal,
     secondWidgetAdds: await size(without(surveySet, pollSet)),
-    afterPaint: await size(without(after, pollSet)),
+    afterPaint,
+    toInteractive: firstPaintTotal + afterPaint,
+    english: englishAdds,
+    firstPaintEnglish: firstPaintTotal + englishAdds,
   };
 }
 

@@ -1,0 +1,350 @@
+// <slims-poll> in a real browser, with window.fetch stubbed at the API seam.
+import { sendKeys } from '@web/test-runner-commands';
+import '../../widgets/poll/slims-poll.ts';
+import { ids } from '../../widgets/shared/api.ts';
+import { retry } from '../../widgets/shared/send.ts';
+import type { SlimsPoll } from '../../widgets/poll/slims-poll.ts';
+import {
+  apiError,
+  assert,
+  equal,
+  includes,
+  json,
+  mount,
+  pollResults,
+  shadow,
+  statusText,
+  stubFetch,
+  surveyPayload,
+  until,
+  watchUncaught,
+  type FetchStub,
+} from './helpers.ts';
+
+const GET = 'GET /api/v1/surveys/jam-buka';
+const POST = 'POST /api/v1/surveys/jam-buka/responses';
+
+let stub: FetchStub;
+
+async function poll(routes: FetchStub['routes'], markup = '<slims-poll poll="jam-buka"></slims-poll>'): Promise<SlimsPoll> {
+  stub = stubFetch(routes);
+  const el = mount<SlimsPoll>(markup);
+  await until(() => el._view !== 'loading', 'the poll to load');
+  await el.updateComplete;
+  return el;
+}
+
+const radios = (el: Element): HTMLInputElement[] => [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')];
+
+describe('<slims-poll>', () => {
+  beforeEach(() => {
+    retry.backoffMs = 1;
+    localStorage.removeItem('slims-crm:device');
+    ids.device = '';
+  });
+
+  afterEach(() => {
+    stub?.restore();
+    document.body.replaceChildren();
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
+    delete window.SlimsCRM;
+  });
+
+  it('renders the question as a form with a fieldset, legend and one radio per option', async () => {
+    const el = await poll({ [GET]: () => json(200, surveyPayload()) });
+    const root = shadow(el);
+    equal(root.querySelector('[part=title]')?.textContent, 'Jam buka perpustakaan');
+    includes(root.querySelector('form fieldset legend')?.textContent, 'Kapan sebaiknya perpustakaan buka pada hari Sabtu?');
+    equal(
+      [...root.querySelectorAll('[part=option]')].map((o) => o.textContent?.trim()),
+      ['Pagi', 'Siang', 'Sore'],
+    );
+    equal(radios(el).length, 3);
+    equal(root.querySelector('button')?.textContent?.trim(), 'Kirim');
+    const [call] = stub.calls;
+    assert(call);
+    equal(call.url.searchParams.get('lang'), 'id');
+    // a browser that has never answered has no device id yet, so the sidecar reads no table for it
+    equal(call.url.searchParams.get('device'), null);
+    equal(localStorage.getItem('slims-crm:device'), null, 'reading creates no device id');
+    // no custom headers: a cross-origin read is a CORS simple request, without a preflight
+    equal([...call.headers.keys()], [], 'a GET sends no headers');
+  });
+
+  it('votes by keyboard only: arrow keys choose, Tab reaches the button, Enter submits', async () => {
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload()),
+      [POST]: () => json(201, { responseId: 991, results: pollResults }),
+    });
+    radios(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    assert(radios(el)[1]!.checked, 'ArrowDown checks the next option');
+    await sendKeys({ press: 'Tab' });
+    equal(shadow(el).activeElement?.getAttribute('part'), 'button');
+    await sendKeys({ press: 'Enter' });
+    await until(() => el._view === 'thanks', 'thank-you');
+    const post = stub.calls.find((c) => c.method === 'POST');
+    equal(post?.body, { answers: [{ questionId: 12, optionIds: [32] }], lang: 'id' });
+    await el.updateComplete;
+    equal(shadow(el).activeElement?.getAttribute('role'), 'status', 'focus moves to the thank-you message');
+  });
+
+  it('submits with Space on the button too', async () => {
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload()),
+      [POST]: () => json(201, { responseId: 992, results: null }),
+    });
+    radios(el)[2]!.focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await until(() => el._view === 'thanks', 'thank-you');
+    equal((stub.calls.at(-1)?.body as { answers: unknown }).answers, [{ questionId: 12, optionIds: [33] }]);
+  });
+
+  it('sends Idempotency-Key and X-Device-Id, and the same key again when retrying after a 503', async () => {
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload()),
+      [POST]: (_call, n) => (n === 0 ? apiError(503, 'internal_error') : json(201, { responseId: 7, results: pollResults })),
+    });
+    radios(el)[0]!.click();
+    shadow(el).querySelector('button')!.click();
+    await until(() => el._view === 'thanks', 'thank-you');
+    const posts = stub.calls.filter((c) => c.method === 'POST');
+    equal(posts.length, 2);
+    const key = posts[0]!.headers.get('Idempotency-Key') ?? '';
+    assert(/^[A-Za-z0-9_-]{8,64}$/.test(key), `key ${key} matches the contract`);
+    equal(posts[1]!.headers.get('Idempotency-Key'), key);
+    equal(posts[0]!.headers.get('Content-Type'), 'application/json');
+    equal(posts[0]!.headers.get('X-Device-Id'), localStorage.getItem('slims-crm:device'));
+    assert(/^[0-9a-f-]{36}$/.test(localStorage.getItem('slims-crm:device') ?? ''), 'the first answer makes a uuid device id');
+  });
+
+  it('sends its device id on reads once it has answered, so the sidecar can say it already did', async () => {
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload()),
+      [POST]: () => json(201, { responseId: 9, results: pollResults }),
+    });
+    radios(el)[1]!.click();
+    shadow(el).querySelector('button')!.click();
+    await until(() => el._view === 'thanks', 'thank-you');
+    const device = localStorage.getItem('slims-crm:device');
+    assert(device, 'a device id is stored after answering');
+    stub.restore();
+    document.body.replaceChildren();
+    await poll({ [GET]: () => json(200, surveyPayload({}, { answered: true, results: pollResults })) });
+    equal(stub.calls[0]?.url.searchParams.get('device'), device);
+  });
+
+  it('keeps the same key when the visitor submits again after the connection failed', async () => {
+    let online = false;
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload()),
+      [POST]: () => (online ? json(201, { responseId: 8, results: null }) : 'offline'),
+    });
+    radios(el)[0]!.click();
+    shadow(el).querySelector('button')!.click();
+    await until(() => statusText(el) === 'Tidak dapat terhubung. Periksa koneksi internet Anda.', 'offline note');
+    equal(el._view, 'open');
+    assert(radios(el)[0]!.checked, 'the answer is kept');
+    online = true;
+    shadow(el).querySelector('button')!.click();
+    await until(() => el._view === 'thanks', 'thank-you');
+    const keys = new Set(stub.calls.filter((c) => c.method === 'POST').map((c) => c.headers.get('Idempotency-Key')));
+    equal(stub.calls.filter((c) => c.method === 'POST').length, 5, 'four attempts, then the visitor retry');
+    equal(keys.size, 1);
+  });
+
+  it('thanks the visitor and shows results as text with counts and percentages, plus bars', async () => {
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload()),
+      [POST]: () => json(201, { responseId: 991, results: pollResults }),
+    });
+    radios(el)[0]!.click();
+    shadow(el).querySelector('button')!.click();
+    await until(() => el._view === 'thanks' && shadow(el).querySelector('[part=results]'), 'results');
+    equal(statusText(el), 'Terima kasih, jawaban Anda sudah tercatat.');
+    const rows = [...shadow(el).querySelectorAll('[part=result]')];
+    equal(rows.length, 3);
+    includes(rows[0]!.textContent?.replace(/\s+/g, ' '), 'Pagi 80 suara (66,7%)');
+    equal(rows[0]!.querySelector('[part=bar]')?.getAttribute('aria-hidden'), 'true');
+    equal(rows[0]!.querySelector<HTMLElement>('[part=bar-fill]')?.style.width, '66.7%');
+    includes(shadow(el).querySelector('[part=results-total]')?.textContent, 'Total: 120 suara');
+  });
+
+  it('shows "already answered" with results, or a note when results come after closing', async () => {
+    const el = await poll({ [GET]: () => json(200, surveyPayload({}, { answered: true, results: pollResults })) });
+    equal(statusText(el), 'Anda sudah menjawab.');
+    await until(() => shadow(el).querySelector('[part=results]'), 'results');
+    assert(!shadow(el).querySelector('form'), 'no form');
+    stub.restore();
+    document.body.replaceChildren();
+    const later = await poll({ [GET]: () => json(200, surveyPayload({ resultsVisibility: 'after_close' }, { answered: true })) });
+    equal(statusText(later), 'Anda sudah menjawab.');
+    includes(shadow(later).querySelector('[part=note]')?.textContent, 'Hasil akan ditampilkan setelah ditutup.');
+  });
+
+  it('shows a closed poll with its results', async () => {
+    const el = await poll({ [GET]: () => json(200, surveyPayload({ state: 'closed' }, { results: pollResults })) });
+    equal(el._view, 'closed');
+    equal(statusText(el), 'Jajak pendapat ditutup.');
+    await until(() => shadow(el).querySelectorAll('[part=result]').length === 3, 'results');
+  });
+
+  it('shows when a scheduled poll opens', async () => {
+    const el = await poll({ [GET]: () => json(200, surveyPayload({ state: 'scheduled', opensAt: '2030-03-01T01:00:00Z' })) });
+    includes(statusText(el), 'Jajak pendapat belum dibuka. Dibuka ');
+    includes(statusText(el), '2030');
+  });
+
+  it('asks visitors to sign in for a members-only poll, and sends the member token once given', async () => {
+    const el = await poll({ [GET]: () => json(200, surveyPayload({ audience: 'members' })) });
+    equal(el._view, 'members');
+    includes(statusText(el), 'Khusus anggota perpustakaan');
+    assert(!shadow(el).querySelector('form'), 'no form');
+    stub.restore();
+    document.body.replaceChildren();
+    window.SlimsCRM = { version: 'test', apiBase: location.origin, memberToken: 'member-token-1', setMemberToken: () => undefined };
+    const member = await poll({ [GET]: () => json(200, surveyPayload({ audience: 'members' })) });
+    equal(member._view, 'open');
+    equal(stub.calls[0]?.headers.get('Authorization'), 'Bearer member-token-1');
+  });
+
+  it('shows the members state when voting answers members_only', async () => {
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload()),
+      [POST]: () => apiError(401, 'members_only'),
+    });
+    radios(el)[0]!.click();
+    shadow(el).querySelector('button')!.click();
+    await until(() => el._view === 'members', 'members view');
+  });
+
+  it('shows a polite offline state with a retry button when the network is down', async () => {
+    let up = false;
+    const el = await poll({ [GET]: () => (up ? json(200, surveyPayload()) : 'offline') });
+    equal(el._view, 'offline');
+    equal(statusText(el), 'Tidak dapat terhubung. Periksa koneksi internet Anda.');
+    up = true;
+    shadow(el).querySelector<HTMLButtonElement>('[part~=retry]')!.click();
+    await until(() => el._view === 'open', 'open after retry');
+  });
+
+  it('does not even try when the browser says it is offline', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    const el = await poll({ [GET]: () => json(200, surveyPayload()) });
+    equal(el._view, 'offline');
+    equal(stub.calls.length, 0);
+  });
+
+  it('shows an error with a retry button after server errors, and recovers on retry', async () => {
+    let fixed = false;
+    const el = await poll({ [GET]: () => (fixed ? json(200, surveyPayload()) : apiError(500, 'internal_error')) });
+    equal(el._view, 'error');
+    equal(stub.calls.length, 1, 'a read is not retried behind the visitor\'s back');
+    equal(statusText(el), 'Maaf, terjadi gangguan. Silakan coba lagi.');
+    fixed = true;
+    shadow(el).querySelector<HTMLButtonElement>('[part~=retry]')!.click();
+    await until(() => el._view === 'open', 'open after retry');
+  });
+
+  it('says so when the poll does not exist', async () => {
+    const el = await poll({}, '<slims-poll poll="tidak-ada"></slims-poll>');
+    equal(el._view, 'notfound');
+    equal(statusText(el), 'Jajak pendapat tidak ditemukan.');
+    equal(stub.calls.length, 1, '4xx is not retried');
+  });
+
+  it('speaks English with lang="en", or when an ancestor says so', async () => {
+    const el = await poll({ [GET]: () => json(200, surveyPayload()) }, '<slims-poll poll="jam-buka" lang="en"></slims-poll>');
+    equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Submit');
+    equal(stub.calls[0]?.url.searchParams.get('lang'), 'en');
+    stub.restore();
+    document.body.replaceChildren();
+    const nested = await poll({ [GET]: () => json(200, surveyPayload({ state: 'closed' })) }, '<section lang="en-GB"><slims-poll poll="jam-buka"></slims-poll></section>');
+    const inner = nested.localName === 'slims-poll' ? nested : nested.querySelector('slims-poll')!;
+    await until(() => inner._view === 'closed', 'closed');
+    equal(statusText(inner), 'Poll closed.');
+  });
+
+  it('says "Loading…" in English while the English strings and the poll are on their way', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    stub = stubFetch({ [GET]: async () => (await held, json(200, surveyPayload())) });
+    const el = mount<SlimsPoll>('<slims-poll poll="jam-buka" lang="en"></slims-poll>');
+    await el.updateComplete;
+    equal(statusText(el), 'Loading…');
+    release();
+    await until(() => el._view === 'open', 'open');
+    await el.updateComplete;
+    equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Submit');
+  });
+
+  it('fires prefixed, bubbling, composed events the page can hear on document', async () => {
+    const seen: CustomEvent[] = [];
+    const listen = (e: Event): void => void seen.push(e as CustomEvent);
+    const types = ['slims-loading', 'slims-loaded', 'slims-vote', 'slims-error'] as const;
+    for (const t of types) document.addEventListener(t, listen);
+    try {
+      const el = await poll({
+        [GET]: () => json(200, surveyPayload()),
+        [POST]: (_c, n) => (n === 0 ? apiError(429, 'rate_limited', 'Terlalu banyak permintaan') : json(201, { responseId: 55, results: null })),
+      });
+      radios(el)[0]!.click();
+      shadow(el).querySelector('button')!.click();
+      await until(() => seen.some((e) => e.type === 'slims-error'), 'slims-error');
+      shadow(el).querySelector('button')!.click();
+      await until(() => seen.some((e) => e.type === 'slims-vote'), 'slims-vote');
+      equal(
+        seen.map((e) => e.type),
+        ['slims-loading', 'slims-loaded', 'slims-error', 'slims-vote'],
+      );
+      for (const e of seen) assert(e.bubbles && e.composed, `${e.type} bubbles and is composed`);
+      equal(seen[1]!.detail, { slug: 'jam-buka', state: 'open' });
+      equal(seen[2]!.detail, { slug: 'jam-buka', code: 'rate_limited', message: 'Terlalu banyak permintaan' });
+      equal(seen[3]!.detail, { slug: 'jam-buka', responseId: 55 });
+    } finally {
+      for (const t of types) document.removeEventListener(t, listen);
+    }
+  });
+
+  it('never throws into the page when the API answers garbage', async () => {
+    const watch = watchUncaught();
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const a = await poll({ [GET]: () => new Response('<html>502 Bad Gateway', { status: 200 }) });
+      equal(a._view, 'error');
+      stub.restore();
+      const b = await poll({ [GET]: () => json(200, { survey: { questions: 'nope' } }) }, '<slims-poll poll="jam-buka"></slims-poll>');
+      equal(b._view, 'error');
+      stub.restore();
+      const c = await poll({
+        [GET]: () =>
+          json(200, surveyPayload({ questions: [{ id: 1, type: 'single', prompt: { x: 1 }, options: 'x' }, null, { id: 'x' }] }, {
+            answered: true,
+            results: { total: 'many', questions: [null, 5, { id: 1, options: [null, { label: 3, count: 'x' }] }, { distribution: {} }] },
+          })),
+      });
+      equal(c._view, 'answered');
+      await c.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      equal(watch.errors, []);
+      assert(warnings.every((w) => String(w[0]).startsWith('[slims-crm]')), 'warnings are prefixed');
+      assert(warnings.length >= 2, 'failures are logged');
+    } finally {
+      console.warn = warn;
+      watch.stop();
+    }
+  });
+
+  it('exposes themable parts', async () => {
+    const el = await poll({ [GET]: () => json(200, surveyPayload({ description: 'Bantu kami memilih jam buka.' })) });
+    for (const part of ['container', 'title', 'description', 'status', 'form', 'question', 'prompt', 'option', 'button']) {
+      assert(shadow(el).querySelector(`[part~="${part}"]`), `part ${part}`);
+    }
+    el.style.setProperty('--slims-accent', 'rgb(1, 2, 3)');
+    equal(getComputedStyle(shadow(el).querySelector('button')!).backgroundColor, 'rgb(1, 2, 3)');
+  });
+});

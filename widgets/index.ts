@@ -1,0 +1,47 @@
+// The loader: the one script a library page includes. It creates window.SlimsCRM and fetches each
+// widget's code only when that widget's tag first appears in the document.
+import type { SlimsCRMGlobal } from './shared/global.ts';
+
+/** Tag -> its chunk. A new widget is one line here. */
+const registry: Record<string, () => Promise<unknown>> = {
+  'slims-poll': () => import('./poll/slims-poll.ts'),
+  'slims-survey': () => import('./survey/slims-survey.ts'),
+};
+
+function start(previous: Partial<SlimsCRMGlobal> | undefined): void {
+  // A page may set `window.SlimsCRM = { memberToken }` before this script runs.
+  let token = previous?.memberToken || null;
+  window.SlimsCRM = {
+    version: '0.1.0',
+    apiBase: new URL('..', import.meta.url).href,
+    get memberToken() {
+      return token;
+    },
+    setMemberToken(next) {
+      // TOKEN_EVENT in shared/global.ts; spelled out so the loader imports nothing at run time.
+      token = next || null;
+      document.dispatchEvent(new CustomEvent('slims-member-token'));
+    },
+  };
+
+  const pending = new Set(Object.keys(registry));
+  const scan = (root: Element): void => {
+    for (const tag of pending) {
+      if (root.localName === tag || root.getElementsByTagName(tag).length) {
+        pending.delete(tag);
+        registry[tag]!().catch((e: unknown) => console.warn('[slims-crm] could not load', tag, e));
+      }
+    }
+    if (!pending.size) observer.disconnect();
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  scan(document.documentElement);
+}
+
+// Loaded twice (two script tags, two URLs): the first copy stays in charge.
+if (!window.SlimsCRM?.version) start(window.SlimsCRM);

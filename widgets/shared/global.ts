@@ -1,0 +1,20 @@
+// The one global a host page sees, window.SlimsCRM, created by the loader (widgets/index.ts).
+
+export interface SlimsCRMGlobal {
+  readonly version: string;
+  /** Where the sidecar lives: the folder above the loader's own URL. */
+  readonly apiBase: string;
+  /** The signed-in member's token (from the OPAC session), or null. */
+  readonly memberToken: string | null;
+  /** Give widgets a member token, or null on sign-out; widgets waiting for a member reload. */
+  setMemberToken(token: string | null): void;
+}
+
+/** Fired on document when the member token changes. */
+export const TOKEN_EVENT = 'slims-member-token';
+
+declare global {
+  interface Window {
+    SlimsCRM?: SlimsCRMGlobal;
+  }
+}

@@ -84,6 +84,6 @@ export async function verifyMemberToken(token: string, secret: string, now: Date
 }
 
 export function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/.exec(header ?? '');
+  const match = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]*)$/.exec(header ?? '');
   return match?.[1] ?? null;
 }

@@ -1,0 +1,129 @@
+// Start-up: the environment is validated once, and database problems are named with their fix, in both languages.
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/connection.ts';
+import { applySlimsSubset } from '../../server/db/migrate.ts';
+import { StartupError, checkSlimsDatabase, explainConnectionError, guessSlimsVersion } from '../../server/db/preflight.ts';
+import { ConfigError, loadConfig } from '../../server/env.ts';
+import { createMysqlDatabase, isMysqlReachable } from '../helpers/databases.ts';
+
+const mysql = await isMysqlReachable();
+const SECRET = 'x'.repeat(40);
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig({ CRM_SECRET: SECRET, ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('environment', () => {
+  it('defaults to the embedded SQLite demo on port 3000', () => {
+    const config = loadConfig({ CRM_SECRET: SECRET, CRM_DATA_DIR: '/tmp/crm-defaults' });
+    expect(config).toMatchObject({ databaseUrl: null, port: 3000, publicUrl: 'http://localhost:3000', allowedOrigins: [], utcOffsetMinutes: 420 });
+  });
+
+  it('refuses bad values with a bilingual message naming the fix', () => {
+    expect(configError({ CRM_DATABASE_URL: 'postgres://x@y/z' }).en).toMatch(/must start with mysql:\/\//);
+    expect(configError({ CRM_DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).id).toMatch(/tidak menyebut nama basis data/);
+    expect(configError({ CRM_DATABASE_URL: 'bukan url' }).en).toMatch(/not a valid URL/);
+    expect(configError({ CRM_SECRET: 'pendek' }).en).toMatch(/openssl rand -hex 32/);
+    expect(configError({ CRM_ALLOWED_ORIGINS: 'https://opac.example/katalog' }).en).toMatch(/not an origin/);
+    expect(configError({ PORT: 'delapan' }).en).toMatch(/PORT/);
+    expect(configError({ CRM_PUBLIC_URL: 'ftp://x' }).en).toMatch(/http\(s\)/);
+    expect(configError({ CRM_UTC_OFFSET: 'WIB' }).id).toMatch(/\+07:00/);
+  });
+
+  it('parses a list of origins and the library time zone', () => {
+    const config = loadConfig({ CRM_SECRET: SECRET, CRM_ALLOWED_ORIGINS: 'https://opac.example, http://localhost:8080/', CRM_UTC_OFFSET: '+08:00' });
+    expect(config.allowedOrigins).toEqual(['https://opac.example', 'http://localhost:8080']);
+    expect(config.utcOffsetMinutes).toBe(480);
+  });
+
+  it('generates a secret once, says so, and keeps it private', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-secret-'));
+    const lines: string[] = [];
+    const first = loadConfig({ CRM_DATA_DIR: dir }, (line) => lines.push(line));
+    expect(first.secretSource).toBe('generated');
+    expect(first.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(lines.join('\n')).toMatch(/CRM_SECRET not set: generated/);
+    expect(readFileSync(join(dir, 'secret'), 'utf8').trim()).toBe(first.secret);
+    expect(statSync(join(dir, 'secret')).mode & 0o077).toBe(0);
+    const second = loadConfig({ CRM_DATA_DIR: dir }, () => {});
+    expect(second).toMatchObject({ secret: first.secret, secretSource: 'data-dir' });
+  });
+});
+
+describe('database checks', () => {
+  it('explains an unreachable database', async () => {
+    const url = 'mysql://root@127.0.0.1:1/slims';
+    const handle = await openDatabase({ url, connections: 1 });
+    const error = await sql`SELECT 1`.execute(handle.db).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await handle.close();
+    const explained = explainConnectionError(error, url);
+    expect(explained).toBeInstanceOf(StartupError);
+    expect(explained?.en).toMatch(/Cannot reach the database at 127\.0\.0\.1:1\/slims/);
+    expect(explained?.id).toMatch(/tidak dapat dihubungi/);
+  });
+
+  it.runIf(mysql)('explains wrong credentials and a missing database', async () => {
+    for (const [url, pattern] of [
+      ['mysql://root:salah-sekali@127.0.0.1:3306/test', /refused the user name or password/],
+      ['mysql://root@127.0.0.1:3306/tidak_ada_basis_data_ini', /does not exist/],
+    ] as const) {
+      const handle = await openDatabase({ url, connections: 1 });
+      const error = await sql`SELECT 1`.execute(handle.db).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      await handle.close();
+      expect(explainConnectionError(error, url)?.en).toMatch(pattern);
+    }
+  });
+
+  it('says which SLiMS table is missing from a database that is not SLiMS', async () => {
+    const handle = await openDatabase({ url: null, sqliteFile: ':memory:' });
+    await sql`CREATE TABLE member (member_id TEXT)`.execute(handle.db);
+    const error = await checkSlimsDatabase(handle).catch((e: unknown) => e);
+    await handle.close();
+    expect(error).toBeInstanceOf(StartupError);
+    expect((error as StartupError).en).toMatch(/not a SLiMS database: missing table\(s\) mst_member_type, loan/);
+  });
+
+  it('refuses a SLiMS older than 9.4 and recognises newer ones', async () => {
+    const handle = await openDatabase({ url: null, sqliteFile: ':memory:' });
+    await applySlimsSubset(handle);
+    await sql`DROP TABLE IF EXISTS plugins`.execute(handle.db);
+    await sql`DROP TABLE IF EXISTS user_tokens`.execute(handle.db);
+    await sql`CREATE TABLE plugins (id TEXT, path TEXT)`.execute(handle.db);
+    const old = await checkSlimsDatabase(handle).catch((e: unknown) => e);
+    expect((old as StartupError).en).toMatch(/looks like version 9\.3; slims-crm needs SLiMS 9\.4 or newer/);
+    await sql`DROP TABLE plugins`.execute(handle.db);
+    await sql`CREATE TABLE plugins (id TEXT, path TEXT, options TEXT, deleted_at TEXT)`.execute(handle.db);
+    expect(await checkSlimsDatabase(handle)).toBe('9.4');
+    await sql`CREATE TABLE user_tokens (id INTEGER)`.execute(handle.db);
+    expect(await guessSlimsVersion(handle)).toBe('9.7');
+    await handle.close();
+  });
+
+  it.runIf(mysql)('accepts the SLiMS subset on MariaDB as SLiMS 9.7', async () => {
+    const database = await createMysqlDatabase();
+    const handle = await openDatabase({ url: database.url, connections: 1 });
+    try {
+      await applySlimsSubset(handle);
+      expect(await checkSlimsDatabase(handle)).toBe('9.7');
+    } finally {
+      await handle.close();
+      await database.drop();
+    }
+  });
+});

@@ -16,7 +16,7 @@ const poll: SurveyInput = {
   questions: [
     {
       type: 'single',
-      prompt: 'Jam layanan tambahan yang paling Anda butuhkan',
+      prompt: 'Jam layanan mana yang paling Anda butuhkan?',
       required: true,
       maxLength: null,
       options: ['Malam hari (16.00–20.00)', 'Hari Minggu', 'Pagi lebih awal (07.00)', 'Jam sekarang sudah cukup'],

@@ -45,8 +45,8 @@ export function sitePages(deps: AppDeps) {
   .hours dt { color:var(--muted); }
   aside section { margin-bottom:28px; }
   /* The embed snippet's reserved space: it exists before the widget script runs, so nothing shifts. */
-  slims-poll[poll="${DEMO_POLL}"]:not(:defined) { display:block; min-height:330px; }
-  slims-survey[survey="${DEMO_SURVEY}"]:not(:defined) { display:block; min-height:760px; }
+  slims-poll[poll="${DEMO_POLL}"] { display:block; min-height:400px; }
+  slims-survey[survey="${DEMO_SURVEY}"] { display:block; min-height:960px; }
   slims-poll, slims-survey { --slims-accent: var(--brand); }
   footer { border-top:1px solid var(--line); color:var(--muted); font-size:.9rem; }
   footer .inner { max-width:1080px; margin:0 auto; padding:20px; }

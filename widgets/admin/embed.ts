@@ -6,20 +6,21 @@ import { AdminView } from './view.ts';
 
 /** The height, in CSS pixels, that the widget will take once drawn: generous, rounded up to 10. */
 export function reservedHeight(survey: Pick<SurveyDetail, 'description' | 'questions'>): number {
-  const frame = 48 + 32 + 64; // padding, title, submit row
-  const description = survey.description ? Math.min(3, Math.ceil(survey.description.length / 70)) * 22 : 0;
+  // Measured in Chromium on a ~350 px wide sidebar: frame (padding, border, two-line title, button row).
+  const frame = 34 + 56 + 12 + 44;
+  const description = survey.description ? Math.min(3, Math.ceil(survey.description.length / 45)) * 20 + 12 : 0;
   const question = (q: Question): number => {
-    const prompt = 28 + 12;
+    const prompt = 48 + 20; // two-line legend, gap to the next block
     switch (q.type) {
       case 'single':
       case 'multiple':
         return prompt + 44 * Math.max(q.options.length, 1);
       case 'rating':
-        return prompt + 52;
+        return prompt + 64;
       case 'nps':
-        return prompt + 52 + 24;
+        return prompt + 88;
       case 'text':
-        return prompt + (q.maxLength !== null && q.maxLength <= 150 ? 48 : 104);
+        return prompt + (q.maxLength !== null && q.maxLength <= 150 ? 48 : 94);
     }
   };
   const total = frame + description + survey.questions.reduce((sum, q) => sum + question(q), 0);
@@ -33,7 +34,8 @@ export function embedSnippet(survey: Pick<SurveyDetail, 'kind' | 'slug' | 'descr
   const slug = survey.slug.replace(/[^a-z0-9-]/g, '');
   const langAttr = lang === 'en' ? ' lang="en"' : '';
   return [
-    `<style>${tag}[${attr}="${slug}"]:not(:defined){display:block;min-height:${reservedHeight(survey)}px}</style>`,
+    // A plain min-height (not only while undefined) also holds the space while the widget loads its data.
+    `<style>${tag}[${attr}="${slug}"]{display:block;min-height:${reservedHeight(survey)}px}</style>`,
     `<script type="module" src="${sidecar.replace(/\/+$/, '')}/widgets/slims-crm.js" async></script>`,
     `<${tag} ${attr}="${slug}"${langAttr}></${tag}>`,
   ].join('\n');

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import { BilingualError } from './errors.ts';
 
 export interface Config {
   /** mysql://user:pass@host:port/database of a SLiMS database; null means the embedded SQLite demo. */
@@ -24,15 +25,8 @@ export interface Config {
   utcOffsetMinutes: number;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly id: string,
-    readonly en: string,
-  ) {
-    super(`${id}\n${en}`);
-    this.name = 'ConfigError';
-  }
-}
+/** The environment holds a value the sidecar cannot use. */
+export class ConfigError extends BilingualError {}
 
 type Env = Record<string, string | undefined>;
 

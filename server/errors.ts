@@ -5,6 +5,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type Lang = 'id' | 'en';
 
+/** A problem a person must fix before the sidecar can work, said in Indonesian and English. */
+export class BilingualError extends Error {
+  constructor(
+    readonly id: string,
+    readonly en: string,
+  ) {
+    super(`${id}\n${en}`);
+    this.name = new.target.name;
+  }
+}
+
 const messages = {
   not_found: ['Tidak ditemukan.', 'Not found.'],
   survey_not_found: ['Jajak pendapat atau survei ini tidak ditemukan.', 'This poll or survey was not found.'],

@@ -3,8 +3,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { applySlimsSubset, migrate } from './db/migrate.ts';
-import { StartupError, checkSlimsDatabase, explainConnectionError } from './db/preflight.ts';
-import { ConfigError, loadConfig } from './env.ts';
+import { checkSlimsDatabase, explainConnectionError } from './db/preflight.ts';
+import { loadConfig } from './env.ts';
+import { BilingualError } from './errors.ts';
 import { seedDemoLibrary } from './seed/generate.ts';
 import { ensureDemoContent } from './site/demo-content.ts';
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StartupError) {
+  if (error instanceof BilingualError) {
     console.error(`\nslims-crm tidak dapat dimulai:\n  ${error.id}\nslims-crm cannot start:\n  ${error.en}\n`);
   } else {
     console.error('slims-crm tidak dapat dimulai / cannot start:', error);

@@ -1,8 +1,9 @@
 // npm run migrate: applies pending crm_* migrations to the configured database.
 import { openDatabase } from '../db/connection.ts';
 import { applySlimsSubset, migrate } from '../db/migrate.ts';
-import { StartupError, checkSlimsDatabase, explainConnectionError } from '../db/preflight.ts';
-import { ConfigError, loadConfig } from '../env.ts';
+import { checkSlimsDatabase, explainConnectionError } from '../db/preflight.ts';
+import { loadConfig } from '../env.ts';
+import { BilingualError } from '../errors.ts';
 
 try {
   const config = loadConfig(undefined, (line) => console.log(line));
@@ -22,7 +23,7 @@ try {
     await handle.close();
   }
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof StartupError) console.error(`${error.id}\n${error.en}`);
+  if (error instanceof BilingualError) console.error(`${error.id}\n${error.en}`);
   else console.error(error);
   process.exitCode = 1;
 }

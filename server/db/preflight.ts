@@ -1,16 +1,10 @@
 // Start-up checks on the database, each failure said in Indonesian and English with its fix.
 import { sql } from 'kysely';
+import { BilingualError } from '../errors.ts';
 import type { DatabaseHandle } from './connection.ts';
 
-export class StartupError extends Error {
-  constructor(
-    readonly id: string,
-    readonly en: string,
-  ) {
-    super(`${id}\n${en}`);
-    this.name = 'StartupError';
-  }
-}
+/** The database cannot serve the sidecar as it is. */
+export class StartupError extends BilingualError {}
 
 /** The SLiMS tables the sidecar reads; a database without them is not SLiMS. */
 export const REQUIRED_SLIMS_TABLES = [

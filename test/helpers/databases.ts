@@ -12,8 +12,8 @@ export interface TestDatabase {
   open(): Promise<DatabaseHandle>;
 }
 
-async function serverConnection() {
-  const url = new URL(MYSQL_URL);
+async function serverConnection(serverUrl = MYSQL_URL) {
+  const url = new URL(serverUrl);
   return createConnection({
     host: url.hostname,
     port: Number(url.port || 3306),
@@ -40,18 +40,22 @@ export function isMysqlReachable(): Promise<boolean> {
 }
 
 /** Creates an empty database on the MariaDB server and returns its URL and a drop function. */
-export async function createMysqlDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `crm_test_${randomBytes(6).toString('hex')}`;
-  const connection = await serverConnection();
+export async function createMysqlDatabase({ serverUrl = MYSQL_URL, prefix = 'crm_test_' } = {}): Promise<{
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}> {
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
+  const connection = await serverConnection(serverUrl);
   await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await connection.end();
-  const url = new URL(MYSQL_URL);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.href,
     name,
     async drop() {
-      const c = await serverConnection();
+      const c = await serverConnection(serverUrl);
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
     },

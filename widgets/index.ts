@@ -13,7 +13,7 @@ function start(previous: Partial<SlimsCRMGlobal> | undefined): void {
   let token = previous?.memberToken || null;
   window.SlimsCRM = {
     version: '0.1.0',
-    apiBase: new URL('..', import.meta.url).href,
+    apiBase: new URL(/* @vite-ignore */ '..', import.meta.url).href,
     get memberToken() {
       return token;
     },

@@ -43,7 +43,7 @@ export const failure = (code: string, status = 0, message = code, details?: unkn
 /** `path` under the sidecar, with the caller's language as ?lang= (the one way the API is told it). */
 export function apiUrl(path: string, { base, lang }: RequestOptions): URL {
   // The loader sits in /widgets/ below the sidecar's root; chunks and sources sit one level deeper.
-  base ||= window.SlimsCRM?.apiBase || new URL('../..', import.meta.url).href;
+  base ||= window.SlimsCRM?.apiBase || new URL(/* @vite-ignore */ '../..', import.meta.url).href;
   const url = new URL(path, base.endsWith('/') ? base : `${base}/`);
   url.searchParams.set('lang', lang);
   return url;

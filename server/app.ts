@@ -54,7 +54,9 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
       maxAge: 600,
     }),
   );
-  app.use(
+  // Only on methods with a body: reading a GET's body would make @hono/node-server build a full Request.
+  app.on(
+    ['POST', 'PUT'],
     '/api/*',
     bodyLimit({
       maxSize: 64 * 1024,

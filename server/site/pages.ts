@@ -105,6 +105,7 @@ export function sitePages(deps: AppDeps) {
 </body>
 </html>`),
     )
+    .get('/favicon.ico', (c) => c.body(null, 204))
     .get('/admin', (c) =>
       c.html(html`<!doctype html>
 <html lang="id">

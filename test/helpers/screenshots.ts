@@ -18,12 +18,21 @@ try {
   const staff = await browser.newPage();
   await staff.setViewport({ width: 1280, height: 900 });
   await staff.goto(`${base}/admin`, { waitUntil: 'networkidle0' });
-  await staff.type('slims-crm-admin >>> input[autocomplete="username"]', 'admin');
-  await staff.type('slims-crm-admin >>> input[type="password"]', 'admin');
-  await staff.keyboard.press('Enter');
-  await staff.waitForSelector('slims-crm-admin >>> table, slims-crm-admin >>> [role="table"], slims-crm-admin >>> ul');
-  await new Promise((resolve) => setTimeout(resolve, 800));
+  await staff.type('slims-crm-admin >>> #signin-username', 'admin');
+  await staff.type('slims-crm-admin >>> #signin-password', 'admin');
+  await staff.click('slims-crm-admin >>> button[type="submit"]');
+  await staff.waitForFunction(() => /Jam layanan/.test(document.querySelector('slims-crm-admin')?.shadowRoot?.textContent ?? ''), { timeout: 15_000 });
   await staff.screenshot({ path: new URL('staff-list.png', out).pathname as `${string}.png` });
+  // The satisfaction survey's live results.
+  await staff.evaluate(() => {
+    const root = document.querySelector('slims-crm-admin')?.shadowRoot;
+    const row = [...(root?.querySelectorAll('tr') ?? [])].find((tr) => tr.textContent?.includes('Survei Kepuasan'));
+    const results = [...(row?.querySelectorAll('a, button') ?? [])].find((el) => el.textContent?.trim() === 'Hasil');
+    (results as HTMLElement | undefined)?.click();
+  });
+  await staff.waitForSelector('slims-crm-admin >>> canvas', { timeout: 15_000 });
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  await staff.screenshot({ path: new URL('staff-results.png', out).pathname as `${string}.png`, fullPage: true });
 } finally {
   await browser.close();
 }

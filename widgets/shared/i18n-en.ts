@@ -13,7 +13,7 @@ export const en: Omit<Messages, 'loading'> = {
   opens: 'Opens {}.',
   poll: 'Poll',
   survey: 'Survey',
-  members: 'For library members only. Please sign in to your member account to answer.',
+  members: 'For library members only. Please sign in to answer.',
   offline: 'Cannot connect. Please check your internet connection.',
   error: 'Sorry, something went wrong. Please try again.',
   later: 'Results will be shown once it closes.',

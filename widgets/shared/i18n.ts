@@ -17,7 +17,7 @@ const id = {
   opens: 'Dibuka {}.',
   poll: 'Jajak pendapat',
   survey: 'Survei',
-  members: 'Khusus anggota perpustakaan. Silakan masuk ke akun anggota Anda untuk menjawab.',
+  members: 'Khusus anggota perpustakaan. Silakan masuk untuk menjawab.',
   offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
   error: 'Maaf, terjadi gangguan. Silakan coba lagi.',
   later: 'Hasil akan ditampilkan setelah ditutup.',

@@ -36,7 +36,26 @@ const messages = {
   rate_limited: ['Terlalu banyak permintaan. Coba lagi beberapa saat lagi.', 'Too many requests. Please try again in a while.'],
   body_too_large: ['Isi permintaan terlalu besar.', 'The request body is too large.'],
   slug_taken: ['Alamat (slug) ini sudah dipakai survei lain.', 'This slug is already used by another survey.'],
+  survey_changed: ['Jajak pendapat ini baru saja diubah. Muat ulang lalu jawab lagi.', 'This poll has just been changed. Reload it and answer again.'],
   has_responses: ['Pertanyaan tidak dapat diubah karena sudah ada jawaban.', 'Questions cannot be changed because responses already exist.'],
+  member_pending: [
+    'Keanggotaan Anda sedang ditangguhkan. Silakan hubungi perpustakaan.',
+    'Your membership is on hold. Please contact the library.',
+  ],
+  member_expired: [
+    'Masa keanggotaan Anda sudah berakhir. Silakan perpanjang di perpustakaan.',
+    'Your membership has expired. Please renew it at the library.',
+  ],
+  no_password: [
+    'Kartu anggota ini belum memiliki kata sandi OPAC. Mintalah perpustakaan untuk membuatkannya.',
+    'This member card has no OPAC password yet. Ask the library to set an OPAC password.',
+  ],
+  bad_signature: ['Tanda tangan webhook tidak sah.', 'The webhook signature is not valid.'],
+  stale_timestamp: [
+    'Waktu webhook berselisih lebih dari 5 menit dengan jam layanan CRM. Periksa jam server SLiMS.',
+    'The webhook time is more than 5 minutes away from the CRM service clock. Check the SLiMS server clock.',
+  ],
+  replayed: ['Peristiwa ini sudah diterima sebelumnya.', 'This event was already received.'],
   internal_error: ['Terjadi kesalahan pada server. Silakan coba lagi.', 'Something went wrong on the server. Please try again.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -5,7 +5,8 @@ import type { AppContext } from './http.ts';
 
 export function clientAddress(c: AppContext, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The proxy appends the address it saw; anything to its left was written by the client.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {
@@ -15,10 +16,22 @@ export function clientAddress(c: AppContext, trustProxy: boolean): string | null
   }
 }
 
+/** The first 64 bits of an IPv6 address, written out in full (2001:db8::5 -> 2001:0db8:0000:0000). */
+export function ipv6Prefix64(address: string): string {
+  const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return groups
+    .slice(0, 4)
+    .map((g) => g.padStart(4, '0'))
+    .join(':');
+}
+
 export function networkId(address: string | null, secret: string): string | null {
   if (address === null || address === '') return null;
   const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const network = v4 ? v4[1] : address.split(':').slice(0, 4).join(':');
+  const network = v4 ? v4[1] : ipv6Prefix64(address);
   return createHmac('sha256', secret).update(`network:${network}`).digest('hex').slice(0, 32);
 }
 
@@ -43,6 +56,8 @@ export function createNetworkLimiter(limit: number, windowMs = 3600_000) {
       if (windows.size > 50_000) {
         const window = Math.floor(now.getTime() / windowMs);
         for (const [k, e] of windows) if (e.window !== window) windows.delete(k);
+        // Still full within one window (a flood of distinct networks): forget the oldest half.
+        if (windows.size > 50_000) for (const k of [...windows.keys()].slice(0, 25_000)) windows.delete(k);
       }
     },
   };

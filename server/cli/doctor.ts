@@ -1,7 +1,7 @@
 // npm run doctor: checks configuration, database, SLiMS version, migrations and grants, and says how to fix each problem.
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
-import { migrationFiles, MIGRATION_TABLE } from '../db/migrate.ts';
+import { migrationFiles, pendingMigrations } from '../db/migrate.ts';
 import { REQUIRED_SLIMS_TABLES, StartupError, checkSlimsDatabase, existingTables, explainConnectionError } from '../db/preflight.ts';
 import { ConfigError, loadConfig, type Config } from '../env.ts';
 
@@ -78,12 +78,8 @@ async function main(): Promise<void> {
       if (error instanceof StartupError) fail(error.id, error.en);
       else throw error;
     }
-    const tables = await existingTables(handle);
     const files = migrationFiles(handle.dialect).map((f) => f.name);
-    const done = tables.has(MIGRATION_TABLE)
-      ? new Set((await handle.db.selectFrom('crm_migrations').select('name').execute()).map((r) => r.name))
-      : new Set<string>();
-    const pending = files.filter((f) => !done.has(f));
+    const pending = await pendingMigrations(handle);
     if (pending.length === 0) ok(`migrasi lengkap / migrations up to date (${files.length})`);
     else warn(`${pending.length} migrasi belum diterapkan: jalankan npm run migrate (atau npm start).`, `${pending.length} migration(s) pending: run npm run migrate (or npm start).`);
     if (handle.dialect === 'mysql') await checkGrants(handle, config);

@@ -33,8 +33,34 @@ export function migrationFiles(dialect: Dialect): MigrationFile[] {
   return readFolder(`${sqlRoot}${dialect}`);
 }
 
-/** Applies pending migrations; returns the names applied. Safe to run from several sidecars at once. */
+async function hasMigrationTable(db: Kysely<Database>, dialect: Dialect): Promise<boolean> {
+  const rows =
+    dialect === 'mysql'
+      ? await sql<{ n: number }>`SELECT COUNT(*) AS n FROM information_schema.tables
+          WHERE table_schema = DATABASE() AND table_name = ${MIGRATION_TABLE}`.execute(db)
+      : await sql<{ n: number }>`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(db);
+  return Number(rows.rows[0]?.n ?? 0) > 0;
+}
+
+async function appliedMigrations(db: Kysely<Database>, dialect: Dialect): Promise<Set<string>> {
+  if (!(await hasMigrationTable(db, dialect))) return new Set();
+  return new Set((await db.selectFrom('crm_migrations').select('name').execute()).map((row) => row.name));
+}
+
+/** The names of migrations not yet applied; reads only, so a sidecar with SELECT rights can ask. */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const done = await appliedMigrations(handle.db, handle.dialect);
+  return migrationFiles(handle.dialect)
+    .map((f) => f.name)
+    .filter((name) => !done.has(name));
+}
+
+/**
+ * Applies pending migrations; returns the names applied. Safe to run from several sidecars at once.
+ * With nothing pending it only reads, so the sidecar's own least-privilege user can start it (README).
+ */
 export async function migrate(handle: DatabaseHandle, log: (line: string) => void = () => {}): Promise<string[]> {
+  if ((await pendingMigrations(handle)).length === 0) return [];
   const files = migrationFiles(handle.dialect);
   return handle.db.connection().execute(async (db) => {
     if (handle.dialect === 'mysql') {
@@ -42,10 +68,9 @@ export async function migrate(handle: DatabaseHandle, log: (line: string) => voi
       if (lock.rows[0]?.got !== 1) throw new Error('Could not take the migration lock (slims_crm_migrate) within 60 s');
     }
     try {
-      await createMigrationTable(db, handle.dialect);
-      const done = new Set(
-        (await db.selectFrom(MIGRATION_TABLE as 'crm_migrations').select('name').execute()).map((row) => row.name),
-      );
+      if (!(await hasMigrationTable(db, handle.dialect))) await createMigrationTable(db, handle.dialect);
+      // Read again under the lock: another sidecar may have applied some meanwhile.
+      const done = await appliedMigrations(db, handle.dialect);
       const applied: string[] = [];
       for (const file of files) {
         if (done.has(file.name)) continue;
@@ -73,9 +98,7 @@ async function createMigrationTable(db: Kysely<Database>, dialect: Dialect): Pro
   const suffix = dialect === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci' : '';
   const type = dialect === 'mysql' ? 'DATETIME' : 'TEXT';
   await sql
-    .raw(
-      `CREATE TABLE IF NOT EXISTS ${MIGRATION_TABLE} (name VARCHAR(255) NOT NULL PRIMARY KEY, applied_at ${type} NOT NULL)${suffix}`,
-    )
+    .raw(`CREATE TABLE IF NOT EXISTS ${MIGRATION_TABLE} (name VARCHAR(255) NOT NULL PRIMARY KEY, applied_at ${type} NOT NULL)${suffix}`)
     .execute(db);
 }
 

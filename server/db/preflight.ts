@@ -49,6 +49,13 @@ export function explainConnectionError(error: unknown, url: string): StartupErro
         `Basis data menolak nama pengguna atau kata sandi untuk ${target}. Periksa CRM_DATABASE_URL, atau buat pengguna dengan hak yang ditunjukkan README (npm run doctor).`,
         `The database refused the user name or password for ${target}. Check CRM_DATABASE_URL, or create the user with the grants the README gives (npm run doctor).`,
       );
+    case 'ER_TABLEACCESS_DENIED_ERROR':
+    case 'ER_COLUMNACCESS_DENIED_ERROR':
+    case 'ER_SPECIFIC_ACCESS_DENIED_ERROR':
+      return new StartupError(
+        `Pengguna basis data di ${target} tidak berhak atas perintah ini (${e.message ?? e.code}). Jalankan npm run migrate dengan akun admin basis data, lalu periksa hak akses dengan npm run doctor.`,
+        `The database user at ${target} may not do this (${e.message ?? e.code}). Run npm run migrate with a database admin account, then check the grants with npm run doctor.`,
+      );
     case 'ER_BAD_DB_ERROR':
       return new StartupError(
         `Basis data di ${target} tidak ada. Tulis nama basis data SLiMS Anda di akhir CRM_DATABASE_URL (lihat config/database.php SLiMS).`,

@@ -11,9 +11,15 @@ export function fromDbTime(value: string | null): string | null {
   return `${value.slice(0, 10)}T${value.slice(11, 19)}Z`;
 }
 
-/** Parses an ISO 8601 instant from a client; null when it is not one. */
+/** Parses an ISO 8601 instant from a client; null when it is not one, or names a day that does not exist. */
 export function parseInstant(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  if (match === null) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  // Date would roll 31 February into March: check the parts against the calendar.
+  const local = new Date(Date.UTC(year!, month! - 1, day!));
+  if (local.getUTCDate() !== day || local.getUTCMonth() !== month! - 1 || hour! > 23 || minute! > 59 || second! > 59) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  const y = date.getUTCFullYear();
+  return Number.isNaN(date.getTime()) || y < 1970 || y > 9998 ? null : date;
 }

@@ -91,7 +91,13 @@ export async function ensureDemoContent(handle: DatabaseHandle, now: Date): Prom
       }
       const at = new Date(start + random.int(now.getTime() - start));
       const key = `demo-${id}-${i}`;
-      await insertResponse(handle.db, { surveyId: id, voterKey: `d:${key}`, memberId: null, network: null, idempotencyKey: key, lang: 'id', answers }, at);
+      await insertResponse(
+        handle.db,
+        handle.dialect,
+        { surveyId: id, voterKey: `d:${key}`, memberId: null, network: null, idempotencyKey: key, lang: 'id', answers },
+        definition.updatedAt,
+        at,
+      );
     }
   }
   return true;

@@ -9,9 +9,11 @@ export const DEMO_SURVEY = 'kepuasan-layanan-2026';
 
 export function sitePages(deps: AppDeps) {
   const base = deps.config.publicUrl;
+  // The made-up library website (and its demo sign-in hint) belongs to the embedded demo only.
+  const demo = deps.config.databaseUrl === null;
   return new Hono<AppEnv>()
     .get('/', (c) =>
-      c.html(html`<!doctype html>
+      !demo ? c.redirect('/admin', 302) : c.html(html`<!doctype html>
 <html lang="id">
 <head>
 <meta charset="utf-8">

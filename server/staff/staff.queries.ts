@@ -33,11 +33,28 @@ export async function findStaff(db: Kysely<Database>, username: string): Promise
 // A valid hash of a random string, so an unknown username costs the same time as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync('slims-crm-no-such-user', 10);
 
+// bcrypt costs tens of milliseconds of this process's one thread: a burst of sign-ins waits its turn
+// instead of stalling every widget request.
+const MAX_CONCURRENT_CHECKS = 2;
+let checking = 0;
+const waiting: Array<() => void> = [];
+
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (checking >= MAX_CONCURRENT_CHECKS) await new Promise<void>((resolve) => waiting.push(resolve));
+  checking++;
+  try {
+    return await work();
+  } finally {
+    checking--;
+    waiting.shift()?.();
+  }
+}
+
 /** Checks a password against SLiMS's bcrypt hash ($2y$ is PHP's name for the same algorithm as $2b$). */
 export async function passwordMatches(password: string, hash: string | null): Promise<boolean> {
   const usable = hash !== null && /^\$2[aby]\$\d{2}\$/.test(hash);
   const candidate = usable ? hash.replace(/^\$2y\$/, '$2b$') : DUMMY_HASH;
-  const ok = await bcrypt.compare(password, candidate);
+  const ok = await oneAtATime(() => bcrypt.compare(password, candidate));
   return usable && ok;
 }
 
@@ -73,6 +90,30 @@ export async function recentFailures(db: Kysely<Database>, subject: string, sinc
     .where('created_at', '>=', toDbTime(since))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Records a sign-in attempt against each subject before the password is checked, and returns how many
+ * attempts each subject now has in the window. Counting after writing makes parallel guesses see each
+ * other; a successful attempt is taken back with forgetAttempts.
+ */
+export async function recordAttempt(
+  db: Kysely<Database>,
+  subjects: string[],
+  now: Date,
+  since: Date,
+): Promise<{ ids: number[]; counts: number[] }> {
+  const ids: number[] = [];
+  for (const subject of subjects) {
+    const inserted = await db.insertInto('crm_auth_failure').values({ subject, created_at: toDbTime(now) }).executeTakeFirstOrThrow();
+    ids.push(Number(inserted.insertId));
+  }
+  const counts = await Promise.all(subjects.map((subject) => recentFailures(db, subject, since)));
+  return { ids, counts };
+}
+
+export async function forgetAttempts(db: Kysely<Database>, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('crm_auth_failure').where('id', 'in', ids).execute();
 }
 
 export async function recordFailure(db: Kysely<Database>, subjects: string[], now: Date): Promise<void> {

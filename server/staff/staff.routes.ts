@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJsonObject, type AppEnv } from '../http.ts';
 import { clientAddress, networkId } from '../network.ts';
-import { findStaff, passwordMatches, recentFailures, recordFailure, staffPrivileges } from './staff.queries.ts';
+import { findStaff, forgetAttempts, passwordMatches, recordAttempt, staffPrivileges } from './staff.queries.ts';
 
 const WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES_PER_ACCOUNT = 10;
@@ -22,20 +22,20 @@ export function staffSessionRoutes(deps: AppDeps) {
     }
     const now = clock();
     const since = new Date(now.getTime() - WINDOW_MS);
-    const account = `staff:${username.toLowerCase()}`;
-    const network = `staff-net:${networkId(clientAddress(c, config.trustProxy), config.secret) ?? 'unknown'}`;
-    if (
-      (await recentFailures(db, account, since)) >= MAX_FAILURES_PER_ACCOUNT ||
-      (await recentFailures(db, network, since)) >= MAX_FAILURES_PER_NETWORK
-    ) {
+    // Locks are per account on one network, plus a ceiling per network: a stranger elsewhere cannot lock
+    // the library's admin out by guessing its password.
+    const network = networkId(clientAddress(c, config.trustProxy), config.secret) ?? 'unknown';
+    const subjects = [`staff:${username.toLowerCase()}@${network}`, `staff-net:${network}`];
+    const attempt = await recordAttempt(db, subjects, now, since);
+    if ((attempt.counts[0] ?? 0) > MAX_FAILURES_PER_ACCOUNT || (attempt.counts[1] ?? 0) > MAX_FAILURES_PER_NETWORK) {
       c.header('Retry-After', String(WINDOW_MS / 1000));
       throw new ApiError(429, 'rate_limited');
     }
     const staff = await findStaff(db, username);
     if (!(await passwordMatches(password, staff?.passwordHash ?? null)) || staff === null) {
-      await recordFailure(db, [account, network], now);
       throw new ApiError(401, 'invalid_credentials');
     }
+    await forgetAttempts(db, attempt.ids);
     const privileges = await staffPrivileges(db, staff);
     const { token, exp } = await signStaffToken(config.secret, { uid: staff.uid, name: staff.name, privileges }, now);
     return c.json({

@@ -14,8 +14,8 @@ import {
   deleteSurvey,
   exportResponses,
   getSurveyById,
+  isUniqueViolation,
   listSurveys,
-  questionsChanged,
   responseTimeline,
   setSurveyStatus,
   slugInUse,
@@ -54,7 +54,10 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
     .post('/', write, async (c) => {
       const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
       if (await slugInUse(db, input.slug)) throw new ApiError(409, 'slug_taken');
-      const id = await createSurvey(db, input, c.get('staff').uid, clock());
+      const id = await createSurvey(db, input, c.get('staff').uid, clock()).catch((error: unknown) => {
+        // Two staff saving the same slug at once: the unique key decides.
+        throw isUniqueViolation(error) ? new ApiError(409, 'slug_taken') : error;
+      });
       const survey = await getSurveyById(db, id);
       if (survey === null) throw new Error(`survey ${id} vanished after insert`);
       return c.json({ survey: await detail(survey) }, 201);
@@ -64,10 +67,12 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const current = await load(c.req.param('id'));
       const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
       if (await slugInUse(db, input.slug, current.id)) throw new ApiError(409, 'slug_taken');
-      const changed = questionsChanged(current, input);
-      if (changed && (await countResponses(db, current.id)) > 0) throw new ApiError(409, 'has_responses');
-      await updateSurvey(db, current, input, changed, clock());
+      const saved = await updateSurvey(db, deps.dialect, current.id, input, clock()).catch((error: unknown) => {
+        throw isUniqueViolation(error) ? new ApiError(409, 'slug_taken') : error;
+      });
       cache.forget(current);
+      if (saved === 'gone') throw new ApiError(404, 'survey_not_found');
+      if (saved === 'has_responses') throw new ApiError(409, 'has_responses');
       return c.json({ survey: await detail(await load(c.req.param('id'))) });
     })
     .post('/:id/open', write, async (c) => {

@@ -1,5 +1,6 @@
 // Database access for polls and surveys: definitions, responses and tallies.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Dialect } from '../db/connection.ts';
 import type { Audience, Database, QuestionType, ResultsVisibility, SurveyStatus } from '../db/database.ts';
 import { fromDbTime, toDbTime } from '../db/time.ts';
 import type { AnswerRow, SurveyInput } from './surveys.schemas.ts';
@@ -245,24 +246,44 @@ export function questionsChanged(current: SurveyDefinition, input: SurveyInput):
   });
 }
 
+/** Locks a survey's row until the transaction ends (MySQL; SQLite transactions already write one at a time). */
+function lockSurvey(trx: Transaction<Database>, dialect: Dialect, id: number, mode: 'share' | 'update') {
+  return trx
+    .selectFrom('crm_survey')
+    .select(['id', 'updated_at'])
+    .where('id', '=', id)
+    .$if(dialect === 'mysql', (q) => q.modifyEnd(mode === 'update' ? sql`for update` : sql`lock in share mode`))
+    .executeTakeFirst();
+}
+
+/**
+ * Saves a survey's new definition. The questions are replaced only when they changed, and only while no
+ * response exists: both checked under the survey's row lock, so an answer cannot slip in between.
+ */
 export async function updateSurvey(
   db: Kysely<Database>,
-  current: SurveyDefinition,
+  dialect: Dialect,
+  id: number,
   input: SurveyInput,
-  replaceQuestions: boolean,
   now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<'saved' | 'gone' | 'has_responses'> {
+  return db.transaction().execute(async (trx) => {
+    if ((await lockSurvey(trx, dialect, id, 'update')) === undefined) return 'gone';
+    const current = await getSurveyById(trx, id);
+    if (current === null) return 'gone';
+    const replaceQuestions = questionsChanged(current, input);
+    if (replaceQuestions && (await countResponses(trx, id)) > 0) return 'has_responses';
     const columns = surveyColumns(input);
     await trx
       .updateTable('crm_survey')
       .set({ ...columns, kind: replaceQuestions ? columns.kind : current.kind, updated_at: toDbTime(now) })
-      .where('id', '=', current.id)
+      .where('id', '=', id)
       .execute();
     if (replaceQuestions) {
-      await trx.deleteFrom('crm_survey_question').where('survey_id', '=', current.id).execute();
-      await insertQuestions(trx, current.id, input);
+      await trx.deleteFrom('crm_survey_question').where('survey_id', '=', id).execute();
+      await insertQuestions(trx, id, input);
     }
+    return 'saved';
   });
 }
 
@@ -323,10 +344,23 @@ export interface NewResponse {
   answers: AnswerRow[];
 }
 
-/** Stores a response and its answers in one transaction; null when the voter or key already has one. */
-export async function insertResponse(db: Kysely<Database>, response: NewResponse, now: Date): Promise<number | null> {
+/**
+ * Stores a response and its answers in one transaction. Under a share lock on the survey's row it first
+ * checks that the survey is still the one the answers were checked against (`updatedAt` of the cached
+ * definition): a survey edited, closed or deleted meanwhile gives 'changed' or 'gone', never orphan answers.
+ */
+export async function insertResponse(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  response: NewResponse,
+  checkedAgainst: string,
+  now: Date,
+): Promise<number | 'duplicate' | 'changed' | 'gone'> {
   try {
     return await db.transaction().execute(async (trx) => {
+      const survey = await lockSurvey(trx, dialect, response.surveyId, 'share');
+      if (survey === undefined) return 'gone';
+      if (fromDbTime(survey.updated_at) !== checkedAgainst) return 'changed';
       const inserted = await trx
         .insertInto('crm_survey_response')
         .values({
@@ -347,7 +381,7 @@ export async function insertResponse(db: Kysely<Database>, response: NewResponse
       return id;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return null;
+    if (isUniqueViolation(error)) return 'duplicate';
     throw error;
   }
 }

@@ -146,10 +146,17 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
       // on the common path.
       const responseId = await insertResponse(
         db,
+        deps.dialect,
         { surveyId: survey.id, voterKey, memberId, network, idempotencyKey, lang, answers },
+        survey.updatedAt,
         now,
       );
-      if (responseId === null) {
+      if (responseId === 'gone' || responseId === 'changed') {
+        // Edited, closed or deleted since this sidecar cached it: the visitor reloads and sees what it is now.
+        cache.forget(survey);
+        throw responseId === 'gone' ? new ApiError(404, 'survey_not_found') : new ApiError(409, 'survey_changed');
+      }
+      if (responseId === 'duplicate') {
         const replayed = await replay();
         if (replayed !== null) return replayed;
         throw new ApiError(409, 'already_answered');

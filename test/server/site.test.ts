@@ -40,6 +40,20 @@ describe('site', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('shows the demo website only on the embedded demo database', async () => {
+    const production = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config: testConfig({ databaseUrl: 'mysql://crm@127.0.0.1:3306/slims' }),
+      clock: testClock(),
+      log: () => {},
+      widgetsDir: '/nonexistent',
+    });
+    const res = await production.request('/');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/admin');
+  });
+
   it('serves the staff app page', async () => {
     const html = await (await app.request('/admin')).text();
     expect(html).toContain('<slims-crm-admin api="http://crm.test"></slims-crm-admin>');

@@ -314,6 +314,8 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
     expect(third.status).toBe(429);
     expect(third.headers.get('Retry-After')).toBe('3600');
     expect((await from('10.9.9.9', 'net-device-4')).status).toBe(201);
+    // Only the address the proxy appended counts: a client cannot pick its own network by prefixing one.
+    expect((await from('10.7.7.7, 10.1.2.3', 'net-device-5')).status).toBe(429);
   });
 
   it('edits a survey but not its questions once answered, and deletes it', async () => {
@@ -387,6 +389,20 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
     const json = (await session.json()) as Json;
     expect(json.staff).toMatchObject({ uid: 1, name: 'Administrator' });
     expect(json.staff.privileges.membership).toEqual({ r: true, w: true });
+  });
+
+  it('holds the sign-in limit under parallel guesses, and never locks the account out from other networks', async () => {
+    const guess = (ip: string, password: string) =>
+      app.request('/api/v1/staff/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip },
+        body: JSON.stringify({ username: 'tamu', password }),
+      });
+    const statuses = (await Promise.all(Array.from({ length: 30 }, () => guess('10.66.0.1', 'tebakan')))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    expect((await guess('10.66.0.1', 'tamu')).status).toBe(429);
+    expect((await guess('10.77.0.1', 'tamu')).status).toBe(200);
   });
 
   it('lists surveys with response counts and answers CORS preflights for allowed origins only', async () => {

@@ -7,7 +7,9 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
+import { hookRoutes } from './hooks/hooks.routes.ts';
 import type { AppEnv } from './http.ts';
+import { memberRoutes } from './members/members.routes.ts';
 import { sitePages } from './site/pages.ts';
 import { widgetAssets } from './site/static.ts';
 import { staffSessionRoutes } from './staff/staff.routes.ts';
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   app.route('/api/v1/surveys', surveyRoutes(deps, cache));
   app.route('/api/v1/staff', staffSessionRoutes(deps));
   app.route('/api/v1/staff/surveys', staffSurveyRoutes(deps, cache));
+  app.route('/api/v1/members', memberRoutes(deps));
+  app.route('/api/v1/hooks', hookRoutes(deps));
 
   app.route('/widgets', widgetAssets(deps.widgetsDir ?? defaultWidgetsDir));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin' }));

@@ -15,8 +15,13 @@ export interface StaffClaims {
 
 export interface MemberClaims {
   memberId: string;
+  /** The member's name as the token's issuer knew it; '' when the token carries none. */
+  name: string;
   exp: number;
 }
+
+/** How long a member token lives; the plugin mints its own with the same lifetime. */
+export const MEMBER_TOKEN_SECONDS = 900;
 
 export async function signStaffToken(
   secret: string,
@@ -34,9 +39,20 @@ export async function signStaffToken(
   return { token, exp };
 }
 
-export async function signMemberToken(secret: string, memberId: string, now: Date, lifetimeSeconds = 900): Promise<string> {
+/** A member token; pass `{ id, name }` to carry the name (a bare id keeps older callers working). */
+export async function signMemberToken(
+  secret: string,
+  member: string | { id: string; name: string },
+  now: Date,
+  lifetimeSeconds = MEMBER_TOKEN_SECONDS,
+): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return sign({ aud: AUDIENCE, typ: 'member', sub: memberId, iat, exp: iat + lifetimeSeconds }, secret, 'HS256');
+  const { id, name } = typeof member === 'string' ? { id: member, name: undefined } : member;
+  return sign(
+    { aud: AUDIENCE, typ: 'member', sub: id, ...(name === undefined ? {} : { name }), iat, exp: iat + lifetimeSeconds },
+    secret,
+    'HS256',
+  );
 }
 
 /** Verifies signature (HS256 only), audience and lifetime; null for any token that is not good. */
@@ -80,7 +96,7 @@ export async function verifyMemberToken(token: string, secret: string, now: Date
   const claims = await verifyClaims(token, secret, now);
   if (claims === null || claims.typ !== 'member' || typeof claims.sub !== 'string') return null;
   if (claims.sub.length === 0 || claims.sub.length > 20) return null;
-  return { memberId: claims.sub, exp: claims.exp as number };
+  return { memberId: claims.sub, name: typeof claims.name === 'string' ? claims.name : '', exp: claims.exp as number };
 }
 
 export function bearerToken(header: string | undefined): string | null {

@@ -71,6 +71,17 @@ export interface CrmAuthFailureTable {
   created_at: string;
 }
 
+export type WebhookEventName = 'circulation.transaction' | 'member.saved' | 'member.updated' | 'biblio.saved' | 'biblio.deleted';
+
+/** A signed event from the SLiMS plugin; `payload` is the body exactly as it was signed. */
+export interface CrmWebhookEventTable {
+  id: string;
+  event: WebhookEventName;
+  occurred_at: string;
+  received_at: string;
+  payload: string;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -79,6 +90,7 @@ export interface CrmTables {
   crm_survey_response: CrmSurveyResponseTable;
   crm_survey_answer: CrmSurveyAnswerTable;
   crm_auth_failure: CrmAuthFailureTable;
+  crm_webhook_event: CrmWebhookEventTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

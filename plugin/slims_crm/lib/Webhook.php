@@ -1,0 +1,65 @@
+<?php
+/**
+ * Signed webhooks to the sidecar (POST {sidecar}/api/v1/hooks/slims): build, sign and send with a short
+ * total timeout. Sending never throws and never prints: a slow or absent sidecar must not disturb SLiMS.
+ */
+
+namespace SlimsCrm;
+
+final class Webhook
+{
+    const PATH = '/api/v1/hooks/slims';
+    const TIMEOUT = 1.5;
+
+    /**
+     * @param array<string, mixed> $data
+     * @return array{id: string, event: string, occurredAt: string, data: object}
+     */
+    public static function event(string $type, array $data, ?int $now = null): array
+    {
+        return [
+            'id' => bin2hex(random_bytes(16)),
+            'event' => $type,
+            'occurredAt' => gmdate('Y-m-d\TH:i:s\Z', $now ?? time()),
+            'data' => (object) $data,
+        ];
+    }
+
+    /** The X-Slims-Crm-Signature value: v1=<hex HMAC-SHA256(secret, timestamp + "." + rawBody)>. */
+    public static function signature(string $secret, int $timestamp, string $rawBody): string
+    {
+        return 'v1=' . hash_hmac('sha256', $timestamp . '.' . $rawBody, $secret);
+    }
+
+    /**
+     * Delivered means 2xx, or 409 (the sidecar already has this id).
+     *
+     * @param array<string, mixed> $event
+     * @return array{delivered: bool, status: int|null, error: string|null, seconds: float}
+     */
+    public static function send(string $sidecarUrl, string $secret, array $event, float $timeout = self::TIMEOUT): array
+    {
+        $started = microtime(true);
+        $status = null;
+        $error = null;
+        try {
+            $body = Json::encode($event);
+            $timestamp = time();
+            $answer = Http::request('POST', rtrim($sidecarUrl, '/') . self::PATH, [
+                'Content-Type' => 'application/json',
+                'X-Slims-Crm-Timestamp' => (string) $timestamp,
+                'X-Slims-Crm-Signature' => self::signature($secret, $timestamp, $body),
+            ], $body, $timeout);
+            $status = $answer['status'];
+            $error = $answer['error'];
+        } catch (\Throwable $e) {
+            $error = get_class($e) . ': ' . $e->getMessage();
+        }
+        $delivered = $status !== null && (($status >= 200 && $status < 300) || $status === 409);
+        if (!$delivered) {
+            $error = $error ?? 'HTTP ' . $status;
+            error_log('[slims-crm] webhook ' . ($event['event'] ?? '?') . ' ' . ($event['id'] ?? '') . ' not delivered: ' . $error);
+        }
+        return ['delivered' => $delivered, 'status' => $status, 'error' => $delivered ? null : $error, 'seconds' => microtime(true) - $started];
+    }
+}

@@ -1,0 +1,9 @@
+<?php
+/**
+ * Loads the plugin's library; no side effects beyond defining classes.
+ */
+
+foreach (['Json', 'I18n', 'Token', 'Http', 'Webhook', 'Settings', 'Csp', 'Staff', 'Member', 'Hooks', 'Admin'] as $slimsCrmClass) {
+    require_once __DIR__ . '/' . $slimsCrmClass . '.php';
+}
+unset($slimsCrmClass);

@@ -1,8 +1,8 @@
 // npm run doctor: checks configuration, database, SLiMS version, migrations and grants, and says how to fix each problem.
-import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { migrationFiles, pendingMigrations } from '../db/migrate.ts';
-import { REQUIRED_SLIMS_TABLES, StartupError, checkSlimsDatabase, existingTables, explainConnectionError } from '../db/preflight.ts';
+import { checkGrants } from '../db/grants.ts';
+import { REQUIRED_SLIMS_TABLES, StartupError, checkSlimsDatabase, explainConnectionError } from '../db/preflight.ts';
 import { ConfigError, loadConfig, type Config } from '../env.ts';
 
 let problems = 0;
@@ -31,28 +31,26 @@ function checkConfig(config: Config): void {
   } else ok(`CRM_PUBLIC_URL: ${config.publicUrl}`);
 }
 
-async function checkGrants(handle: DatabaseHandle, config: Config): Promise<void> {
+async function reportGrants(handle: DatabaseHandle): Promise<void> {
   console.log('Hak akses basis data / Database grants');
-  const url = new URL(config.databaseUrl ?? '');
-  const database = decodeURIComponent(url.pathname.slice(1));
-  const user = decodeURIComponent(url.username);
-  const grants = (await sql<Record<string, string>>`SHOW GRANTS`.execute(handle.db)).rows.map((row) => Object.values(row)[0] ?? '');
-  // Write rights over the whole server or the whole SLiMS database reach SLiMS's own tables.
-  const wide = (g: string) => g.includes(' ON *.* ') || g.includes(` ON \`${database}\`.* `) || g.includes(` ON \`${database.replace(/_/g, '\\_')}\`.* `);
-  const broad = grants.filter((g) => wide(g) && /ALL PRIVILEGES|INSERT|UPDATE|DELETE|ALTER|DROP/.test(g.split(' ON ')[0] ?? ''));
-  if (broad.length > 0) {
-    warn(
-      `Pengguna ${user} dapat mengubah tabel SLiMS. slims-crm hanya membaca tabel SLiMS; berikan hak sekecil mungkin:`,
-      `User ${user} can change SLiMS tables. slims-crm only reads them; grant the least it needs:`,
+  const report = await checkGrants(handle);
+  const fix = () => {
+    console.log('    Hak yang cukup untuk sidecar / The rights a sidecar needs (run as a database admin):');
+    for (const line of report.suggested) console.log(`      ${line}`);
+    console.log('    Jalankan npm run migrate dengan akun admin; sidecar cukup memakai hak di atas.');
+    console.log('    Run npm run migrate with the admin account; the sidecar then needs only these rights.');
+  };
+  if (report.writableSlimsTables.length > 0) {
+    fail(
+      `Pengguna ${report.user} dapat mengubah ${report.writableSlimsTables.length} tabel SLiMS (mis. ${report.writableSlimsTables.slice(0, 3).join(', ')}); slims-crm hanya boleh membacanya.`,
+      `User ${report.user} can change ${report.writableSlimsTables.length} SLiMS table(s) (e.g. ${report.writableSlimsTables.slice(0, 3).join(', ')}); slims-crm must only read them.`,
     );
-    const crm = [...(await existingTables(handle))].filter((t) => t.startsWith('crm_')).sort();
-    console.log(`      GRANT SELECT ON \`${database}\`.* TO '${user}'@'localhost';`);
-    for (const table of crm) {
-      console.log(`      GRANT SELECT, INSERT, UPDATE, DELETE ON \`${database}\`.\`${table}\` TO '${user}'@'localhost';`);
-    }
-    console.log('    (Jalankan npm run migrate dengan akun admin basis data; sidecar cukup memakai pengguna di atas.)');
-    console.log('    (Run npm run migrate with a database admin account; the sidecar then needs only the user above.)');
-  } else ok(`${user}: ${grants.length} grant(s), no write rights on SLiMS tables`);
+  } else ok(`${report.user}: hanya membaca tabel SLiMS / reads SLiMS tables only`);
+  for (const { table, missing } of report.missingOnCrm) {
+    fail(`${report.user} tidak punya hak ${missing.join(', ')} pada ${table}.`, `${report.user} lacks ${missing.join(', ')} on ${table}.`);
+  }
+  if (report.missingOnCrm.length === 0) ok('hak penuh pada tabel crm_* / full rights on crm_* tables');
+  if (report.writableSlimsTables.length > 0 || report.missingOnCrm.length > 0) fix();
 }
 
 async function main(): Promise<void> {
@@ -82,7 +80,7 @@ async function main(): Promise<void> {
     const pending = await pendingMigrations(handle);
     if (pending.length === 0) ok(`migrasi lengkap / migrations up to date (${files.length})`);
     else warn(`${pending.length} migrasi belum diterapkan: jalankan npm run migrate (atau npm start).`, `${pending.length} migration(s) pending: run npm run migrate (or npm start).`);
-    if (handle.dialect === 'mysql') await checkGrants(handle, config);
+    if (handle.dialect === 'mysql') await reportGrants(handle);
   } catch (error) {
     const explained = config.databaseUrl === null ? null : explainConnectionError(error, config.databaseUrl);
     if (explained === null) throw error;

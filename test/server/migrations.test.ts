@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../server/db/connection.ts';
 import { applySlimsSubset, migrate, migrationFiles, pendingMigrations, splitStatements } from '../../server/db/migrate.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { checkSlimsDatabase } from '../../server/db/preflight.ts';
+import { checkGrants } from '../../server/db/grants.ts';
 import { createMysqlDatabase } from '../helpers/databases.ts';
 import { isMysqlReachable, testDatabases } from '../helpers/databases.ts';
 
@@ -88,6 +89,10 @@ describe('migrations', () => {
     try {
       await applySlimsSubset(admin);
       await migrate(admin);
+      // The test account can write everything, SLiMS's tables included: doctor must say so.
+      const wide = await checkGrants(admin);
+      expect(wide.writableSlimsTables).toEqual(expect.arrayContaining(['member', 'loan', 'biblio']));
+      expect(wide.suggested[0]).toMatch(/^GRANT SELECT ON `crm_test_[0-9a-f]+`\.\* TO /);
       for (const host of ['localhost', '127.0.0.1']) {
         await sql.raw(`CREATE USER '${user}'@'${host}' IDENTIFIED BY 'sandi-rahasia'`).execute(admin.db);
         await sql.raw(`GRANT SELECT ON \`${database.name}\`.* TO '${user}'@'${host}'`).execute(admin.db);
@@ -107,6 +112,14 @@ describe('migrations', () => {
         expect(await pendingMigrations(sidecar)).toEqual([]);
         expect(await migrate(sidecar)).toEqual([]);
         await expect(sql`DELETE FROM member`.execute(sidecar.db)).rejects.toThrow(/denied/);
+        // doctor's reading of these rights: nothing to fix
+        const report = await checkGrants(sidecar);
+        expect(report.user).toMatch(new RegExp(`^${user}@`));
+        expect(report.writableSlimsTables).toEqual([]);
+        expect(report.missingOnCrm).toEqual([]);
+        await sql.raw(`REVOKE DELETE ON \`${database.name}\`.\`crm_survey\` FROM '${user}'@'localhost'`).execute(admin.db);
+        await sql.raw(`REVOKE DELETE ON \`${database.name}\`.\`crm_survey\` FROM '${user}'@'127.0.0.1'`).execute(admin.db);
+        expect((await checkGrants(sidecar)).missingOnCrm).toEqual([{ table: 'crm_survey', missing: ['DELETE'] }]);
       } finally {
         await sidecar.close();
       }

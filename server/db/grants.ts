@@ -1,0 +1,57 @@
+// What the database user may do, read from information_schema: SLiMS tables must be read-only to it,
+// crm_* tables readable and writable. Used by `npm run doctor`.
+import { sql } from 'kysely';
+import type { DatabaseHandle } from './connection.ts';
+import { existingTables } from './preflight.ts';
+
+const WRITES = ['INSERT', 'UPDATE', 'DELETE', 'ALTER', 'DROP', 'CREATE', 'INDEX'];
+const NEEDED = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+
+export interface GrantReport {
+  user: string;
+  /** SLiMS tables this user could change (all of them when the right is database- or server-wide). */
+  writableSlimsTables: string[];
+  /** crm_* tables missing a right the sidecar needs, with the rights missing. */
+  missingOnCrm: Array<{ table: string; missing: string[] }>;
+  /** GRANT statements for the least a sidecar needs. */
+  suggested: string[];
+}
+
+/** Reads the current user's rights on this database at every level (server, database, table). */
+export async function checkGrants(handle: DatabaseHandle): Promise<GrantReport> {
+  const db = handle.db;
+  const me = (await sql<{ user: string; schema: string }>`SELECT CURRENT_USER() AS user, DATABASE() AS \`schema\``.execute(db)).rows[0];
+  const [name = '', host = ''] = (me?.user ?? '').split('@');
+  const grantee = `'${name}'@'${host}'`;
+  const schema = me?.schema ?? '';
+  const global = (
+    await sql<{ p: string }>`SELECT privilege_type AS p FROM information_schema.user_privileges WHERE grantee = ${grantee}`.execute(db)
+  ).rows.map((r) => r.p);
+  const onSchema = (
+    await sql<{ p: string }>`SELECT privilege_type AS p FROM information_schema.schema_privileges
+      WHERE grantee = ${grantee} AND ${schema} LIKE table_schema`.execute(db)
+  ).rows.map((r) => r.p);
+  const onTables = (
+    await sql<{ t: string; p: string }>`SELECT table_name AS t, privilege_type AS p FROM information_schema.table_privileges
+      WHERE grantee = ${grantee} AND table_schema = ${schema}`.execute(db)
+  ).rows;
+  const wide = new Set([...global, ...onSchema]);
+  const rights = (table: string) => new Set([...wide, ...onTables.filter((r) => r.t.toLowerCase() === table).map((r) => r.p)]);
+
+  const tables = [...(await existingTables(handle))].sort();
+  const crm = tables.filter((t) => t.startsWith('crm_'));
+  const writableSlimsTables = tables.filter((t) => !t.startsWith('crm_') && WRITES.some((w) => rights(t).has(w)));
+  const missingOnCrm = crm
+    .map((table) => ({ table, missing: (table === 'crm_migrations' ? ['SELECT'] : NEEDED).filter((p) => !rights(table).has(p)) }))
+    .filter((entry) => entry.missing.length > 0);
+  const account = `'${name}'@'${host}'`;
+  const suggested = [
+    `GRANT SELECT ON \`${schema}\`.* TO ${account};`,
+    ...crm.map((t) =>
+      t === 'crm_migrations'
+        ? `GRANT SELECT, INSERT ON \`${schema}\`.\`${t}\` TO ${account};`
+        : `GRANT SELECT, INSERT, UPDATE, DELETE ON \`${schema}\`.\`${t}\` TO ${account};`,
+    ),
+  ];
+  return { user: me?.user ?? '', writableSlimsTables, missingOnCrm, suggested };
+}

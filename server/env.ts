@@ -10,7 +10,7 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   secret: string;
-  secretSource: 'environment' | 'generated' | 'data-dir';
+  secretSource: 'environment' | 'generated' | 'data-dir' | 'slims-plugin';
   /** The sidecar's public base URL, without a trailing slash. */
   publicUrl: string;
   /** Origins (scheme://host[:port]) whose pages may call the public API. */

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { applySlimsSubset, migrate } from './db/migrate.ts';
+import { readPluginSettings } from './db/pairing.ts';
 import { checkSlimsDatabase, explainConnectionError } from './db/preflight.ts';
 import { loadConfig } from './env.ts';
 import { BilingualError } from './errors.ts';
@@ -21,13 +22,22 @@ async function prepareDemo(handle: DatabaseHandle): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig(undefined, say);
+  let config = loadConfig(undefined, say);
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (config.databaseUrl === null) await prepareDemo(handle);
     else {
       const version = await checkSlimsDatabase(handle);
       say(`Basis data SLiMS ${version} terhubung / Connected to a SLiMS ${version} database`);
+      if (config.secretSource !== 'environment') {
+        const plugin = await readPluginSettings(handle);
+        if (plugin?.secret) {
+          config = { ...config, secret: plugin.secret, secretSource: 'slims-plugin' };
+          say('Rahasia bersama diambil dari pengaturan plugin SLiMS / Shared secret read from the SLiMS plugin settings');
+        } else {
+          say('Plugin slims-crm belum diaktifkan di SLiMS: memakai rahasia di data/secret / The SLiMS plugin is not enabled yet: using the secret in data/secret');
+        }
+      }
     }
     for (const name of await migrate(handle)) say(`migrasi diterapkan / migration applied: ${name}`);
     if (config.databaseUrl === null) await ensureDemoContent(handle, new Date());

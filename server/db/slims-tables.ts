@@ -271,6 +271,13 @@ export interface MstModuleTable {
   module_desc: string | null;
 }
 
+/** SLiMS's settings: one row per name, the value PHP-serialize()d. */
+export interface SettingTable {
+  setting_id: Generated<number>;
+  setting_name: string;
+  setting_value: string | null;
+}
+
 /** Plugins enabled in System > Plugins; no primary key. */
 export interface PluginsTable {
   /** md5 of the plugin file's absolute path. */
@@ -316,5 +323,6 @@ export interface SlimsTables {
   group_access: GroupAccessTable;
   mst_module: MstModuleTable;
   plugins: PluginsTable;
+  setting: SettingTable;
   user_tokens: UserTokensTable;
 }

@@ -292,6 +292,15 @@ CREATE TABLE IF NOT EXISTS `mst_module` (
 ) ENGINE=MyISAM DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
 
 -- Two newer tables, so the sidecar's version probe sees SLiMS 9.7 (plugins: 9.3+, user_tokens: 9.7).
+-- SLiMS's settings, PHP-serialize()d values; the CRM plugin keeps its sidecar URL and secret here.
+CREATE TABLE IF NOT EXISTS `setting` (
+  `setting_id` int(3) NOT NULL AUTO_INCREMENT,
+  `setting_name` varchar(30) COLLATE utf8_unicode_ci NOT NULL,
+  `setting_value` text COLLATE utf8_unicode_ci DEFAULT NULL,
+  PRIMARY KEY (`setting_id`),
+  UNIQUE KEY `setting_name` (`setting_name`)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
 CREATE TABLE IF NOT EXISTS `plugins` (
   `id` varchar(32) COLLATE utf8mb4_unicode_ci NOT NULL,
   `options` json DEFAULT NULL,

@@ -262,6 +262,13 @@ CREATE TABLE IF NOT EXISTS mst_module (
 );
 
 -- Two newer tables, so the sidecar's version probe sees SLiMS 9.7 (plugins: 9.3+, user_tokens: 9.7).
+-- SLiMS's settings, PHP-serialize()d values; the CRM plugin keeps its sidecar URL and secret here.
+CREATE TABLE IF NOT EXISTS setting (
+  setting_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  setting_name TEXT NOT NULL UNIQUE,
+  setting_value TEXT DEFAULT NULL
+);
+
 CREATE TABLE IF NOT EXISTS plugins (
   id TEXT NOT NULL UNIQUE,
   options TEXT DEFAULT NULL CHECK (options IS NULL OR json_valid(options)),

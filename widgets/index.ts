@@ -6,11 +6,20 @@ import type { SlimsCRMGlobal } from './shared/global.ts';
 const registry: Record<string, () => Promise<unknown>> = {
   'slims-poll': () => import('./poll/slims-poll.ts'),
   'slims-survey': () => import('./survey/slims-survey.ts'),
+  'slims-member-signin': () => import('./member-signin/slims-member-signin.ts'),
 };
 
 function start(previous: Partial<SlimsCRMGlobal> | undefined): void {
-  // A page may set `window.SlimsCRM = { memberToken }` before this script runs.
-  let token = previous?.memberToken || null;
+  // A page may set `window.SlimsCRM = { memberToken }` before this script runs; otherwise the member
+  // who signed in with <slims-member-signin> earlier in this tab (STORAGE_KEY in member-signin/session.ts;
+  // a property read is getItem in fewer bytes). Its expiry is not checked here, which would cost every
+  // page ~65 bytes: a <slims-member-signin> on the page drops an expired one.
+  let token: string | null = null;
+  try {
+    token = previous?.memberToken || sessionStorage['slims-crm:member-token'] || null;
+  } catch {
+    // storage blocked (privacy settings, sandboxed iframe): no member
+  }
   window.SlimsCRM = {
     version: '0.1.0',
     apiBase: new URL(/* @vite-ignore */ '..', import.meta.url).href,

@@ -220,6 +220,31 @@ describe('<slims-poll>', () => {
     await until(() => el._view === 'members', 'members view');
   });
 
+  it('forgets an expired member token and shows a poll open to anyone again', async () => {
+    let token: string | null = 'expired-token';
+    window.SlimsCRM = {
+      version: 'test',
+      apiBase: location.origin,
+      get memberToken() {
+        return token;
+      },
+      setMemberToken: (next: string | null) => {
+        token = next;
+      },
+    };
+    sessionStorage.setItem('slims-crm:member-token', 'expired-token');
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload()),
+      [POST]: () => apiError(401, 'invalid_token'),
+    });
+    radios(el)[0]!.click();
+    shadow(el).querySelector('button')!.click();
+    await until(() => stub.calls.filter((c) => c.method === 'GET').length === 2 && el._view === 'open', 'a reload as a visitor');
+    equal(token, null);
+    equal(sessionStorage.getItem('slims-crm:member-token'), null);
+    equal(stub.calls.at(-1)?.headers.get('Authorization'), null);
+  });
+
   it('shows a polite offline state with a retry button when the network is down', async () => {
     let up = false;
     const el = await poll({ [GET]: () => (up ? json(200, surveyPayload()) : 'offline') });

@@ -4,7 +4,10 @@ export interface SlimsCRMGlobal {
   readonly version: string;
   /** Where the sidecar lives: the folder above the loader's own URL. */
   readonly apiBase: string;
-  /** The signed-in member's token (from the OPAC session), or null. */
+  /**
+   * The signed-in member's token, or null: from the OPAC session (the page sets it), or from
+   * <slims-member-signin>, which keeps it for the tab in sessionStorage 'slims-crm:member-token'.
+   */
   readonly memberToken: string | null;
   /** Give widgets a member token, or null on sign-out; widgets waiting for a member reload. */
   setMemberToken(token: string | null): void;

@@ -74,7 +74,18 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
   // A key is only worth keeping while the server may not have acted (no answer, or a 5xx).
   if (status && status < 500) el._key = '';
   el._fail(code, message, VIEWS[code] ?? 'open');
-  if (code === 'already_answered' || code === 'survey_closed') return el._load();
+  if (code === 'invalid_token') {
+    // The member's token ran out (they last a quarter of an hour): forget it everywhere, then show the
+    // survey again as it is for a visitor (a poll open to anyone can be answered right away).
+    try {
+      sessionStorage.removeItem('slims-crm:member-token');
+    } catch {
+      // storage blocked: only the in-memory token goes
+    }
+    window.SlimsCRM?.setMemberToken(null);
+    return el._load();
+  }
+  if (code === 'already_answered' || code === 'survey_closed' || code === 'survey_changed') return el._load();
   if (code !== 'validation_failed') {
     el._note = messages(lang)[status ? 'error' : 'offline'];
     return;

@@ -1,0 +1,71 @@
+// The sign-in's strings in Bahasa Indonesia (the default) and English; both ride in the sign-in's own
+// chunk, which is small, so English needs no second request here.
+import { fill, type Lang } from '../shared/i18n.ts';
+
+const id = {
+  title: 'Masuk anggota',
+  card: 'Nomor anggota',
+  password: 'Kata sandi',
+  passwordHint: 'Kata sandi yang sama dengan katalog online (OPAC) perpustakaan.',
+  submit: 'Masuk',
+  submitting: 'Memeriksa…',
+  signedIn: 'Masuk sebagai {}',
+  signOut: 'Keluar',
+  signedOut: 'Anda sudah keluar.',
+  expired: 'Sesi Anda sudah berakhir. Silakan masuk lagi.',
+  validation_failed: 'Isi nomor anggota dan kata sandi Anda.',
+  invalid_credentials: 'Nomor anggota atau kata sandi salah.',
+  member_pending: 'Keanggotaan Anda sedang ditangguhkan. Silakan hubungi perpustakaan.',
+  member_expired: 'Masa keanggotaan Anda sudah habis. Silakan perpanjang di perpustakaan.',
+  no_password: 'Akun Anda belum memiliki kata sandi OPAC. Mintalah perpustakaan untuk membuatkannya.',
+  rate_limited: 'Terlalu banyak percobaan masuk. Silakan coba lagi nanti.',
+  rateLimitedFor: { other: 'Terlalu banyak percobaan masuk. Silakan coba lagi dalam {} menit.' } as Plural,
+  offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
+  error: 'Maaf, terjadi gangguan. Silakan coba lagi.',
+};
+
+type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Words = typeof id;
+
+const en: Words = {
+  title: 'Member sign-in',
+  card: 'Member number',
+  password: 'Password',
+  passwordHint: 'The same password as the library’s online catalogue (OPAC).',
+  submit: 'Sign in',
+  submitting: 'Checking…',
+  signedIn: 'Signed in as {}',
+  signOut: 'Sign out',
+  signedOut: 'You have signed out.',
+  expired: 'Your session has ended. Please sign in again.',
+  validation_failed: 'Enter your member number and password.',
+  invalid_credentials: 'Wrong member number or password.',
+  member_pending: 'Your membership is on hold. Please contact the library.',
+  member_expired: 'Your membership has expired. Please renew it at the library.',
+  no_password: 'Your account has no OPAC password yet. Please ask the library to set one.',
+  rate_limited: 'Too many sign-in attempts. Please try again later.',
+  rateLimitedFor: {
+    one: 'Too many sign-in attempts. Please try again in {} minute.',
+    other: 'Too many sign-in attempts. Please try again in {} minutes.',
+  },
+  offline: 'Cannot connect. Please check your internet connection.',
+  error: 'Sorry, something went wrong. Please try again.',
+};
+
+export const words = (lang: Lang): Words => (lang === 'en' ? en : id);
+
+/** Error codes with a message of their own (a timeout reads as offline); the rest get `error`. */
+const CODES = ['invalid_credentials', 'member_pending', 'member_expired', 'no_password', 'rate_limited', 'validation_failed', 'offline'] as const;
+const known = (code: string): code is (typeof CODES)[number] => (CODES as readonly string[]).includes(code);
+
+/** What to tell the member about a failed sign-in; `retryAfter` (seconds) becomes whole minutes. */
+export function errorMessage(code: string, lang: Lang, retryAfter?: number): string {
+  const m = words(lang);
+  if (code === 'rate_limited' && retryAfter) {
+    const minutes = Math.ceil(retryAfter / 60);
+    const forms = m.rateLimitedFor;
+    return fill(forms[new Intl.PluralRules(lang).select(minutes)] ?? forms.other, minutes);
+  }
+  if (code === 'timeout') code = 'offline';
+  return known(code) ? m[code] : m.error;
+}

@@ -1,0 +1,314 @@
+// <slims-member-signin>: a member signs in with card number and OPAC password on a library website
+// outside SLiMS; every widget on the page, and on the site's next pages in this tab, then knows them.
+import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { define } from '../shared/define.ts';
+import { emit } from '../shared/events.ts';
+import { TOKEN_EVENT } from '../shared/global.ts';
+import { fill, langOf } from '../shared/i18n.ts';
+import { styles } from '../shared/styles.ts';
+import { errorMessage, words } from './i18n.ts';
+import { keep, readSession, signIn, storedToken, type MemberSession } from './session.ts';
+
+/** The longest wait setTimeout keeps; a longer one would fire at once. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+type Field = 'cardNumber' | 'password';
+
+/**
+ * Member sign-in for library websites outside SLiMS: `<slims-member-signin></slims-member-signin>`.
+ * The token the sidecar returns is kept for this tab only (sessionStorage
+ * `slims-crm:member-token`; never a cookie, never localStorage) and given to
+ * `SlimsCRM.setMemberToken`, so members-only polls on the page reload as the member and the loader
+ * restores the member on the site's other pages. When the token expires (15 minutes) the element
+ * signs out and says so. A password attempt is sent once: never retried behind the member's back.
+ *
+ * Attributes
+ * - `lang`: `id` (default) or `en`; otherwise the closest `[lang]` ancestor, then the document's.
+ * - `api`: base URL of the sidecar, when it is not the origin the loader came from.
+ *
+ * Property: `member` (read only): `{ id, name }` of the signed-in member, or null.
+ *
+ * Events (all bubble and are composed)
+ * - `slims-signin` `{ memberId, name }`: the member signed in.
+ * - `slims-signout` `{ memberId, reason }`: reason `signout` (the button) or `expired` (the token's time ran out).
+ * - `slims-error` `{ slug, code, message }`: sign-in failed; `slug` is '' and `code` is the API's
+ *   (`invalid_credentials`, `member_pending`, `member_expired`, `no_password`, `rate_limited`,
+ *   `validation_failed`, …) or `offline`, `timeout`, `bad_response`. The element shows the reason.
+ *
+ * Parts: `container`, `title`, `status` (live region; also `error` while it shows one), `form`,
+ * `field`, `label`, `input`, `hint`, `button` (also `signout`).
+ *
+ * CSS custom properties: those of `<slims-poll>` (`--slims-accent`, `--slims-accent-fg`, `--slims-font`,
+ * `--slims-fg`, `--slims-bg`, `--slims-muted`, `--slims-border`, `--slims-radius`, `--slims-padding`,
+ * `--slims-max-width`, `--slims-focus`, `--slims-error`).
+ */
+export class SlimsMemberSignin extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: {},
+    lang: { reflect: true },
+    _session: { state: true },
+    _busy: { state: true },
+    _note: { state: true },
+    _invalid: { state: true },
+  };
+
+  static override styles = [
+    styles,
+    css`
+      form {
+        gap: 1em;
+      }
+      .field {
+        display: grid;
+        gap: 0.25em;
+        width: 100%;
+        max-width: 22rem;
+      }
+      .field label {
+        display: block;
+        min-height: 0;
+        padding: 0;
+        font-weight: 600;
+        cursor: auto;
+      }
+      .field input {
+        width: 100%;
+        height: auto;
+        min-height: 2.75rem;
+        padding: 0 0.5em;
+        font: inherit;
+        color: inherit;
+        background: var(--slims-bg, #fff);
+        border: 1px solid var(--m);
+        border-radius: var(--r);
+      }
+      .field [aria-invalid='true'] {
+        border-color: var(--slims-error, #b42318);
+      }
+      .out {
+        align-self: flex-start;
+      }
+    `,
+  ];
+
+  /** Base URL of the sidecar when it is not where the loader came from. */
+  declare api: string | null;
+  declare _session: MemberSession | null;
+  declare _busy: boolean;
+  /** The status line when no one is signed in: why sign-in failed, or that the member signed out. */
+  declare _note: { text: string; error: boolean };
+  /** Fields to mark invalid, after a sign-in they may be the reason for. */
+  declare _invalid: Field[];
+
+  _timer = 0;
+
+  constructor() {
+    super();
+    this.api = null;
+    this._session = null;
+    this._busy = false;
+    this._note = { text: '', error: false };
+    this._invalid = [];
+  }
+
+  /** The signed-in member, or null. */
+  get member(): { id: string; name: string } | null {
+    return this._session && { id: this._session.memberId, name: this._session.name };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(TOKEN_EVENT, this._onToken);
+    this._restore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(TOKEN_EVENT, this._onToken);
+    clearTimeout(this._timer);
+  }
+
+  /** Takes up the session kept for this tab; an expired one is dropped, also from SlimsCRM if the loader gave it out. */
+  _restore(): void {
+    try {
+      const token = storedToken();
+      const session = readSession(token);
+      const crm = window.SlimsCRM;
+      if (session) {
+        this._begin(session);
+        if (crm && crm.memberToken !== session.token) crm.setMemberToken(session.token);
+      } else if (token) {
+        keep(null);
+        if (crm?.memberToken === token) crm.setMemberToken(null);
+      }
+    } catch (e) {
+      console.warn('[slims-crm] slims-member-signin:', e);
+    }
+  }
+
+  _begin(session: MemberSession): void {
+    this._session = session;
+    this._note = { text: '', error: false };
+    this._invalid = [];
+    clearTimeout(this._timer);
+    this._timer = window.setTimeout(() => this._signOut('expired'), Math.min(MAX_DELAY, session.expiresAt - Date.now()));
+  }
+
+  /** Another element or the page changed the member: follow it. */
+  private readonly _onToken = (): void => {
+    const current = window.SlimsCRM?.memberToken ?? null;
+    const session = this._session;
+    if (session && current !== session.token) {
+      clearTimeout(this._timer);
+      this._session = null;
+      if (!current && storedToken() === session.token) keep(null);
+    } else if (!session && current && current === storedToken()) {
+      this._restore();
+    }
+  };
+
+  _signOut(reason: 'signout' | 'expired'): void {
+    const session = this._session;
+    if (!session) return;
+    try {
+      const hadFocus = this.matches(':focus-within');
+      clearTimeout(this._timer);
+      this._session = null;
+      const m = words(langOf(this));
+      this._note = reason === 'expired' ? { text: m.expired, error: true } : { text: m.signedOut, error: false };
+      // The button asks to forget the member on this page; the clock only takes back its own token.
+      if (reason === 'signout' || storedToken() === session.token) keep(null);
+      const crm = window.SlimsCRM;
+      if (crm && (reason === 'signout' || crm.memberToken === session.token)) crm.setMemberToken(null);
+      emit(this, 'slims-signout', { memberId: session.memberId, reason });
+      if (hadFocus) this._focusStatus();
+    } catch (e) {
+      console.warn('[slims-crm] slims-member-signin:', e);
+    }
+  }
+
+  private async _submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this._busy || this._session) return;
+    const lang = langOf(this);
+    try {
+      const data = new FormData(event.target as HTMLFormElement);
+      const cardNumber = String(data.get('cardNumber') ?? '').trim();
+      const password = String(data.get('password') ?? '');
+      if (!cardNumber || !password) {
+        const empty: Field[] = [];
+        if (!cardNumber) empty.push('cardNumber');
+        if (!password) empty.push('password');
+        return this._fail('validation_failed', 'empty fields', errorMessage('validation_failed', lang), empty);
+      }
+      const hadFocus = this.matches(':focus-within');
+      this._busy = true;
+      this._note = { text: '', error: false };
+      const res = await signIn(cardNumber, password, { base: this.api, lang });
+      this._busy = false;
+      if (!res.ok) {
+        const { code, message } = res.error;
+        const fields: Field[] = code === 'invalid_credentials' ? ['cardNumber', 'password'] : code === 'validation_failed' ? ['cardNumber'] : [];
+        return this._fail(code, message, errorMessage(code, lang, res.retryAfter), fields);
+      }
+      const session = res.data;
+      this._begin(session);
+      keep(session.token);
+      window.SlimsCRM?.setMemberToken(session.token);
+      emit(this, 'slims-signin', { memberId: session.memberId, name: session.name });
+      if (hadFocus) this._focusStatus();
+    } catch (e) {
+      this._busy = false;
+      this._fail('internal', String(e), words(lang).error);
+    }
+  }
+
+  /** Shows why, takes focus to it, logs with our prefix and tells the page with slims-error. */
+  _fail(code: string, message: string, text: string, fields: Field[] = []): void {
+    this._note = { text, error: true };
+    this._invalid = fields;
+    console.warn('[slims-crm] slims-member-signin:', code, message);
+    emit(this, 'slims-error', { slug: '', code, message });
+    this._focusStatus();
+  }
+
+  _focusStatus(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role=status]')?.focus());
+  }
+
+  // A render error must not escape into the host page.
+  protected override render(): TemplateResult {
+    try {
+      return this._renderView();
+    } catch (e) {
+      console.warn('[slims-crm]', e);
+      return html`<div part="container" class="box"><p part="status" role="status">${words(langOf(this)).error}</p></div>`;
+    }
+  }
+
+  private _renderView(): TemplateResult {
+    const m = words(langOf(this));
+    const { _session: session, _note: note, _busy: busy } = this;
+    const error = !session && note.error;
+    const invalid = (field: Field): 'true' | typeof nothing => (this._invalid.includes(field) ? 'true' : nothing);
+    const described = (field: Field): string => [field === 'password' ? 'hint' : '', this._invalid.includes(field) ? 'status' : ''].join(' ').trim();
+    return html`<div part="container" class="box">
+      ${session ? nothing : html`<h2 part="title" id="title">${m.title}</h2>`}
+      <p part=${error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" tabindex="-1" class=${error ? 'error' : ''}>${session
+          ? fill(m.signedIn, session.name || session.memberId)
+          : note.text}</p>
+      ${session
+        ? html`<button part="button signout" class="out" type="button" @click=${() => this._signOut('signout')}>${m.signOut}</button>`
+        : html`<form part="form" novalidate aria-labelledby="title" @submit=${(e: SubmitEvent) => void this._submit(e)}>
+            <div part="field" class="field">
+              <label part="label" for="card">${m.card}</label>
+              <input
+                part="input"
+                id="card"
+                name="cardNumber"
+                autocomplete="username"
+                autocapitalize="off"
+                spellcheck="false"
+                required
+                aria-invalid=${invalid('cardNumber')}
+                aria-describedby=${described('cardNumber') || nothing}
+              />
+            </div>
+            <div part="field" class="field">
+              <label part="label" for="password">${m.password}</label>
+              <input
+                part="input"
+                id="password"
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                required
+                aria-invalid=${invalid('password')}
+                aria-describedby=${described('password')}
+              />
+              <p part="hint" id="hint" class="m">${m.passwordHint}</p>
+            </div>
+            <button part="button" aria-disabled=${busy}>${busy ? m.submitting : m.submit}</button>
+          </form>`}
+    </div>`;
+  }
+}
+
+define('slims-member-signin', SlimsMemberSignin);
+
+declare module '../shared/events.ts' {
+  interface SlimsEventDetail {
+    'slims-signin': { memberId: string; name: string };
+    'slims-signout': { memberId: string; reason: 'signout' | 'expired' };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'slims-member-signin': SlimsMemberSignin;
+  }
+  interface GlobalEventHandlersEventMap {
+    'slims-signin': CustomEvent<{ memberId: string; name: string }>;
+    'slims-signout': CustomEvent<{ memberId: string; reason: 'signout' | 'expired' }>;
+  }
+}

@@ -88,8 +88,10 @@ export class SlimsCrmAdmin extends LitElement {
     }
     this.client.token = this.token;
     this.client.lang = this.lang;
-    // After a navigation or signing in/out (not on first render), focus goes to the new view's heading.
-    if ((changed.has('route') || changed.has('token')) && this.hasUpdated) this.focusPending = true;
+    // After a navigation or signing in/out (not on first render), focus goes to the new view's heading;
+    // a token renewed by the SLiMS plugin while the librarian works must not move it.
+    const signedInOrOut = changed.has('token') && Boolean(changed.get('token')) !== Boolean(this.token);
+    if ((changed.has('route') || signedInOrOut) && this.hasUpdated) this.focusPending = true;
   }
 
   protected override updated(): void {

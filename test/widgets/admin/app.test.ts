@@ -72,6 +72,23 @@ describe('slims-crm-admin: sign-in', () => {
     }
   });
 
+  it('takes a renewed token from SLiMS without moving the librarian\'s focus', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } } });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the survey list');
+      const search = $(el, 'input');
+      assert(search, 'an input to focus');
+      search.focus();
+      el.setAttribute('token', 'staff-token-2');
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      equal(el.shadowRoot!.activeElement, search);
+    } finally {
+      fetch.restore();
+    }
+  });
+
   it('signs out: the token leaves sessionStorage', async () => {
     const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } } });
     try {

@@ -102,7 +102,8 @@ test('staff app: element with api, lang and a staff token from the session; refr
     Harness::reset(['sidecarUrl' => 'https://crm.example', 'secret' => $secret], 'id_ID');
     Harness::staffSession(5, ['membership' => ['r' => 1, 'w' => 0, 'menus' => []], 'circulation' => ['r' => 1, 'w' => 1]]);
     $html = Harness::runPage(ADMIN_PAGES . 'staff_app.php');
-    contains('<script type="module" src="https://crm.example/widgets/slims-crm-admin.js"></script>', $html);
+    contains("script.type = 'module';", $html);
+    contains('"https://crm.example/widgets/slims-crm-admin.js"', $html);
     ok(preg_match('#<slims-crm-admin api="https://crm\.example" token="([\w.-]+)" lang="id"></slims-crm-admin>#', $html, $m) === 1, $html);
     $claims = Token::verify($m[1], $secret);
     same('staff', $claims['typ']);
@@ -133,4 +134,30 @@ test('staff token endpoint: fresh JSON token, 403 without privilege', static fun
     $refused = run_page_process(['page' => 'staff_app.php', 'settings' => $settings, 'session' => $session, 'get' => ['slims_crm' => 'token']]);
     same(403, $refused['status']);
     same('forbidden', json_decode($refused['body'], true)['error']['code']);
+});
+
+test('staff app: every <script> is classic, so SLiMS\'s AJAX loader (jQuery 2 .html()) runs them all', static function () {
+    // Regression: found in a real SLiMS 9.7. Admin pages are inserted with jQuery 2.1.4's .html(), which
+    // evaluates only scripts whose type is empty or JavaScript and drops <script type="module">, so the
+    // staff app's element was never defined.
+    Harness::reset(['sidecarUrl' => 'https://crm.example', 'secret' => str_repeat('c', 64)]);
+    Harness::staffSession(5, ['membership' => ['r' => 1, 'w' => 0]]);
+    $html = Harness::runPage(ADMIN_PAGES . 'staff_app.php');
+    ok(preg_match_all('#<script\b([^>]*)>#i', $html, $m) >= 2, 'loader and refresh scripts');
+    foreach ($m[1] as $attributes) {
+        ok(preg_match('#\btype\s*=\s*["\']?(?!text/javascript)#i', $attributes) !== 1, 'not classic: <script' . $attributes . '>');
+        not_contains('src=', $attributes, 'external scripts go through jQuery\'s synchronous XHR as classic scripts');
+    }
+});
+
+test('settings: the secret field is never autofilled with the librarian\'s saved SLiMS password', static function () {
+    // Found in a real SLiMS 9.7 under Chromium: a bare password input on the admin origin is offered the
+    // saved login; autocomplete="new-password" stops that (the form's autocomplete="off" does not).
+    Harness::reset(['sidecarUrl' => 'https://crm.example', 'secret' => str_repeat('d', 64)]);
+    Harness::staffSession(1, ['membership' => ['r' => 1, 'w' => 1]]);
+    $html = Harness::runPage(ADMIN_PAGES . 'settings.php');
+    ok(preg_match('#<input[^>]*name="secret"[^>]*>#', $html, $m) === 1, 'secret input');
+    contains('type="password"', $m[0]);
+    contains('autocomplete="new-password"', $m[0]);
+    contains('value=""', $m[0], 'the secret is never printed');
 });

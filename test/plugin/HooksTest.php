@@ -96,7 +96,7 @@ test('member and biblio hooks: event names, no password, one biblio.deleted for 
         not_contains('mpasswd', json_encode($r['event']));
         not_contains('secret', json_encode($r['event']));
     }
-    same(['memberId' => 'M9', 'memberTypeId' => 1, 'registerDate' => '2026-01-01', 'expireDate' => '2027-01-01', 'isPending' => false, 'lastUpdate' => '2026-11-23'], $received[0]['event']['data']);
+    same(['memberId' => 'M9', 'memberTypeId' => 1, 'memberTypeName' => null, 'registerDate' => '2026-01-01', 'expireDate' => '2027-01-01', 'isPending' => false, 'lastUpdate' => '2026-11-23'], $received[0]['event']['data']);
     same(['biblioId' => 5], $received[4]['event']['data']);
 });
 
@@ -105,4 +105,18 @@ test('not configured: hooks send nothing and stay silent', static function () {
     ob_start();
     SLiMS\Plugins::getInstance()->execute('circulation_after_successful_transaction', circulation_receipt());
     same('', ob_get_clean());
+});
+
+test('member hook with the row SLiMS 9.7 really passes (api::member_load: type name, no type id)', static function () {
+    // Regression found in a real SLiMS 9.7: member_load() has member_type_name but no member_type_id, so
+    // the event carried memberTypeId null and no member type at all.
+    Harness::reset(['sidecarUrl' => Sidecar::url(), 'secret' => Sidecar::SECRET]);
+    Harness::loadPlugin();
+    $before = count(Sidecar::received());
+    $row = ['member_id' => 'M0001', 'member_name' => 'Siti', 'member_type_name' => 'Standard', 'register_date' => '2026-11-23',
+        'expire_date' => '2027-11-23', 'is_pending' => '0', 'mpasswd' => false, 'hash' => ['member' => 'x'], 'last_update' => '2026-11-23'];
+    SLiMS\Plugins::getInstance()->execute('membership_after_save', ['data' => [$row]]);
+    $received = array_slice(Sidecar::received(), $before);
+    same(1, count($received));
+    same(['memberId' => 'M0001', 'memberTypeId' => null, 'memberTypeName' => 'Standard', 'registerDate' => '2026-11-23', 'expireDate' => '2027-11-23', 'isPending' => false, 'lastUpdate' => '2026-11-23'], $received[0]['event']['data']);
 });

@@ -88,3 +88,43 @@ test('token page logged out: {"token":null}', static function () {
     same('{"token":null}', $answer['body']);
     ok(in_array('Cache-Control: no-store', $answer['headers'], true), 'no-store');
 });
+
+test('CSP on SLiMS 9.5 to 9.6.1 (no Config::replace): policy rewritten and sent with header(..., true)', static function () {
+    Harness::reset(['sidecarUrl' => 'http://127.0.0.1:8787', 'secret' => OPAC_SECRET]);
+    Harness::$legacyConfig = true;
+    Harness::loadPlugin();
+    Harness::memberSession('M000001', 'Siti');
+    $opac = opac_page();
+    SLiMS\Plugins::getInstance()->execute('before_content_load', [$opac]); // a second run: same header again
+    same(1, count($opac->headers), 'Opac::setCsp() not called again: the plugin sends the header itself');
+    same(implode(';', Harness::CSP), $opac->csp(), 'config(\'csp\') left as it was');
+    ok(count(Harness::$headerCalls) >= 1, 'header() called');
+    foreach (Harness::$headerCalls as [$line, $replace]) {
+        ok($replace === true, 'replaces the earlier CSP header');
+        same(0, strpos($line, 'Content-Security-Policy: '), $line);
+        $value = substr($line, strlen('Content-Security-Policy: '));
+        contains("script-src 'self' 'unsafe-inline' 'unsafe-eval' *.google.com *.gstatic.com http://127.0.0.1:8787;", $value);
+        contains("connect-src 'self' slims.web.id http://127.0.0.1:8787;", $value);
+        same(2, substr_count($value, 'http://127.0.0.1:8787'), 'origin added once per directive');
+        same(count(Harness::CSP), count(explode(';', $value)), 'no directive added or lost');
+        contains("img-src 'self' static.slims.web.id data:", $value);
+    }
+    contains('/widgets/slims-crm.js', $opac->js, 'loader still injected');
+    contains('memberToken', $opac->js);
+});
+
+test('CSP fallback: nothing sent when the sidecar origin is already allowed or the OPAC has no policy', static function () {
+    Harness::reset(['sidecarUrl' => 'http://127.0.0.1:8787', 'secret' => OPAC_SECRET]);
+    Harness::$legacyConfig = true;
+    SLiMS\Config::getInstance()->configs['csp'] = ["script-src 'self' http://127.0.0.1:8787", "connect-src 'self' http://127.0.0.1:8787"];
+    Harness::loadPlugin();
+    opac_page();
+    same([], Harness::$headerCalls);
+    Harness::reset(['sidecarUrl' => 'http://127.0.0.1:8787', 'secret' => OPAC_SECRET]);
+    Harness::$legacyConfig = true;
+    SLiMS\Config::getInstance()->configs['csp'] = [];
+    Harness::loadPlugin();
+    $opac = opac_page();
+    same([], Harness::$headerCalls);
+    contains('/widgets/slims-crm.js', $opac->js);
+});

@@ -116,6 +116,15 @@ namespace SLiMS {
         }
     }
 
+    /** SLiMS 9.5 to 9.6.1: the same Config, without replace(). */
+    class LegacyConfig
+    {
+        public function get($key, $default = null)
+        {
+            return Config::getInstance()->get($key, $default);
+        }
+    }
+
     /** Opac keeps template variables behind __get/__set and has no __isset, like SLiMS's. */
     class Opac
     {
@@ -174,6 +183,7 @@ namespace SlimsCrm {
     function header(string $line, bool $replace = true, int $code = 0): void
     {
         \Harness::$headers[] = $line;
+        \Harness::$headerCalls[] = [$line, $replace];
     }
 
     function http_response_code(int $code = 0)
@@ -195,6 +205,10 @@ namespace {
     {
         /** @var array<int, string> */
         public static $headers = [];
+        /** @var array<int, array{0: string, 1: bool}> every header() call with its $replace flag */
+        public static $headerCalls = [];
+        /** @var bool config() returns a Config without replace(), as on SLiMS 9.5 to 9.6.1 */
+        public static $legacyConfig = false;
         /** @var int */
         public static $status = 200;
         /** @var array<string, string> English => translated, for __() */
@@ -230,6 +244,8 @@ namespace {
             $_POST = [];
             $_SERVER['REQUEST_METHOD'] = 'GET';
             self::$headers = [];
+            self::$headerCalls = [];
+            self::$legacyConfig = false;
             self::$status = 200;
             self::$translations = [];
             if (class_exists('SlimsCrm\Settings', false)) {
@@ -340,7 +356,10 @@ namespace {
 
     function config($key = '', $default = null)
     {
-        return $key === '' ? \SLiMS\Config::getInstance() : \SLiMS\Config::getInstance()->get($key, $default);
+        if ($key === '') {
+            return Harness::$legacyConfig ? new \SLiMS\LegacyConfig() : \SLiMS\Config::getInstance();
+        }
+        return \SLiMS\Config::getInstance()->get($key, $default);
     }
 
     function __(string $content)

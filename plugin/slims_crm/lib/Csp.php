@@ -35,8 +35,10 @@ final class Csp
     }
 
     /**
-     * Rewrites config('csp') and re-sends the header through the OPAC object. Does nothing on SLiMS
-     * versions without Config::replace() and Opac::setCsp() (the OPAC sends no CSP before 9.5).
+     * Rewrites config('csp') and re-sends the header through the OPAC object (SLiMS 9.7: Config::replace()).
+     * On SLiMS 9.5 to 9.6.1, whose Config has no replace(), the policy string is rebuilt here and sent with
+     * header(..., true), which replaces the header Opac::setCsp() sent before the hook. Does nothing where
+     * the OPAC sends no CSP (before 9.5: no Opac::setCsp()).
      *
      * @param object $opac \SLiMS\Opac
      */
@@ -45,18 +47,41 @@ final class Csp
         if (!function_exists('config') || !is_object($opac) || !method_exists($opac, 'setCsp')) {
             return false;
         }
-        $config = \config();
-        if (!is_object($config) || !method_exists($config, 'replace')) {
+        $policy = \config('csp', []);
+        if (!is_array($policy) || $policy === []) {
             return false;
         }
-        $policy = \config('csp', []);
-        $changes = self::changes(is_array($policy) ? $policy : [], $origin);
-        foreach ($changes as $index => $directive) {
-            $config->replace('csp.' . $index, $directive);
+        $changes = self::changes($policy, $origin);
+        $config = \config();
+        if (is_object($config) && method_exists($config, 'replace')) {
+            foreach ($changes as $index => $directive) {
+                $config->replace('csp.' . $index, $directive);
+            }
+            if ($changes !== []) {
+                $opac->setCsp();
+            }
+            return true;
         }
-        if ($changes !== []) {
-            $opac->setCsp();
+        if ($changes !== [] && !headers_sent()) {
+            header('Content-Security-Policy: ' . self::header(array_replace($policy, $changes)), true);
         }
         return true;
+    }
+
+    /**
+     * The header value as Opac::setCsp() builds it: the directives joined by ';'.
+     *
+     * @param array<int|string, mixed> $policy
+     */
+    public static function header(array $policy): string
+    {
+        $directives = [];
+        foreach ($policy as $directive) {
+            if (is_string($directive) && trim($directive) !== '') {
+                // A header value must not carry line breaks (header() refuses them).
+                $directives[] = trim(preg_replace('/[\r\n]+/', ' ', $directive));
+            }
+        }
+        return implode(';', $directives);
     }
 }

@@ -89,7 +89,9 @@ final class Hooks
         };
         self::deliver($event, [
             'memberId' => (string) $row['member_id'],
-            'memberTypeId' => isset($row['member_type_id']) ? (int) $row['member_type_id'] : null,
+            // SLiMS 9.7's api::member_load() returns member_type_name but not member_type_id.
+            'memberTypeId' => isset($row['member_type_id']) && is_numeric($row['member_type_id']) ? (int) $row['member_type_id'] : null,
+            'memberTypeName' => $date('member_type_name'),
             'registerDate' => $date('register_date'),
             'expireDate' => $date('expire_date'),
             'isPending' => !empty($row['is_pending']),

@@ -89,7 +89,7 @@ $slimsCrmMasked = Settings::masked(Settings::secret());
       <td class="alterCell font-weight-bold"><label for="slimsCrmSecret"><?= I18n::h('Shared secret') ?></label></td>
       <td class="alterCell2">
         <p><?= I18n::h('Ends with') ?> <code><?= I18n::e($slimsCrmMasked) ?></code></p>
-        <input class="form-control" id="slimsCrmSecret" name="secret" type="password" value="" minlength="32" placeholder="<?= I18n::h('Replace the secret (leave empty to keep it)') ?>">
+        <input class="form-control" id="slimsCrmSecret" name="secret" type="password" value="" minlength="32" autocomplete="new-password" placeholder="<?= I18n::h('Replace the secret (leave empty to keep it)') ?>">
         <label><input type="checkbox" name="newSecret" value="1"> <?= I18n::h('Generate a new secret') ?></label>
         <br><small><?= I18n::h('Copy the same secret into the sidecar\'s CRM_SECRET.') ?></small>
       </td>

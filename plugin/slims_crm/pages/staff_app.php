@@ -55,7 +55,19 @@ $slimsCrmToken = Staff::token($_SESSION);
     <div class="per_title"><h2><?= I18n::h('CRM app') ?></h2></div>
   </div>
 </div>
-<script type="module" src="<?= I18n::e($slimsCrmSidecar . '/widgets/slims-crm-admin.js') ?>"></script>
+<script>
+(function (src) {
+  // SLiMS opens admin pages with jQuery 2 .html(), which runs classic scripts but silently drops
+  // module scripts: add the module script from here, once per page.
+  if (window.customElements && window.customElements.get('slims-crm-admin')) return;
+  var scripts = document.getElementsByTagName('script');
+  for (var i = 0; i < scripts.length; i++) if (scripts[i].type === 'module' && scripts[i].src === src) return;
+  var script = document.createElement('script');
+  script.type = 'module';
+  script.src = src;
+  document.head.appendChild(script);
+})(<?= Json::forScript($slimsCrmSidecar . '/widgets/slims-crm-admin.js') ?>);
+</script>
 <slims-crm-admin api="<?= I18n::e($slimsCrmSidecar) ?>" token="<?= I18n::e((string) ($slimsCrmToken['token'] ?? '')) ?>" lang="<?= I18n::e(I18n::lang()) ?>"></slims-crm-admin>
 <script>
 (function (url, exp) {

@@ -23,6 +23,7 @@ export interface CrmSurveyTable {
   opens_at: string | null;
   closes_at: string | null;
   results_visibility: ResultsVisibility;
+  version: Generated<number>;
   created_by: number | null;
   created_at: string;
   updated_at: string;

@@ -93,9 +93,8 @@ export async function ensureDemoContent(handle: DatabaseHandle, now: Date): Prom
       const key = `demo-${id}-${i}`;
       await insertResponse(
         handle.db,
-        handle.dialect,
         { surveyId: id, voterKey: `d:${key}`, memberId: null, network: null, idempotencyKey: key, lang: 'id', answers },
-        definition.updatedAt,
+        definition.version,
         at,
       );
     }

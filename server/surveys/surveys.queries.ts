@@ -28,6 +28,8 @@ export interface SurveyDefinition {
   opensAt: string | null;
   closesAt: string | null;
   resultsVisibility: ResultsVisibility;
+  /** Changes with every edit, open and close: answers are stored only against the version they were checked with. */
+  version: number;
   createdAt: string;
   updatedAt: string;
   questions: QuestionDefinition[];
@@ -83,6 +85,7 @@ async function loadDefinition(db: Db, where: { slug: string } | { id: number }):
     opensAt: fromDbTime(row.opens_at),
     closesAt: fromDbTime(row.closes_at),
     resultsVisibility: row.results_visibility,
+    version: Number(row.version),
     createdAt: fromDbTime(row.created_at),
     updatedAt: fromDbTime(row.updated_at),
     questions: questions.map((q) => ({
@@ -246,13 +249,13 @@ export function questionsChanged(current: SurveyDefinition, input: SurveyInput):
   });
 }
 
-/** Locks a survey's row until the transaction ends (MySQL; SQLite transactions already write one at a time). */
-function lockSurvey(trx: Transaction<Database>, dialect: Dialect, id: number, mode: 'share' | 'update') {
+/** Locks a survey's row for writing until the transaction ends (MySQL; SQLite writes one at a time). */
+function lockSurvey(trx: Transaction<Database>, dialect: Dialect, id: number) {
   return trx
     .selectFrom('crm_survey')
-    .select(['id', 'updated_at'])
+    .select('id')
     .where('id', '=', id)
-    .$if(dialect === 'mysql', (q) => q.modifyEnd(mode === 'update' ? sql`for update` : sql`lock in share mode`))
+    .$if(dialect === 'mysql', (q) => q.modifyEnd(sql`for update`))
     .executeTakeFirst();
 }
 
@@ -268,7 +271,7 @@ export async function updateSurvey(
   now: Date,
 ): Promise<'saved' | 'gone' | 'has_responses'> {
   return db.transaction().execute(async (trx) => {
-    if ((await lockSurvey(trx, dialect, id, 'update')) === undefined) return 'gone';
+    if ((await lockSurvey(trx, dialect, id)) === undefined) return 'gone';
     const current = await getSurveyById(trx, id);
     if (current === null) return 'gone';
     const replaceQuestions = questionsChanged(current, input);
@@ -276,7 +279,12 @@ export async function updateSurvey(
     const columns = surveyColumns(input);
     await trx
       .updateTable('crm_survey')
-      .set({ ...columns, kind: replaceQuestions ? columns.kind : current.kind, updated_at: toDbTime(now) })
+      .set((eb) => ({
+        ...columns,
+        kind: replaceQuestions ? columns.kind : current.kind,
+        updated_at: toDbTime(now),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', id)
       .execute();
     if (replaceQuestions) {
@@ -288,7 +296,11 @@ export async function updateSurvey(
 }
 
 export async function setSurveyStatus(db: Db, id: number, status: SurveyStatus, now: Date): Promise<void> {
-  await db.updateTable('crm_survey').set({ status, updated_at: toDbTime(now) }).where('id', '=', id).execute();
+  await db
+    .updateTable('crm_survey')
+    .set((eb) => ({ status, updated_at: toDbTime(now), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSurvey(db: Kysely<Database>, id: number): Promise<void> {
@@ -345,41 +357,50 @@ export interface NewResponse {
 }
 
 /**
- * Stores a response and its answers in one transaction. Under a share lock on the survey's row it first
- * checks that the survey is still the one the answers were checked against (`updatedAt` of the cached
- * definition): a survey edited, closed or deleted meanwhile gives 'changed' or 'gone', never orphan answers.
+ * Stores a response and its answers in one transaction, but only while the survey is still the one the
+ * answers were checked against (`version` of the cached definition): a survey edited, closed or deleted
+ * meanwhile gives 'changed' or 'gone', never orphan answers. The check rides in the response's own
+ * INSERT … SELECT from the survey's row, which InnoDB share-locks (at its default REPEATABLE READ) until
+ * the answers are in, so an edit waits for the vote or the vote sees the edit, at no extra round trip.
  */
 export async function insertResponse(
   db: Kysely<Database>,
-  dialect: Dialect,
   response: NewResponse,
-  checkedAgainst: string,
+  checkedAgainst: number,
   now: Date,
 ): Promise<number | 'duplicate' | 'changed' | 'gone'> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      const survey = await lockSurvey(trx, dialect, response.surveyId, 'share');
-      if (survey === undefined) return 'gone';
-      if (fromDbTime(survey.updated_at) !== checkedAgainst) return 'changed';
+    const id = await db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('crm_survey_response')
-        .values({
-          survey_id: response.surveyId,
-          voter_key: response.voterKey,
-          member_id: response.memberId,
-          network: response.network,
-          idempotency_key: response.idempotencyKey,
-          lang: response.lang,
-          created_at: toDbTime(now),
-        })
-        .executeTakeFirstOrThrow();
-      const id = Number(inserted.insertId);
+        .columns(['survey_id', 'voter_key', 'member_id', 'network', 'idempotency_key', 'lang', 'created_at'])
+        .expression(
+          trx
+            .selectFrom('crm_survey')
+            .select([
+              'id',
+              sql<string>`${response.voterKey}`.as('voter_key'),
+              sql<string | null>`${response.memberId}`.as('member_id'),
+              sql<string | null>`${response.network}`.as('network'),
+              sql<string>`${response.idempotencyKey}`.as('idempotency_key'),
+              sql<string>`${response.lang}`.as('lang'),
+              sql<string>`${toDbTime(now)}`.as('created_at'),
+            ])
+            .where('id', '=', response.surveyId)
+            .where('version', '=', checkedAgainst),
+        )
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
+      const responseId = Number(inserted.insertId);
       await trx
         .insertInto('crm_survey_answer')
-        .values(response.answers.map((answer) => ({ ...answer, response_id: id })))
+        .values(response.answers.map((answer) => ({ ...answer, response_id: responseId })))
         .execute();
-      return id;
+      return responseId;
     });
+    if (id !== null) return id;
+    const still = await db.selectFrom('crm_survey').select('id').where('id', '=', response.surveyId).executeTakeFirst();
+    return still === undefined ? 'gone' : 'changed';
   } catch (error) {
     if (isUniqueViolation(error)) return 'duplicate';
     throw error;

@@ -146,9 +146,8 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
       // on the common path.
       const responseId = await insertResponse(
         db,
-        deps.dialect,
         { surveyId: survey.id, voterKey, memberId, network, idempotencyKey, lang, answers },
-        survey.updatedAt,
+        survey.version,
         now,
       );
       if (responseId === 'gone' || responseId === 'changed') {

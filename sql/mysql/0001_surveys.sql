@@ -10,6 +10,8 @@ CREATE TABLE IF NOT EXISTS crm_survey (
   opens_at DATETIME NULL,
   closes_at DATETIME NULL,
   results_visibility VARCHAR(12) NOT NULL DEFAULT 'after_answer',
+  -- Bumped by every change, so an answer checked against an older definition is refused.
+  version INT NOT NULL DEFAULT 1,
   created_by INT NULL,
   created_at DATETIME NOT NULL,
   updated_at DATETIME NOT NULL,

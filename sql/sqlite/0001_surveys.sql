@@ -10,6 +10,8 @@ CREATE TABLE IF NOT EXISTS crm_survey (
   opens_at TEXT NULL,
   closes_at TEXT NULL,
   results_visibility TEXT NOT NULL DEFAULT 'after_answer',
+  -- Bumped by every change, so an answer checked against an older definition is refused.
+  version INTEGER NOT NULL DEFAULT 1,
   created_by INTEGER NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,

@@ -338,6 +338,36 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
     expect((await staffJson(app, admin, 'GET', `/surveys/${poll.id}`)).status).toBe(404);
   });
 
+  it('refuses an answer checked against a survey another sidecar has since changed or deleted', async () => {
+    // Two sidecars on one database: B has the poll cached when A edits, then deletes it.
+    const other = buildApp(handle, clock);
+    const poll = await createOpen({ ...pollInput, slug: 'dua-sidecar' });
+    const body = { answers: [{ questionId: poll.questions[0].id, optionIds: [poll.questions[0].options[0].id] }] };
+    expect((await other.request('/api/v1/surveys/dua-sidecar')).status).toBe(200);
+    const edited = await staffJson(app, admin, 'PUT', `/surveys/${poll.id}`, {
+      ...pollInput,
+      slug: 'dua-sidecar',
+      questions: [{ ...pollInput.questions[0], options: [{ label: 'Malam' }, { label: 'Minggu' }] }],
+    });
+    expect(edited.status).toBe(200);
+    const stale = await vote(other, 'dua-sidecar', body, { device: 'race-device-1' });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as Json).error.code).toBe('survey_changed');
+    const fresh = edited.json.survey.questions[0];
+    expect((await vote(other, 'dua-sidecar', { answers: [{ questionId: fresh.id, optionIds: [fresh.options[1].id] }] }, { device: 'race-device-1' })).status).toBe(201);
+    const orphans = await handle.db
+      .selectFrom('crm_survey_answer')
+      .leftJoin('crm_survey_question', 'crm_survey_question.id', 'crm_survey_answer.question_id')
+      .select('crm_survey_answer.id')
+      .where('crm_survey_question.id', 'is', null)
+      .execute();
+    expect(orphans).toEqual([]);
+    await other.request('/api/v1/surveys/dua-sidecar');
+    expect((await staffJson(app, admin, 'DELETE', `/surveys/${poll.id}`)).status).toBe(204);
+    const gone = await vote(other, 'dua-sidecar', { answers: [{ questionId: fresh.id, optionIds: [fresh.options[0].id] }] }, { device: 'race-device-2' });
+    expect(gone.status).toBe(404);
+  });
+
   it('validates survey definitions with every problem listed', async () => {
     const res = await staffJson(app, admin, 'POST', '/surveys', {
       title: '',

@@ -1,4 +1,5 @@
-// Packs plugin/slims_crm into dist/slims_crm.zip (root folder slims_crm/) for System > Plugins upload.
+// Packs plugin/slims_crm into dist/slims_crm.zip (one root folder slims_crm/): unzip it into SLiMS's plugins/, or
+// upload it in System > Plugins on SLiMS 9.6.0/9.6.1 (9.7 removed the upload). test/plugin/ZipTest.php checks the layout.
 // Node built-ins only: a minimal ZIP writer (deflate, CRC-32, central directory).
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

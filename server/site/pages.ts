@@ -49,6 +49,7 @@ export function sitePages(deps: AppDeps) {
   /* The embed snippet's reserved space: it exists before the widget script runs, so nothing shifts. */
   slims-poll[poll="${DEMO_POLL}"] { display:block; min-height:400px; }
   slims-survey[survey="${DEMO_SURVEY}"] { display:block; min-height:960px; }
+  slims-member-signin { display:block; min-height:250px; }
   slims-poll, slims-survey { --slims-accent: var(--brand); }
   footer { border-top:1px solid var(--line); color:var(--muted); font-size:.9rem; }
   footer .inner { max-width:1080px; margin:0 auto; padding:20px; }
@@ -100,7 +101,11 @@ export function sitePages(deps: AppDeps) {
       <h2 id="pendapat">Jajak pendapat</h2>
       <slims-poll poll="${DEMO_POLL}"></slims-poll>
     </section>
-    <p class="demo-note">Ini halaman contoh slims-crm. Staf: buka <a href="${base}/admin">aplikasi staf</a> dan masuk dengan <code>admin</code> / <code>admin</code>.</p>
+    <section aria-labelledby="anggota">
+      <h2 id="anggota">Masuk anggota</h2>
+      <slims-member-signin></slims-member-signin>
+    </section>
+    <p class="demo-note">Ini halaman contoh slims-crm. Staf: buka <a href="${base}/admin">aplikasi staf</a> dan masuk dengan <code>admin</code> / <code>admin</code>. Anggota contoh: <code>M000001</code> / <code>anggota</code>.</p>
   </aside>
 </main>
 <footer><div class="inner">Jl. Sudirman No. 1 · Telepon (0761) 000-000 · © Perpustakaan Umum Kota Tepian Rokan</div></footer>

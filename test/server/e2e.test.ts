@@ -66,7 +66,11 @@ describe('demo page in Chromium', () => {
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${base}/`, { waitUntil: 'load' });
 
-    await page.waitForSelector('slims-poll >>> input[type="radio"]', { timeout: 15_000 });
+    // Polled: a selector wait watches the document's mutations, and the radios appear inside a shadow root.
+    await page.waitForFunction(() => document.querySelector('slims-poll')?.shadowRoot?.querySelector('input[type="radio"]'), {
+      timeout: 15_000,
+      polling: 100,
+    });
     const labels = await page.$$eval('slims-poll >>> label', (els) => els.map((el) => el.textContent?.trim() ?? ''));
     const choice = labels.find((l) => l.startsWith('Hari Minggu'));
     expect(choice).toBeDefined();

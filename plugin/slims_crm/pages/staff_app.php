@@ -12,20 +12,7 @@ use SlimsCrm\Staff;
 
 defined('INDEX_AUTH') or die('Direct access is not allowed!');
 
-// plugin_container.php does not start the admin session: do it as SLiMS's own admin pages do.
-if (defined('SB')) {
-    if (session_status() !== PHP_SESSION_ACTIVE) {
-        require SB . 'admin/default/session.inc.php';
-    }
-    if (defined('LIB') && !function_exists('do_checkIP')) {
-        require LIB . 'ip_based_access.inc.php';
-    }
-    if (function_exists('do_checkIP')) {
-        do_checkIP('smc');
-        do_checkIP('smc-membership');
-    }
-    require SB . 'admin/default/session_check.inc.php';
-}
+require __DIR__ . '/admin_session.inc.php';
 
 $slimsCrmCanRead = Admin::can('r');
 

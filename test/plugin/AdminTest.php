@@ -161,3 +161,22 @@ test('settings: the secret field is never autofilled with the librarian\'s saved
     contains('autocomplete="new-password"', $m[0]);
     contains('value=""', $m[0], 'the secret is never printed');
 });
+
+test('settings page: takes System write privilege; Membership write alone is refused', static function () {
+    Harness::reset(['sidecarUrl' => 'https://crm.example', 'secret' => str_repeat('a', 64)]);
+    Harness::staffSession(7, ['membership' => ['r' => 1, 'w' => 1]]);
+    $html = Harness::runPage(ADMIN_PAGES . 'settings.php');
+    contains('enough privileges to access this area', $html);
+    not_contains('Test connection', $html);
+    Harness::staffSession(7, ['membership' => ['r' => 1, 'w' => 1], 'system' => ['r' => 1, 'w' => 1]]);
+    contains('Test connection', Harness::runPage(ADMIN_PAGES . 'settings.php'));
+});
+
+test('settings: a sidecar URL that could widen the CSP or break out of a tag is refused', static function () {
+    foreach (['https://evil.example *', 'https://evil.example;script-src *', 'https://evil.example"x', "https://a.example'", 'https://user@evil.example', 'ftp://x.example'] as $bad) {
+        same(false, Settings::isValidUrl($bad), $bad);
+    }
+    foreach (['https://crm.perpus.go.id', 'http://127.0.0.1:8787', 'https://crm.example/slims-crm', 'http://[::1]:3000'] as $good) {
+        same(true, Settings::isValidUrl($good), $good);
+    }
+});

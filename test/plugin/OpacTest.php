@@ -128,3 +128,10 @@ test('CSP fallback: nothing sent when the sidecar origin is already allowed or t
     same([], Harness::$headerCalls);
     contains('/widgets/slims-crm.js', $opac->js);
 });
+
+test('CSP: only a plain origin is ever added to the policy', static function () {
+    $policy = ["script-src 'self'", "connect-src 'self'"];
+    same([], \SlimsCrm\Csp::changes($policy, 'https://evil.example *'));
+    same([], \SlimsCrm\Csp::changes($policy, "https://evil.example 'unsafe-inline'"));
+    same(2, count(\SlimsCrm\Csp::changes($policy, 'https://crm.example:8443')));
+});

@@ -13,6 +13,18 @@ final class Admin
         return class_exists('\utility') && method_exists('\utility', 'havePrivilege') && \utility::havePrivilege('membership', $type);
     }
 
+    /**
+     * Who may change the sidecar URL and secret: they decide which script runs in SLiMS's admin and on
+     * every OPAC page, so it takes System write privilege (SLiMS's super-admin has it), not Membership.
+     */
+    public static function canConfigure(): bool
+    {
+        if ((int) ($_SESSION['uid'] ?? 0) === 1) {
+            return true;
+        }
+        return class_exists('\utility') && method_exists('\utility', 'havePrivilege') && \utility::havePrivilege('system', 'w');
+    }
+
     /** SLiMS's refusal box, as its own modules print it. */
     public static function refusal(): string
     {

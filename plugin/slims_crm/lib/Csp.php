@@ -18,7 +18,8 @@ final class Csp
     public static function changes(array $policy, string $origin): array
     {
         $changes = [];
-        if ($origin === '') {
+        // Only a plain origin may enter the policy: no spaces, wildcards, quotes or separators.
+        if (!preg_match('~^https?://(?:[a-z0-9.-]+|\[[0-9a-f:]+\])(?::\d{1,5})?$~i', $origin)) {
             return $changes;
         }
         foreach ($policy as $index => $directive) {

@@ -66,6 +66,10 @@ final class Settings
 
     public static function isValidUrl(string $url): bool
     {
+        // Strict on purpose: the origin is printed into script tags and into the Content-Security-Policy.
+        if (!preg_match('~^https?://(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?(?:/[a-z0-9._/-]*)?$~i', $url)) {
+            return false;
+        }
         $parts = parse_url($url);
         return is_array($parts) && in_array(strtolower($parts['scheme'] ?? ''), ['http', 'https'], true) && !empty($parts['host'])
             && !isset($parts['user']) && !isset($parts['query']) && !isset($parts['fragment']);

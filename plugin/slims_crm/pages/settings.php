@@ -12,7 +12,7 @@ defined('INDEX_AUTH') or die('Direct access is not allowed!');
 
 require __DIR__ . '/admin_session.inc.php';
 
-if (!Admin::can('w')) {
+if (!Admin::canConfigure()) {
     echo Admin::refusal();
     return;
 }

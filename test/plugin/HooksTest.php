@@ -41,6 +41,25 @@ test('hung sidecar (accepts, never answers): the hook returns after the 1.5 s to
     ok($seconds >= 1.0 && $seconds < Webhook::TIMEOUT + 0.5, "returned in {$seconds}s");
 });
 
+test('a bulk delete with a hung sidecar costs one timeout, not one per title, and the pause carries over', static function () {
+    [$server, $url] = silent_sidecar();
+    Harness::reset(['sidecarUrl' => $url, 'secret' => str_repeat('a', 64)]);
+    Harness::loadPlugin();
+    $log = ini_set('error_log', '/dev/null');
+    $started = microtime(true);
+    for ($id = 9001; $id <= 9010; $id++) {
+        SLiMS\Plugins::getInstance()->execute('bibliography_after_delete', [$id]);
+    }
+    $seconds = microtime(true) - $started;
+    // A later request (the static state gone) still skips the silent sidecar for a while.
+    $again = Webhook::send($url, 'k', Webhook::event('member.saved', ['memberId' => 'M1']));
+    ini_set('error_log', (string) $log);
+    fclose($server);
+    ok($seconds < Webhook::TIMEOUT + 0.5, "10 deletes returned in {$seconds}s");
+    same('paused', $again['error']);
+    Webhook::resume($url);
+});
+
 test('send() reports failures instead of throwing, and logs them with the [slims-crm] prefix', static function () {
     $file = tempnam(sys_get_temp_dir(), 'log');
     $log = ini_set('error_log', $file);

@@ -10,6 +10,37 @@ final class Webhook
 {
     const PATH = '/api/v1/hooks/slims';
     const TIMEOUT = 1.5;
+    /** After a sidecar gave no answer, skip it for this long, across requests. */
+    const PAUSE_SECONDS = 60;
+
+    /** @var array<string, bool> sidecars that gave no answer during this request */
+    private static $silent = [];
+
+    /**
+     * One unanswered send stops the others: a bulk delete of 50 titles fires 50 hooks in one request, and
+     * 50 timeouts would run SLiMS past PHP's time limit halfway through its own deletes. A marker file in
+     * the system temp folder carries the pause over to the next requests.
+     */
+    private static function paused(string $sidecarUrl): bool
+    {
+        if (isset(self::$silent[$sidecarUrl])) {
+            return true;
+        }
+        $mark = @filemtime(self::marker($sidecarUrl));
+        return $mark !== false && $mark > time() - self::PAUSE_SECONDS;
+    }
+
+    private static function marker(string $sidecarUrl): string
+    {
+        return rtrim(sys_get_temp_dir(), '/\\') . DIRECTORY_SEPARATOR . 'slims-crm-silent-' . md5($sidecarUrl);
+    }
+
+    /** Forgets every pause (tests, and the settings page after a successful connection test). */
+    public static function resume(string $sidecarUrl): void
+    {
+        unset(self::$silent[$sidecarUrl]);
+        @unlink(self::marker($sidecarUrl));
+    }
 
     /**
      * @param array<string, mixed> $data
@@ -42,6 +73,10 @@ final class Webhook
         $started = microtime(true);
         $status = null;
         $error = null;
+        if (self::paused($sidecarUrl)) {
+            error_log('[slims-crm] webhook ' . ($event['event'] ?? '?') . ' ' . ($event['id'] ?? '') . ' not sent: the sidecar did not answer a moment ago');
+            return ['delivered' => false, 'status' => null, 'error' => 'paused', 'seconds' => microtime(true) - $started];
+        }
         try {
             $body = Json::encode($event);
             $timestamp = time();
@@ -54,6 +89,10 @@ final class Webhook
             $error = $answer['error'];
         } catch (\Throwable $e) {
             $error = get_class($e) . ': ' . $e->getMessage();
+        }
+        if ($status === null) {
+            self::$silent[$sidecarUrl] = true;
+            @touch(self::marker($sidecarUrl));
         }
         $delivered = $status !== null && (($status >= 200 && $status < 300) || $status === 409);
         if (!$delivered) {

@@ -27,6 +27,10 @@ const messages = {
   invalid_token: ['Sesi tidak sah atau sudah berakhir. Silakan masuk lagi.', 'Your session is invalid or has expired. Please sign in again.'],
   unauthorized: ['Silakan masuk sebagai staf.', 'Please sign in as staff.'],
   forbidden: ['Anda tidak memiliki hak akses untuk tindakan ini.', 'You do not have permission for this action.'],
+  two_factor_required: [
+    'Akun ini memakai verifikasi dua langkah di SLiMS: buka CRM dari menu Keanggotaan > CRM di SLiMS.',
+    'This account uses two-step sign-in in SLiMS: open the CRM from Membership > CRM inside SLiMS.',
+  ],
   invalid_credentials: ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
   unsupported_media_type: ['Permintaan harus berupa JSON (Content-Type: application/json).', 'The request must be JSON (Content-Type: application/json).'],
   invalid_json: ['Isi permintaan bukan JSON yang sah.', 'The request body is not valid JSON.'],

@@ -26,7 +26,9 @@ export function memberRoutes(deps: AppDeps) {
       const cardNumber = typeof body.cardNumber === 'string' ? body.cardNumber.trim() : '';
       const password = typeof body.password === 'string' ? body.password : '';
       const problems = [];
-      if (cardNumber === '' || cardNumber.length > 20) {
+      // Printable ASCII only: SLiMS compares card numbers with a collation that equates look-alikes
+      // (full-width, accented), which would otherwise give each spelling its own lockout count.
+      if (cardNumber === '' || !/^[\x20-\x7e]{1,20}$/.test(cardNumber)) {
         problems.push({ field: 'cardNumber', message: pick(lang, 'Isi nomor anggota (paling banyak 20 karakter).', 'Enter the member card number (20 characters at most).') });
       }
       if (password === '' || password.length > 200) {

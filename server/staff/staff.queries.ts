@@ -7,6 +7,8 @@ import type { Privileges } from '../auth/tokens.ts';
 import { unserializeList } from './php-serialize.ts';
 
 export interface StaffAccount {
+  /** SLiMS 9.6+ two-step sign-in is on for this account: the sidecar cannot ask for the code. */
+  twoFactor: boolean;
   uid: number;
   name: string;
   passwordHash: string;
@@ -16,11 +18,14 @@ export interface StaffAccount {
 export async function findStaff(db: Kysely<Database>, username: string): Promise<StaffAccount | null> {
   const row = await db
     .selectFrom('user')
-    .select(['user_id', 'username', 'realname', 'passwd', 'groups'])
+    // selectAll: the 2fa column exists from SLiMS 9.6 on only.
+    .selectAll()
     .where('username', '=', username)
     .executeTakeFirst();
   if (row === undefined) return null;
+  const secondFactor = (row as { '2fa'?: string | null })['2fa'];
   return {
+    twoFactor: typeof secondFactor === 'string' && secondFactor.trim() !== '',
     uid: row.user_id,
     name: row.realname || row.username,
     passwordHash: row.passwd,

@@ -36,6 +36,8 @@ export function staffSessionRoutes(deps: AppDeps) {
       throw new ApiError(401, 'invalid_credentials');
     }
     await forgetAttempts(db, attempt.ids);
+    // A password alone must not open an account that SLiMS guards with a second step.
+    if (staff.twoFactor) throw new ApiError(403, 'two_factor_required');
     const privileges = await staffPrivileges(db, staff);
     const { token, exp } = await signStaffToken(config.secret, { uid: staff.uid, name: staff.name, privileges }, now);
     return c.json({

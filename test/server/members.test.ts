@@ -90,6 +90,13 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
     expect(row).toEqual({ mpasswd: md5('sandi-lama'), last_login: null });
   });
 
+  it('refuses card numbers outside printable ASCII, so look-alike spellings cannot multiply the lockout', async () => {
+    for (const card of ['Ｍ000001', 'M00000１', 'Mé00001']) {
+      const res = await signIn(card, 'salah');
+      expect(res.status, card).toBe(422);
+    }
+  });
+
   it('answers a wrong password and an unknown card the same way', async () => {
     const wrong = await refused(await signIn('M2026-0001', 'bukan-ini'), 401, 'invalid_credentials');
     const unknown = await refused(await signIn('M9999-9999', 'bukan-ini'), 401, 'invalid_credentials');

@@ -421,6 +421,18 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
     expect(json.staff.privileges.membership).toEqual({ r: true, w: true });
   });
 
+  it('refuses a password-only sign-in for staff who use SLiMS two-step sign-in', async () => {
+    await handle.db.updateTable('user').set({ '2fa': 'JBSWY3DPEHPK3PXP' } as never).where('username', '=', 'kasir').execute();
+    const res = await app.request('/api/v1/staff/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'kasir', password: 'kasir' }),
+    });
+    await handle.db.updateTable('user').set({ '2fa': null } as never).where('username', '=', 'kasir').execute();
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as Json).error.code).toBe('two_factor_required');
+  });
+
   it('holds the sign-in limit under parallel guesses, and never locks the account out from other networks', async () => {
     const guess = (ip: string, password: string) =>
       app.request('/api/v1/staff/session', {

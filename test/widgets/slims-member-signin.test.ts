@@ -347,6 +347,19 @@ describe('<slims-member-signin>', () => {
     equal(stub!.calls.length, 0, 'no request to restore');
   });
 
+  it('shows the member the page signed in (the OPAC) over one kept in this tab from earlier', async () => {
+    const earlier = memberToken({ sub: 'M000002', name: 'Pemustaka Sebelumnya' });
+    const opac = memberToken({ sub: 'M000003', name: 'Rina Lubis' });
+    sessionStorage.setItem(STORAGE_KEY, earlier);
+    delete window.SlimsCRM;
+    (window as unknown as { SlimsCRM: { memberToken: string } }).SlimsCRM = { memberToken: opac };
+    await import(`../../widgets/index.ts?page=${++loads}`);
+    const el = await signin({});
+    equal(statusText(el), 'Masuk sebagai Rina Lubis');
+    equal((window.SlimsCRM as { memberToken?: string | null } | undefined)?.memberToken, opac);
+    equal(sessionStorage.getItem(STORAGE_KEY), null, 'the earlier member is forgotten');
+  });
+
   it('ignores an expired or unreadable stored token, also where the loader already gave it out', async () => {
     for (const token of [memberToken({ iat: 1_700_000_000, exp: 1_700_000_900 }), 'not-a-token', `x.${b64url({ sub: 'M1' })}.y`]) {
       sessionStorage.setItem(STORAGE_KEY, token);

@@ -132,8 +132,16 @@ export class SlimsMemberSignin extends LitElement {
   _restore(): void {
     try {
       const token = storedToken();
-      const session = readSession(token);
       const crm = window.SlimsCRM;
+      // The page's own token (the SLiMS plugin's, for the member logged in to the OPAC) wins over one this
+      // tab kept from an earlier sign-in here: on a shared computer that may be somebody else.
+      const fromPage = crm?.memberToken && crm.memberToken !== token ? readSession(crm.memberToken) : null;
+      if (fromPage) {
+        if (token) keep(null);
+        this._begin(fromPage);
+        return;
+      }
+      const session = readSession(token);
       if (session) {
         this._begin(session);
         if (crm && crm.memberToken !== session.token) crm.setMemberToken(session.token);

@@ -111,7 +111,8 @@ test('staff app: element with api, lang and a staff token from the session; refr
     same('Staf 5', $claims['name']);
     same(['membership' => ['r' => true, 'w' => false], 'circulation' => ['r' => true, 'w' => true]], $claims['priv']);
     contains('slims_crm=token', $html, 'refresh URL');
-    contains('expiresAt - 60', $html, 'refreshes a minute early');
+    contains('seconds - 60', $html, 'refreshes a minute early');
+    ok(preg_match('#\}\)\([^\n]*slims_crm=token[^\n]*, (\d+)\);#', $html, $n) === 1 && (int) $n[1] > 800 && (int) $n[1] <= 900, 'the lifetime in seconds, not a timestamp');
 });
 
 test('staff token for uid 1 covers every module read/write', static function () {

@@ -45,6 +45,12 @@ final class Staff
         }
         $name = is_string($session['realname'] ?? null) ? $session['realname'] : (string) ($session['uname'] ?? '');
         $minted = Token::staff(Settings::secret(), $uid, $name, self::privileges($session), $now);
-        return ['token' => $minted['token'], 'expiresAt' => gmdate('Y-m-d\TH:i:s\Z', $minted['exp']), 'exp' => $minted['exp']];
+        // expiresIn: the browser schedules renewal from its own receive time, whatever its clock says.
+        return [
+            'token' => $minted['token'],
+            'expiresAt' => gmdate('Y-m-d\TH:i:s\Z', $minted['exp']),
+            'exp' => $minted['exp'],
+            'expiresIn' => max(0, $minted['exp'] - time()),
+        ];
     }
 }

@@ -57,19 +57,20 @@ $slimsCrmToken = Staff::token($_SESSION);
 </script>
 <slims-crm-admin api="<?= I18n::e($slimsCrmSidecar) ?>" token="<?= I18n::e((string) ($slimsCrmToken['token'] ?? '')) ?>" lang="<?= I18n::e(I18n::lang()) ?>"></slims-crm-admin>
 <script>
-(function (url, exp) {
+(function (url, expiresIn) {
   // SLiMS loads admin pages with AJAX: keep one timer, and stop once the element has left the page.
   var crm = window.SlimsCRM = window.SlimsCRM || {};
-  function schedule(expiresAt) {
+  // Seconds from now, counted on this page's own clock: a library PC's wrong clock cannot skew it.
+  function schedule(seconds) {
     clearTimeout(crm.staffTokenTimer);
-    crm.staffTokenTimer = setTimeout(refresh, Math.max(5, expiresAt - 60 - Date.now() / 1000) * 1000);
+    crm.staffTokenTimer = setTimeout(refresh, Math.max(5, seconds - 60) * 1000);
   }
   function refresh() {
     var element = document.querySelector('slims-crm-admin');
     if (!element) return;
     fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)); })
-      .then(function (body) { element.setAttribute('token', body.token); schedule(body.exp); })
+      .then(function (body) { element.setAttribute('token', body.token); schedule(body.expiresIn); })
       .catch(function (error) {
         console.warn('[slims-crm] staff token refresh failed', error);
         clearTimeout(crm.staffTokenTimer);
@@ -77,5 +78,5 @@ $slimsCrmToken = Staff::token($_SESSION);
       });
   }
   schedule(exp);
-})(<?= Json::forScript(Admin::pageUrl(__FILE__, ['slims_crm' => 'token'])) ?>, <?= Json::forScript((int) ($slimsCrmToken['exp'] ?? 0)) ?>);
+})(<?= Json::forScript(Admin::pageUrl(__FILE__, ['slims_crm' => 'token'])) ?>, <?= Json::forScript((int) ($slimsCrmToken['expiresIn'] ?? 0)) ?>);
 </script>

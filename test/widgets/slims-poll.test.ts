@@ -220,6 +220,38 @@ describe('<slims-poll>', () => {
     await until(() => el._view === 'members', 'members view');
   });
 
+  it('renews an expired member token from the OPAC\'s token page and sends the answer once more', async () => {
+    let token: string | null = 'expired-token';
+    window.SlimsCRM = {
+      version: 'test',
+      apiBase: location.origin,
+      get memberToken() {
+        return token;
+      },
+      setMemberToken: (next: string | null) => {
+        token = next;
+      },
+    };
+    const meta = Object.assign(document.createElement('meta'), { name: 'slims-crm-token-url', content: '/api/opac/index.php?p=slims_crm_token' });
+    document.head.append(meta);
+    try {
+      const el = await poll({
+        [GET]: () => json(200, surveyPayload()),
+        [POST]: (call) => (call.headers.get('Authorization') === 'Bearer fresh-token' ? json(201, { responseId: 5, results: pollResults }) : apiError(401, 'invalid_token')),
+        'GET /api/opac/index.php': () => json(200, { token: 'fresh-token', expiresAt: new Date(Date.now() + 900_000).toISOString() }),
+      });
+      radios(el)[0]!.click();
+      shadow(el).querySelector('button')!.click();
+      await until(() => el._view === 'thanks', 'thank-you after the renewal');
+      equal(token, 'fresh-token');
+      const posts = stub.calls.filter((c) => c.method === 'POST');
+      equal(posts.length, 2);
+      equal(posts[0]!.headers.get('Idempotency-Key'), posts[1]!.headers.get('Idempotency-Key'));
+    } finally {
+      meta.remove();
+    }
+  });
+
   it('forgets an expired member token and shows a poll open to anyone again', async () => {
     let token: string | null = 'expired-token';
     window.SlimsCRM = {

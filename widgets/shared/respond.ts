@@ -46,6 +46,22 @@ const VIEWS: Record<string, View> = {
   invalid_token: 'members',
 };
 
+/**
+ * A fresh member token from the page's own site: the SLiMS plugin names its same-origin token page in
+ * <meta name="slims-crm-token-url">. Null when there is none, or the member is no longer logged in.
+ */
+async function renewMemberToken(): Promise<string | null> {
+  const url = document.querySelector<HTMLMetaElement>('meta[name="slims-crm-token-url"]')?.content;
+  if (!url) return null;
+  try {
+    const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const body = (await res.json()) as { token?: unknown } | null;
+    return res.ok && typeof body?.token === 'string' ? body.token : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Checks and sends the form of `el`, then shows thanks, errors or the state the server reports. */
 export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<void> {
   const { _data: data, slug, _seq: seq } = el;
@@ -59,7 +75,15 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
   el._errors = errors;
   el._note = '';
   el._key ||= uuid();
-  const res = await apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
+  let res = await apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
+  if (!res.ok && res.error.code === 'invalid_token') {
+    // On a SLiMS OPAC the member's token lasts a quarter of an hour: ask the OPAC for a fresh one, once.
+    const fresh = await renewMemberToken();
+    if (fresh) {
+      window.SlimsCRM?.setMemberToken(fresh);
+      res = await apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
+    }
+  }
   if (seq !== el._seq) return;
   if (res.ok) {
     el._key = '';

@@ -52,6 +52,9 @@ final class Member
         if ($payload['token'] !== null) {
             $html .= '<script>window.SlimsCRM=Object.assign(window.SlimsCRM||{},{memberToken:'
                 . Json::forScript($payload['token']) . '})</script>';
+            // Where the widgets renew the token when it runs out while the member stays on a page.
+            $base = defined('SWB') ? (string) SWB : '';
+            $html .= '<meta name="slims-crm-token-url" content="' . I18n::e($base . 'index.php?p=slims_crm_token') . '">';
         }
         $loader = $sidecarUrl . '/widgets/slims-crm.js';
         return $html . '<script type="module" src="' . I18n::e($loader) . '" async></script>';

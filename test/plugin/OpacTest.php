@@ -33,7 +33,8 @@ test('logged-in member: token script before the loader, token valid for that mem
 });
 
 test('logged out, pending or expired: loader only, no member token', static function () {
-    foreach ([[], ['mid' => 'M1', 'm_name' => 'A', 'm_membership_pending' => true], ['mid' => 'M1', 'm_name' => 'A', 'm_is_expired' => true]] as $session) {
+    $yesterday = date('Y-m-d', time() - 86400);
+    foreach ([[], ['mid' => 'M1', 'm_name' => 'A', 'm_membership_pending' => true], ['mid' => 'M1', 'm_name' => 'A', 'm_is_expired' => true], ['mid' => 'M1', 'm_name' => 'A', 'm_expire_date' => $yesterday]] as $session) {
         Harness::reset(['sidecarUrl' => OPAC_SIDECAR, 'secret' => OPAC_SECRET]);
         Harness::loadPlugin();
         $_SESSION = $session;

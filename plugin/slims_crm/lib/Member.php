@@ -23,6 +23,11 @@ final class Member
         if (!empty($session['m_membership_pending']) || !empty($session['m_is_expired'])) {
             return null;
         }
+        // SLiMS works those flags out once, at login; a member session lasts hours, so check the date again.
+        $expires = isset($session['m_expire_date']) ? (string) $session['m_expire_date'] : '';
+        if (preg_match('/^\d{4}-\d{2}-\d{2}$/', $expires) && $expires < date('Y-m-d')) {
+            return null;
+        }
         return ['id' => (string) $session['mid'], 'name' => (string) $session['m_name']];
     }
 

@@ -23,6 +23,10 @@ export interface Config {
   networkLimitPerHour: number;
   /** The library's offset from UTC in minutes (WIB +420, WITA +480, WIT +540), for per-day figures. */
   utcOffsetMinutes: number;
+  /** smtp(s)://user:pass@host:port of the mail server for e-mail notices; null means no e-mail channel. */
+  smtpUrl: string | null;
+  /** The From of e-mail notices, `notices@library.example` or `Library <notices@library.example>`. */
+  mailFrom: string | null;
 }
 
 /** The environment holds a value the sidecar cannot use. */
@@ -53,7 +57,17 @@ export function loadConfig(env: Env = readEnvironment(), log: (line: string) => 
     );
   }
   const utcOffsetMinutes = parseOffset(env.CRM_UTC_OFFSET ?? '+07:00');
+  const smtpUrl = parseSmtpUrl(env.CRM_SMTP_URL);
+  const mailFrom = parseMailFrom(env.CRM_MAIL_FROM);
+  if (smtpUrl !== null && mailFrom === null) {
+    throw new ConfigError(
+      'CRM_SMTP_URL diatur tetapi CRM_MAIL_FROM tidak. Contoh: CRM_MAIL_FROM="Perpustakaan <layanan@perpustakaan.go.id>"',
+      'CRM_SMTP_URL is set but CRM_MAIL_FROM is not. Example: CRM_MAIL_FROM="Library <notices@library.example>"',
+    );
+  }
   return {
+    smtpUrl,
+    mailFrom,
     utcOffsetMinutes,
     databaseUrl,
     dataDir,
@@ -92,6 +106,35 @@ function parseDatabaseUrl(value: string | undefined): string | null {
     );
   }
   return value;
+}
+
+function parseSmtpUrl(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (url === null || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+    throw new ConfigError(
+      'CRM_SMTP_URL harus seperti smtp://pengguna:sandi@mail.perpustakaan.go.id:587 (atau smtps:// untuk port 465).',
+      'CRM_SMTP_URL must look like smtp://user:password@mail.library.example:587 (or smtps:// for port 465).',
+    );
+  }
+  return value;
+}
+
+function parseMailFrom(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const address = /^[^<>]*<([^<>\s]+)>$/.exec(value.trim())?.[1] ?? value.trim();
+  if (!/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(address)) {
+    throw new ConfigError(
+      `CRM_MAIL_FROM bukan alamat e-mail: "${value}". Contoh: layanan@perpustakaan.go.id atau Perpustakaan <layanan@perpustakaan.go.id>`,
+      `CRM_MAIL_FROM is not an e-mail address: "${value}". Example: notices@library.example or Library <notices@library.example>`,
+    );
+  }
+  return value.trim();
 }
 
 function parseOffset(value: string): number {

@@ -29,6 +29,15 @@ function checkConfig(config: Config): void {
       `CRM_PUBLIC_URL (${config.publicUrl}) is not https: member and staff tokens would travel unencrypted.`,
     );
   } else ok(`CRM_PUBLIC_URL: ${config.publicUrl}`);
+  if (config.smtpUrl === null) {
+    warn(
+      'CRM_SMTP_URL tidak diatur: pemberitahuan e-mail tidak akan dikirim.',
+      'CRM_SMTP_URL is not set: e-mail notices will not be sent.',
+    );
+  } else {
+    const smtp = new URL(config.smtpUrl);
+    ok(`SMTP: ${smtp.protocol}//${smtp.username ? `${decodeURIComponent(smtp.username)}:…@` : ''}${smtp.host}, from ${config.mailFrom ?? '?'}`);
+  }
 }
 
 async function reportGrants(handle: DatabaseHandle): Promise<void> {

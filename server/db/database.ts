@@ -83,6 +83,31 @@ export interface CrmWebhookEventTable {
   payload: string;
 }
 
+export type OutboxChannel = 'email';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** One message to send; see sql/<dialect>/0003_outbox.sql for how the lease and the dedupe key work. */
+export interface CrmOutboxTable {
+  id: Generated<number>;
+  /** Names the message by what caused it (rule, member, period): enqueueing the same key twice keeps one row. */
+  dedupe_key: string;
+  channel: OutboxChannel;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  /** `<uuid@host>`, fixed at enqueue: a repeat after a crash carries the same Message-ID. */
+  message_id: string;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  available_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -92,6 +117,7 @@ export interface CrmTables {
   crm_survey_answer: CrmSurveyAnswerTable;
   crm_auth_failure: CrmAuthFailureTable;
   crm_webhook_event: CrmWebhookEventTable;
+  crm_outbox: CrmOutboxTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

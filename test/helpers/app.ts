@@ -21,6 +21,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: true,
     networkLimitPerHour: 1000,
     utcOffsetMinutes: 420,
+    smtpUrl: null,
+    mailFrom: null,
     ...overrides,
   };
 }

@@ -61,7 +61,7 @@ describe('migrations', () => {
 
     it('create every crm table', () => {
       expect(Object.keys(schemas.sqlite ?? {})).toEqual(
-        expect.arrayContaining(['crm_auth_failure', 'crm_migrations', 'crm_survey', 'crm_survey_answer', 'crm_survey_option', 'crm_survey_question', 'crm_survey_response']),
+        expect.arrayContaining(['crm_auth_failure', 'crm_migrations', 'crm_survey', 'crm_survey_answer', 'crm_survey_option', 'crm_survey_question', 'crm_survey_response', 'crm_outbox']),
       );
     });
 

@@ -40,6 +40,16 @@ describe('environment', () => {
     expect(configError({ CRM_UTC_OFFSET: 'WIB' }).id).toMatch(/\+07:00/);
   });
 
+  it('reads the optional mail settings and refuses malformed ones', () => {
+    expect(loadConfig({ CRM_SECRET: SECRET })).toMatchObject({ smtpUrl: null, mailFrom: null });
+    const config = loadConfig({ CRM_SECRET: SECRET, CRM_SMTP_URL: 'smtp://crm:sandi@mail.perpustakaan.test:587', CRM_MAIL_FROM: 'Perpustakaan <layanan@perpustakaan.test>' });
+    expect(config).toMatchObject({ smtpUrl: 'smtp://crm:sandi@mail.perpustakaan.test:587', mailFrom: 'Perpustakaan <layanan@perpustakaan.test>' });
+    expect(configError({ CRM_SMTP_URL: 'http://mail.example', CRM_MAIL_FROM: 'a@b.example' }).en).toMatch(/smtp:\/\/user:password@/);
+    expect(configError({ CRM_SMTP_URL: 'bukan url', CRM_MAIL_FROM: 'a@b.example' }).id).toMatch(/CRM_SMTP_URL harus/);
+    expect(configError({ CRM_MAIL_FROM: 'layanan perpustakaan' }).en).toMatch(/not an e-mail address/);
+    expect(configError({ CRM_SMTP_URL: 'smtp://mail.example:25' }).en).toMatch(/CRM_MAIL_FROM is not/);
+  });
+
   it('parses a list of origins and the library time zone', () => {
     const config = loadConfig({ CRM_SECRET: SECRET, CRM_ALLOWED_ORIGINS: 'https://opac.example, http://localhost:8080/', CRM_UTC_OFFSET: '+08:00' });
     expect(config.allowedOrigins).toEqual(['https://opac.example', 'http://localhost:8080']);

@@ -27,6 +27,11 @@ import {
 } from './surveys.queries.ts';
 import { parseSurveyInput } from './surveys.schemas.ts';
 
+/** Two staff saving the same slug at once: the unique key decides, and the loser hears why. */
+function slugTaken(error: unknown): never {
+  throw isUniqueViolation(error) ? new ApiError(409, 'slug_taken') : error;
+}
+
 /** The module whose SLiMS privileges govern CRM work: the CRM pages live in Membership. */
 const MODULE = 'membership';
 
@@ -54,10 +59,7 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
     .post('/', write, async (c) => {
       const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
       if (await slugInUse(db, input.slug)) throw new ApiError(409, 'slug_taken');
-      const id = await createSurvey(db, input, c.get('staff').uid, clock()).catch((error: unknown) => {
-        // Two staff saving the same slug at once: the unique key decides.
-        throw isUniqueViolation(error) ? new ApiError(409, 'slug_taken') : error;
-      });
+      const id = await createSurvey(db, input, c.get('staff').uid, clock()).catch(slugTaken);
       const survey = await getSurveyById(db, id);
       if (survey === null) throw new Error(`survey ${id} vanished after insert`);
       return c.json({ survey: await detail(survey) }, 201);
@@ -67,9 +69,7 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const current = await load(c.req.param('id'));
       const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
       if (await slugInUse(db, input.slug, current.id)) throw new ApiError(409, 'slug_taken');
-      const saved = await updateSurvey(db, deps.dialect, current.id, input, clock()).catch((error: unknown) => {
-        throw isUniqueViolation(error) ? new ApiError(409, 'slug_taken') : error;
-      });
+      const saved = await updateSurvey(db, deps.dialect, current.id, input, clock()).catch(slugTaken);
       cache.forget(current);
       if (saved === 'gone') throw new ApiError(404, 'survey_not_found');
       if (saved === 'has_responses') throw new ApiError(409, 'has_responses');

@@ -34,6 +34,22 @@ async function poll(routes: FetchStub['routes'], markup = '<slims-poll poll="jam
   return el;
 }
 
+/** A SlimsCRM global whose member token the widgets can change, as the loader's can. */
+function fakeSlimsCRM(initial: string | null): NonNullable<Window['SlimsCRM']> {
+  let token = initial;
+  window.SlimsCRM = {
+    version: 'test',
+    apiBase: location.origin,
+    get memberToken() {
+      return token;
+    },
+    setMemberToken: (next: string | null) => {
+      token = next;
+    },
+  };
+  return window.SlimsCRM;
+}
+
 const radios = (el: Element): HTMLInputElement[] => [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')];
 
 describe('<slims-poll>', () => {
@@ -221,17 +237,7 @@ describe('<slims-poll>', () => {
   });
 
   it('renews an expired member token from the OPAC\'s token page and sends the answer once more', async () => {
-    let token: string | null = 'expired-token';
-    window.SlimsCRM = {
-      version: 'test',
-      apiBase: location.origin,
-      get memberToken() {
-        return token;
-      },
-      setMemberToken: (next: string | null) => {
-        token = next;
-      },
-    };
+    const crm = fakeSlimsCRM('expired-token');
     const meta = Object.assign(document.createElement('meta'), { name: 'slims-crm-token-url', content: '/api/opac/index.php?p=slims_crm_token' });
     document.head.append(meta);
     try {
@@ -243,7 +249,7 @@ describe('<slims-poll>', () => {
       radios(el)[0]!.click();
       shadow(el).querySelector('button')!.click();
       await until(() => el._view === 'thanks', 'thank-you after the renewal');
-      equal(token, 'fresh-token');
+      equal(crm.memberToken, 'fresh-token');
       const posts = stub.calls.filter((c) => c.method === 'POST');
       equal(posts.length, 2);
       equal(posts[0]!.headers.get('Idempotency-Key'), posts[1]!.headers.get('Idempotency-Key'));
@@ -253,17 +259,7 @@ describe('<slims-poll>', () => {
   });
 
   it('forgets an expired member token and shows a poll open to anyone again', async () => {
-    let token: string | null = 'expired-token';
-    window.SlimsCRM = {
-      version: 'test',
-      apiBase: location.origin,
-      get memberToken() {
-        return token;
-      },
-      setMemberToken: (next: string | null) => {
-        token = next;
-      },
-    };
+    const crm = fakeSlimsCRM('expired-token');
     sessionStorage.setItem('slims-crm:member-token', 'expired-token');
     const el = await poll({
       [GET]: () => json(200, surveyPayload()),
@@ -272,7 +268,7 @@ describe('<slims-poll>', () => {
     radios(el)[0]!.click();
     shadow(el).querySelector('button')!.click();
     await until(() => stub.calls.filter((c) => c.method === 'GET').length === 2 && el._view === 'open', 'a reload as a visitor');
-    equal(token, null);
+    equal(crm.memberToken, null);
     equal(sessionStorage.getItem('slims-crm:member-token'), null);
     equal(stub.calls.at(-1)?.headers.get('Authorization'), null);
   });

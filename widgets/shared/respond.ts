@@ -75,13 +75,14 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
   el._errors = errors;
   el._note = '';
   el._key ||= uuid();
-  let res = await apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
+  const post = () => apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
+  let res = await post();
   if (!res.ok && res.error.code === 'invalid_token') {
     // On a SLiMS OPAC the member's token lasts a quarter of an hour: ask the OPAC for a fresh one, once.
     const fresh = await renewMemberToken();
     if (fresh) {
       window.SlimsCRM?.setMemberToken(fresh);
-      res = await apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
+      res = await post();
     }
   }
   if (seq !== el._seq) return;

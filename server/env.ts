@@ -27,6 +27,11 @@ export interface Config {
   smtpUrl: string | null;
   /** The From of e-mail notices, `notices@library.example` or `Library <notices@library.example>`. */
   mailFrom: string | null;
+  /** Staff addresses that get the daily digest of new suggestion-box items; empty means no digest. */
+  digestTo: string[];
+  /** The local hour (0-23) after which the digest of the previous day is sent. */
+  digestHour: number;
+  digestLang: 'id' | 'en';
 }
 
 /** The environment holds a value the sidecar cannot use. */
@@ -65,9 +70,18 @@ export function loadConfig(env: Env = readEnvironment(), log: (line: string) => 
       'CRM_SMTP_URL is set but CRM_MAIL_FROM is not. Example: CRM_MAIL_FROM="Library <notices@library.example>"',
     );
   }
+  const digestTo = parseDigestTo(env.CRM_DIGEST_TO ?? '');
+  const digestHour = Number(env.CRM_DIGEST_HOUR ?? '7');
+  if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) {
+    throw new ConfigError('CRM_DIGEST_HOUR harus jam 0 sampai 23.', 'CRM_DIGEST_HOUR must be an hour from 0 to 23.');
+  }
+  const digestLang = env.CRM_DIGEST_LANG === 'en' ? 'en' : 'id';
   return {
     smtpUrl,
     mailFrom,
+    digestTo,
+    digestHour,
+    digestLang,
     utcOffsetMinutes,
     databaseUrl,
     dataDir,
@@ -135,6 +149,22 @@ function parseMailFrom(value: string | undefined): string | null {
     );
   }
   return value.trim();
+}
+
+function parseDigestTo(value: string): string[] {
+  const addresses = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  for (const address of addresses) {
+    if (!/^[^@\s<>,]+@[^@\s<>,]+\.[^@\s<>,]+$/.test(address)) {
+      throw new ConfigError(
+        `CRM_DIGEST_TO berisi alamat e-mail yang tidak sah: "${address}". Pisahkan beberapa alamat dengan koma.`,
+        `CRM_DIGEST_TO holds an address that is not an e-mail address: "${address}". Separate several with commas.`,
+      );
+    }
+  }
+  return addresses;
 }
 
 function parseOffset(value: string): number {

@@ -60,6 +60,18 @@ const messages = {
     'The webhook time is more than 5 minutes away from the CRM service clock. Check the SLiMS server clock.',
   ],
   replayed: ['Peristiwa ini sudah diterima sebelumnya.', 'This event was already received.'],
+  feedback_not_found: ['Masukan ini tidak ditemukan. Periksa kode pelacakan Anda.', 'This feedback was not found. Check your tracking code.'],
+  spam_suspected: [
+    'Formulir tampak diisi oleh program otomatis. Jika Anda manusia, muat ulang halaman lalu kirim lagi.',
+    'The form looks as if a program filled it in. If you are a person, reload the page and send it again.',
+  ],
+  too_fast: ['Formulir dikirim terlalu cepat. Tunggu beberapa detik lalu kirim lagi.', 'The form was sent too quickly. Wait a few seconds and send it again.'],
+  pow_required: ['Pemeriksaan anti-spam belum selesai. Kirim lagi.', 'The anti-spam check has not finished. Please send again.'],
+  pow_invalid: ['Pemeriksaan anti-spam gagal. Muat ulang halaman lalu kirim lagi.', 'The anti-spam check failed. Reload the page and send again.'],
+  pow_expired: ['Pemeriksaan anti-spam sudah kedaluwarsa. Kirim lagi.', 'The anti-spam check has expired. Please send again.'],
+  pow_replayed: ['Pemeriksaan anti-spam ini sudah dipakai. Kirim lagi.', 'This anti-spam check was already used. Please send again.'],
+  voting_closed: ['Usulan ini tidak dapat didukung.', 'This item cannot be voted on.'],
+  merge_invalid: ['Masukan tidak dapat digabung ke dirinya sendiri atau ke masukan yang sudah digabung.', 'An item cannot be merged into itself or into an item that was merged.'],
   internal_error: ['Terjadi kesalahan pada server. Silakan coba lagi.', 'Something went wrong on the server. Please try again.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -7,6 +7,7 @@ import { readPluginSettings } from './db/pairing.ts';
 import { checkSlimsDatabase, explainConnectionError } from './db/preflight.ts';
 import { loadConfig } from './env.ts';
 import { BilingualError } from './errors.ts';
+import { startBackgroundWork } from './jobs.ts';
 import { seedDemoLibrary } from './seed/generate.ts';
 import { ensureDemoContent } from './site/demo-content.ts';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ db: handle.db, dialect: handle.dialect, config, clock: () => new Date() });
+  const background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     say('');
     say(`slims-crm berjalan di port ${info.port} / slims-crm is listening on port ${info.port}`);
@@ -59,11 +61,19 @@ async function main(): Promise<void> {
       say(`  Aplikasi staf / Staff app:   ${config.publicUrl}/admin`);
     }
     say(`  Widget:                       ${config.publicUrl}/widgets/slims-crm.js`);
+    say(
+      background.sending
+        ? `  E-mail: pemberitahuan dikirim lewat / notices are sent through ${new URL(config.smtpUrl ?? '').host}`
+        : '  E-mail: CRM_SMTP_URL belum diatur, pemberitahuan tidak dikirim / not set, no e-mail notices are sent',
+    );
   });
 
   const stop = () => {
     server.close(() => {
-      void handle.close().then(() => process.exit(0));
+      void background
+        .stop()
+        .then(() => handle.close())
+        .then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

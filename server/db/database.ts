@@ -108,6 +108,93 @@ export interface CrmOutboxTable {
   created_at: string;
 }
 
+export type FeedbackKind = 'suggestion' | 'complaint' | 'praise' | 'question' | 'purchase';
+export type FeedbackStatus = 'new' | 'in_review' | 'planned' | 'done' | 'declined';
+export type FeedbackEventType =
+  | 'created'
+  | 'status'
+  | 'reply_public'
+  | 'reply_private'
+  | 'note'
+  | 'assign'
+  | 'category'
+  | 'publish'
+  | 'hide'
+  | 'merged_into'
+  | 'merged_from';
+
+/** One item in the suggestion box; see sql/<dialect>/0004_feedback.sql. */
+export interface CrmFeedbackTable {
+  id: Generated<number>;
+  /** The tracking code shown to the submitter: whoever holds it may read the item and its replies. */
+  code: string;
+  kind: FeedbackKind;
+  body: string;
+  purchase_title: string | null;
+  purchase_author: string | null;
+  purchase_isbn: string | null;
+  category: string | null;
+  status: Generated<FeedbackStatus>;
+  /** 1 when staff chose to show it on the public board. */
+  published: Generated<number>;
+  member_id: string | null;
+  /** 'm:<member_id>' or 'd:<device id>'. */
+  submitter_key: string;
+  /** 1 unless a signed-in member chose to send it under their membership. */
+  anonymous: Generated<number>;
+  contact_email: string | null;
+  contact_phone: string | null;
+  consent_at: string | null;
+  consent_version: string | null;
+  lang: string;
+  network: string | null;
+  idempotency_key: string;
+  assigned_uid: number | null;
+  assigned_name: string | null;
+  merged_into: number | null;
+  votes: Generated<number>;
+  public_reply: string | null;
+  public_reply_at: string | null;
+  first_response_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CrmFeedbackEventTable {
+  id: Generated<number>;
+  feedback_id: number;
+  type: FeedbackEventType;
+  from_value: string | null;
+  to_value: string | null;
+  text: string | null;
+  staff_uid: number | null;
+  staff_name: string | null;
+  created_at: string;
+}
+
+export interface CrmFeedbackVoteTable {
+  id: Generated<number>;
+  feedback_id: number;
+  voter_key: string;
+  member_id: string | null;
+  created_at: string;
+}
+
+export interface CrmFeedbackWatcherTable {
+  id: Generated<number>;
+  feedback_id: number;
+  email: string;
+  lang: string;
+  consent_at: string;
+  created_at: string;
+}
+
+export interface CrmPowSpentTable {
+  challenge: string;
+  expires_at: string;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -118,6 +205,11 @@ export interface CrmTables {
   crm_auth_failure: CrmAuthFailureTable;
   crm_webhook_event: CrmWebhookEventTable;
   crm_outbox: CrmOutboxTable;
+  crm_feedback: CrmFeedbackTable;
+  crm_feedback_event: CrmFeedbackEventTable;
+  crm_feedback_vote: CrmFeedbackVoteTable;
+  crm_feedback_watcher: CrmFeedbackWatcherTable;
+  crm_pow_spent: CrmPowSpentTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

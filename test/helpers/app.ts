@@ -23,6 +23,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     utcOffsetMinutes: 420,
     smtpUrl: null,
     mailFrom: null,
+    digestTo: [],
+    digestHour: 7,
+    digestLang: 'id',
     ...overrides,
   };
 }

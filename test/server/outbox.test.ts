@@ -1,7 +1,5 @@
 // The outbox against a real SMTP server: one row per dedupe key, every message arrives once, failures retry
 // with backoff, two senders never send the same message, and a crashed sender's batch is finished by another.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
 import { fromDbTime } from '../../server/db/time.ts';
@@ -10,62 +8,10 @@ import { claim, enqueue, markSent, type NewMessage, type RetryPolicy } from '../
 import { createSender, type SenderOptions } from '../../server/outbox/sender.ts';
 import { availableDatabases } from '../helpers/databases.ts';
 import { prepareDatabase, testClock } from '../helpers/app.ts';
+import { startMailbox } from '../helpers/mailbox.ts';
 
 const PUBLIC_URL = 'https://crm.perpustakaan.test';
 const RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 60_000, maxDelayMs: 600_000 };
-
-interface Received {
-  to: string[];
-  messageId: string;
-  subject: string;
-}
-
-/** An SMTP server on a random local port that keeps what it receives; listed recipients get a 451 on their first try. */
-async function startMailbox() {
-  const received: Received[] = [];
-  const failFirst = new Set<string>();
-  const refused = new Set<string>();
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (failFirst.has(address.address) && !refused.has(address.address)) {
-        refused.add(address.address);
-        callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          messageId: /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? '',
-          subject: /^Subject:\s*(.*)$/im.exec(raw)?.[1]?.trim() ?? '',
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    failFirst,
-    reset() {
-      received.length = 0;
-      failFirst.clear();
-      refused.clear();
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const message = (n: number, overrides: Partial<NewMessage> = {}): NewMessage => ({
   dedupeKey: `test:${n}`,
@@ -127,10 +73,11 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
     for (let run = await a.runOnce(); run.claimed > 0; run = await a.runOnce()) runs.push(run);
     expect(runs.map((run) => run.sent)).toEqual([10, 10, 5]);
     expect(mailbox.received.map((m) => m.messageId).sort()).toEqual(queued.map((row) => row.message_id).sort());
-    expect(mailbox.received.find((m) => m.messageId === queued[0]?.message_id)).toEqual({
+    expect(mailbox.received.find((m) => m.messageId === queued[0]?.message_id)).toMatchObject({
       to: ['anggota1@perpustakaan.test'],
       messageId: queued[0]?.message_id,
       subject: 'Pemberitahuan 1',
+      text: expect.stringContaining('Halo anggota 1.'),
     });
     for (const row of await rows()) expect(row).toMatchObject({ status: 'sent', sent_at: '2026-11-23 03:00:00', lease_owner: null, lease_until: null });
   });

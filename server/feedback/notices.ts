@@ -1,0 +1,146 @@
+// E-mail notices about suggestion-box items: to the people watching an item when staff answer it or change
+// its status, in each watcher's language. Messages go through the outbox, one per event and watcher.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, FeedbackKind, FeedbackStatus } from '../db/database.ts';
+import type { Config } from '../env.ts';
+import type { Lang } from '../errors.ts';
+import { enqueue } from '../outbox/outbox.queries.ts';
+
+export const STATUS_LABELS: Record<FeedbackStatus, readonly [string, string]> = {
+  new: ['Baru', 'New'],
+  in_review: ['Sedang ditinjau', 'In review'],
+  planned: ['Direncanakan', 'Planned'],
+  done: ['Selesai', 'Done'],
+  declined: ['Tidak dapat kami penuhi', 'Declined'],
+};
+
+export const KIND_LABELS: Record<FeedbackKind, readonly [string, string]> = {
+  suggestion: ['Saran', 'Suggestion'],
+  complaint: ['Keluhan', 'Complaint'],
+  praise: ['Pujian', 'Praise'],
+  question: ['Pertanyaan', 'Question'],
+  purchase: ['Usulan pembelian', 'Purchase request'],
+};
+
+const say = (lang: Lang, pair: readonly [string, string]) => pair[lang === 'en' ? 1 : 0];
+
+/** The tracking code as people read it: ABCDE-FGHJK. */
+export const displayCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
+
+/** A short, stable name for an e-mail address inside a dedupe key (keys have a length limit; addresses do not). */
+export const addressKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16);
+
+/** The library's name as SLiMS keeps it (setting 'library_name', a PHP-serialized string), or null. */
+export async function libraryName(db: Kysely<Database>): Promise<string | null> {
+  try {
+    const row = await db.selectFrom('setting').select('setting_value').where('setting_name', '=', 'library_name').executeTakeFirst();
+    const match = /^s:\d+:"([^]*)";$/.exec(row?.setting_value ?? '');
+    return match?.[1]?.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export interface NoticeInput {
+  lang: Lang;
+  library: string | null;
+  code: string;
+  kind: FeedbackKind;
+  body: string;
+  event: { type: 'status'; status: FeedbackStatus } | { type: 'reply_public' | 'reply_private'; text: string; status: FeedbackStatus };
+}
+
+const excerpt = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** Subject and plain text of one notice. Plain text only: nothing a member wrote can become markup in a mail client. */
+export function renderNotice({ lang, library, code, kind, body, event }: NoticeInput): { subject: string; text: string } {
+  const en = lang === 'en';
+  const from = library ?? (en ? 'The library' : 'Perpustakaan');
+  const shown = displayCode(code);
+  const status = say(lang, STATUS_LABELS[event.status]);
+  const subject =
+    event.type === 'status'
+      ? en
+        ? `Your ${say(lang, KIND_LABELS[kind]).toLowerCase()} ${shown}: ${status}`
+        : `${say(lang, KIND_LABELS[kind])} Anda ${shown}: ${status}`
+      : en
+        ? `The library answered your ${say(lang, KIND_LABELS[kind]).toLowerCase()} ${shown}`
+        : `Perpustakaan menjawab ${say(lang, KIND_LABELS[kind]).toLowerCase()} Anda ${shown}`;
+  const lines = [en ? 'Hello,' : 'Halo,', ''];
+  if (event.type === 'status') {
+    lines.push(en ? `The status of what you sent us is now: ${status}.` : `Status masukan yang Anda kirim kini: ${status}.`);
+  } else {
+    lines.push(
+      event.type === 'reply_public'
+        ? en
+          ? 'We answered what you sent us. The answer is also shown on our "You said, we did" board:'
+          : 'Kami telah menjawab masukan Anda. Jawaban ini juga tampil di papan "Anda berkata, kami lakukan":'
+        : en
+          ? 'We answered what you sent us:'
+          : 'Kami telah menjawab masukan Anda:',
+      '',
+      event.text,
+      '',
+      en ? `Status: ${status}.` : `Status: ${status}.`,
+    );
+  }
+  lines.push(
+    '',
+    en ? `You wrote (${say(lang, KIND_LABELS[kind]).toLowerCase()}, tracking code ${shown}):` : `Anda menulis (${say(lang, KIND_LABELS[kind]).toLowerCase()}, kode pelacakan ${shown}):`,
+    excerpt(body),
+    '',
+    en
+      ? `You can follow it with the tracking code ${shown} in the suggestion box on our website.`
+      : `Anda dapat memantaunya dengan kode pelacakan ${shown} di kotak saran pada situs kami.`,
+    en
+      ? 'You receive this because you gave this address and agreed to be contacted about it. Reply to this e-mail to stop these notices.'
+      : 'Anda menerima e-mail ini karena memberikan alamat ini dan setuju dihubungi tentang masukan tersebut. Balas e-mail ini untuk berhenti menerimanya.',
+    '',
+    from,
+  );
+  return { subject, text: lines.join('\n') };
+}
+
+/**
+ * Queues a notice to each watcher of an item for one of its events (status, reply_public, reply_private).
+ * Call after the change has committed. Idempotent: a message's dedupe key is the event and the watcher.
+ * Without an e-mail channel (no CRM_SMTP_URL) nothing is queued, so no stale notices wait for a mail server.
+ * Returns how many notices stand queued for this event.
+ */
+export async function notifyWatchers(
+  db: Kysely<Database>,
+  config: Config,
+  { feedbackId, eventId }: { feedbackId: number; eventId: number },
+  now: Date,
+): Promise<number> {
+  if (config.smtpUrl === null) return 0;
+  const event = await db.selectFrom('crm_feedback_event').selectAll().where('id', '=', eventId).where('feedback_id', '=', feedbackId).executeTakeFirst();
+  if (event === undefined || (event.type !== 'status' && event.type !== 'reply_public' && event.type !== 'reply_private')) return 0;
+  const item = await db.selectFrom('crm_feedback').select(['code', 'kind', 'body', 'status']).where('id', '=', feedbackId).executeTakeFirst();
+  if (item === undefined) return 0;
+  const watchers = await db.selectFrom('crm_feedback_watcher').select(['email', 'lang']).where('feedback_id', '=', feedbackId).orderBy('id').execute();
+  if (watchers.length === 0) return 0;
+  const library = await libraryName(db);
+  for (const watcher of watchers) {
+    const lang: Lang = watcher.lang === 'en' ? 'en' : 'id';
+    const notice = renderNotice({
+      lang,
+      library,
+      code: item.code,
+      kind: item.kind,
+      body: item.body,
+      event:
+        event.type === 'status'
+          ? { type: 'status', status: (event.to_value ?? item.status) as FeedbackStatus }
+          : { type: event.type, text: event.text ?? '', status: item.status },
+    });
+    await enqueue(
+      db,
+      { dedupeKey: `feedback-event:${event.id}:${addressKey(watcher.email)}`, recipient: watcher.email, subject: notice.subject, text: notice.text },
+      now,
+      { publicUrl: config.publicUrl },
+    );
+  }
+  return watchers.length;
+}

@@ -1,0 +1,100 @@
+// Self-hosted proof-of-work for anonymous free text (ALTCHA, altcha-lib): signed challenges, checked once.
+// Deterministic mode: the sidecar picks the counter the browser must find, so the work is known in advance
+// and verifying costs two HMACs, not a key derivation.
+import { createHash } from 'node:crypto';
+import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { toDbTime } from '../db/time.ts';
+import { ApiError } from '../errors.ts';
+import { isUniqueViolation } from '../surveys/surveys.queries.ts';
+
+/**
+ * The counter range the browser searches: SHA-256, one round per try. The mean of 10,000 tries takes about
+ * a second on a low-end phone (see `npm run bench`, "proof-of-work solve").
+ */
+export const POW_COUNTER = { min: 5_000, max: 15_000 };
+/** How long a challenge stays valid: long enough to write a complaint, short enough to not be hoarded. */
+export const POW_TTL_MS = 30 * 60_000;
+/** A person needs at least this long from opening the form (when the challenge is fetched) to sending it. */
+export const MIN_FILL_MS = 3_000;
+
+function secrets(secret: string) {
+  // Separate keys per use, derived from the one shared secret, so a challenge signature means nothing elsewhere.
+  const derive = (use: string) => createHash('sha256').update(`slims-crm:pow:${use}:${secret}`).digest('hex');
+  return { signature: derive('challenge'), key: derive('key') };
+}
+
+export async function createPowChallenge(secret: string, now: Date): Promise<Challenge> {
+  const keys = secrets(secret);
+  const span = POW_COUNTER.max - POW_COUNTER.min;
+  return createChallenge({
+    algorithm: 'SHA-256',
+    cost: 1,
+    counter: POW_COUNTER.min + Math.floor(Math.random() * (span + 1)),
+    deriveKey,
+    expiresAt: new Date(now.getTime() + POW_TTL_MS),
+    data: { issuedAt: now.getTime() },
+    hmacSignatureSecret: keys.signature,
+    hmacKeySignatureSecret: keys.key,
+  });
+}
+
+interface PowPayload {
+  challenge: Challenge;
+  solution: Solution;
+}
+
+function decode(value: unknown): PowPayload | null {
+  if (typeof value !== 'string' || value.length > 4096) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as Partial<PowPayload>;
+    const { challenge, solution } = parsed;
+    if (typeof challenge !== 'object' || challenge === null || typeof challenge.parameters !== 'object' || challenge.parameters === null) return null;
+    if (typeof challenge.signature !== 'string' || !/^[0-9a-f]{64}$/.test(challenge.signature)) return null;
+    if (typeof solution !== 'object' || solution === null || !Number.isInteger(solution.counter) || typeof solution.derivedKey !== 'string') return null;
+    return { challenge, solution };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks a base64 JSON `{ challenge, solution }` and spends it, or throws the ApiError the visitor should see:
+ * pow_required (none sent), pow_invalid, pow_expired, too_fast (sent sooner than MIN_FILL_MS after the
+ * challenge was issued), pow_replayed (already spent, by this sidecar or another).
+ */
+export async function spendProofOfWork(db: Kysely<Database>, secret: string, value: unknown, now: Date): Promise<void> {
+  if (value === undefined || value === null || value === '') throw new ApiError(400, 'pow_required');
+  const payload = decode(value);
+  if (payload === null) throw new ApiError(400, 'pow_invalid');
+  const keys = secrets(secret);
+  const result = await verifySolution({
+    challenge: payload.challenge,
+    solution: payload.solution,
+    deriveKey,
+    hmacSignatureSecret: keys.signature,
+    hmacKeySignatureSecret: keys.key,
+  });
+  if (result.expired) throw new ApiError(400, 'pow_expired');
+  if (!result.verified) throw new ApiError(400, 'pow_invalid');
+  const { expiresAt, data } = payload.challenge.parameters;
+  const issuedAt = Number(data?.issuedAt);
+  if (!Number.isFinite(issuedAt) || typeof expiresAt !== 'number') throw new ApiError(400, 'pow_invalid');
+  if (now.getTime() - issuedAt < MIN_FILL_MS) throw new ApiError(400, 'too_fast');
+  try {
+    await db
+      .insertInto('crm_pow_spent')
+      .values({ challenge: payload.challenge.signature!, expires_at: toDbTime(new Date(expiresAt * 1000)) })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ApiError(409, 'pow_replayed');
+    throw error;
+  }
+}
+
+/** Forgets spent challenges that have expired anyway (an expired one is refused before it is looked up). */
+export async function pruneSpentChallenges(db: Kysely<Database>, now: Date): Promise<void> {
+  await db.deleteFrom('crm_pow_spent').where('expires_at', '<', toDbTime(now)).execute();
+}

@@ -1,0 +1,67 @@
+// The sidecar's background work: the outbox sender (when a mail server is set) and a once-a-minute tick for
+// scheduled jobs. Several sidecars may run all of it: the outbox leases rows and jobs queue by dedupe key.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Dialect } from './db/connection.ts';
+import type { Database } from './db/database.ts';
+import type { Config } from './env.ts';
+import { queueDailyDigest } from './feedback/digest.ts';
+import { pruneSpentChallenges } from './feedback/pow.ts';
+import { createEmailChannel } from './outbox/email.ts';
+import { createSender } from './outbox/sender.ts';
+
+export interface BackgroundOptions {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  config: Config;
+  clock?: () => Date;
+  log?: (line: string) => void;
+  /** How often the sender looks for due messages. */
+  sendEveryMs?: number;
+  tickEveryMs?: number;
+}
+
+export function startBackgroundWork({ db, dialect, config, clock = () => new Date(), log = console.error, sendEveryMs = 5_000, tickEveryMs = 60_000 }: BackgroundOptions) {
+  const channel = config.smtpUrl !== null && config.mailFrom !== null ? createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
+  const sender =
+    channel === null
+      ? null
+      : createSender({
+          db,
+          dialect,
+          transport: channel.send,
+          owner: `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`,
+          clock,
+          log: (line) => log(`[slims-crm] ${line}`),
+        });
+  sender?.start(sendEveryMs);
+
+  let ticking: Promise<void> | null = null;
+  const tick = () => {
+    ticking ??= (async () => {
+      const now = clock();
+      try {
+        const digest = await queueDailyDigest(db, config, now);
+        if (digest === 'queued') log('[slims-crm] ringkasan harian kotak saran diantrekan / daily suggestion-box digest queued');
+        await pruneSpentChallenges(db, now);
+      } catch (error) {
+        log(`[slims-crm] scheduled job failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    })().finally(() => {
+      ticking = null;
+    });
+  };
+  tick();
+  const timer = setInterval(tick, tickEveryMs);
+  timer.unref();
+
+  return {
+    sending: sender !== null,
+    async stop() {
+      clearInterval(timer);
+      await Promise.all([sender?.stop(), ticking]);
+      channel?.close();
+    },
+  };
+}

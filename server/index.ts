@@ -9,7 +9,7 @@ import { loadConfig } from './env.ts';
 import { BilingualError } from './errors.ts';
 import { startBackgroundWork } from './jobs.ts';
 import { seedDemoLibrary } from './seed/generate.ts';
-import { ensureDemoContent } from './site/demo-content.ts';
+import { ensureDemoContent, ensureDemoFeedback } from './site/demo-content.ts';
 
 const say = (line: string) => console.log(line);
 
@@ -41,7 +41,10 @@ async function main(): Promise<void> {
       }
     }
     for (const name of await migrate(handle)) say(`migrasi diterapkan / migration applied: ${name}`);
-    if (config.databaseUrl === null) await ensureDemoContent(handle, new Date());
+    if (config.databaseUrl === null) {
+      await ensureDemoContent(handle, new Date());
+      await ensureDemoFeedback(handle, new Date());
+    }
   } catch (error) {
     await handle.close();
     const explained = config.databaseUrl === null ? null : explainConnectionError(error, config.databaseUrl);

@@ -37,6 +37,12 @@ function checkConfig(config: Config): void {
   } else {
     const smtp = new URL(config.smtpUrl);
     ok(`SMTP: ${smtp.protocol}//${smtp.username ? `${decodeURIComponent(smtp.username)}:…@` : ''}${smtp.host}, from ${config.mailFrom ?? '?'}`);
+    if (config.digestTo.length === 0) {
+      warn(
+        'CRM_DIGEST_TO tidak diatur: staf tidak menerima ringkasan harian kotak saran.',
+        'CRM_DIGEST_TO is not set: staff get no daily digest of the suggestion box.',
+      );
+    } else ok(`Ringkasan harian / Daily digest: ${config.digestTo.join(', ')}, ${String(config.digestHour).padStart(2, '0')}:00 (${config.digestLang})`);
   }
 }
 

@@ -19,7 +19,7 @@ export function sitePages(deps: AppDeps) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Perpustakaan Umum Kota Tepian Rokan</title>
-<meta name="description" content="Situs contoh perpustakaan dengan widget slims-crm: jajak pendapat dan survei kepuasan.">
+<meta name="description" content="Situs contoh perpustakaan dengan widget slims-crm: jajak pendapat, survei kepuasan, dan kotak saran.">
 <style>
   :root { --ink:#1f2a37; --muted:#5b6675; --brand:#0f5f4a; --sand:#f6f1e7; --line:#e3ddd0; }
   * { box-sizing: border-box; }
@@ -50,7 +50,9 @@ export function sitePages(deps: AppDeps) {
   slims-poll[poll="${DEMO_POLL}"] { display:block; min-height:400px; }
   slims-survey[survey="${DEMO_SURVEY}"] { display:block; min-height:960px; }
   slims-member-signin { display:block; min-height:250px; }
-  slims-poll, slims-survey { --slims-accent: var(--brand); }
+  slims-suggestion-box { display:block; min-height:560px; }
+  slims-feedback-board { display:block; min-height:720px; }
+  slims-poll, slims-survey, slims-suggestion-box, slims-feedback-board { --slims-accent: var(--brand); }
   footer { border-top:1px solid var(--line); color:var(--muted); font-size:.9rem; }
   footer .inner { max-width:1080px; margin:0 auto; padding:20px; }
   .demo-note { background:#fff8e1; border:1px solid #f0d98c; border-radius:10px; padding:12px 14px; font-size:.9rem; }
@@ -91,6 +93,15 @@ export function sitePages(deps: AppDeps) {
       <p>Bantu kami memperbaiki layanan. Survei ini singkat, anonim, dan hasilnya kami umumkan.</p>
       <slims-survey survey="${DEMO_SURVEY}"></slims-survey>
     </section>
+    <section aria-labelledby="saran" style="margin-top:28px">
+      <h2 id="saran">Kotak saran</h2>
+      <p>Saran, keluhan, pujian, pertanyaan, atau usulan buku yang perlu kami beli: tulis di sini, boleh tanpa nama.</p>
+      <slims-suggestion-box privacy-url="${base}/privasi"></slims-suggestion-box>
+    </section>
+    <section aria-labelledby="papan" style="margin-top:28px">
+      <h2 id="papan">Tanggapan kami</h2>
+      <slims-feedback-board></slims-feedback-board>
+    </section>
   </div>
   <aside>
     <section class="hours" aria-labelledby="jam">
@@ -109,6 +120,27 @@ export function sitePages(deps: AppDeps) {
   </aside>
 </main>
 <footer><div class="inner">Jl. Sudirman No. 1 · Telepon (0761) 000-000 · © Perpustakaan Umum Kota Tepian Rokan</div></footer>
+</body>
+</html>`),
+    )
+    .get('/privasi', (c) =>
+      !demo ? c.notFound() : c.html(html`<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Pemberitahuan privasi · Perpustakaan Umum Kota Tepian Rokan</title>
+<style>body { max-width:720px; margin:0 auto; padding:32px 20px; font:16px/1.6 system-ui, sans-serif; color:#1f2a37; }</style>
+</head>
+<body>
+<h1>Pemberitahuan privasi kotak saran</h1>
+<p>Contoh pemberitahuan privasi untuk situs demo. Perpustakaan Anda menulis pemberitahuannya sendiri sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.</p>
+<ul>
+<li>Alamat e-mail atau nomor WhatsApp yang Anda berikan hanya dipakai untuk menjawab masukan Anda, dan hanya bila Anda menyetujuinya.</li>
+<li>Masukan tanpa nama tidak dikaitkan dengan identitas Anda. Alamat IP Anda tidak kami simpan; yang disimpan hanya sidik tersandi (hash) jaringannya untuk mencegah spam.</li>
+<li>Anda dapat meminta data Anda dihapus dengan menghubungi petugas perpustakaan dan menyebut kode pelacakan.</li>
+</ul>
+<p><a href="${base}/">Kembali ke beranda</a></p>
 </body>
 </html>`),
     )

@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureHttp } from './http.ts';
 import { cleanup } from './processes.ts';
+import { measurePow } from './pow.ts';
 import { ensureBuild, measureSizes } from './sizes.ts';
 import { renderTable, verdictLines, type Row } from './table.ts';
 
@@ -41,11 +42,13 @@ async function main(): Promise<void> {
 
   const dist = await ensureBuild(root, say);
   const sizes = await measureSizes(root, dist);
+  say('proof-of-work: solving challenges in Chromium');
+  const pow = await measurePow();
   const http = await measureHttp(root, { connections, seconds, warmupSeconds: Math.min(3, Math.max(1, Math.round(seconds / 3))) }, stormKeys, say);
 
-  const rows: Row[] = [...sizes.rows, ...http.rows];
+  const rows: Row[] = [...sizes.rows, ...pow.rows, ...http.rows];
   console.log('');
-  for (const line of [...sizes.details, ...http.details]) console.log(line);
+  for (const line of [...sizes.details, ...pow.details, ...http.details]) console.log(line);
   console.log('');
   console.log(renderTable(rows));
   console.log('');

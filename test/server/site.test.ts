@@ -28,7 +28,7 @@ describe('site', () => {
     await handle.close();
   });
 
-  it('serves a demo library page in Indonesian with both widgets and their reserved space', async () => {
+  it('serves a demo library page in Indonesian with every widget and its reserved space', async () => {
     const res = await app.request('/');
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -37,6 +37,13 @@ describe('site', () => {
     expect(html).toContain(`<slims-poll poll="${DEMO_POLL}"></slims-poll>`);
     expect(html).toContain(`<slims-survey survey="${DEMO_SURVEY}"></slims-survey>`);
     expect(html).toMatch(new RegExp(`slims-poll\\[poll="${DEMO_POLL}"\\] \\{ display:block; min-height:\\d+px; \\}`));
+    expect(html).toContain('<slims-suggestion-box privacy-url="http://crm.test/privasi"></slims-suggestion-box>');
+    expect(html).toContain('<slims-feedback-board></slims-feedback-board>');
+    expect(html).toMatch(/slims-suggestion-box \{ display:block; min-height:\d+px; \}/);
+    expect(html).toMatch(/slims-feedback-board \{ display:block; min-height:\d+px; \}/);
+    const privacy = await app.request('/privasi');
+    expect(privacy.status).toBe(200);
+    expect(await privacy.text()).toContain('UU No. 27 Tahun 2022');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
@@ -52,6 +59,7 @@ describe('site', () => {
     const res = await production.request('/');
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/admin');
+    expect((await production.request('/privasi')).status).toBe(404);
   });
 
   it('serves the staff app page', async () => {

@@ -1,6 +1,6 @@
 // The outbox in the database: enqueue once per dedupe key, lease due rows to one sender, record the outcome.
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Dialect } from '../db/connection.ts';
 import type { CrmOutboxTable, Database, OutboxChannel } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
@@ -23,6 +23,8 @@ export interface ClaimOptions {
   batch: number;
   /** How long the claimed rows stay with this sender before another may take them over. */
   leaseMs: number;
+  /** A row whose sender stopped mid-send this many times in all is given up ('failed'), not sent again. */
+  maxAttempts?: number;
 }
 
 export interface RetryPolicy {
@@ -82,9 +84,30 @@ function due(now: string) {
  * Leases up to `batch` due rows to `owner` and returns them, oldest first. Two senders never get the same row:
  * MySQL skips rows another transaction has locked; SQLite has one writer, so the single UPDATE is atomic.
  */
-export async function claim(db: Kysely<Database>, dialect: Dialect, owner: string, now: Date, { batch, leaseMs }: ClaimOptions): Promise<OutboxRow[]> {
+export async function claim(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  owner: string,
+  now: Date,
+  { batch, leaseMs, maxAttempts = DEFAULT_RETRY.maxAttempts }: ClaimOptions,
+): Promise<OutboxRow[]> {
   const at = toDbTime(now);
-  const lease = { status: 'sending' as const, lease_owner: owner, lease_until: toDbTime(new Date(now.getTime() + leaseMs)) };
+  // A lease that ran out is an attempt its sender never recorded (it crashed or hung mid-send): count it, so a
+  // message that brings its sender down every time ends as 'failed' instead of being retried for ever.
+  await db
+    .updateTable('crm_outbox')
+    .set({ status: 'failed', attempts: sql<number>`attempts + 1`, last_error: 'the sender stopped while sending this message', lease_owner: null, lease_until: null })
+    .where('status', '=', 'sending')
+    .where('lease_until', '<=', at)
+    .where('attempts', '>=', maxAttempts - 1)
+    .execute();
+  const lease = {
+    // First: MySQL evaluates SET from left to right, so after `status` it would read the new value.
+    attempts: sql<number>`attempts + CASE WHEN status = 'sending' THEN 1 ELSE 0 END`,
+    status: 'sending' as const,
+    lease_owner: owner,
+    lease_until: toDbTime(new Date(now.getTime() + leaseMs)),
+  };
   if (dialect === 'sqlite') {
     const rows = await db
       .updateTable('crm_outbox')

@@ -42,7 +42,7 @@ export function createSender(options: SenderOptions): Sender {
   let stopped = true;
 
   async function runOnce(): Promise<RunResult> {
-    const rows = await claim(db, dialect, owner, clock(), { batch, leaseMs });
+    const rows = await claim(db, dialect, owner, clock(), { batch, leaseMs, maxAttempts: retry.maxAttempts });
     const result: RunResult = { claimed: rows.length, sent: 0, failed: 0 };
     for (const row of rows) {
       // Past the lease another sender may already hold the row: leave it rather than risk a second copy.

@@ -154,6 +154,20 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
     expect((await rows()).every((row) => row.status === 'sent' && row.lease_owner === null)).toBe(true);
   });
 
+  it('counts a lease that ran out as an attempt, and gives up on a message that stops its sender every time', async () => {
+    const [row] = await enqueueAll(1);
+    const options = { batch: 5, leaseMs: 60_000, maxAttempts: RETRY.maxAttempts };
+    // Each sender takes the row and dies mid-send; the next claim counts the try it never recorded.
+    for (let crash = 1; crash <= RETRY.maxAttempts; crash++) {
+      const taken = await claim(handle.db, handle.dialect, `crashing-${crash}`, clock(), options);
+      expect(taken.map((r) => [r.id, r.attempts])).toEqual([[row!.id, crash - 1]]);
+      clock.advance(60_000);
+    }
+    expect(await claim(handle.db, handle.dialect, 'next', clock(), options)).toEqual([]);
+    expect(await rows()).toMatchObject([{ status: 'failed', attempts: RETRY.maxAttempts, last_error: 'the sender stopped while sending this message', lease_owner: null }]);
+    expect(mailbox.received).toEqual([]);
+  });
+
   it('runs on a timer until stopped', async () => {
     await enqueueAll(3);
     const a = sender('sender-a');

@@ -7,6 +7,8 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
+import { feedbackRoutes } from './feedback/feedback.routes.ts';
+import { staffFeedbackRoutes } from './feedback/staff-feedback.routes.ts';
 import { hookRoutes } from './hooks/hooks.routes.ts';
 import type { AppEnv } from './http.ts';
 import { memberRoutes } from './members/members.routes.ts';
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   app.route('/api/v1/surveys', surveyRoutes(deps, cache));
   app.route('/api/v1/staff', staffSessionRoutes(deps));
   app.route('/api/v1/staff/surveys', staffSurveyRoutes(deps, cache));
+  app.route('/api/v1/feedback', feedbackRoutes(deps));
+  app.route('/api/v1/staff/feedback', staffFeedbackRoutes(deps));
   app.route('/api/v1/members', memberRoutes(deps));
   app.route('/api/v1/hooks', hookRoutes(deps));
 

@@ -7,6 +7,8 @@ const registry: Record<string, () => Promise<unknown>> = {
   'slims-poll': () => import('./poll/slims-poll.ts'),
   'slims-survey': () => import('./survey/slims-survey.ts'),
   'slims-member-signin': () => import('./member-signin/slims-member-signin.ts'),
+  'slims-suggestion-box': () => import('./suggestion-box/slims-suggestion-box.ts'),
+  'slims-feedback-board': () => import('./feedback-board/slims-feedback-board.ts'),
 };
 
 function start(previous: Partial<SlimsCRMGlobal> | undefined): void {

@@ -5,7 +5,8 @@ import type { Database, FeedbackKind } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
 import type { Config } from '../env.ts';
 import { enqueue } from '../outbox/outbox.queries.ts';
-import { addressKey, displayCode, KIND_LABELS, libraryName } from './notices.ts';
+import { formatTrackingCode } from './code.ts';
+import { addressKey, KIND_LABELS, libraryName } from './notices.ts';
 
 export type DigestOutcome = 'off' | 'not_due' | 'already_queued' | 'nothing_new' | 'queued';
 
@@ -43,7 +44,7 @@ export function renderDigest(
     ...items.map((item) => {
       const what = item.kind === 'purchase' && item.purchase_title ? `${item.purchase_title} (${item.body})` : item.body;
       const oneLine = what.replace(/\s+/g, ' ');
-      return `- ${displayCode(item.code)} [${KIND_LABELS[item.kind][en ? 1 : 0]}] ${oneLine.length > 160 ? `${oneLine.slice(0, 159)}…` : oneLine}`;
+      return `- ${formatTrackingCode(item.code)} [${KIND_LABELS[item.kind][en ? 1 : 0]}] ${oneLine.length > 160 ? `${oneLine.slice(0, 159)}…` : oneLine}`;
     }),
     '',
     en ? `Open items in all: ${open}.` : `Seluruh masukan yang belum selesai: ${open}.`,

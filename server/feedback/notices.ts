@@ -6,6 +6,7 @@ import type { Database, FeedbackKind, FeedbackStatus } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import type { Lang } from '../errors.ts';
 import { enqueue } from '../outbox/outbox.queries.ts';
+import { formatTrackingCode } from './code.ts';
 
 export const STATUS_LABELS: Record<FeedbackStatus, readonly [string, string]> = {
   new: ['Baru', 'New'],
@@ -24,9 +25,6 @@ export const KIND_LABELS: Record<FeedbackKind, readonly [string, string]> = {
 };
 
 const say = (lang: Lang, pair: readonly [string, string]) => pair[lang === 'en' ? 1 : 0];
-
-/** The tracking code as people read it: ABCDE-FGHJK. */
-export const displayCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
 
 /** A short, stable name for an e-mail address inside a dedupe key (keys have a length limit; addresses do not). */
 export const addressKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16);
@@ -57,7 +55,7 @@ const excerpt = (text: string, max = 280) => (text.length > max ? `${text.slice(
 export function renderNotice({ lang, library, code, kind, body, event }: NoticeInput): { subject: string; text: string } {
   const en = lang === 'en';
   const from = library ?? (en ? 'The library' : 'Perpustakaan');
-  const shown = displayCode(code);
+  const shown = formatTrackingCode(code);
   const status = say(lang, STATUS_LABELS[event.status]);
   const subject =
     event.type === 'status'

@@ -3,6 +3,7 @@
 import type { DatabaseHandle } from '../db/connection.ts';
 import type { FeedbackEventType, FeedbackKind, FeedbackStatus } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
+import { CODE_ALPHABET } from '../feedback/code.ts';
 import { Random } from '../seed/random.ts';
 import { createSurvey, getSurveyById, insertResponse, setSurveyStatus } from '../surveys/surveys.queries.ts';
 import type { AnswerRow, SurveyInput } from '../surveys/surveys.schemas.ts';
@@ -131,8 +132,6 @@ const demoFeedback: DemoFeedback[] = [
   { kind: 'complaint', body: 'Antrean pengembalian buku lama sekali pada jam istirahat siang.', daysAgo: 2, status: 'new', category: 'Layanan', votes: 0, published: false },
   { kind: 'suggestion', body: 'Adakan kelas membuat video pendek untuk remaja.', daysAgo: 1, status: 'new', category: 'Lainnya', votes: 0, published: false },
 ];
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** Suggestion-box items for the demo's board and the staff inbox, once. */
 export async function ensureDemoFeedback(handle: DatabaseHandle, now: Date): Promise<boolean> {

@@ -175,3 +175,60 @@ export const shadow = (el: Element): ShadowRoot => {
 };
 
 export const statusText = (el: Element): string => shadow(el).querySelector('[role=status]')?.textContent?.trim() ?? '';
+
+/** A SlimsCRM global whose member token the widgets can change, as the loader's can (and that fires its event). */
+export function fakeSlimsCRM(initial: string | null): NonNullable<Window['SlimsCRM']> {
+  let token = initial;
+  window.SlimsCRM = {
+    version: 'test',
+    apiBase: location.origin,
+    get memberToken() {
+      return token;
+    },
+    setMemberToken: (next: string | null) => {
+      token = next;
+      document.dispatchEvent(new CustomEvent('slims-member-token'));
+    },
+  };
+  return window.SlimsCRM;
+}
+
+/** Markup (and replacement patterns) that must stay text wherever a widget shows what someone typed. */
+export const HOSTILE = '<img src=x onerror="window.__slimsXss=1"><script>window.__slimsXss=1</script> $& $\'';
+
+/** An item as its submitter sees it (GET /api/v1/feedback/items/:code). */
+export function ownItem(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    code: 'ABCDE-FGHJK',
+    kind: 'suggestion',
+    text: 'Mohon tambah colokan listrik di ruang baca.',
+    purchase: null,
+    status: 'new',
+    published: false,
+    votes: 0,
+    createdAt: '2026-03-02T03:04:05.000Z',
+    updatedAt: '2026-03-02T03:04:05.000Z',
+    publicReply: null,
+    replies: [],
+    history: [],
+    ...overrides,
+  };
+}
+
+/** An item on the public board (GET /api/v1/feedback/board). */
+export function boardItem(id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    kind: 'suggestion',
+    text: `Saran nomor ${id}`,
+    purchase: null,
+    status: 'planned',
+    votes: 3,
+    votable: true,
+    voted: false,
+    createdAt: '2026-03-02T03:04:05.000Z',
+    publicReply: null,
+    fromMember: false,
+    ...overrides,
+  };
+}

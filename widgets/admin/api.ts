@@ -97,6 +97,132 @@ export interface ResultsResponse {
   timeline: { date: string; count: number }[];
 }
 
+// Suggestion box (notes/CONTRACT-4.md, staff API under /feedback).
+
+export type FeedbackKind = 'suggestion' | 'complaint' | 'praise' | 'question' | 'purchase';
+export type FeedbackStatus = 'new' | 'in_review' | 'planned' | 'done' | 'declined';
+export type FeedbackSort = 'newest' | 'oldest' | 'votes' | 'updated';
+export type FeedbackEventType =
+  | 'created'
+  | 'status'
+  | 'reply_public'
+  | 'reply_private'
+  | 'note'
+  | 'assign'
+  | 'category'
+  | 'publish'
+  | 'hide'
+  | 'merged_into'
+  | 'merged_from';
+export type MeasureBucket = 'day' | 'week' | 'month';
+export type AgeBucket = '0-1d' | '1-3d' | '3-7d' | '7-30d' | '30d+';
+
+export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['suggestion', 'complaint', 'praise', 'question', 'purchase'];
+export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'in_review', 'planned', 'done', 'declined'];
+
+export interface StaffRef {
+  uid: number;
+  name: string;
+}
+
+export interface Purchase {
+  title: string;
+  author: string | null;
+  isbn: string | null;
+}
+
+export interface FeedbackSummary {
+  id: number;
+  code: string;
+  kind: FeedbackKind;
+  text: string;
+  purchase: Purchase | null;
+  category: string | null;
+  status: FeedbackStatus;
+  published: boolean;
+  votes: number;
+  assigned: StaffRef | null;
+  fromMember: boolean;
+  hasContact: boolean;
+  createdAt: string;
+  updatedAt: string;
+  firstResponseAt: string | null;
+  closedAt: string | null;
+  mergedInto: number | null;
+}
+
+export interface FeedbackEvent {
+  id: number;
+  type: FeedbackEventType;
+  from: string | null;
+  to: string | null;
+  text: string | null;
+  staff: StaffRef | null;
+  at: string;
+}
+
+export interface FeedbackItem extends FeedbackSummary {
+  memberId: string | null;
+  contact: { email: string | null; phone: string | null; consentAt: string | null } | null;
+  publicReply: { text: string; at: string } | null;
+  events: FeedbackEvent[];
+  watchers: number;
+  merged: { id: number; code: string }[];
+}
+
+/** The inbox filters, as the query string names them; empty values are left out. */
+export interface FeedbackQuery {
+  status?: FeedbackStatus | '';
+  kind?: FeedbackKind | '';
+  category?: string;
+  /** A staff uid, or `none` for items nobody has taken. */
+  assigned?: string;
+  published?: '1' | '0' | '';
+  q?: string;
+  sort?: FeedbackSort;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface FeedbackPage {
+  items: FeedbackSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Record<FeedbackStatus, number>;
+}
+
+export interface FeedbackChange {
+  status?: FeedbackStatus;
+  category?: string | null;
+  assignedUid?: number | null;
+  published?: boolean;
+}
+
+export interface MeasureRange {
+  from?: string;
+  to?: string;
+  bucket?: MeasureBucket;
+}
+
+export interface Durations {
+  count: number;
+  medianHours: number | null;
+  meanHours: number | null;
+  p90Hours: number | null;
+}
+
+export interface Measures {
+  from: string;
+  to: string;
+  bucket: MeasureBucket;
+  firstResponse: Durations;
+  close: Durations;
+  openByAge: { bucket: AgeBucket; count: number }[];
+  volume: { period: string; kind: FeedbackKind; category: string | null; count: number }[];
+  byKind: Partial<Record<FeedbackKind, number>>;
+}
+
 /** The sidecar's origin: the `api` attribute when given, else where this script came from. */
 export function apiBase(attribute: string | null | undefined): string {
   if (attribute) return attribute.replace(/\/+$/, '');
@@ -150,6 +276,47 @@ export class StaffApi {
     return this.request('GET', `/surveys/${id}/export.csv`, undefined, 'blob');
   }
 
+  listFeedback(query: FeedbackQuery): Promise<ApiResult<FeedbackPage>> {
+    return this.request('GET', withQuery('/feedback', { ...query }));
+  }
+
+  getFeedback(id: number): Promise<ApiResult<{ item: FeedbackItem }>> {
+    return this.request('GET', `/feedback/${id}`);
+  }
+
+  updateFeedback(id: number, change: FeedbackChange): Promise<ApiResult<{ item: FeedbackItem }>> {
+    return this.request('PUT', `/feedback/${id}`, change);
+  }
+
+  addFeedbackNote(id: number, text: string): Promise<ApiResult<{ item: FeedbackItem }>> {
+    return this.request('POST', `/feedback/${id}/notes`, { text });
+  }
+
+  replyToFeedback(id: number, text: string, visibility: 'public' | 'private'): Promise<ApiResult<{ item: FeedbackItem }>> {
+    return this.request('POST', `/feedback/${id}/replies`, { text, visibility });
+  }
+
+  /** Merges item `id` (the duplicate) into `into`; answers with the kept item. */
+  mergeFeedback(id: number, into: number): Promise<ApiResult<{ item: FeedbackItem }>> {
+    return this.request('POST', `/feedback/${id}/merge`, { into });
+  }
+
+  listFeedbackStaff(): Promise<ApiResult<{ staff: StaffRef[] }>> {
+    return this.request('GET', '/feedback/staff');
+  }
+
+  listFeedbackCategories(): Promise<ApiResult<{ categories: string[] }>> {
+    return this.request('GET', '/feedback/categories');
+  }
+
+  getMeasures(range: MeasureRange): Promise<ApiResult<Measures>> {
+    return this.request('GET', withQuery('/feedback/measures', { ...range }));
+  }
+
+  exportMeasuresCsv(range: MeasureRange): Promise<ApiResult<Blob>> {
+    return this.request('GET', withQuery('/feedback/measures.csv', { ...range }), undefined, 'blob');
+  }
+
   async request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json'): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Accept: as === 'json' ? 'application/json' : 'text/csv', 'Accept-Language': this.lang };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -191,6 +358,31 @@ async function readError(response: Response): Promise<ApiError> {
     // not JSON (a proxy's error page): fall through to a generic error
   }
   return { code: `http_${response.status}`, message: '' };
+}
+
+/** `path?a=1&b=x`, leaving out parameters that are empty or unset. */
+function withQuery(path: string, params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** What a staff token (a JWT) says about its holder; empty when it cannot be read. The server
+ * checks the signature; the app only uses this to show the name and to offer "assigned to me". */
+export function tokenClaims(token: string | null): { uid: number | null; name: string } {
+  try {
+    const payload = token?.split('.')[1];
+    if (!payload) return { uid: null, name: '' };
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const json = JSON.parse(new TextDecoder().decode(bytes)) as { sub?: unknown; name?: unknown };
+    const uid = Number(json.sub);
+    return { uid: Number.isInteger(uid) && uid > 0 ? uid : null, name: typeof json.name === 'string' ? json.name : '' };
+  } catch {
+    return { uid: null, name: '' };
+  }
 }
 
 /** The 422 details as field problems, ignoring anything that is not shaped like one. */

@@ -1,19 +1,22 @@
 // Entry of the staff app bundle (dist/widgets/slims-crm-admin.js): defines <slims-crm-admin> and its
 // views, guarded against a second load. chart.js (about 60 KB gzip even tree-shaken) is a lazy chunk
-// that only the results view asks for; only the parts it draws are registered.
+// that only the results and measures views ask for; only the parts they draw are registered.
 import { define } from '../shared/define.ts';
 import { AdminBuilder } from './builder.ts';
 import { provideChart } from './charts.ts';
 import { AdminEmbed } from './embed.ts';
+import { AdminFeedbackInbox } from './feedback-inbox.ts';
+import { AdminFeedbackItem } from './feedback-item.ts';
+import { AdminFeedbackMeasures } from './feedback-measures.ts';
 import { AdminList } from './list.ts';
 import { AdminResults } from './results.ts';
 import { AdminSignIn } from './signin.ts';
 import { SlimsCrmAdmin } from './slims-crm-admin.ts';
 
 provideChart(async () => {
-  const { BarController, BarElement, CategoryScale, Chart, Filler, LineController, LineElement, LinearScale, PointElement, Tooltip } =
+  const { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } =
     await import('chart.js');
-  Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Filler);
+  Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Filler, Legend);
   return Chart;
 });
 
@@ -22,6 +25,9 @@ define('slims-crm-admin-list', AdminList);
 define('slims-crm-admin-builder', AdminBuilder);
 define('slims-crm-admin-results', AdminResults);
 define('slims-crm-admin-embed', AdminEmbed);
+define('slims-crm-admin-feedback', AdminFeedbackInbox);
+define('slims-crm-admin-feedback-item', AdminFeedbackItem);
+define('slims-crm-admin-feedback-measures', AdminFeedbackMeasures);
 define('slims-crm-admin', SlimsCrmAdmin);
 
 export { SlimsCrmAdmin };

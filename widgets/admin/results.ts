@@ -309,15 +309,7 @@ export class AdminResults extends AdminView {
       if (result.status !== 401) this.announce(`${this.t('downloadFailed')} ${this.errorMessage(result.error)}`, 'error');
       return;
     }
-    const url = URL.createObjectURL(result.data);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${this.survey?.slug ?? `survey-${this.surveyId}`}.csv`;
-    link.hidden = true;
-    this.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    this.saveFile(result.data, `${this.survey?.slug ?? `survey-${this.surveyId}`}.csv`);
     this.announce(this.t('downloadStarted'));
   }
 }

@@ -1,17 +1,18 @@
 // <slims-crm-admin>: the staff app shell. Holds the staff session, the language and the current
 // view; views render into this element's shadow root and talk back through events.
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { StaffApi, apiBase, type Lang, type Session } from './api.ts';
+import { StaffApi, apiBase, tokenClaims, type Lang, type Session } from './api.ts';
 import { asLang, translator, type Translate } from './i18n.ts';
 import { adminStyles } from './styles.ts';
-import type { AskOptions, Route, StatusDetail } from './view.ts';
+import { sectionOf, type AskOptions, type Route, type Section, type StatusDetail } from './view.ts';
 
 const TOKEN_KEY = 'slims-crm:staff-token';
 const STAFF_KEY = 'slims-crm:staff-name';
 const LANG_KEY = 'slims-crm:admin-lang';
 
 /**
- * The slims-crm staff app: surveys and polls, their results and embed codes.
+ * The slims-crm staff app: surveys and polls (results, embed codes), the suggestion box's inbox
+ * and its service measures.
  *
  * @attr token - a staff token minted by the SLiMS plugin; without it the app shows its own sign-in.
  * @attr api - the sidecar's URL; defaults to the origin this script was loaded from.
@@ -67,7 +68,7 @@ export class SlimsCrmAdmin extends LitElement {
     super.connectedCallback();
     if (this.token) {
       this.tokenFromHost = true;
-      this.staffName ||= nameFromToken(this.token);
+      this.staffName ||= tokenClaims(this.token).name;
     } else {
       this.token = storage()?.getItem(TOKEN_KEY) ?? null;
       this.staffName = storage()?.getItem(STAFF_KEY) ?? '';
@@ -143,10 +144,33 @@ export class SlimsCrmAdmin extends LitElement {
         ${this.renderLangSwitch()}
         ${this.tokenFromHost ? nothing : html`<button class="btn sm" type="button" @click=${this.signOut}>${t('signOut')}</button>`}
       </header>
+      ${this.renderNav()}
       <main id="main" tabindex="-1" @slims-admin-navigate=${this.onNavigate} @slims-admin-status=${this.onStatus}>
         ${this.renderView()}
       </main>
     `;
+  }
+
+  private renderNav(): TemplateResult {
+    const t = this.t;
+    const current = sectionOf(this.route);
+    const sections: [Section, Route, string][] = [
+      ['surveys', { view: 'list' }, t('navPolls')],
+      ['feedback', { view: 'feedback' }, t('navFeedback')],
+      ['measures', { view: 'feedback-measures' }, t('navMeasures')],
+    ];
+    return html`<nav class="sections" aria-label=${t('navLabel')}>
+      ${sections.map(
+        ([section, route, label]) => html`<a href="#" data-section=${section} aria-current=${current === section ? 'page' : 'false'}
+          @click=${(e: Event) => this.goTo(e, route)}>${label}</a>`,
+      )}
+    </nav>`;
+  }
+
+  private async goTo(event: Event, route: Route): Promise<void> {
+    event.preventDefault();
+    if (!(await this.mayLeave())) return;
+    this.route = route;
   }
 
   private renderView(): TemplateResult {
@@ -165,6 +189,14 @@ export class SlimsCrmAdmin extends LitElement {
       case 'embed':
         return html`<slims-crm-admin-embed data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
           .surveyId=${r.id}></slims-crm-admin-embed>`;
+      case 'feedback':
+        return html`<slims-crm-admin-feedback data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}></slims-crm-admin-feedback>`;
+      case 'feedback-item':
+        return html`<slims-crm-admin-feedback-item data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+          .itemId=${r.id}></slims-crm-admin-feedback-item>`;
+      case 'feedback-measures':
+        return html`<slims-crm-admin-feedback-measures data-view .api=${common.api} .lang=${common.lang}
+          .ask=${common.ask}></slims-crm-admin-feedback-measures>`;
     }
   }
 
@@ -245,10 +277,15 @@ export class SlimsCrmAdmin extends LitElement {
     this.toastTimer = window.setTimeout(() => (this.toast = null), detail.tone === 'error' ? 8000 : 5000);
   }
 
-  /** The unsaved-change guard: the builder knows whether it holds changes. */
+  /** A view that can hold unsaved work (the builder, a feedback reply or note being written). */
+  private get editingView(): (Element & { dirty: boolean; discard(): void }) | null {
+    return this.renderRoot.querySelector('slims-crm-admin-builder') ?? this.renderRoot.querySelector('slims-crm-admin-feedback-item');
+  }
+
+  /** The unsaved-change guard: the view knows whether it holds changes. */
   private async mayLeave(): Promise<boolean> {
-    const builder = this.renderRoot.querySelector('slims-crm-admin-builder');
-    if (!builder?.dirty) return true;
+    const view = this.editingView;
+    if (!view?.dirty) return true;
     const leave = await this.ask({
       title: this.t('unsavedTitle'),
       body: this.t('unsavedBody'),
@@ -256,7 +293,7 @@ export class SlimsCrmAdmin extends LitElement {
       cancelLabel: this.t('keepEditing'),
       danger: true,
     });
-    if (leave) builder.discard();
+    if (leave) view.discard();
     return leave;
   }
 
@@ -279,7 +316,7 @@ export class SlimsCrmAdmin extends LitElement {
 
   /** A 401 on a call that carried our token: the session is over, whatever view we were in. */
   private expire(): void {
-    this.renderRoot.querySelector('slims-crm-admin-builder')?.discard();
+    this.editingView?.discard();
     this.endSession(this.t('sessionExpired'));
   }
 
@@ -322,18 +359,6 @@ function safeLocal(key: string): string | null {
     return localStorage.getItem(key);
   } catch {
     return null;
-  }
-}
-
-/** The plugin's staff token is a JWT carrying the staff name; show it when we can read it. */
-function nameFromToken(token: string): string {
-  try {
-    const payload = token.split('.')[1];
-    if (!payload) return '';
-    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { name?: unknown };
-    return typeof json.name === 'string' ? json.name : '';
-  } catch {
-    return '';
   }
 }
 

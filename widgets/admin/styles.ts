@@ -69,6 +69,16 @@ export const adminStyles = css`
   .brand small { display: block; font-weight: 400; color: var(--crm-muted); font-size: .8rem; }
   .topbar .spacer { flex: 1; }
   .who { color: var(--crm-muted); font-size: .9rem; }
+  nav.sections {
+    display: flex; gap: .25rem; padding: 0 1.5rem; background: var(--crm-surface);
+    border-bottom: 1px solid var(--crm-border); overflow-x: auto;
+  }
+  nav.sections a {
+    padding: .7rem .9rem; color: var(--crm-muted); font-weight: 600; text-decoration: none; white-space: nowrap;
+    border-bottom: 3px solid transparent;
+  }
+  nav.sections a:hover { color: var(--crm-text); }
+  nav.sections a[aria-current='page'] { color: var(--crm-accent); border-bottom-color: var(--crm-accent); }
   main { max-width: 1120px; margin: 0 auto; padding: 1.75rem 1.5rem 4rem; }
 
   .segmented { display: inline-flex; border: 1px solid var(--crm-border); border-radius: 8px; overflow: hidden; }
@@ -101,7 +111,7 @@ export const adminStyles = css`
   .hint { color: var(--crm-muted); font-size: .85rem; margin-top: .25rem; }
   .error-text { color: var(--crm-danger); font-size: .875rem; margin-top: .3rem; font-weight: 500; }
   input[type='text'], input[type='password'], input[type='search'], input[type='number'],
-  input[type='datetime-local'], select, textarea {
+  input[type='datetime-local'], input[type='date'], select, textarea {
     width: 100%; font: inherit; color: var(--crm-text); background: var(--crm-surface);
     border: 1px solid #8792a6; border-radius: 8px; padding: .5rem .7rem; min-height: 40px;
   }
@@ -160,13 +170,13 @@ export const adminStyles = css`
   .notice .btn { margin-top: .6rem; }
 
   /* Survey table */
-  table.surveys { width: 100%; border-collapse: collapse; }
-  table.surveys th { text-align: left; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--crm-muted); padding: .6rem .75rem; border-bottom: 1px solid var(--crm-border); }
-  table.surveys td { padding: .85rem .75rem; border-bottom: 1px solid #e8ecf2; vertical-align: top; }
-  table.surveys tr:last-child td { border-bottom: 0; }
+  table.surveys, table.feedback { width: 100%; border-collapse: collapse; }
+  :is(table.surveys, table.feedback) th { text-align: left; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--crm-muted); padding: .6rem .75rem; border-bottom: 1px solid var(--crm-border); }
+  :is(table.surveys, table.feedback) td { padding: .85rem .75rem; border-bottom: 1px solid #e8ecf2; vertical-align: top; }
+  :is(table.surveys, table.feedback) tr:last-child td { border-bottom: 0; }
   table.surveys .title-cell a { font-weight: 650; color: var(--crm-text); text-decoration: none; }
   table.surveys .title-cell a:hover { color: var(--crm-accent); text-decoration: underline; }
-  table.surveys .num { font-variant-numeric: tabular-nums; font-weight: 600; }
+  :is(table.surveys, table.feedback) .num { font-variant-numeric: tabular-nums; font-weight: 600; }
   .actions { display: flex; flex-wrap: wrap; gap: .25rem; }
   .table-card { padding: .25rem .5rem; }
   .empty { text-align: center; padding: 3rem 1rem; }
@@ -213,6 +223,63 @@ export const adminStyles = css`
   .texts time { display: block; color: var(--crm-muted); font-size: .8rem; }
   .q-meta { color: var(--crm-muted); font-size: .875rem; margin: .2rem 0 .75rem; }
 
+  /* Suggestion box: inbox */
+  .status-tabs { display: flex; flex-wrap: wrap; gap: .4rem; margin-bottom: 1rem; }
+  .status-tabs .tab {
+    display: inline-flex; align-items: center; gap: .4rem; min-height: 36px; padding: .3rem .8rem; border-radius: 999px;
+    border: 1px solid var(--crm-border); background: var(--crm-surface); color: var(--crm-text); font: inherit; font-weight: 600; cursor: pointer;
+  }
+  .status-tabs .tab[aria-pressed='true'] { background: var(--crm-accent); border-color: var(--crm-accent); color: var(--crm-on-accent); }
+  .status-tabs .count { font-variant-numeric: tabular-nums; font-weight: 500; opacity: .85; }
+  .result-count { margin-bottom: .5rem; }
+  table.feedback tbody tr { cursor: pointer; }
+  table.feedback tbody tr:hover { background: var(--crm-surface-2); }
+  table.feedback tbody tr:focus-within { background: var(--crm-accent-soft); }
+  table.feedback .code-cell a { white-space: nowrap; font: 600 .9rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--crm-text); }
+  table.feedback .code-cell span { display: block; }
+  .snippet { overflow-wrap: anywhere; max-width: 38rem; }
+  .tag {
+    display: inline-block; margin-left: .35rem; padding: 0 .45rem; border-radius: 6px; font-size: .78rem;
+    background: #eceff3; color: #3b4454; overflow-wrap: anywhere;
+  }
+  .pager { display: flex; align-items: center; justify-content: center; gap: 1rem; margin-top: .5rem; }
+  .badge.fb-new { background: var(--crm-accent-soft); color: #1e3a8a; }
+  .badge.fb-in_review { background: var(--crm-warning-soft); color: var(--crm-warning); }
+  .badge.fb-planned { background: #f0e9ff; color: #5b21b6; }
+  .badge.fb-done { background: var(--crm-success-soft); color: var(--crm-success); }
+  .badge.fb-declined { background: #f1f1f4; color: #52525b; }
+
+  /* Suggestion box: one item */
+  .fb-layout { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 0 1.25rem; align-items: start; }
+  .fb-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+  p.fb-text { margin: .4rem 0; }
+  dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: .75rem 0 0; }
+  dl.facts dt { color: var(--crm-muted); font-weight: 600; }
+  dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+  dl.facts.compact { font-size: .85rem; gap: .1rem .75rem; margin-top: .5rem; }
+  .public-reply { border-left: 3px solid var(--crm-accent); padding: .4rem .8rem; margin-bottom: 1rem; background: var(--crm-surface-2); }
+  .choice-card.disabled { cursor: not-allowed; opacity: .7; }
+  .timeline, .status-history { list-style: none; margin: 0; padding: 0; }
+  .timeline li { border-left: 2px solid var(--crm-border); padding: .1rem 0 .9rem 1rem; position: relative; }
+  .timeline li::before {
+    content: ''; position: absolute; left: -6px; top: .45rem; width: 10px; height: 10px; border-radius: 50%;
+    background: var(--crm-surface); border: 2px solid var(--crm-accent);
+  }
+  .timeline li[data-event='note']::before { border-color: var(--crm-warning); }
+  .status-history li { display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .5rem; padding: .25rem 0; }
+  .inline { display: flex; gap: .5rem; }
+  .inline input { flex: 1; }
+  .fb-side fieldset .check { display: flex; margin-bottom: .4rem; align-items: flex-start; }
+  .candidates { list-style: none; padding: 0; margin: .75rem 0 0; }
+  .candidates li { display: flex; gap: .5rem; align-items: flex-start; justify-content: space-between; padding: .5rem 0; border-top: 1px solid #e8ecf2; }
+  .candidates .snippet { display: block; }
+
+  /* Suggestion box: measures */
+  .stats.measures .stat .value { font-size: 1.7rem; }
+  details.data-table { margin-top: .75rem; }
+  details.data-table summary { cursor: pointer; color: var(--crm-accent); font-weight: 600; }
+  details.data-table .scroll { overflow-x: auto; }
+
   /* Embed */
   textarea.code {
     font: 13px/1.55 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; min-height: 120px;
@@ -249,10 +316,11 @@ export const adminStyles = css`
     header.topbar { padding: .6rem 1rem; flex-wrap: wrap; }
     .who { display: none; }
     .grid-2, .q-grid { grid-template-columns: 1fr; }
-    table.surveys thead { display: none; }
-    table.surveys, table.surveys tbody, table.surveys tr, table.surveys td { display: block; width: 100%; }
-    table.surveys tr { padding: .75rem .25rem; border-bottom: 1px solid var(--crm-border); }
-    table.surveys td { border: 0; padding: .2rem .5rem; }
-    table.surveys td[data-label]::before { content: attr(data-label) ': '; color: var(--crm-muted); font-size: .85rem; }
+    :is(table.surveys, table.feedback) thead { display: none; }
+    :is(table.surveys, table.feedback), :is(table.surveys, table.feedback) :is(tbody, tr, td) { display: block; width: 100%; }
+    :is(table.surveys, table.feedback) tr { padding: .75rem .25rem; border-bottom: 1px solid var(--crm-border); }
+    :is(table.surveys, table.feedback) td { border: 0; padding: .2rem .5rem; }
+    :is(table.surveys, table.feedback) td[data-label]::before { content: attr(data-label) ': '; color: var(--crm-muted); font-size: .85rem; }
+    .fb-layout { grid-template-columns: 1fr; }
   }
 `;

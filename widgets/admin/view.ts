@@ -1,7 +1,7 @@
 // What every staff-app view shares: the API client, the language, navigation and status events,
 // and rendering into the app's own shadow root (so one stylesheet and one id space serve them all).
 import { LitElement } from 'lit';
-import type { ApiError, Lang, StaffApi, State, SurveySummary } from './api.ts';
+import type { ApiError, FeedbackKind, FeedbackStatus, Lang, StaffApi, State, SurveySummary } from './api.ts';
 import { locale, translator, type MessageKey, type Translate } from './i18n.ts';
 
 export type Route =
@@ -9,7 +9,19 @@ export type Route =
   | { view: 'new' }
   | { view: 'edit'; id: number }
   | { view: 'results'; id: number }
-  | { view: 'embed'; id: number };
+  | { view: 'embed'; id: number }
+  | { view: 'feedback' }
+  | { view: 'feedback-item'; id: number }
+  | { view: 'feedback-measures' };
+
+/** The app's sections, as the navigation shows them. */
+export type Section = 'surveys' | 'feedback' | 'measures';
+
+export function sectionOf(route: Route): Section {
+  if (route.view === 'feedback' || route.view === 'feedback-item') return 'feedback';
+  if (route.view === 'feedback-measures') return 'measures';
+  return 'surveys';
+}
 
 export interface StatusDetail {
   message: string;
@@ -84,6 +96,34 @@ export class AdminView extends LitElement {
     return new Intl.NumberFormat(locale(this.lang), { maximumFractionDigits: fractionDigits }).format(value);
   }
 
+  /** "3 hari yang lalu": how long ago, in the largest unit that fits. */
+  protected formatAge(iso: string, now = Date.now()): string {
+    const then = Date.parse(iso);
+    if (Number.isNaN(then)) return iso;
+    const minutes = Math.round((then - now) / 60_000);
+    const rtf = new Intl.RelativeTimeFormat(locale(this.lang), { numeric: 'auto' });
+    if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
+    const hours = Math.round(minutes / 60);
+    if (Math.abs(hours) < 24) return rtf.format(hours, 'hour');
+    const days = Math.round(hours / 24);
+    if (Math.abs(days) < 30) return rtf.format(days, 'day');
+    const months = Math.round(days / 30.4);
+    return Math.abs(months) < 12 ? rtf.format(months, 'month') : rtf.format(Math.round(days / 365), 'year');
+  }
+
+  /** Hands a fetched file to the browser as a download (the staff token never goes in a URL). */
+  protected saveFile(blob: Blob, filename: string): void {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.hidden = true;
+    this.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
+
   /** Moves focus to an element of the app by id, once the view has rendered. */
   protected async focusId(id: string): Promise<void> {
     await this.updateComplete;
@@ -106,4 +146,28 @@ export function stateLabel(t: Translate, state: State): string {
 
 export function kindLabel(t: Translate, kind: SurveySummary['kind']): string {
   return t(kind === 'poll' ? 'kindPoll' : 'kindSurvey');
+}
+
+const feedbackStatusKeys: Record<FeedbackStatus, MessageKey> = {
+  new: 'fbStatusNew',
+  in_review: 'fbStatusInReview',
+  planned: 'fbStatusPlanned',
+  done: 'fbStatusDone',
+  declined: 'fbStatusDeclined',
+};
+
+const feedbackKindKeys: Record<FeedbackKind, MessageKey> = {
+  suggestion: 'fbKindSuggestion',
+  complaint: 'fbKindComplaint',
+  praise: 'fbKindPraise',
+  question: 'fbKindQuestion',
+  purchase: 'fbKindPurchase',
+};
+
+export function feedbackStatusLabel(t: Translate, status: FeedbackStatus): string {
+  return feedbackStatusKeys[status] ? t(feedbackStatusKeys[status]) : status;
+}
+
+export function feedbackKindLabel(t: Translate, kind: FeedbackKind): string {
+  return feedbackKindKeys[kind] ? t(feedbackKindKeys[kind]) : kind;
 }

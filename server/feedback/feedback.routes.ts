@@ -1,0 +1,149 @@
+// Public suggestion box API for the widgets: proof-of-work challenges, submissions, tracking, the board, votes.
+import { Hono } from 'hono';
+import { bearerToken, verifyMemberToken } from '../auth/tokens.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, pick, requestLang } from '../errors.ts';
+import { readJsonObject, type AppContext, type AppEnv } from '../http.ts';
+import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
+import { parseTrackingCode } from './code.ts';
+import { castVote, findFeedback, insertFeedback, listBoard, listOwnItems, ownItem } from './feedback.queries.ts';
+import { parseBoardQuery, parseSubmission } from './feedback.schemas.ts';
+import { createPowChallenge, spendProofOfWork } from './pow.ts';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Items per hour before 429. Soft, in this process's memory (see createNetworkLimiter). The network limit
+ * applies to anonymous senders only: a library's own Wi-Fi carries many members, each limited by name.
+ */
+export const FEEDBACK_LIMITS = { perNetwork: 20, perSubmitter: 5 } as const;
+
+export function feedbackRoutes(deps: AppDeps) {
+  const { db, config, clock } = deps;
+  const networks = createNetworkLimiter(FEEDBACK_LIMITS.perNetwork, HOUR_MS);
+  const submitters = createNetworkLimiter(FEEDBACK_LIMITS.perSubmitter, HOUR_MS);
+
+  /** The member when a valid token came; a bad token is a 401 when `strict`, else ignored. */
+  async function member(c: AppContext, strict: boolean): Promise<string | null> {
+    const header = c.req.header('authorization');
+    if (header === undefined) return null;
+    const token = bearerToken(header);
+    const claims = token === null ? null : await verifyMemberToken(token, config.secret, clock());
+    if (claims === null && strict) throw new ApiError(401, 'invalid_token');
+    return claims?.memberId ?? null;
+  }
+
+  /** The widget's device id: a header on writes; on reads also ?device=, which spares a CORS preflight. */
+  function deviceId(c: AppContext): string | null {
+    const value = c.req.header('x-device-id') ?? (c.req.method === 'GET' ? c.req.query('device') : undefined);
+    return value !== undefined && DEVICE_ID.test(value) ? value : null;
+  }
+
+  function idempotencyKey(c: AppContext): string {
+    const key = c.req.header('idempotency-key') ?? '';
+    if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError(400, 'idempotency_key_required');
+    return key;
+  }
+
+  /** Who writes: the member, else the device; a write with neither is refused. */
+  async function writer(c: AppContext): Promise<{ memberId: string | null; key: string }> {
+    const memberId = await member(c, true);
+    if (memberId !== null) return { memberId, key: `m:${memberId}` };
+    const device = deviceId(c);
+    if (device === null) {
+      throw new ApiError(400, 'validation_failed', [
+        { field: 'X-Device-Id', message: pick(requestLang(c), 'Header X-Device-Id tidak ada.', 'The X-Device-Id header is missing.') },
+      ]);
+    }
+    return { memberId: null, key: `d:${device}` };
+  }
+
+  function rateLimited(c: AppContext, now: Date): never {
+    c.header('Retry-After', String(Math.ceil((HOUR_MS - (now.getTime() % HOUR_MS)) / 1000)));
+    throw new ApiError(429, 'rate_limited');
+  }
+
+  return new Hono<AppEnv>()
+    .get('/pow', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ challenge: await createPowChallenge(config.secret, clock()) });
+    })
+    .post('/', async (c) => {
+      const now = clock();
+      const key = idempotencyKey(c);
+      const body = await readJsonObject(c);
+      const lang = requestLang(c);
+      const submitter = await writer(c);
+
+      const replay = async () => {
+        const first = await findFeedback(db, { idempotencyKey: key });
+        if (first === null) return null;
+        if (first.submitter_key !== submitter.key) throw new ApiError(409, 'idempotency_key_reused');
+        c.header('Idempotent-Replayed', 'true');
+        return c.json({ item: await ownItem(db, first) }, 200);
+      };
+      const replayed = await replay();
+      if (replayed !== null) return replayed;
+
+      // The honeypot is a field people never see: anything in it was typed by a program.
+      if (body.website !== undefined && body.website !== null && body.website !== '') throw new ApiError(400, 'spam_suspected');
+      const input = parseSubmission(body, lang);
+
+      const network = networkId(clientAddress(c, config.trustProxy), config.secret);
+      const networkKey = submitter.memberId === null && network !== null ? network : null;
+      if ((networkKey !== null && networks.atLimit(networkKey, now)) || submitters.atLimit(submitter.key, now)) rateLimited(c, now);
+
+      const anonymous = submitter.memberId === null || !input.asMember;
+      if (anonymous) await spendProofOfWork(db, config.secret, body.pow, now);
+
+      const row = await insertFeedback(
+        db,
+        { input, memberId: submitter.memberId, anonymous, submitterKey: submitter.key, lang, network, idempotencyKey: key },
+        now,
+      );
+      if (row === 'duplicate') {
+        // The same retry raced its first try; the first one stored it.
+        const again = await replay();
+        if (again !== null) return again;
+        throw new ApiError(409, 'idempotency_key_reused');
+      }
+      if (networkKey !== null) networks.count(networkKey, now);
+      submitters.count(submitter.key, now);
+      return c.json({ item: await ownItem(db, row) }, 201);
+    })
+    .get('/items/:code', async (c) => {
+      const code = parseTrackingCode(c.req.param('code'));
+      const row = code === null ? null : await findFeedback(db, { code });
+      if (row === null) throw new ApiError(404, 'feedback_not_found');
+      c.header('Cache-Control', 'no-store');
+      return c.json({ item: await ownItem(db, row) });
+    })
+    .get('/mine', async (c) => {
+      const memberId = await member(c, true);
+      if (memberId === null) throw new ApiError(401, 'invalid_token');
+      c.header('Cache-Control', 'no-store');
+      return c.json({ items: await listOwnItems(db, `m:${memberId}`) });
+    })
+    .get('/board', async (c) => {
+      const query = parseBoardQuery(c.req.query(), requestLang(c));
+      const memberId = await member(c, false);
+      const device = deviceId(c);
+      const voterKey = memberId !== null ? `m:${memberId}` : device !== null ? `d:${device}` : null;
+      const { items, total } = await listBoard(db, query, voterKey);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ items, total, page: query.page, pageSize: query.pageSize });
+    })
+    .post('/board/:id/votes', async (c) => {
+      const now = clock();
+      idempotencyKey(c);
+      await readJsonObject(c);
+      const voter = await writer(c);
+      const id = c.req.param('id');
+      const outcome = /^[1-9]\d{0,9}$/.test(id) ? await castVote(db, deps.dialect, Number(id), voter, now) : 'not_found';
+      if (outcome === 'not_found') throw new ApiError(404, 'feedback_not_found');
+      if (outcome === 'closed') throw new ApiError(409, 'voting_closed');
+      return c.json({ votes: outcome.votes, voted: true }, outcome.voted === 'new' ? 201 : 200);
+    });
+}

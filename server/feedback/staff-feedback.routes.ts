@@ -1,0 +1,129 @@
+// Staff inbox for the suggestion box: filters and search, status, categories, assignment, notes, replies,
+// merging duplicates, publishing to the board, and the service measures as JSON and CSV.
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, pick, requestLang } from '../errors.ts';
+import { parseId, readJsonObject, type AppContext, type AppEnv } from '../http.ts';
+import { requireStaff } from '../staff/staff.routes.ts';
+import {
+  addNote,
+  addReply,
+  findStaffMember,
+  getStaffItem,
+  listCategories,
+  listStaffItems,
+  listStaffMembers,
+  mergeFeedback,
+  updateFeedback,
+  type FeedbackChanges,
+  type StaffItem,
+  type StaffRef,
+} from './feedback.queries.ts';
+import { parseMeasuresQuery, parseMerge, parseReply, parseStaffListQuery, parseStaffText, parseStaffUpdate } from './feedback.schemas.ts';
+import { computeMeasures, measuresCsv } from './measures.ts';
+import { notifyWatchers } from './notices.ts';
+
+/** The module whose SLiMS privileges govern CRM work: the CRM pages live in Membership. */
+const MODULE = 'membership';
+
+export function staffFeedbackRoutes(deps: AppDeps) {
+  const { db, config, clock, dialect } = deps;
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const read = requireStaff(deps, MODULE, 'r');
+  const write = requireStaff(deps, MODULE, 'w');
+
+  async function item(id: number): Promise<StaffItem> {
+    const found = await getStaffItem(db, id);
+    if (found === null) throw new ApiError(404, 'feedback_not_found');
+    return found;
+  }
+
+  const actor = (c: AppContext): StaffRef => ({ uid: c.get('staff').uid, name: c.get('staff').name });
+
+  /**
+   * Queues the e-mail notices for a committed status change or reply. The change stands either way: a
+   * failure here is logged, not answered with a 500 that would make staff repeat a reply.
+   */
+  async function notify(feedbackId: number, eventId: number, now: Date): Promise<void> {
+    try {
+      await notifyWatchers(db, config, { feedbackId, eventId }, now);
+    } catch (error) {
+      log(`[slims-crm] feedback ${feedbackId}: notices for event ${eventId} not queued: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  function measuresQuery(c: AppContext) {
+    return parseMeasuresQuery(c.req.query(), requestLang(c), clock(), config.utcOffsetMinutes);
+  }
+
+  return new Hono<AppEnv>()
+    .get('/', read, async (c) => {
+      const query = parseStaffListQuery(c.req.query(), requestLang(c));
+      const { items, total, counts } = await listStaffItems(db, query);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ items, total, page: query.page, pageSize: query.pageSize, counts });
+    })
+    .get('/staff', read, async (c) => c.json({ staff: await listStaffMembers(db) }))
+    .get('/categories', read, async (c) => c.json({ categories: await listCategories(db) }))
+    .get('/measures', read, async (c) => {
+      const measures = await computeMeasures(db, measuresQuery(c), config.utcOffsetMinutes, clock());
+      c.header('Cache-Control', 'no-store');
+      return c.json(measures);
+    })
+    .get('/measures.csv', read, async (c) => {
+      const query = measuresQuery(c);
+      const measures = await computeMeasures(db, query, config.utcOffsetMinutes, clock());
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="layanan-masukan-${query.from}-${query.to}.csv"`);
+      c.header('Cache-Control', 'no-store');
+      // The byte-order mark lets spreadsheet programs read the file as UTF-8.
+      return c.body(`\uFEFF${measuresCsv(measures, requestLang(c))}`);
+    })
+    .get('/:id', read, async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ item: await item(parseId(c.req.param('id'))) });
+    })
+    .put('/:id', write, async (c) => {
+      const id = parseId(c.req.param('id'));
+      const lang = requestLang(c);
+      const update = parseStaffUpdate(await readJsonObject(c), lang);
+      const changes: FeedbackChanges = { status: update.status, category: update.category, published: update.published };
+      if (update.assignedUid !== undefined) {
+        const assigned = update.assignedUid === null ? null : await findStaffMember(db, update.assignedUid);
+        if (assigned === null && update.assignedUid !== null) {
+          throw new ApiError(422, 'validation_failed', [
+            { field: 'assignedUid', message: pick(lang, 'Petugas ini tidak ada di SLiMS.', 'This staff member does not exist in SLiMS.') },
+          ]);
+        }
+        changes.assigned = assigned;
+      }
+      const now = clock();
+      const result = await updateFeedback(db, dialect, id, changes, actor(c), now);
+      if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
+      if (result.statusEventId !== null) await notify(id, result.statusEventId, now);
+      return c.json({ item: await item(id) });
+    })
+    .post('/:id/notes', write, async (c) => {
+      const id = parseId(c.req.param('id'));
+      const text = parseStaffText(await readJsonObject(c), requestLang(c));
+      if ((await addNote(db, dialect, id, text, actor(c), clock())) === 'not_found') throw new ApiError(404, 'feedback_not_found');
+      return c.json({ item: await item(id) }, 201);
+    })
+    .post('/:id/replies', write, async (c) => {
+      const id = parseId(c.req.param('id'));
+      const reply = parseReply(await readJsonObject(c), requestLang(c));
+      const now = clock();
+      const eventId = await addReply(db, dialect, id, reply, actor(c), now);
+      if (eventId === 'not_found') throw new ApiError(404, 'feedback_not_found');
+      await notify(id, eventId, now);
+      return c.json({ item: await item(id) }, 201);
+    })
+    .post('/:id/merge', write, async (c) => {
+      const id = parseId(c.req.param('id'));
+      const into = parseMerge(await readJsonObject(c), requestLang(c));
+      const result = await mergeFeedback(db, dialect, id, into, actor(c), clock());
+      if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
+      if (result === 'invalid') throw new ApiError(409, 'merge_invalid');
+      return c.json({ item: await item(into) });
+    });
+}

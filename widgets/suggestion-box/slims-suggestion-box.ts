@@ -1,0 +1,717 @@
+// <slims-suggestion-box>: a visitor or member tells the library what they think (suggestion, complaint,
+// praise, question, a book to buy) and gets a tracking code to follow the answer.
+import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { Challenge } from 'altcha-lib';
+import { apiGet, failure, type ApiResult } from '../shared/api.ts';
+import { define } from '../shared/define.ts';
+import { emit } from '../shared/events.ts';
+import {
+  KINDS,
+  feedbackStyles,
+  feedbackWords,
+  isKind,
+  readOwnItem,
+  renderPurchase,
+  renderReply,
+  renderStatus,
+  when,
+  type Kind,
+  type OwnItem,
+} from '../shared/feedback.ts';
+import { TOKEN_EVENT } from '../shared/global.ts';
+import { fill, langOf, type Lang } from '../shared/i18n.ts';
+import { apiPost, uuid } from '../shared/send.ts';
+import { styles } from '../shared/styles.ts';
+import { words, type Words } from './i18n.ts';
+
+/**
+ * The sidecar refuses a submission sooner than MIN_FILL_MS (3 s, server/feedback/pow.ts) after its
+ * challenge was issued; a quick visitor's submit waits out the rest instead of failing. Tests shorten it.
+ */
+export const fillTime = { ms: 3_200 };
+
+type Pow = typeof import('./pow.ts');
+let powModule: Promise<Pow> | undefined;
+
+/** The solver's chunk, fetched once for every element; a failed fetch is tried again next time. */
+const loadPow = (): Promise<Pow> =>
+  (powModule ??= import('./pow.ts').catch((e: unknown) => {
+    powModule = undefined;
+    throw e;
+  }));
+
+/** A solved challenge: the `pow` value to send, and when (performance.now()) its challenge arrived. */
+type Solved = ApiResult<{ value: string; at: number }>;
+
+type View = 'form' | 'sending' | 'sent';
+type Field = 'kind' | 'text' | 'purchase.title' | 'purchase.author' | 'purchase.isbn' | 'contact.email' | 'contact.phone' | 'consent';
+/** The form's fields in the order they appear, so focus goes to the first one to fix. */
+const FIELDS: Field[] = ['kind', 'purchase.title', 'purchase.author', 'purchase.isbn', 'text', 'contact.email', 'contact.phone', 'consent'];
+const idOf = (field: Field): string => field.replace('.', '-');
+
+/** Tracking codes: 10 of these characters, shown as XXXXX-XXXXX; typed in either form, any case. */
+const CODE = /^[A-HJ-NP-Z2-9]{10}$/;
+
+interface Note {
+  text: string;
+  error: boolean;
+}
+const quiet: Note = { text: '', error: false };
+
+/**
+ * A suggestion box from the library's CRM: `<slims-suggestion-box privacy-url="/privasi"></slims-suggestion-box>`.
+ * Anonymous visitors' submissions carry a proof of work (ALTCHA): its solver and challenge are fetched
+ * at the visitor's first input in the form, never on page load, and solved in the background while
+ * they write. A member (`SlimsCRM.memberToken`) chooses to send as member or anonymously and sees
+ * "my feedback" with statuses and replies; anyone can look an item up by its tracking code.
+ *
+ * Attributes
+ * - `kinds`: comma list limiting the choice (`suggestion,complaint,praise,question,purchase`, the default).
+ * - `kind`: the kind chosen at first.
+ * - `privacy-url`: the library's privacy notice, linked beside the consent; no link when absent.
+ * - `lang`: `id` (default) or `en`; otherwise the closest `[lang]` ancestor, then the document's.
+ * - `api`: base URL of the sidecar, when it is not the origin the loader came from.
+ *
+ * Events (all bubble and are composed)
+ * - `slims-loading` `{ slug: '' }` and `slims-loaded` `{ slug: '', state: 'form' }`: the element is ready.
+ * - `slims-feedback-sent` `{ code, kind }`: the library has the item; `code` is its tracking code.
+ * - `slims-error` `{ slug: '', code, message }`: sending failed (the API's code, e.g. `validation_failed`,
+ *   `rate_limited`, `spam_suspected`, `too_fast`, or `offline`, `timeout`); the element shows why.
+ *
+ * Parts: `container`, `title`, `form`, `field`, `error`, `submit`, `status` (live region; also `error`),
+ * `code` (the tracking code after sending), `lookup`, `mine`, `item`, `badge`, `purchase`, `reply`.
+ *
+ * CSS custom properties: those of `<slims-poll>` (`--slims-accent`, `--slims-accent-fg`, `--slims-font`,
+ * `--slims-fg`, `--slims-bg`, `--slims-muted`, `--slims-border`, `--slims-radius`, `--slims-padding`,
+ * `--slims-max-width`, `--slims-focus`, `--slims-error`) and `--slims-badge`, `--slims-badge-open`,
+ * `--slims-badge-done`, `--slims-reply-bg`.
+ */
+export class SlimsSuggestionBox extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: {},
+    lang: { reflect: true },
+    kinds: {},
+    kind: {},
+    privacyUrl: { attribute: 'privacy-url' },
+    _view: { state: true },
+    _kind: { state: true },
+    _asMember: { state: true },
+    _errors: { state: true },
+    _note: { state: true },
+    _sent: { state: true },
+    _checked: { state: true },
+    _mine: { state: true },
+    _mineNote: { state: true },
+    _found: { state: true },
+    _lookupNote: { state: true },
+  };
+
+  static override styles = [
+    styles,
+    feedbackStyles,
+    css`
+      form {
+        width: 100%;
+      }
+      fieldset {
+        display: grid;
+        gap: 0.5em;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+      }
+      .hp {
+        position: absolute;
+        left: -10000px;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+      }
+      .code {
+        font-family: ui-monospace, monospace;
+        font-size: 1.2em;
+        letter-spacing: 0.05em;
+      }
+      .sent,
+      details,
+      section {
+        display: grid;
+        gap: 0.75em;
+      }
+      summary {
+        min-height: 2.75rem;
+        padding: 0.6em 0;
+        cursor: pointer;
+        color: var(--a);
+      }
+      h3 {
+        font-size: 1em;
+      }
+      a {
+        color: var(--a);
+      }
+    `,
+  ];
+
+  /** Base URL of the sidecar when it is not where the loader came from. */
+  declare api: string | null;
+  declare kinds: string | null;
+  declare kind: string | null;
+  declare privacyUrl: string | null;
+  declare _view: View;
+  declare _kind: Kind;
+  /** A member's choice; without a member token everything is anonymous. */
+  declare _asMember: boolean;
+  /** Message per field, from the local checks or a 422. */
+  declare _errors: Map<Field, string>;
+  /** The status line: progress, thanks, or why sending failed. */
+  declare _note: Note;
+  declare _sent: OwnItem | null;
+  /** The sent item as the sidecar now shows it, after "check status". */
+  declare _checked: OwnItem | null;
+  /** The member's own items (GET /feedback/mine), null until loaded. */
+  declare _mine: OwnItem[] | null;
+  declare _mineNote: Note;
+  declare _found: OwnItem | null;
+  declare _lookupNote: Note;
+
+  /** Idempotency-Key of the submission under way, kept while the server may not have acted. */
+  _key = '';
+  /** The proof of work for the next anonymous submission, started at the first input. */
+  _pow: Promise<Solved> | undefined;
+  /** Counts loads of "my feedback", so an outdated answer is dropped. */
+  _seq = 0;
+
+  constructor() {
+    super();
+    this.api = null;
+    this.kinds = null;
+    this.kind = null;
+    this.privacyUrl = null;
+    this._view = 'form';
+    this._kind = 'suggestion';
+    this._asMember = true;
+    this._errors = new Map();
+    this._note = quiet;
+    this._sent = null;
+    this._checked = null;
+    this._mine = null;
+    this._mineNote = quiet;
+    this._found = null;
+    this._lookupNote = quiet;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(TOKEN_EVENT, this._onToken);
+    emit(this, 'slims-loading', { slug: '' });
+    void this._loadMine();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(TOKEN_EVENT, this._onToken);
+  }
+
+  protected override firstUpdated(): void {
+    emit(this, 'slims-loaded', { slug: '', state: 'form' });
+  }
+
+  private readonly _onToken = (): void => {
+    this._asMember = true;
+    void this._loadMine();
+  };
+
+  /** The kinds offered, in the attribute's order; all five when it names none we know. */
+  get _kinds(): Kind[] {
+    const listed = (this.kinds ?? '').split(',').map((k) => k.trim()).filter(isKind);
+    return listed.length ? [...new Set(listed)] : [...KINDS];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('kinds') || changed.has('kind')) {
+      const kinds = this._kinds;
+      this._kind = kinds.find((k) => k === this.kind) ?? (kinds.includes(this._kind) ? this._kind : kinds[0]!);
+    }
+  }
+
+  get _member(): boolean {
+    return !!window.SlimsCRM?.memberToken;
+  }
+
+  /** Anonymous submissions (no member, or a member's choice) carry a proof of work. */
+  get _anonymous(): boolean {
+    return !this._member || !this._asMember;
+  }
+
+  get _opts(): { base: string | null; lang: Lang } {
+    return { base: this.api, lang: langOf(this) };
+  }
+
+  /** Logs with our prefix and tells the page with slims-error. */
+  _fail(code: string, message: string): void {
+    console.warn('[slims-crm] slims-suggestion-box:', code, message);
+    emit(this, 'slims-error', { slug: '', code, message });
+  }
+
+  /** What to tell the visitor about a failed request: the sidecar's own words for a 4xx it explains. */
+  _reason(error: { code: string; message: string; status: number }, m: Words): string {
+    if (!error.status) return m.offline;
+    return error.status >= 400 && error.status < 500 && error.message && error.message !== error.code ? error.message : m.error;
+  }
+
+  // The proof of work ------------------------------------------------------------------------------
+
+  /** Starts fetching and solving a challenge unless one is under way; a failed one starts again next time. */
+  _startPow(): Promise<Solved> {
+    if (!this._pow) {
+      const pow: Promise<Solved> = this._solve().then((solved) => {
+        if (!solved.ok && this._pow === pow) this._pow = undefined;
+        return solved;
+      });
+      this._pow = pow;
+    }
+    return this._pow;
+  }
+
+  async _solve(): Promise<Solved> {
+    try {
+      const [mod, res] = await Promise.all([loadPow(), apiGet<{ challenge?: Challenge }>('api/v1/feedback/pow', this._opts)]);
+      if (!res.ok) return res;
+      const at = performance.now();
+      const value = res.data?.challenge ? await mod.solve(res.data.challenge) : null;
+      return value ? { ok: true, data: { value, at } } : failure('bad_response', 200, 'unsolvable challenge');
+    } catch (e) {
+      // the solver's chunk did not come (the connection), or the challenge was malformed
+      return failure(e instanceof TypeError ? 'offline' : 'bad_response', e instanceof TypeError ? 0 : 200, String(e));
+    }
+  }
+
+  private readonly _onInput = (): void => {
+    if (this._anonymous && this._view === 'form') void this._startPow();
+  };
+
+  // Sending ----------------------------------------------------------------------------------------
+
+  /** The body of POST /feedback from the form, and the fields that need fixing first. */
+  _collect(form: HTMLFormElement, m: Words): { body: Record<string, unknown>; errors: Map<Field, string> } {
+    const data = new FormData(form);
+    const value = (name: string): string => String(data.get(name) ?? '').trim();
+    const errors = new Map<Field, string>();
+    const kind = this._kind;
+    const body: Record<string, unknown> = { kind, text: value('text') };
+    if (kind === 'purchase') {
+      const purchase = { title: value('purchase.title'), author: value('purchase.author'), isbn: value('purchase.isbn') };
+      if (!purchase.title) errors.set('purchase.title', m.titleMissing);
+      body.purchase = Object.fromEntries(Object.entries(purchase).filter(([, v]) => v));
+    }
+    if (!body.text) errors.set('text', m.textMissing);
+    const contact = { email: value('contact.email'), phone: value('contact.phone') };
+    if (contact.email || contact.phone) {
+      body.contact = Object.fromEntries(Object.entries(contact).filter(([, v]) => v));
+      body.consent = data.has('consent');
+      if (!body.consent) errors.set('consent', m.consentMissing);
+    }
+    if (this._member) body.asMember = this._asMember;
+    const website = String(data.get('website') ?? '');
+    if (website) body.website = website;
+    return { body, errors };
+  }
+
+  private async _submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this._view !== 'form') return;
+    const m = words(langOf(this));
+    try {
+      const { body, errors } = this._collect(event.target as HTMLFormElement, m);
+      if (errors.size) return this._showErrors(errors, fill(m.fix, errors.size));
+      const anonymous = this._anonymous;
+      if (anonymous) void this._startPow();
+      this._view = 'sending';
+      this._errors = new Map();
+      this._note = { text: anonymous ? m.preparing : m.sending, error: false };
+      let res = await this._post(body, anonymous);
+      if (!res.ok && anonymous && /^pow_(expired|replayed)$/.test(res.error.code)) {
+        // Challenges are single-use and expire: fetch a fresh one and try once more.
+        this._note = { text: m.preparing, error: false };
+        res = await this._post(body, anonymous);
+      }
+      this._view = 'form';
+      if (res.ok) return this._done(res.data?.item, m);
+      const { code, message, status, details } = res.error;
+      // A key is only worth keeping while the server may not have acted (no answer, or a 5xx).
+      if (status && status < 500) this._key = '';
+      this._fail(code, message);
+      if (code === 'validation_failed') return this._showErrors(this._fieldErrors(details), message, true);
+      if (code === 'invalid_token') {
+        // The member's token ran out: forget it everywhere; the form now offers to send anonymously.
+        try {
+          sessionStorage.removeItem('slims-crm:member-token');
+        } catch {
+          // storage blocked: only the in-memory token goes
+        }
+        window.SlimsCRM?.setMemberToken(null);
+      }
+      this._note = { text: code === 'invalid_token' ? m.expired : this._reason(res.error, m), error: true };
+      this._focus('#status');
+    } catch (e) {
+      this._view = 'form';
+      this._fail('internal', String(e));
+      this._note = { text: m.error, error: true };
+    }
+  }
+
+  /** One POST; an anonymous one waits for its proof of work (and the minimum fill time) first. */
+  async _post(body: Record<string, unknown>, anonymous: boolean): Promise<ApiResult<{ item?: unknown }>> {
+    const { lang } = this._opts;
+    if (anonymous) {
+      const pow = await this._startPow();
+      if (!pow.ok) return pow;
+      const wait = pow.data.at + fillTime.ms - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      body = { ...body, pow: pow.data.value };
+      this._note = { text: words(lang).sending, error: false };
+    }
+    this._key ||= uuid();
+    const res = await apiPost<{ item?: unknown }>('api/v1/feedback', body, { ...this._opts, key: this._key });
+    // Spent (sent, or refused as stale or bad): the next submission needs a fresh one.
+    if (anonymous && (res.ok || res.error.code.startsWith('pow_'))) {
+      this._pow = undefined;
+      if (!res.ok) this._key = '';
+    }
+    return res;
+  }
+
+  _done(payload: unknown, m: Words): void {
+    const item = readOwnItem(payload);
+    if (!item) {
+      this._fail('bad_response', 'unexpected item payload');
+      this._note = { text: m.error, error: true };
+      return;
+    }
+    this._key = '';
+    this._sent = item;
+    this._checked = null;
+    this._view = 'sent';
+    this._note = { text: m.sent, error: false };
+    emit(this, 'slims-feedback-sent', { code: item.code, kind: item.kind });
+    // The form and its focused button are gone: keep keyboard users at the tracking code.
+    this._focus('#sent');
+    if (this._member) void this._loadMine();
+  }
+
+  /** The 422's details by field; messages about fields the form does not show join the status line. */
+  _fieldErrors(details: unknown): Map<Field, string> {
+    const errors = new Map<Field, string>();
+    for (const d of Array.isArray(details) ? (details as { field?: unknown; message?: unknown }[]) : []) {
+      const field = FIELDS.find((f) => f === d?.field);
+      if (field && d.message) errors.set(field, String(d.message));
+    }
+    return errors;
+  }
+
+  /** Marks the fields, says how many in the status line, and takes focus to the first of them. */
+  _showErrors(errors: Map<Field, string>, summary: string, fromServer = false): void {
+    const m = words(langOf(this));
+    this._errors = errors;
+    const shown = [...errors.keys()].filter((f) => f !== 'kind' || this._kinds.length > 1);
+    this._note = { text: shown.length ? fill(m.fix, shown.length) : fromServer && summary ? summary : m.error, error: true };
+    const first = FIELDS.find((f) => shown.includes(f));
+    this._focus(first === 'kind' ? 'input[name=kind]:checked' : first ? `#${idOf(first)}` : '#status');
+  }
+
+  _focus(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  _another(): void {
+    this._view = 'form';
+    this._sent = null;
+    this._checked = null;
+    this._note = quiet;
+    this._focus('form textarea');
+  }
+
+  async _copy(code: string): Promise<void> {
+    const m = words(langOf(this));
+    try {
+      await navigator.clipboard.writeText(code);
+      this._note = { text: m.copied, error: false };
+    } catch {
+      // no clipboard (plain http, permission): select the code so the visitor can copy it
+      const el = this.renderRoot.querySelector('#code');
+      if (el) getSelection()?.selectAllChildren(el);
+      this._note = { text: m.copyFailed, error: false };
+    }
+  }
+
+  // Reading items ----------------------------------------------------------------------------------
+
+  async _fetchItem(code: string): Promise<ApiResult<OwnItem>> {
+    const res = await apiGet<{ item?: unknown }>(`api/v1/feedback/items/${encodeURIComponent(code)}`, this._opts);
+    if (!res.ok) return res;
+    const item = readOwnItem(res.data?.item);
+    return item ? { ok: true, data: item } : failure('bad_response', 200, 'unexpected item payload');
+  }
+
+  async _check(): Promise<void> {
+    const sent = this._sent;
+    if (!sent) return;
+    const m = words(langOf(this));
+    this._note = { text: m.loading, error: false };
+    const res = await this._fetchItem(sent.code);
+    if (this._sent !== sent) return;
+    if (!res.ok) {
+      this._fail(res.error.code, res.error.message);
+      this._note = { text: res.error.code === 'feedback_not_found' ? m.notFound : this._reason(res.error, m), error: true };
+      return;
+    }
+    const fw = feedbackWords(langOf(this));
+    this._checked = res.data;
+    this._note = { text: fill(fw.status, fw.statuses[res.data.status]), error: false };
+  }
+
+  private async _lookup(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const m = words(langOf(this));
+    const input = (event.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
+    const code = input.value.toUpperCase().replace(/[\s-]/g, '');
+    this._found = null;
+    if (!CODE.test(code)) {
+      this._lookupNote = { text: m.lookupInvalid, error: true };
+      return this._focus('#lookup-code');
+    }
+    this._lookupNote = { text: m.loading, error: false };
+    const res = await this._fetchItem(`${code.slice(0, 5)}-${code.slice(5)}`);
+    if (!res.ok) {
+      this._fail(res.error.code, res.error.message);
+      this._lookupNote = { text: res.error.code === 'feedback_not_found' ? m.notFound : this._reason(res.error, m), error: true };
+      return this._focus('#lookup-code');
+    }
+    this._found = res.data;
+    this._lookupNote = quiet;
+    this._focus('#found');
+  }
+
+  /** The member's own items, newest first; nothing to show without a member. */
+  async _loadMine(): Promise<void> {
+    const seq = ++this._seq;
+    if (!this._member) {
+      this._mine = null;
+      this._mineNote = quiet;
+      return;
+    }
+    const m = words(langOf(this));
+    this._mineNote = { text: m.loading, error: false };
+    const res = await apiGet<{ items?: unknown }>('api/v1/feedback/mine', this._opts);
+    if (seq !== this._seq) return;
+    if (!res.ok) {
+      this._fail(res.error.code, res.error.message);
+      this._mineNote = { text: this._reason(res.error, m), error: true };
+      return;
+    }
+    const items = Array.isArray(res.data?.items) ? res.data.items : [];
+    this._mine = items.map(readOwnItem).filter((i): i is OwnItem => !!i);
+    this._mineNote = quiet;
+  }
+
+  // Rendering --------------------------------------------------------------------------------------
+
+  // A render error must not escape into the host page.
+  protected override render(): TemplateResult {
+    try {
+      return this._renderView();
+    } catch (e) {
+      console.warn('[slims-crm]', e);
+      return html`<div part="container" class="box"><p part="status" role="status">${words(langOf(this)).error}</p></div>`;
+    }
+  }
+
+  private _renderView(): TemplateResult {
+    const lang = langOf(this);
+    const m = words(lang);
+    const note = this._note;
+    return html`<div part="container" class="box">
+      <h2 part="title" id="title">${m.title}</h2>
+      ${this._view === 'sent' && this._sent ? this._renderSent(this._sent, m, lang) : this._renderForm(m, lang)}
+      <p part=${note.error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" tabindex="-1" class=${note.error ? 'error' : ''}>${note.text}</p>
+      ${this._renderLookup(m, lang)} ${this._member ? this._renderMine(m, lang) : nothing}
+    </div>`;
+  }
+
+  private _renderForm(m: Words, lang: Lang): TemplateResult {
+    const kinds = this._kinds;
+    const kind = this._kind;
+    const names = feedbackWords(lang).kinds;
+    const sending = this._view === 'sending';
+    const invalid = (f: Field): 'true' | typeof nothing => (this._errors.has(f) ? 'true' : nothing);
+    const described = (f: Field, hint = ''): string | typeof nothing =>
+      [hint, this._errors.has(f) ? `e-${idOf(f)}` : ''].join(' ').trim() || nothing;
+    const error = (f: Field): TemplateResult | typeof nothing =>
+      this._errors.has(f) ? html`<p part="error" class="error" id="e-${idOf(f)}">${this._errors.get(f)}</p>` : nothing;
+    const input = (f: Field, label: string, attrs: { maxlength: number; type?: string; autocomplete?: string; hint?: string }): TemplateResult =>
+      html`<div part="field" class="field">
+        <label for=${idOf(f)}>${label}</label>
+        <input
+          id=${idOf(f)}
+          name=${f}
+          type=${attrs.type ?? 'text'}
+          maxlength=${attrs.maxlength}
+          autocomplete=${attrs.autocomplete ?? 'off'}
+          aria-invalid=${invalid(f)}
+          aria-describedby=${described(f, attrs.hint ? `${idOf(f)}-h` : '')}
+        />
+        ${attrs.hint ? html`<p id="${idOf(f)}-h" class="m">${attrs.hint}</p>` : nothing} ${error(f)}
+      </div>`;
+    const privacy = safeUrl(this.privacyUrl);
+    return html`<form part="form" novalidate aria-labelledby="title" @submit=${(e: SubmitEvent) => void this._submit(e)} @input=${this._onInput}>
+      <p class="m">${m.intro}</p>
+      ${kinds.length > 1
+        ? html`<fieldset part="field" role="radiogroup" aria-labelledby="kind-l" aria-invalid=${invalid('kind')} aria-describedby=${described('kind')}>
+            <legend id="kind-l">${m.kind}</legend>
+            <div class="choices">
+              ${kinds.map(
+                (k) =>
+                  html`<label><input type="radio" name="kind" value=${k} .checked=${k === kind} @input=${() => (this._kind = k)} />${names[k]}</label>`,
+              )}
+            </div>
+            ${error('kind')}
+          </fieldset>`
+        : nothing}
+      ${kind === 'purchase'
+        ? html`${input('purchase.title', m.purchaseTitle, { maxlength: 300 })} ${input('purchase.author', m.purchaseAuthor, { maxlength: 200 })}
+          ${input('purchase.isbn', m.purchaseIsbn, { maxlength: 20 })}`
+        : nothing}
+      <div part="field" class="field">
+        <label for="text">${m.text[kind]}</label>
+        <textarea id="text" name="text" rows="4" maxlength="2000" aria-invalid=${invalid('text')} aria-describedby=${described('text', 'text-h')}></textarea>
+        <p id="text-h" class="m">${m.textHint}</p>
+        ${error('text')}
+      </div>
+      ${this._member
+        ? html`<fieldset part="field" role="radiogroup" aria-labelledby="as-l" aria-describedby="as-h">
+            <legend id="as-l">${m.as}</legend>
+            <div class="choices">
+              <label><input type="radio" name="as" value="member" .checked=${this._asMember} @input=${() => (this._asMember = true)} />${m.asMember}</label>
+              <label><input type="radio" name="as" value="anonymous" .checked=${!this._asMember} @input=${() => (this._asMember = false)} />${m.asAnonymous}</label>
+            </div>
+            <p id="as-h" class="m">${m.asHint}</p>
+          </fieldset>`
+        : nothing}
+      <fieldset part="field" aria-describedby="contact-h">
+        <legend>${m.contact}</legend>
+        <p id="contact-h" class="m">${m.contactHint}</p>
+        ${input('contact.email', m.email, { maxlength: 254, type: 'email', autocomplete: 'email' })}
+        ${input('contact.phone', m.phone, { maxlength: 20, type: 'tel', autocomplete: 'tel', hint: m.phoneHint })}
+        <div>
+          <label><input type="checkbox" id="consent" name="consent" aria-invalid=${invalid('consent')} aria-describedby=${described('consent')} />${m.consent}</label>
+          ${privacy ? html`<a part="privacy" href=${privacy} target="_blank" rel="noopener">${m.privacy}</a>` : nothing} ${error('consent')}
+        </div>
+      </fieldset>
+      <div class="hp" aria-hidden="true">
+        <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
+      </div>
+      <button part="submit" aria-disabled=${sending}>${sending ? m.sending : m.submit}</button>
+    </form>`;
+  }
+
+  private _renderSent(item: OwnItem, m: Words, lang: Lang): TemplateResult {
+    return html`<div part="code" class="sent" id="sent" tabindex="-1" aria-labelledby="code-l">
+      <p><span id="code-l">${m.code}</span>: <strong id="code" class="code">${item.code}</strong></p>
+      <p class="m">${m.codeHint}</p>
+      <div class="row">
+        <button type="button" class="quiet" @click=${() => void this._copy(item.code)}>${m.copy}</button>
+        <button type="button" class="quiet" @click=${() => void this._check()}>${m.check}</button>
+        <button type="button" class="quiet" @click=${() => this._another()}>${m.another}</button>
+      </div>
+      ${this._checked ? renderOwnItem(this._checked, m, lang) : nothing}
+    </div>`;
+  }
+
+  private _renderLookup(m: Words, lang: Lang): TemplateResult {
+    const note = this._lookupNote;
+    return html`<details part="lookup">
+      <summary>${m.lookup}</summary>
+      <form class="row" novalidate aria-label=${m.lookup} @submit=${(e: SubmitEvent) => void this._lookup(e)}>
+        <div class="field">
+          <label for="lookup-code">${m.code}</label>
+          <input
+            id="lookup-code"
+            name="code"
+            maxlength="20"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            aria-invalid=${note.error ? 'true' : nothing}
+            aria-describedby="lookup-h lookup-s"
+          />
+          <p id="lookup-h" class="m">${m.lookupHint}</p>
+        </div>
+        <button>${m.lookupSubmit}</button>
+      </form>
+      <p id="lookup-s" role="status" aria-live="polite" class=${note.error ? 'error' : ''}>${note.text}</p>
+      ${this._found ? renderOwnItem(this._found, m, lang, 'found') : nothing}
+    </details>`;
+  }
+
+  private _renderMine(m: Words, lang: Lang): TemplateResult {
+    const note = this._mineNote;
+    const items = this._mine;
+    return html`<section part="mine" aria-labelledby="mine-t">
+      <h3 id="mine-t">${m.mine}</h3>
+      ${note.text ? html`<p role="status" class=${note.error ? 'error' : 'm'}>${note.text}</p>` : nothing}
+      ${note.error ? html`<button type="button" class="quiet" @click=${() => void this._loadMine()}>${m.retry}</button>` : nothing}
+      ${items && !note.text
+        ? items.length
+          ? html`<ul>
+              ${items.map((item) => html`<li>${renderOwnItem(item, m, lang)}</li>`)}
+            </ul>`
+          : html`<p class="m">${m.mineEmpty}</p>`
+        : nothing}
+    </section>`;
+  }
+}
+
+/** One of the submitter's items: kind, code, status, what they wrote, and every answer they may see. */
+function renderOwnItem(item: OwnItem, m: Words, lang: Lang, id?: string): TemplateResult {
+  const fw = feedbackWords(lang);
+  return html`<article part="item" class="item" id=${id ?? nothing} tabindex=${id ? '-1' : nothing}>
+    <p class="meta">
+      <strong>${fw.kinds[item.kind]}</strong> <span class="code">${item.code}</span> ${renderStatus(item.status, lang)}
+      <span>${fill(m.sentOn, when(item.createdAt, lang))}</span>
+    </p>
+    ${renderPurchase(item.purchase, lang)}
+    <p class="t">${item.text}</p>
+    ${renderReply(item.publicReply, fw.reply, lang)} ${item.replies.map((r) => renderReply(r, m.replies, lang))}
+    ${item.history.length
+      ? html`<p class="m">${m.history}: ${item.history.map((h) => `${fw.statuses[h.status]} (${when(h.at, lang)})`).join(', ')}</p>`
+      : nothing}
+  </article>`;
+}
+
+/** The privacy notice's URL when it is a web address; a `javascript:` one is never linked. */
+function safeUrl(url: string | null): string {
+  try {
+    return url && /^https?:$/.test(new URL(url, location.href).protocol) ? url : '';
+  } catch {
+    return '';
+  }
+}
+
+define('slims-suggestion-box', SlimsSuggestionBox);
+
+declare module '../shared/events.ts' {
+  interface SlimsEventDetail {
+    'slims-feedback-sent': { code: string; kind: Kind };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'slims-suggestion-box': SlimsSuggestionBox;
+  }
+  interface GlobalEventHandlersEventMap {
+    'slims-feedback-sent': CustomEvent<{ code: string; kind: Kind }>;
+  }
+}

@@ -1,6 +1,7 @@
 // Poll reads and vote writes on the real sidecar over MariaDB, against a bare Hono JSON route, in one run.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { signMemberToken } from '../../server/auth/tokens.ts';
 import { createBenchDatabase, responsesByKey } from './database.ts';
 import { measureGet, measureWrites, retryStorm, type LoadSettings } from './load.ts';
 import { freePort, startTsx, waitUntilReady } from './processes.ts';
@@ -42,6 +43,30 @@ async function openPoll(base: string): Promise<Poll> {
   return survey;
 }
 
+/** A member's suggestion (a member token needs no proof of work), published on the board by staff. */
+async function publishedSuggestion(base: string, secret: string): Promise<number> {
+  const member = await signMemberToken(secret, 'M000001', new Date());
+  const res = await fetch(`${base}/api/v1/feedback`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${member}`, 'Idempotency-Key': 'bench-suggestion', Origin: base },
+    body: JSON.stringify({ kind: 'suggestion', text: 'Buka perpustakaan pada hari Minggu.' }),
+  });
+  const created = (await res.json()) as { item?: { code: string } };
+  if (res.status !== 201 || created.item === undefined) throw new Error(`the bench suggestion was refused: ${res.status} ${JSON.stringify(created)}`);
+  const { token } = (await staff(base, null, '/session', { username: 'admin', password: 'admin' })) as { token: string };
+  const list = await fetch(`${base}/api/v1/staff/feedback?q=${created.item.code.replace('-', '')}`, { headers: { Authorization: `Bearer ${token}` } });
+  const { items } = (await list.json()) as { items: { id: number }[] };
+  const id = items[0]?.id;
+  if (id === undefined) throw new Error('the bench suggestion is not in the staff inbox');
+  const put = await fetch(`${base}/api/v1/staff/feedback/${id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ published: true }),
+  });
+  if (put.status !== 200) throw new Error(`publishing the bench suggestion failed: ${put.status} ${await put.text()}`);
+  return id;
+}
+
 export interface HttpReport {
   rows: Row[];
   details: string[];
@@ -53,13 +78,14 @@ export async function measureHttp(root: string, settings: LoadSettings, stormKey
   say(`http: database ${database.name} prepared (SLiMS subset, migrations, staff)`);
 
   const [sidecarPort, barePort] = [await freePort(), await freePort()];
+  const secret = randomBytes(32).toString('hex');
   const origin = `http://127.0.0.1:${sidecarPort}`;
   const sidecar = startTsx('sidecar', join(root, 'server/index.ts'), {
     CRM_DATABASE_URL: database.url,
     PORT: String(sidecarPort),
     HOST: '127.0.0.1',
     CRM_PUBLIC_URL: origin,
-    CRM_SECRET: randomBytes(32).toString('hex'),
+    CRM_SECRET: secret,
     CRM_NETWORK_LIMIT: '1000000000',
     CRM_ALLOWED_ORIGINS: '',
     NODE_ENV: 'production',
@@ -102,6 +128,17 @@ export async function measureHttp(root: string, settings: LoadSettings, stormKey
   const stormLost = storm.keys.filter((key) => !stormStored.responses.has(key)).length;
   const stormDouble = stormStored.total - stormStored.responses.size + Math.max(0, stormStored.answers - stormStored.total) + Math.max(0, (storm.statuses['201'] ?? 0) - storm.keys.length);
 
+  say('http: sidecar POST /api/v1/feedback/board/:id/votes, a new device per request');
+  const suggestion = await publishedSuggestion(origin, secret);
+  const voteUrl = `${origin}/api/v1/feedback/board/${suggestion}/votes`;
+  await measureWrites(voteUrl, origin, () => '{}', 'bench-board-warm-', settings.warmupSeconds, settings.connections);
+  const boardVotes = await measureWrites(voteUrl, origin, () => '{}', 'bench-board-', seconds, settings.connections);
+  const voteRows = await database.handle.db.selectFrom('crm_feedback_vote').select('voter_key').where('feedback_id', '=', suggestion).execute();
+  const voters = new Set(voteRows.map((row) => row.voter_key));
+  const boardLost = [...boardVotes.acknowledged].filter((key) => !voters.has(`d:dev-${key}`)).length;
+  const counted = await database.handle.db.selectFrom('crm_feedback').select('votes').where('id', '=', suggestion).executeTakeFirstOrThrow();
+  const boardMiscounted = Math.abs(Number(counted.votes) - voteRows.length) + (voteRows.length - voters.size);
+
   const statusList = (statuses: Record<string, number>) => Object.entries(statuses).map(([status, n]) => `${status}: ${count(n)}`).join(', ');
   const details = [
     `bare Hono: ${count(baseline.result.requests.total)} requests in ${baseline.result.duration} s, errors ${baseline.result.errors}, non-2xx ${baseline.result.non2xx}`,
@@ -109,6 +146,8 @@ export async function measureHttp(root: string, settings: LoadSettings, stormKey
     `poll read, voted: ${count(readVoted.result.requests.total)} requests in ${readVoted.result.duration} s, errors ${readVoted.result.errors}, non-2xx ${readVoted.result.non2xx}, p50 ${ms(readVoted.result.latency.p50)}`,
     `writes: ${count(writes.sent)} sent, statuses {${statusList(writes.statuses)}}, errors ${writes.result.errors} (timeouts ${writes.result.timeouts}), p50 ${ms(writes.result.latency.p50)}`,
     `writes: ${count(writes.acknowledged.size)} answered 201, ${count(ackedStored)} of them stored; ${count(stored.responses.size - ackedStored)} more stored for requests still in flight when the run stopped`,
+    `board votes: ${count(boardVotes.sent)} sent, statuses {${statusList(boardVotes.statuses)}}, errors ${boardVotes.result.errors}, p50 ${ms(boardVotes.result.latency.p50)}; ` +
+      `${count(voteRows.length)} vote rows, the item's count says ${count(Number(counted.votes))}`,
     `retry storm: ${count(storm.keys.length)} keys x 3 in ${storm.seconds.toFixed(1)} s, statuses {${statusList(storm.statuses)}}, network failures ${storm.failures}; ${count(stormStored.responses.size)} keys stored`,
   ];
   if (read.result.non2xx > 0 || readVoted.result.non2xx > 0 || writes.result.errors > 0) details.push(sidecar.output());
@@ -125,6 +164,8 @@ export async function measureHttp(root: string, settings: LoadSettings, stormKey
     { what: 'votes p99 latency', measured: ms(writes.p99), baseline: '', ratio: '', target: '', pass: null },
     { what: 'votes lost (201 but not stored)', measured: count(lost), baseline: `${count(writes.acknowledged.size)} x 201`, ratio: '', target: '0', pass: lost === 0 },
     { what: 'votes counted twice', measured: count(doubleWrites), baseline: `${count(stored.total)} rows`, ratio: '', target: '0', pass: doubleWrites === 0 },
+    { what: 'board votes POST …/votes (201/s)', measured: perSecond(boardVotes.perSecond), baseline: '', ratio: '', target: `>= ${count(WRITES_PER_SECOND)}/s`, pass: boardVotes.perSecond >= WRITES_PER_SECOND },
+    { what: 'board votes lost or miscounted', measured: count(boardLost + boardMiscounted), baseline: `${count(boardVotes.acknowledged.size)} x 201`, ratio: '', target: '0', pass: boardLost + boardMiscounted === 0 },
     {
       what: 'retry storm: responses stored (3 sends/key)',
       measured: count(stormStored.total),

@@ -28,6 +28,16 @@ export interface WidgetSizes {
   english: number;
   /** firstPaintTotal + english: the first paint of an English page. */
   firstPaintEnglish: number;
+  /** loader + shared chunk + <slims-suggestion-box>'s static imports: a page with only the suggestion box. */
+  suggestionBoxFirstPaint: number;
+  /** What the suggestion box adds to a page that already shows a poll. */
+  suggestionBoxAddsToPoll: number;
+  /** The proof-of-work solver (pow-*.js and what it imports beyond the box), loaded at the first input. */
+  proofOfWork: number;
+  /** loader + shared chunk + <slims-feedback-board>'s static imports. */
+  boardFirstPaint: number;
+  /** What the board adds to a page that already shows the suggestion box. */
+  boardAddsToSuggestionBox: number;
 }
 
 const gz = (code: Buffer): number => gzipSync(code, { level: 9 }).length;
@@ -75,6 +85,16 @@ export async function measureWidgetSizes(distDir: string): Promise<WidgetSizes> 
   }
   if (!english.size) throw new Error('no English chunk imported by the poll');
 
+  const boxSet = await closure(find('slims-suggestion-box'));
+  const boardSet = await closure(find('slims-feedback-board'));
+  const powSet = new Set<string>();
+  for (const f of boxSet) {
+    for (const dep of imports(await read(f), f, /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+      if (dep.startsWith('chunks/pow-')) await closure(dep, powSet);
+    }
+  }
+  if (!powSet.size) throw new Error('no proof-of-work chunk imported by the suggestion box');
+
   const lit = gz(await read(litFile));
   const poll = await size(without(pollSet, new Set([litFile])));
   const firstPaintTotal = gz(loader) + lit + poll;
@@ -91,6 +111,11 @@ export async function measureWidgetSizes(distDir: string): Promise<WidgetSizes> 
     toInteractive: firstPaintTotal + afterPaint,
     english: englishAdds,
     firstPaintEnglish: firstPaintTotal + englishAdds,
+    suggestionBoxFirstPaint: gz(loader) + (await size(boxSet)),
+    suggestionBoxAddsToPoll: await size(without(boxSet, pollSet)),
+    proofOfWork: await size(without(powSet, boxSet)),
+    boardFirstPaint: gz(loader) + (await size(boardSet)),
+    boardAddsToSuggestionBox: await size(without(boardSet, boxSet)),
   };
 }
 

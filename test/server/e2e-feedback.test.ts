@@ -41,7 +41,9 @@ async function until(condition: () => Promise<boolean> | boolean, what: string, 
   }
 }
 
-const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+/** The element's text with white space folded, or '' while it is not there. */
+const textOf = async (page: Page, selector: string) =>
+  (await (await page.$(selector))?.evaluate((el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '')) ?? '';
 
 describe('suggestion box loop in Chromium', () => {
   let handle: DatabaseHandle;
@@ -107,7 +109,7 @@ describe('suggestion box loop in Chromium', () => {
     await staff.keyboard.press('Enter');
     await (await find(staff, 'slims-crm-admin >>> a[data-section="feedback"]')).click();
     await (await find(staff, `slims-crm-admin >>> tr[data-feedback="${stored.id}"] [data-row-link]`)).click();
-    expect(await textOf(staff, 'slims-crm-admin >>> [data-text]')).toBe(SUGGESTION);
+    await until(async () => (await textOf(staff, 'slims-crm-admin >>> [data-text]')) === SUGGESTION, 'the item view');
 
     // Answers publicly, marks it done and publishes it.
     await (await find(staff, 'slims-crm-admin >>> #fb-reply')).type(REPLY);

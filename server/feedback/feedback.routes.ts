@@ -15,8 +15,9 @@ const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const HOUR_MS = 3_600_000;
 
 /**
- * Items per hour before 429. Soft, in this process's memory (see createNetworkLimiter). The network limit
- * applies to anonymous senders only: a library's own Wi-Fi carries many members, each limited by name.
+ * Items per hour before 429, counting every attempt that passed validation. Soft, in this process's memory
+ * (see createNetworkLimiter). The network limit applies to anonymous senders only: a library's own Wi-Fi
+ * carries many members, each limited by name.
  */
 export const FEEDBACK_LIMITS = { perNetwork: 20, perSubmitter: 5 } as const;
 
@@ -24,6 +25,8 @@ export function feedbackRoutes(deps: AppDeps) {
   const { db, config, clock } = deps;
   const networks = createNetworkLimiter(FEEDBACK_LIMITS.perNetwork, HOUR_MS);
   const submitters = createNetworkLimiter(FEEDBACK_LIMITS.perSubmitter, HOUR_MS);
+  /** Anonymous votes per item and network, as surveys limit answers: a device id alone costs nothing to make. */
+  const voters = createNetworkLimiter(config.networkLimitPerHour, HOUR_MS);
 
   /** The member when a valid token came; a bad token is a 401 when `strict`, else ignored. */
   async function member(c: AppContext, strict: boolean): Promise<string | null> {
@@ -94,6 +97,9 @@ export function feedbackRoutes(deps: AppDeps) {
       const network = networkId(clientAddress(c, config.trustProxy), config.secret);
       const networkKey = submitter.memberId === null && network !== null ? network : null;
       if ((networkKey !== null && networks.atLimit(networkKey, now)) || submitters.atLimit(submitter.key, now)) rateLimited(c, now);
+      // Counted before the first await below: a burst sent at once must not pass the check all together.
+      if (networkKey !== null) networks.count(networkKey, now);
+      submitters.count(submitter.key, now);
 
       const anonymous = submitter.memberId === null || !input.asMember;
       if (anonymous) await spendProofOfWork(db, config.secret, body.pow, now);
@@ -109,8 +115,6 @@ export function feedbackRoutes(deps: AppDeps) {
         if (again !== null) return again;
         throw new ApiError(409, 'idempotency_key_reused');
       }
-      if (networkKey !== null) networks.count(networkKey, now);
-      submitters.count(submitter.key, now);
       return c.json({ item: await ownItem(db, row) }, 201);
     })
     .get('/items/:code', async (c) => {
@@ -141,7 +145,14 @@ export function feedbackRoutes(deps: AppDeps) {
       await readJsonObject(c);
       const voter = await writer(c);
       const id = c.req.param('id');
-      const outcome = /^[1-9]\d{0,9}$/.test(id) ? await castVote(db, deps.dialect, Number(id), voter, now) : 'not_found';
+      if (!/^[1-9]\d{0,9}$/.test(id)) throw new ApiError(404, 'feedback_not_found');
+      const network = voter.memberId === null ? networkId(clientAddress(c, config.trustProxy), config.secret) : null;
+      if (network !== null) {
+        const limitKey = `${id}:${network}`;
+        if (voters.atLimit(limitKey, now)) rateLimited(c, now);
+        voters.count(limitKey, now);
+      }
+      const outcome = await castVote(db, deps.dialect, Number(id), voter, now);
       if (outcome === 'not_found') throw new ApiError(404, 'feedback_not_found');
       if (outcome === 'closed') throw new ApiError(409, 'voting_closed');
       return c.json({ votes: outcome.votes, voted: true }, outcome.voted === 'new' ? 201 : 200);

@@ -130,6 +130,10 @@ export function parseSubmission(body: Record<string, unknown>, lang: Lang): Subm
   if (hasContact && body.consent !== true) {
     p.add('consent', 'Centang persetujuan agar perpustakaan boleh menghubungi Anda, atau kosongkan kontak.', 'Tick the consent so the library may contact you, or leave the contact empty.');
   }
+  // Only a real boolean: a stray "false" read as true would put the member's name on what they meant to send anonymously.
+  if (body.asMember !== undefined && typeof body.asMember !== 'boolean') {
+    p.add('asMember', 'Pilih kirim sebagai anggota atau tanpa nama.', 'Choose to send as a member or anonymously.');
+  }
   p.check();
   return {
     kind,

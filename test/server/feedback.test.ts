@@ -7,7 +7,7 @@ import { signMemberToken } from '../../server/auth/tokens.ts';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
 import { MIN_FILL_MS } from '../../server/feedback/pow.ts';
 import { availableDatabases } from '../helpers/databases.ts';
-import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock } from '../helpers/app.ts';
+import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock, testConfig } from '../helpers/app.ts';
 
 type App = ReturnType<typeof buildApp>;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -323,6 +323,15 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     const row = await handle.db.selectFrom('crm_feedback').selectAll().where('code', '=', mine.code.replace('-', '')).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ member_id: memberId, anonymous: 0, submitter_key: `m:${memberId}` });
 
+    // Anything but a boolean is refused rather than read as "as a member".
+    const before = await tableCounts(handle);
+    for (const asMember of ['false', 0, null]) {
+      const unclear = await send(app, '', { kind: 'complaint', text: 'Tanpa nama.', asMember }, { token, headers: { 'Accept-Language': 'en' } });
+      expect(unclear.status, String(asMember)).toBe(422);
+      expect((await json(unclear)).error.details).toEqual([{ field: 'asMember', message: 'Choose to send as a member or anonymously.' }]);
+    }
+    expect(await tableCounts(handle)).toEqual(before);
+
     const noProof = await send(app, '', { kind: 'complaint', text: 'Tanpa nama.', asMember: false }, { token });
     expect(noProof.status).toBe(400);
     expect((await json(noProof)).error.code).toBe('pow_required');
@@ -453,6 +462,41 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     // The next hour opens a new window.
     clock.advance(3_600_000);
     expect((await submit({ kind: 'suggestion', text: 'Saran baru' }, { device }, limited)).status).toBe(201);
+  });
+
+  it('holds the limit for a burst sent all at once, and counts refused proofs of work too', async () => {
+    const limited = buildApp(handle, clock);
+    const device = unique('rush');
+    // Eight proofs solved ahead, then eight items sent together from one device.
+    const proofs: string[] = [];
+    for (let i = 0; i < 8; i++) proofs.push(await solve(await challenge(limited)));
+    clock.advance(MIN_FILL_MS + 1000);
+    const before = await tableCounts(handle);
+    const burst = await Promise.all(proofs.map((proof, i) => send(limited, '', { kind: 'suggestion', text: `Serbu ${i}`, pow: proof }, { device })));
+    expect(burst.map((r) => r.status).sort()).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    expect((await tableCounts(handle)).feedback).toBe(before.feedback + 5);
+
+    // A bot that keeps failing the proof of work is slowed down like one that passes it.
+    const prober = unique('probe');
+    for (let i = 0; i < 5; i++) expect((await send(limited, '', { kind: 'suggestion', text: 'Coba', pow: 'bm90IGpzb24=' }, { device: prober })).status).toBe(400);
+    expect((await send(limited, '', { kind: 'suggestion', text: 'Coba', pow: 'bm90IGpzb24=' }, { device: prober })).status).toBe(429);
+  });
+
+  it('limits anonymous votes per item and network, not members', async () => {
+    const limited = buildApp(handle, clock, testConfig({ networkLimitPerHour: 3 }));
+    const idea = await published({ kind: 'suggestion', text: 'Sediakan rak sepatu.' });
+    const other = await published({ kind: 'suggestion', text: 'Sediakan payung pinjaman.' });
+    // Fresh device ids cost nothing: from one network they count against one limit, also when sent at once.
+    const rush = await Promise.all([1, 2, 3, 4, 5].map(() => send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7' })));
+    expect(rush.map((r) => r.status).sort()).toEqual([201, 201, 201, 429, 429]);
+    const refused = rush.find((r) => r.status === 429)!;
+    expect((await json(refused)).error.code).toBe('rate_limited');
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.8' })).status).toBe(201);
+    expect((await send(limited, `/board/${other}/votes`, {}, { ip: '10.9.8.7' })).status).toBe(201);
+    expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', token: await member('M2026-0400') })).status).toBe(201);
+    const row = await handle.db.selectFrom('crm_feedback').select('votes').where('id', '=', idea).executeTakeFirstOrThrow();
+    expect(Number(row.votes)).toBe(5);
   });
 
   it('shows only published, unmerged items on the board, with filters, three sorts and paging', async () => {

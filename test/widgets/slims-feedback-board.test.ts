@@ -268,6 +268,42 @@ describe('<slims-feedback-board>', () => {
     equal(statusText(el), 'Menampilkan 3 dari 3');
   });
 
+  it('stops offering more at the last page, even when an item published meanwhile made one show up twice', async () => {
+    // newest first, two a page: item 6 is published after page 1, so page 2 starts again at item 4
+    const pages: Record<string, [number[], number]> = { '1': [[5, 4], 5], '2': [[4, 3], 6], '3': [[2, 1], 6], '4': [[], 6] };
+    const el = await board(
+      {
+        [BOARD]: (call) => {
+          const [ids, total] = pages[call.url.searchParams.get('page')!]!;
+          return page(ids.map((id) => boardItem(id)), total);
+        },
+      },
+      '<slims-feedback-board page-size="2"></slims-feedback-board>',
+    );
+    for (const n of [2, 3]) {
+      $<HTMLButtonElement>(el, '[part=more]').click();
+      await until(() => calls(BOARD).length === n && !el._more, `page ${n}`);
+      await el.updateComplete;
+    }
+    equal(
+      items(el).map((i) => i.dataset.id),
+      ['5', '4', '3', '2', '1'],
+    );
+    equal(shadow(el).querySelector('[part=more]'), null, 'no "load more" past the last page');
+  });
+
+  it("shows a proxy's 4xx in the board's own words, not its English status text", async () => {
+    const el = await board({
+      [BOARD]: () => page([boardItem(7)]),
+      [vote(7)]: () => new Response('<html>Forbidden</html>', { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'text/html' } }),
+    });
+    await quietly(async () => {
+      $<HTMLButtonElement>(el, '[part=vote]').click();
+      await until(() => statusText(el) !== 'Menampilkan 1 dari 1', 'the error');
+    });
+    equal(statusText(el), 'Maaf, terjadi gangguan. Silakan coba lagi.');
+  });
+
   it('has an empty state, with and without filters', async () => {
     const el = await board({ [BOARD]: () => page([]) });
     equal(statusText(el), 'Belum ada masukan yang ditampilkan.');

@@ -164,6 +164,7 @@ describe('<slims-suggestion-box>', () => {
       equal(statusText(el), 'Terima kasih, masukan Anda sudah kami terima.');
       equal(sent[0]?.detail, { code: 'ABCDE-FGHJK', kind: 'suggestion' });
       equal(focused(el), $(el, '#sent'), 'focus moves to the tracking code');
+      equal($(el, '#sent').getAttribute('role'), 'group', 'a role that may carry the name "Kode pelacakan"');
       equal(watch.errors, []);
     } finally {
       watch.stop();
@@ -323,6 +324,68 @@ describe('<slims-suggestion-box>', () => {
       equal((first!.body as { pow: string }).pow, (second!.body as { pow: string }).pow);
     });
   }
+
+  it('sends one POST for a double click, and a new Idempotency-Key for the next submission', async () => {
+    const el = await box({ [POW]: powRoute, [POST]: created() });
+    fill(el, 'text', 'Satu kali saja');
+    const button = $<HTMLButtonElement>(el, '[part=submit]');
+    button.click();
+    button.click();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el._view === 'sent', 'sent', 4000);
+    equal(calls(POST).length, 1, 'one POST for two clicks and an Enter');
+    $<HTMLButtonElement>(el, '[part=code] button:last-child').click();
+    await el.updateComplete;
+    fill(el, 'text', 'Masukan kedua');
+    await submit(el);
+    equal(el._view, 'sent');
+    const [a, b] = calls(POST);
+    assert(b && a!.headers.get('Idempotency-Key') !== b.headers.get('Idempotency-Key'), 'a new key for a new submission');
+    equal(calls(POW).length, 2, 'a fresh challenge for the second submission');
+  });
+
+  it('does not ask a failing sidecar for a challenge at every keystroke; sending asks again and the form recovers', async () => {
+    const el = await box({ [POW]: () => apiError(503, 'http_503', 'Service Unavailable') });
+    fill(el, 'text', 'H');
+    await until(() => calls(POW).length === 1 && !el._pow, 'the first challenge to fail');
+    for (const text of ['Ha', 'Hal', 'Halo']) {
+      fill(el, 'text', text);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    equal(calls(POW).length, 1, 'typing does not retry a failed challenge');
+    await quietly(() => submit(el));
+    equal(calls(POW).length, 2, 'sending tries again');
+    equal(el._view, 'form', 'not stuck in sending');
+    equal(statusText(el), 'Maaf, terjadi gangguan. Silakan coba lagi.');
+    stub!.routes[POW] = powRoute;
+    stub!.routes[POST] = created();
+    await submit(el);
+    equal(el._view, 'sent');
+  });
+
+  it("never shows a proxy's English status text: a 4xx without the sidecar's JSON reads as the widget's own words", async () => {
+    const el = await box({
+      [POW]: powRoute,
+      [POST]: () => new Response('<html><body>Forbidden</body></html>', { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'text/html' } }),
+    });
+    fill(el, 'text', 'Halo');
+    await quietly(() => submit(el));
+    equal(statusText(el), 'Maaf, terjadi gangguan. Silakan coba lagi.');
+  });
+
+  it('puts a 422 about a field the form does not show (one kind only) in the status line', async () => {
+    const el = await box(
+      {
+        [POW]: powRoute,
+        [POST]: () => apiError(422, 'validation_failed', 'Isian belum benar.', [{ field: 'kind', message: 'Pilih jenis masukan yang tersedia.' }]),
+      },
+      '<slims-suggestion-box kinds="question"></slims-suggestion-box>',
+    );
+    fill(el, 'text', 'Kapan buka?');
+    await quietly(() => submit(el));
+    equal(statusText(el), 'Pilih jenis masukan yang tersedia.');
+    equal(focused(el), $(el, '#status'));
+  });
 
   it('says it is offline when the browser is, and when the connection drops; the text stays for a retry', async () => {
     const el = await box({ [POW]: powRoute, [POST]: () => 'offline' });

@@ -12,11 +12,13 @@ import {
   isKind,
   isStatus,
   readBoardItem,
+  reason,
   renderPurchase,
   renderReply,
   renderStatus,
   when,
   type BoardItem,
+  type Note,
 } from '../shared/feedback.ts';
 import { TOKEN_EVENT } from '../shared/global.ts';
 import { fill, langOf, locale, type Lang } from '../shared/i18n.ts';
@@ -27,11 +29,6 @@ import { words, type Words } from './i18n.ts';
 const SORTS = ['newest', 'votes', 'answered'] as const;
 
 type View = 'loading' | 'ready' | 'error';
-
-interface Note {
-  text: string;
-  error: boolean;
-}
 
 /**
  * The library's public feedback board: `<slims-feedback-board></slims-feedback-board>`, headed
@@ -174,11 +171,6 @@ export class SlimsFeedbackBoard extends LitElement {
     emit(this, 'slims-error', { slug: '', code, message });
   }
 
-  _reason(error: { code: string; message: string; status: number }, m: Words): string {
-    if (!error.status) return m.offline;
-    return error.status >= 400 && error.status < 500 && error.message && error.message !== error.code ? error.message : m.error;
-  }
-
   /** Fetches `page` (1 starts over with the current filters). Never throws. */
   async _load(page: number): Promise<void> {
     const seq = ++this._seq;
@@ -200,7 +192,7 @@ export class SlimsFeedbackBoard extends LitElement {
       if (!res.ok) {
         this._fail(res.error.code, res.error.message);
         if (page === 1) this._view = 'error';
-        this._note = { text: `${m.loadError} ${this._reason(res.error, m)}`, error: true };
+        this._note = { text: `${m.loadError} ${reason(res.error, m)}`, error: true };
         return;
       }
       const items = (Array.isArray(res.data?.items) ? res.data.items : []).map(readBoardItem).filter((i): i is BoardItem => !!i);
@@ -252,7 +244,7 @@ export class SlimsFeedbackBoard extends LitElement {
       // A key is only worth keeping while the server may not have acted (no answer, or a 5xx).
       if (res.error.status && res.error.status < 500) this._keys.delete(item.id);
       this._fail(res.error.code, res.error.message);
-      this._note = { text: this._reason(res.error, m), error: true };
+      this._note = { text: reason(res.error, m), error: true };
     } finally {
       const pending = new Set(this._pending);
       pending.delete(item.id);
@@ -284,6 +276,9 @@ export class SlimsFeedbackBoard extends LitElement {
           ${values.map((v) => html`<option value=${v} ?selected=${v === current}>${names[v]}</option>`)}
         </select>
       </div>`;
+    // Items published while the visitor pages push others onto the next page, where they are dropped as
+    // already shown: then fewer are shown than the total, and only the pages themselves say when it ends.
+    const more = this._view === 'ready' && this._items.length < this._total && this._page * Number(query.get('pageSize')) < this._total;
     return html`<div part="container" class="box">
       <h2 part="title" id="title">${m.title}</h2>
       <p class="m">${m.intro}</p>
@@ -300,7 +295,7 @@ export class SlimsFeedbackBoard extends LitElement {
               ${this._items.map((item) => this._renderItem(item, m, lang))}
             </ul>`
           : nothing}
-      ${this._view === 'ready' && this._items.length < this._total
+      ${more
         ? html`<button part="more" type="button" aria-disabled=${this._more} @click=${() => void (this._more || this._load(this._page + 1))}>
             ${this._more ? m.loading : m.more}
           </button>`

@@ -2,6 +2,7 @@
 // (notes/CONTRACT-4.md), the words for kinds and statuses, and how a status, a purchase request and
 // the library's reply look. Not on any poll's path: it rides in a chunk of its own that only these two load.
 import { css, html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from './api.ts';
 import { locale, type Lang } from './i18n.ts';
 
 export const KINDS = ['suggestion', 'complaint', 'praise', 'question', 'purchase'] as const;
@@ -85,6 +86,23 @@ const en: Words = {
 };
 
 export const feedbackWords = (lang: Lang): Words => (lang === 'en' ? en : id);
+
+/** The element's status line: progress, what is shown, or why something failed. */
+export interface Note {
+  text: string;
+  error: boolean;
+}
+
+/**
+ * What to tell the visitor about a failed request: the sidecar's own words for a 4xx it explains (in the
+ * request's language), else the element's `error`, or `offline` when no answer came. A proxy's or a
+ * firewall's page is no error of ours (`http_403`): its status text ("Forbidden", in English) is never shown.
+ */
+export function reason(error: ApiError, words: { offline: string; error: string }): string {
+  if (!error.status) return words.offline;
+  const ours = error.status >= 400 && error.status < 500 && !/^http_\d+$/.test(error.code) && error.message && error.message !== error.code;
+  return ours ? error.message : words.error;
+}
 
 /** A date as the visitor's language writes it ("3 Mar 2026"), or '' when there is none. */
 export function when(at: string, lang: Lang): string {

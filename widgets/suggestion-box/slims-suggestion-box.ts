@@ -11,11 +11,13 @@ import {
   feedbackWords,
   isKind,
   readOwnItem,
+  reason,
   renderPurchase,
   renderReply,
   renderStatus,
   when,
   type Kind,
+  type Note,
   type OwnItem,
 } from '../shared/feedback.ts';
 import { TOKEN_EVENT } from '../shared/global.ts';
@@ -52,10 +54,6 @@ const idOf = (field: Field): string => field.replace('.', '-');
 /** Tracking codes: 10 of these characters, shown as XXXXX-XXXXX; typed in either form, any case. */
 const CODE = /^[A-HJ-NP-Z2-9]{10}$/;
 
-interface Note {
-  text: string;
-  error: boolean;
-}
 const quiet: Note = { text: '', error: false };
 
 /**
@@ -180,6 +178,8 @@ export class SlimsSuggestionBox extends LitElement {
   _key = '';
   /** The proof of work for the next anonymous submission, started at the first input. */
   _pow: Promise<Solved> | undefined;
+  /** The last proof of work failed: typing starts no other (a sidecar that is down is not asked at each keystroke); sending does. */
+  _powFailed = false;
   /** Counts loads of "my feedback", so an outdated answer is dropped. */
   _seq = 0;
 
@@ -255,19 +255,16 @@ export class SlimsSuggestionBox extends LitElement {
     emit(this, 'slims-error', { slug: '', code, message });
   }
 
-  /** What to tell the visitor about a failed request: the sidecar's own words for a 4xx it explains. */
-  _reason(error: { code: string; message: string; status: number }, m: Words): string {
-    if (!error.status) return m.offline;
-    return error.status >= 400 && error.status < 500 && error.message && error.message !== error.code ? error.message : m.error;
-  }
-
   // The proof of work ------------------------------------------------------------------------------
 
-  /** Starts fetching and solving a challenge unless one is under way; a failed one starts again next time. */
+  /** Starts fetching and solving a challenge unless one is under way; a failed one is dropped. */
   _startPow(): Promise<Solved> {
     if (!this._pow) {
       const pow: Promise<Solved> = this._solve().then((solved) => {
-        if (!solved.ok && this._pow === pow) this._pow = undefined;
+        if (!solved.ok && this._pow === pow) {
+          this._pow = undefined;
+          this._powFailed = true;
+        }
         return solved;
       });
       this._pow = pow;
@@ -289,7 +286,7 @@ export class SlimsSuggestionBox extends LitElement {
   }
 
   private readonly _onInput = (): void => {
-    if (this._anonymous && this._view === 'form') void this._startPow();
+    if (this._anonymous && this._view === 'form' && !this._powFailed) void this._startPow();
   };
 
   // Sending ----------------------------------------------------------------------------------------
@@ -325,8 +322,9 @@ export class SlimsSuggestionBox extends LitElement {
     const m = words(langOf(this));
     try {
       const { body, errors } = this._collect(event.target as HTMLFormElement, m);
-      if (errors.size) return this._showErrors(errors, fill(m.fix, errors.size));
+      if (errors.size) return this._showErrors(errors);
       const anonymous = this._anonymous;
+      this._powFailed = false;
       if (anonymous) void this._startPow();
       this._view = 'sending';
       this._errors = new Map();
@@ -343,7 +341,7 @@ export class SlimsSuggestionBox extends LitElement {
       // A key is only worth keeping while the server may not have acted (no answer, or a 5xx).
       if (status && status < 500) this._key = '';
       this._fail(code, message);
-      if (code === 'validation_failed') return this._showErrors(this._fieldErrors(details), message, true);
+      if (code === 'validation_failed') return this._showErrors(...this._fieldErrors(details, message));
       if (code === 'invalid_token') {
         // The member's token ran out: forget it everywhere; the form now offers to send anonymously.
         try {
@@ -353,7 +351,7 @@ export class SlimsSuggestionBox extends LitElement {
         }
         window.SlimsCRM?.setMemberToken(null);
       }
-      this._note = { text: code === 'invalid_token' ? m.expired : this._reason(res.error, m), error: true };
+      this._note = { text: code === 'invalid_token' ? m.expired : reason(res.error, m), error: true };
       this._focus('#status');
     } catch (e) {
       this._view = 'form';
@@ -401,22 +399,28 @@ export class SlimsSuggestionBox extends LitElement {
     if (this._member) void this._loadMine();
   }
 
-  /** The 422's details by field; messages about fields the form does not show join the status line. */
-  _fieldErrors(details: unknown): Map<Field, string> {
+  /**
+   * The 422's details by field, and the messages about anything else (a header, or the kind when the
+   * form offers only one); with neither, the 422's own message.
+   */
+  _fieldErrors(details: unknown, message: string): [Map<Field, string>, string[]] {
     const errors = new Map<Field, string>();
+    const other: string[] = [];
     for (const d of Array.isArray(details) ? (details as { field?: unknown; message?: unknown }[]) : []) {
-      const field = FIELDS.find((f) => f === d?.field);
+      const field = FIELDS.find((f) => f === d?.field && (f !== 'kind' || this._kinds.length > 1));
       if (field && d.message) errors.set(field, String(d.message));
+      else if (d?.message) other.push(String(d.message));
     }
-    return errors;
+    return [errors, errors.size || other.length ? other : [message]];
   }
 
-  /** Marks the fields, says how many in the status line, and takes focus to the first of them. */
-  _showErrors(errors: Map<Field, string>, summary: string, fromServer = false): void {
+  /** Marks the fields, says how many (and anything else that is wrong) in the status line, and takes focus to the first field. */
+  _showErrors(errors: Map<Field, string>, other: string[] = []): void {
     const m = words(langOf(this));
     this._errors = errors;
-    const shown = [...errors.keys()].filter((f) => f !== 'kind' || this._kinds.length > 1);
-    this._note = { text: shown.length ? fill(m.fix, shown.length) : fromServer && summary ? summary : m.error, error: true };
+    const shown = [...errors.keys()];
+    const text = [shown.length ? fill(m.fix, shown.length) : '', ...other].filter(Boolean).join(' ');
+    this._note = { text: text || m.error, error: true };
     const first = FIELDS.find((f) => shown.includes(f));
     this._focus(first === 'kind' ? 'input[name=kind]:checked' : first ? `#${idOf(first)}` : '#status');
   }
@@ -464,7 +468,7 @@ export class SlimsSuggestionBox extends LitElement {
     if (this._sent !== sent) return;
     if (!res.ok) {
       this._fail(res.error.code, res.error.message);
-      this._note = { text: res.error.code === 'feedback_not_found' ? m.notFound : this._reason(res.error, m), error: true };
+      this._note = { text: res.error.code === 'feedback_not_found' ? m.notFound : reason(res.error, m), error: true };
       return;
     }
     const fw = feedbackWords(langOf(this));
@@ -486,7 +490,7 @@ export class SlimsSuggestionBox extends LitElement {
     const res = await this._fetchItem(`${code.slice(0, 5)}-${code.slice(5)}`);
     if (!res.ok) {
       this._fail(res.error.code, res.error.message);
-      this._lookupNote = { text: res.error.code === 'feedback_not_found' ? m.notFound : this._reason(res.error, m), error: true };
+      this._lookupNote = { text: res.error.code === 'feedback_not_found' ? m.notFound : reason(res.error, m), error: true };
       return this._focus('#lookup-code');
     }
     this._found = res.data;
@@ -508,7 +512,7 @@ export class SlimsSuggestionBox extends LitElement {
     if (seq !== this._seq) return;
     if (!res.ok) {
       this._fail(res.error.code, res.error.message);
-      this._mineNote = { text: this._reason(res.error, m), error: true };
+      this._mineNote = { text: reason(res.error, m), error: true };
       return;
     }
     const items = Array.isArray(res.data?.items) ? res.data.items : [];
@@ -617,7 +621,7 @@ export class SlimsSuggestionBox extends LitElement {
   }
 
   private _renderSent(item: OwnItem, m: Words, lang: Lang): TemplateResult {
-    return html`<div part="code" class="sent" id="sent" tabindex="-1" aria-labelledby="code-l">
+    return html`<div part="code" class="sent" id="sent" role="group" tabindex="-1" aria-labelledby="code-l">
       <p><span id="code-l">${m.code}</span>: <strong id="code" class="code">${item.code}</strong></p>
       <p class="m">${m.codeHint}</p>
       <div class="row">

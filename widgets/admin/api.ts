@@ -370,19 +370,40 @@ function withQuery(path: string, params: Record<string, string | number | undefi
   return text ? `${path}?${text}` : path;
 }
 
+interface TokenClaims {
+  uid: number | null;
+  name: string;
+  /** SLiMS module privileges; null when the token carries none. */
+  privileges: Record<string, { r?: unknown; w?: unknown }> | null;
+}
+
 /** What a staff token (a JWT) says about its holder; empty when it cannot be read. The server
- * checks the signature; the app only uses this to show the name and to offer "assigned to me". */
-export function tokenClaims(token: string | null): { uid: number | null; name: string } {
+ * checks the signature; the app only uses this to show the name, to offer "assigned to me" and to
+ * leave out forms its holder may not send. */
+export function tokenClaims(token: string | null): TokenClaims {
   try {
     const payload = token?.split('.')[1];
-    if (!payload) return { uid: null, name: '' };
+    if (!payload) return { uid: null, name: '', privileges: null };
     const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-    const json = JSON.parse(new TextDecoder().decode(bytes)) as { sub?: unknown; name?: unknown };
+    const json = JSON.parse(new TextDecoder().decode(bytes)) as { sub?: unknown; name?: unknown; priv?: unknown };
     const uid = Number(json.sub);
-    return { uid: Number.isInteger(uid) && uid > 0 ? uid : null, name: typeof json.name === 'string' ? json.name : '' };
+    return {
+      uid: Number.isInteger(uid) && uid > 0 ? uid : null,
+      name: typeof json.name === 'string' ? json.name : '',
+      privileges: typeof json.priv === 'object' && json.priv !== null ? (json.priv as TokenClaims['privileges']) : null,
+    };
   } catch {
-    return { uid: null, name: '' };
+    return { uid: null, name: '', privileges: null };
   }
+}
+
+/** False only when the token says its holder may read the CRM's (SLiMS Membership) data but not change
+ * it; a token that says nothing leaves the answer to the server's 403. */
+export function mayWrite(token: string | null): boolean {
+  const privileges = tokenClaims(token).privileges;
+  if (privileges === null) return true;
+  const w = privileges.membership?.w;
+  return w === true || w === 1;
 }
 
 /** The 422 details as field problems, ignoring anything that is not shaped like one. */

@@ -5,6 +5,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   FEEDBACK_STATUSES,
   fieldProblems,
+  mayWrite,
   type ApiResult,
   type FeedbackChange,
   type FeedbackEvent,
@@ -87,7 +88,25 @@ export class AdminFeedbackItem extends AdminView {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.loadChoices();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /** Closing the tab or leaving the SLiMS page would lose a reply or note not yet sent. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
+  /** A staff member with Membership read but not write privilege sees the item without the forms. */
+  private get readOnly(): boolean {
+    return !mayWrite(this.api?.token ?? null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -109,6 +128,8 @@ export class AdminFeedbackItem extends AdminView {
     const id = this.itemId;
     this.item = null;
     this.error = '';
+    this.forbidden = false;
+    this.visibility = 'public';
     this.candidates = null;
     this.mergeQuery = '';
     this.problems = {};
@@ -131,15 +152,17 @@ export class AdminFeedbackItem extends AdminView {
   private show(item: FeedbackItem): void {
     this.item = item;
     this.handling = { status: item.status, category: item.category ?? '', assigned: item.assigned ? String(item.assigned.uid) : '' };
-    if (item.watchers === 0) this.visibility = 'public';
   }
 
   /** Runs one change against the server; on success shows the item it answers with. */
   private async act(action: Action, call: () => Promise<ApiResult<{ item: FeedbackItem }>>, done: string): Promise<boolean> {
+    const id = this.itemId;
     this.busy = action;
     this.problems = { ...this.problems, [action]: undefined };
     const result = await call();
     this.busy = null;
+    // The librarian moved on to another item meanwhile: this answer is not for the item now shown.
+    if (id !== this.itemId) return false;
     if (!result.ok) {
       if (result.status !== 401) {
         const details = fieldProblems(result.error).map((p) => p.message);
@@ -192,11 +215,14 @@ export class AdminFeedbackItem extends AdminView {
             <button class="btn sm" type="button" @click=${() => this.navigate({ view: 'feedback-item', id: item.mergedInto! })}>${t('fbOpenKept')}</button>
           </div>`
         : nothing}
+      ${this.readOnly ? html`<div class="notice info" data-read-only>${this.t('fbReadOnly')}</div>` : nothing}
       <div class="fb-layout">
         <div class="fb-main">
           ${this.renderContent(item)} ${this.renderReply(item)} ${this.renderNotes(item)} ${this.renderTimeline(item)}
         </div>
-        <div class="fb-side">${this.renderHandling(item)} ${this.renderBoard(item)} ${item.mergedInto === null ? this.renderMerge(item) : nothing}</div>
+        <div class="fb-side">
+          ${this.renderHandling(item)} ${this.renderBoard(item)} ${item.mergedInto === null && !this.readOnly ? this.renderMerge(item) : nothing}
+        </div>
       </div>
     `;
   }
@@ -234,10 +260,9 @@ export class AdminFeedbackItem extends AdminView {
     </section>`;
   }
 
-  private renderReply(item: FeedbackItem): TemplateResult {
+  private renderReply(item: FeedbackItem): TemplateResult | typeof nothing {
     const t = this.t;
-    const canPrivate = item.watchers > 0;
-    const problem = this.problems.reply;
+    if (this.readOnly && !item.publicReply) return nothing;
     return html`<section class="card" aria-labelledby="fb-reply-title">
       <h2 id="fb-reply-title">${t('fbReplyTitle')}</h2>
       ${item.publicReply
@@ -247,7 +272,14 @@ export class AdminFeedbackItem extends AdminView {
             <p class="small muted"><time datetime=${item.publicReply.at}>${this.formatDate(item.publicReply.at)}</time></p>
           </div>`
         : nothing}
-      <form @submit=${this.sendReply} novalidate>
+      ${this.readOnly ? nothing : this.renderReplyForm(item)}
+    </section>`;
+  }
+
+  private renderReplyForm(item: FeedbackItem): TemplateResult {
+    const t = this.t;
+    const problem = this.problems.reply;
+    return html`<form @submit=${this.sendReply} novalidate>
         <div class="field">
           <label for="fb-reply">${t('fbReplyText')}</label>
           <textarea id="fb-reply" rows="4" maxlength=${TEXT_MAX} .value=${this.reply} aria-invalid=${problem ? 'true' : 'false'}
@@ -263,16 +295,15 @@ export class AdminFeedbackItem extends AdminView {
                 aria-describedby="fb-vis-public-hint" @change=${() => (this.visibility = 'public')} />
               <span>${t('fbVisPublic')}<small id="fb-vis-public-hint">${t(item.published ? 'fbVisPublicHint' : 'fbVisPublicHiddenHint')}</small></span>
             </label>
-            <label class="choice-card ${canPrivate ? '' : 'disabled'}">
-              <input type="radio" name="fb-visibility" value="private" .checked=${this.visibility === 'private'} ?disabled=${!canPrivate}
+            <label class="choice-card">
+              <input type="radio" name="fb-visibility" value="private" .checked=${this.visibility === 'private'}
                 aria-describedby="fb-vis-private-hint" @change=${() => (this.visibility = 'private')} />
-              <span>${t('fbVisPrivate')}<small id="fb-vis-private-hint">${t(canPrivate ? 'fbVisPrivateHint' : 'fbVisPrivateNoEmail')}</small></span>
+              <span>${t('fbVisPrivate')}<small id="fb-vis-private-hint">${t(item.watchers > 0 ? 'fbVisPrivateHint' : 'fbVisPrivateNoEmail')}</small></span>
             </label>
           </div>
         </fieldset>
-        <button class="btn primary" type="submit" ?disabled=${this.busy === 'reply'}>${this.busy === 'reply' ? t('fbSending') : t('fbSendReply')}</button>
-      </form>
-    </section>`;
+        <button class="btn primary" type="submit" aria-disabled=${this.busy === 'reply' ? 'true' : 'false'}>${this.busy === 'reply' ? t('fbSending') : t('fbSendReply')}</button>
+      </form>`;
   }
 
   private renderNotes(item: FeedbackItem): TemplateResult {
@@ -287,7 +318,9 @@ export class AdminFeedbackItem extends AdminView {
             ${notes.map((n) => html`<li>${n.text}<time datetime=${n.at}>${this.who(n)} · ${this.formatDate(n.at)}</time></li>`)}
           </ul>`
         : nothing}
-      <form @submit=${this.addNote} novalidate>
+      ${this.readOnly
+        ? nothing
+        : html`<form @submit=${this.addNote} novalidate>
         <div class="field">
           <label for="fb-note">${t('fbNoteText')}</label>
           <textarea id="fb-note" rows="3" maxlength=${TEXT_MAX} .value=${this.note} aria-invalid=${problem ? 'true' : 'false'}
@@ -295,8 +328,8 @@ export class AdminFeedbackItem extends AdminView {
             @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
           ${problem ? html`<p id="fb-note-error" class="error-text">${problem}</p>` : nothing}
         </div>
-        <button class="btn" type="submit" ?disabled=${this.busy === 'note'}>${t('fbAddNote')}</button>
-      </form>
+        <button class="btn" type="submit" aria-disabled=${this.busy === 'note' ? 'true' : 'false'}>${t('fbAddNote')}</button>
+      </form>`}
     </section>`;
   }
 
@@ -325,6 +358,7 @@ export class AdminFeedbackItem extends AdminView {
     return html`<section class="card" aria-labelledby="fb-handling-title">
       <h2 id="fb-handling-title">${t('fbHandling')}</h2>
       <form @submit=${this.saveHandling} novalidate>
+        <fieldset ?disabled=${this.readOnly}>
         <div class="field">
           <label for="fb-status">${t('colState')}</label>
           <select id="fb-status" @change=${(e: Event) => this.setHandling({ status: (e.target as HTMLSelectElement).value as FeedbackStatus })}>
@@ -356,8 +390,11 @@ export class AdminFeedbackItem extends AdminView {
             ${[...assignedElsewhere, ...this.staff].map((s) => html`<option value=${String(s.uid)} ?selected=${h.assigned === String(s.uid)}>${s.name}</option>`)}
           </select>
         </div>
+        </fieldset>
         ${problem ? html`<p class="error-text" role="alert">${problem}</p>` : nothing}
-        <button class="btn primary" type="submit" ?disabled=${this.busy === 'handling' || !this.handlingChange()}>${t('save')}</button>
+        ${this.readOnly
+          ? nothing
+          : html`<button class="btn primary" type="submit" aria-disabled=${this.busy === 'handling' || !this.handlingChange() ? 'true' : 'false'}>${t('save')}</button>`}
       </form>
     </section>`;
   }
@@ -369,10 +406,12 @@ export class AdminFeedbackItem extends AdminView {
       <h2 id="fb-board-title">${t('fbBoardTitle')}</h2>
       <p class="small" data-board-state>${item.published ? t('fbBoardShown') : t('fbBoardHiddenState')}</p>
       ${this.problems.publish ? html`<p class="error-text" role="alert">${this.problems.publish}</p>` : nothing}
-      <button class="btn" type="button" id="fb-publish" data-publish=${item.published ? 'hide' : 'publish'}
-        ?disabled=${this.busy === 'publish' || (merged && !item.published)} @click=${this.togglePublished}>
-        ${item.published ? t('fbHide') : t('fbPublish')}
-      </button>
+      ${this.readOnly || (merged && !item.published)
+        ? nothing
+        : html`<button class="btn" type="button" id="fb-publish" data-publish=${item.published ? 'hide' : 'publish'}
+            aria-disabled=${this.busy === 'publish' ? 'true' : 'false'} @click=${this.togglePublished}>
+            ${item.published ? t('fbHide') : t('fbPublish')}
+          </button>`}
     </section>`;
   }
 
@@ -396,7 +435,7 @@ export class AdminFeedbackItem extends AdminView {
           <input id="fb-merge-query" type="search" .value=${this.mergeQuery} aria-invalid=${problem ? 'true' : 'false'}
             aria-describedby=${problem ? 'fb-merge-error' : nothing}
             @input=${(e: Event) => (this.mergeQuery = (e.target as HTMLInputElement).value)} />
-          <button class="btn" type="submit" ?disabled=${this.busy === 'merge-search'}>${t('fbFind')}</button>
+          <button class="btn" type="submit" aria-disabled=${this.busy === 'merge-search' ? 'true' : 'false'}>${t('fbFind')}</button>
         </div>
         ${problem ? html`<p id="fb-merge-error" class="error-text">${problem}</p>` : nothing}
       </form>
@@ -407,7 +446,7 @@ export class AdminFeedbackItem extends AdminView {
                 (c) => html`<li>
                   <span><strong>${c.code}</strong> · ${feedbackKindLabel(t, c.kind)} · ${feedbackStatusLabel(t, c.status)}
                     <span class="small muted snippet">${c.purchase ? `${c.purchase.title} — ` : ''}${c.text}</span></span>
-                  <button class="btn sm" type="button" data-merge=${c.id} ?disabled=${this.busy === 'merge'}
+                  <button class="btn sm" type="button" data-merge=${c.id} aria-disabled=${this.busy === 'merge' ? 'true' : 'false'}
                     aria-label=${t('fbMergeWith', { code: c.code })} @click=${() => this.merge(item, c)}>${t('fbMergeAction')}</button>
                 </li>`,
               )}
@@ -563,6 +602,7 @@ export class AdminFeedbackItem extends AdminView {
     this.busy = 'merge';
     const result = await this.api.mergeFeedback(duplicate.id, kept.id);
     this.busy = null;
+    if (item.id !== this.itemId) return;
     if (!result.ok) {
       if (result.status !== 401) {
         this.problems = { ...this.problems, merge: this.errorMessage(result.error) };

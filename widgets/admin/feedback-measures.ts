@@ -3,7 +3,7 @@
 // as tables, and the same figures as CSV.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
-import { FEEDBACK_KINDS, type AgeBucket, type Durations, type MeasureBucket, type MeasureRange, type Measures } from './api.ts';
+import { FEEDBACK_KINDS, fieldProblems, type AgeBucket, type Durations, type MeasureBucket, type MeasureRange, type Measures } from './api.ts';
 import { chartReady, destroyCharts, drawChart, loadChart } from './charts.ts';
 import { locale, type MessageKey } from './i18n.ts';
 import { AdminView, feedbackKindLabel } from './view.ts';
@@ -67,15 +67,21 @@ export class AdminFeedbackMeasures extends AdminView {
     destroyCharts(this);
   }
 
-  private async load(): Promise<void> {
-    if (!this.api) return;
+  private async load(range: MeasureRange = this.applied): Promise<void> {
+    if (!this.api || this.loading) return;
     this.loading = true;
-    const result = await this.api.getMeasures(this.applied);
+    const result = await this.api.getMeasures(range);
     this.loading = false;
     if (result.ok) {
+      this.applied = range;
       this.data = result.data;
       this.error = '';
       this.draft = { from: result.data.from, to: result.data.to, bucket: result.data.bucket };
+    } else if (result.status === 422 && this.data) {
+      // A range the server refuses (longer than it allows): say so by the fields, keep the figures shown.
+      const details = fieldProblems(result.error);
+      this.rangeProblem = details.length ? details.map((p) => p.message).join(' ') : this.errorMessage(result.error);
+      void this.focusId(details[0]?.field === 'to' ? 'fm-to' : 'fm-from');
     } else if (result.status !== 401) {
       this.error = this.errorMessage(result.error);
       this.forbidden = result.status === 403;
@@ -92,8 +98,7 @@ export class AdminFeedbackMeasures extends AdminView {
       void this.focusId(DATE.test(from) ? 'fm-to' : 'fm-from');
       return;
     }
-    this.applied = { from, to, bucket };
-    void this.load();
+    void this.load({ from, to, bucket });
   }
 
   protected override updated(): void {
@@ -110,7 +115,7 @@ export class AdminFeedbackMeasures extends AdminView {
           <h1 tabindex="-1">${t('fmTitle')}</h1>
           <p class="muted">${t('fmIntro')}</p>
         </div>
-        <button class="btn primary" type="button" id="fm-csv" ?disabled=${this.downloading || !this.data} @click=${this.downloadCsv}>
+        <button class="btn primary" type="button" id="fm-csv" aria-disabled=${this.downloading || !this.data ? 'true' : 'false'} @click=${this.downloadCsv}>
           <span aria-hidden="true">⤓</span> ${this.downloading ? t('downloading') : t('downloadCsv')}
         </button>
       </div>
@@ -118,7 +123,7 @@ export class AdminFeedbackMeasures extends AdminView {
       ${this.error
         ? html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
             ${this.forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}${this.error}
-            ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div>`}
+            ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${() => this.load()}>${t('retry')}</button></div>`}
           </div>`
         : this.data
           ? this.renderMeasures(this.data)
@@ -147,7 +152,7 @@ export class AdminFeedbackMeasures extends AdminView {
           ${BUCKETS.map((b) => html`<option value=${b} ?selected=${d.bucket === b}>${t(BUCKET_KEYS[b])}</option>`)}
         </select>
       </div>
-      <button class="btn" type="submit" ?disabled=${this.loading}>${t('fmApply')}</button>
+      <button class="btn" type="submit" aria-disabled=${this.loading ? 'true' : 'false'}>${t('fmApply')}</button>
       <p id="fm-range-error" class="error-text" role=${this.rangeProblem ? 'alert' : nothing}>${this.rangeProblem}</p>
     </form>`;
   }
@@ -334,14 +339,24 @@ function ageCounts(m: Measures): number[] {
   return AGE_BUCKETS.map((b) => m.openByAge.find((a) => a.bucket === b)?.count ?? 0);
 }
 
-/** Every bucket start from the first to the last with volume, empty ones included (at most ~400). */
+/** The day a bucket starts on, as the server counts them: the day, the Monday of its week, the 1st of its month. */
+function bucketStart(day: string, bucket: MeasureBucket): string {
+  if (bucket === 'day') return day;
+  if (bucket === 'month') return `${day.slice(0, 7)}-01`;
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Every bucket of the range, empty ones included, so a quiet stretch shows as zeros (the server allows
+ * three years, under 1,100 days). */
 function periodsOf(m: Measures): string[] {
   const seen = [...new Set(m.volume.map((v) => v.period))].filter((p) => DATE.test(p)).sort();
-  if (seen.length < 2) return seen;
+  if (seen.length === 0 || !DATE.test(m.from) || !DATE.test(m.to)) return seen;
   const out: string[] = [];
-  const last = seen[seen.length - 1]!;
-  const day = new Date(`${seen[0]}T00:00:00Z`);
-  while (out.length < 400) {
+  const last = bucketStart(m.to, m.bucket);
+  const day = new Date(`${bucketStart(m.from, m.bucket)}T00:00:00Z`);
+  while (out.length < 1200) {
     const period = day.toISOString().slice(0, 10);
     if (period > last) break;
     out.push(period);

@@ -105,7 +105,7 @@ export const adminStyles = css`
   .btn.ghost.danger-text:hover { background: var(--crm-danger-soft); }
   .btn.sm { min-height: 34px; padding: .3rem .65rem; font-size: .875rem; }
   .btn.icon { min-width: 36px; padding: .3rem .5rem; }
-  .btn[disabled] { opacity: .55; cursor: not-allowed; }
+  .btn[disabled], .btn[aria-disabled="true"] { opacity: .55; cursor: not-allowed; }
 
   label, .label { display: block; font-weight: 600; margin-bottom: .3rem; }
   .hint { color: var(--crm-muted); font-size: .85rem; margin-top: .25rem; }

@@ -6,10 +6,10 @@ export const BASE = '/api/v1/staff/feedback';
 
 export const XSS = '<img src=x onerror="window.__pwned=true"><script>window.__pwned=true</script><b>tebal</b>';
 
-/** A staff token the app can read (a JWT without a meaningful signature): uid 3, "Sari". */
-export const tokenFor = (uid: number, name: string): string => {
+/** A staff token the app can read (a JWT without a meaningful signature), with SLiMS privileges when given. */
+export const tokenFor = (uid: number, name: string, priv?: Record<string, { r: boolean; w: boolean }>): string => {
   const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: String(uid), name, typ: 'staff' })}.signature`;
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: String(uid), name, typ: 'staff', ...(priv ? { priv } : {}) })}.signature`;
 };
 
 export const staff = [

@@ -3,7 +3,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import type { FeedbackItem } from '../../../widgets/admin/api.ts';
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
-import { BASE, XSS, after, item, items, page, problem, purchaseItem, staff } from './feedback-fixtures.ts';
+import { BASE, XSS, after, item, items, page, problem, purchaseItem, staff, tokenFor } from './feedback-fixtures.ts';
 import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, stubFetch, textOf, typeInto, waitFor, type Call } from './helpers.ts';
 
 const choices = {
@@ -32,12 +32,15 @@ function choose(el: SlimsCrmAdmin, selector: string, value: string): void {
   select.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** Clicks Save once the form has seen the change (the button is disabled while nothing differs). */
+/** Clicks Save once the form has seen the change (the button is marked disabled while nothing differs). */
 async function save(el: SlimsCrmAdmin): Promise<void> {
   const button = $<HTMLButtonElement>(el, '.fb-side form button[type="submit"]')!;
-  await waitFor(() => !button.disabled, 'Save to be enabled');
+  await waitFor(() => button.getAttribute('aria-disabled') === 'false', 'Save to be enabled');
   button.click();
 }
+
+/** The element focused inside the app. */
+const focused = (el: SlimsCrmAdmin) => el.shadowRoot!.activeElement;
 
 describe('slims-crm-admin: feedback item', () => {
   afterEach(cleanup);
@@ -105,10 +108,10 @@ describe('slims-crm-admin: feedback item', () => {
     try {
       const el = await openItem(41);
       const save = button(el, 'Simpan') as HTMLButtonElement;
-      assert(save.disabled, 'nothing to save before a change');
+      equal(save.getAttribute('aria-disabled'), 'true', 'nothing to save before a change');
       choose(el, '#fb-status', 'planned');
       await el.updateComplete;
-      assert(!save.disabled, 'a change to save');
+      equal(save.getAttribute('aria-disabled'), 'false', 'a change to save');
       save.click();
       await waitFor(() => $$(el, '[data-status-history] li').length === 3, 'the new history entry');
       const put = writes(fetch.calls)[0]!;
@@ -213,15 +216,138 @@ describe('slims-crm-admin: feedback item', () => {
     }
   });
 
-  it('offers no private reply without a submitter e-mail (no watchers), and says why', async () => {
-    const fetch = stubFetch(routesFor(purchaseItem({ contact: { email: null, phone: '6281234567890', consentAt: '2026-03-01T02:00:00Z' } })));
+  it('offers a private reply without a submitter e-mail (they read it by tracking code), and says no e-mail goes', async () => {
+    const shown = purchaseItem({ contact: { email: null, phone: '6281234567890', consentAt: '2026-03-01T02:00:00Z' } });
+    const fetch = stubFetch(routesFor(shown, {
+      [`POST ${BASE}/43/replies`]: (call) => ({ status: 201, body: { item: after(shown, {}, { type: 'reply_private', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! }) } }),
+    }));
     try {
       const el = await openItem(43);
       const privateRadio = $<HTMLInputElement>(el, 'input[name="fb-visibility"][value="private"]')!;
-      assert(privateRadio.disabled, 'private is disabled');
-      includes(textOf($(el, '#fb-vis-private-hint')), 'pengirim tidak memberi alamat e-mail');
+      assert(!privateRadio.disabled, 'private is offered: the server takes it and the submitter sees it by tracking code');
+      const hint = textOf($(el, '#fb-vis-private-hint'));
+      includes(hint, 'kode pelacakan');
+      includes(hint, 'pengirim tidak memberi alamat e-mail');
       equal(privateRadio.getAttribute('aria-describedby'), 'fb-vis-private-hint');
       includes(textOf($(el, '[data-contact]')), '+6281234567890');
+      privateRadio.click();
+      typeInto($(el, '#fb-reply'), 'Judul ini sudah dipesan.');
+      button(el, 'Kirim balasan').click();
+      await waitFor(() => writes(fetch.calls).length === 1, 'the private reply');
+      deepEqual(writes(fetch.calls)[0]!.body, { text: 'Judul ini sudah dipesan.', visibility: 'private' });
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('keeps focus on the control after saving, publishing and adding a note', async () => {
+    const shown = item({ published: false });
+    const fetch = stubFetch(routesFor(shown, {
+      [`PUT ${BASE}/41`]: (call) => ({ body: { item: { ...shown, ...(call.body as object) } } }),
+      [`POST ${BASE}/41/notes`]: (call) => ({ status: 201, body: { item: after(shown, {}, { type: 'note', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! }) } }),
+    }));
+    try {
+      const el = await openItem(41);
+      choose(el, '#fb-status', 'planned');
+      await el.updateComplete;
+      const saveButton = button(el, 'Simpan');
+      saveButton.focus();
+      saveButton.click();
+      await waitFor(() => textOf($(el, '[data-status-badge]')) === 'Direncanakan', 'the saved status');
+      await el.updateComplete;
+      equal(focused(el), saveButton, 'Save keeps focus once nothing is left to save');
+
+      const publish = $(el, '#fb-publish')!;
+      publish.focus();
+      publish.click();
+      await waitFor(() => $(el, '#fb-publish')?.dataset.publish === 'hide', 'the hide button');
+      await el.updateComplete;
+      equal(focused(el), $(el, '#fb-publish'), 'the publish button keeps focus');
+
+      typeInto($(el, '#fb-note'), 'Catatan');
+      const add = button(el, 'Tambah catatan');
+      add.focus();
+      add.click();
+      await waitFor(() => $$(el, '[data-notes] li').length === 2, 'the note');
+      await el.updateComplete;
+      equal(focused(el), add, 'Add note keeps focus');
+      add.click();
+      await waitFor(() => $(el, '#fb-note-error'), 'the empty note refused');
+      equal(writes(fetch.calls).length, 3, 'an empty note is not sent');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('shows a read-only staff member the item without the forms that need write privilege', async () => {
+    const fetch = stubFetch(routesFor(item({ publicReply: { text: 'Sudah kami catat.', at: '2026-03-02T06:30:00Z' } })));
+    try {
+      const el = await mount({ signedIn: true });
+      el.token = tokenFor(5, 'Rina', { membership: { r: true, w: false } });
+      el.route = { view: 'feedback-item', id: 41 };
+      await waitFor(() => $(el, '[data-text]'), 'the item');
+      includes(textOf($(el, '[data-read-only]')), 'hak tulis modul Keanggotaan');
+      for (const selector of ['#fb-reply', '#fb-note', '#fb-publish', '#fb-merge-query', '.fb-side form button[type="submit"]']) {
+        assert(!$(el, selector), `no ${selector} for a read-only staff member`);
+      }
+      assert($<HTMLFieldSetElement>(el, '.fb-side form fieldset')!.disabled, 'the handling fields are shown, not editable');
+      equal($<HTMLSelectElement>(el, '#fb-status')!.value, 'in_review');
+      includes(textOf($(el, '[data-public-reply]')), 'Sudah kami catat.');
+      includes(textOf($(el, '[data-notes]')), 'Tanyakan ke kepala perpustakaan.');
+    } finally {
+      fetch.restore();
+      cleanup();
+    }
+    const again = stubFetch(routesFor(item()));
+    try {
+      const el = await mount({ signedIn: true });
+      el.token = tokenFor(3, 'Sari Pustakawan', { membership: { r: true, w: true } });
+      el.route = { view: 'feedback-item', id: 41 };
+      await waitFor(() => $(el, '[data-text]'), 'the item');
+      assert(!$(el, '[data-read-only]') && $(el, '#fb-reply') && $(el, '#fb-publish'), 'the forms for a staff member who may write');
+    } finally {
+      again.restore();
+    }
+  });
+
+  it('warns before the page unloads with a reply or note not yet sent', async () => {
+    const fetch = stubFetch(routesFor(item()));
+    try {
+      const el = await openItem(41);
+      const unload = () => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      equal(unload(), false, 'nothing written, nothing to lose');
+      typeInto($(el, '#fb-note'), 'Setengah jadi');
+      equal(unload(), true, 'the browser asks before the note is lost');
+      el.remove();
+      equal(unload(), false, 'the listener leaves with the view');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('does not show the answer to a change on one item after moving to another', async () => {
+    const shown = item({ published: false });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fetch = stubFetch(routesFor(shown, {
+      [`PUT ${BASE}/41`]: { body: { item: { ...shown, published: true } } },
+      [`GET ${BASE}/42`]: { body: { item: item({ ...items[1]! }) } },
+    }));
+    const stubbed = window.fetch;
+    window.fetch = (input, init) => (init?.method === 'PUT' ? gate.then(() => stubbed(input, init)) : stubbed(input, init));
+    try {
+      const el = await openItem(41);
+      button(el, 'Terbitkan di papan').click();
+      el.route = { view: 'feedback-item', id: 42 };
+      await waitFor(() => textOf($(el, 'h1')) === 'Masukan P2W8N-HJ4KD', 'the other item');
+      release();
+      await waitFor(() => writes(fetch.calls).length === 1, 'the PUT answered');
+      await new Promise((r) => setTimeout(r, 50));
+      equal(textOf($(el, 'h1')), 'Masukan P2W8N-HJ4KD', 'still the item asked for');
     } finally {
       fetch.restore();
     }

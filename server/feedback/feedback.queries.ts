@@ -199,8 +199,17 @@ export async function insertFeedback(db: Kysely<Database>, item: NewFeedback, no
   }
 }
 
-/** Items as their submitters see them, with private replies and status history, in the order given. */
+/**
+ * Items as their submitters see them, with private replies and status history, in the order given. A duplicate
+ * merged into another item shows that item's status and public answer: its submitter follows the kept item.
+ */
 export async function ownItems(db: Db, rows: FeedbackRow[]): Promise<OwnItem[]> {
+  const keptIds = [...new Set(rows.flatMap((r) => (r.merged_into === null ? [] : [Number(r.merged_into)])))];
+  const kept = new Map(
+    keptIds.length === 0
+      ? []
+      : (await db.selectFrom('crm_feedback').selectAll().where('id', 'in', keptIds).execute()).map((k) => [Number(k.id), k] as const),
+  );
   const events =
     rows.length === 0
       ? []
@@ -217,17 +226,18 @@ export async function ownItems(db: Db, rows: FeedbackRow[]): Promise<OwnItem[]> 
           .execute();
   return rows.map((row) => {
     const own = events.filter((e) => Number(e.feedback_id) === Number(row.id));
+    const followed = row.merged_into === null ? row : (kept.get(Number(row.merged_into)) ?? row);
     return {
       code: formatTrackingCode(row.code),
       kind: row.kind,
       text: row.body,
       purchase: purchaseOf(row),
-      status: row.status,
+      status: followed.status,
       published: Number(row.published) === 1,
       votes: Number(row.votes),
       createdAt: fromDbTime(row.created_at),
       updatedAt: fromDbTime(row.updated_at),
-      publicReply: publicReplyOf(row),
+      publicReply: publicReplyOf(followed),
       replies: own.filter((e) => e.type === 'reply_private').map((e) => ({ text: e.text ?? '', at: fromDbTime(e.created_at) })),
       history: own.filter((e) => e.type === 'status').map((e) => ({ status: e.to_value as FeedbackStatus, at: fromDbTime(e.created_at) })),
     };
@@ -440,10 +450,11 @@ export async function getStaffItem(db: Db, id: number): Promise<StaffItem | null
   const row = await findFeedback(db, { id });
   if (row === null) return null;
   const events = await db.selectFrom('crm_feedback_event').selectAll().where('feedback_id', '=', id).orderBy('id').execute();
+  // Its own watchers and those of the duplicates merged into it, once per address.
   const watchers = await db
     .selectFrom('crm_feedback_watcher')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('feedback_id', '=', id)
+    .select((eb) => eb.fn.count<number>('email').distinct().as('n'))
+    .where((eb) => eb.or([eb('feedback_id', '=', id), eb('feedback_id', 'in', eb.selectFrom('crm_feedback').select('id').where('merged_into', '=', id))]))
     .executeTakeFirst();
   const merged = await db.selectFrom('crm_feedback').select(['id', 'code']).where('merged_into', '=', id).orderBy('id').execute();
   const anonymous = Number(row.anonymous) === 1;
@@ -616,9 +627,10 @@ export async function addReply(
 }
 
 /**
- * Merges a duplicate into the item kept: its votes move (a voter who voted on both counts once), its
- * watchers move (one per e-mail), items merged into it follow, and it leaves the board. Both rows are
- * locked in id order, so two merges at once cannot cross.
+ * Merges a duplicate into the item kept: its votes move (a voter who voted on both counts once), items merged
+ * into it follow, and it leaves the board. Its watchers stay on their own item and follow the kept one through
+ * merged_into (see notifyWatchers: they hear of its status and public answers, quoted against their own item,
+ * never its private replies). Both rows are locked in id order, so two merges at once cannot cross.
  */
 export async function mergeFeedback(
   db: Kysely<Database>,
@@ -643,20 +655,6 @@ export async function mergeFeedback(
     const newVotes = moving.filter((v) => !keptVoters.has(v.voter_key)).map((v) => ({ ...v, feedback_id: keptId }));
     if (newVotes.length > 0) await trx.insertInto('crm_feedback_vote').values(newVotes).execute();
     await trx.deleteFrom('crm_feedback_vote').where('feedback_id', '=', duplicateId).execute();
-
-    const keptWatchers = new Set(
-      (await trx.selectFrom('crm_feedback_watcher').select('email').where('feedback_id', '=', keptId).execute()).map((w) => w.email.toLowerCase()),
-    );
-    const watchers = await trx.selectFrom('crm_feedback_watcher').select(['email', 'lang', 'consent_at', 'created_at']).where('feedback_id', '=', duplicateId).execute();
-    const newWatchers = [];
-    for (const w of watchers) {
-      const email = w.email.toLowerCase();
-      if (keptWatchers.has(email)) continue;
-      keptWatchers.add(email);
-      newWatchers.push({ ...w, email, feedback_id: keptId });
-    }
-    if (newWatchers.length > 0) await trx.insertInto('crm_feedback_watcher').values(newWatchers).execute();
-    await trx.deleteFrom('crm_feedback_watcher').where('feedback_id', '=', duplicateId).execute();
 
     await trx.updateTable('crm_feedback').set({ merged_into: keptId, updated_at: at }).where('merged_into', '=', duplicateId).execute();
     await trx.updateTable('crm_feedback').set({ merged_into: keptId, published: 0, votes: 0, updated_at: at }).where('id', '=', duplicateId).execute();

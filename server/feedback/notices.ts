@@ -102,9 +102,11 @@ export function renderNotice({ lang, library, code, kind, body, event }: NoticeI
 
 /**
  * Queues a notice to each watcher of an item for one of its events (status, reply_public, reply_private).
- * Call after the change has committed. Idempotent: a message's dedupe key is the event and the watcher.
- * Without an e-mail channel (no CRM_SMTP_URL) nothing is queued, so no stale notices wait for a mail server.
- * Returns how many notices stand queued for this event.
+ * Call after the change has committed. Watchers of duplicates merged into the item hear of its status and
+ * public answers, quoted against their own item (their own tracking code and words: the kept item's code would
+ * open its private replies); private replies go to the item's own watchers only. Idempotent: a message's dedupe
+ * key is the event and the address. Without an e-mail channel (no CRM_SMTP_URL) nothing is queued, so no stale
+ * notices wait for a mail server. Returns how many notices stand queued for this event.
  */
 export async function notifyWatchers(
   db: Kysely<Database>,
@@ -115,19 +117,36 @@ export async function notifyWatchers(
   if (config.smtpUrl === null) return 0;
   const event = await db.selectFrom('crm_feedback_event').selectAll().where('id', '=', eventId).where('feedback_id', '=', feedbackId).executeTakeFirst();
   if (event === undefined || (event.type !== 'status' && event.type !== 'reply_public' && event.type !== 'reply_private')) return 0;
-  const item = await db.selectFrom('crm_feedback').select(['code', 'kind', 'body', 'status']).where('id', '=', feedbackId).executeTakeFirst();
+  const item = await db.selectFrom('crm_feedback').select(['status']).where('id', '=', feedbackId).executeTakeFirst();
   if (item === undefined) return 0;
-  const watchers = await db.selectFrom('crm_feedback_watcher').select(['email', 'lang']).where('feedback_id', '=', feedbackId).orderBy('id').execute();
-  if (watchers.length === 0) return 0;
-  const library = await libraryName(db);
+  const watchers = await db
+    .selectFrom('crm_feedback_watcher as w')
+    .innerJoin('crm_feedback as f', 'f.id', 'w.feedback_id')
+    .select(['w.email', 'w.lang', 'f.id', 'f.code', 'f.kind', 'f.body'])
+    .where((eb) =>
+      event.type === 'reply_private'
+        ? eb('f.id', '=', feedbackId)
+        : eb.or([eb('f.id', '=', feedbackId), eb('f.merged_into', '=', feedbackId)]),
+    )
+    .orderBy('w.id')
+    .execute();
+  // One notice per address: about their own item when it is this one, else about the first duplicate they sent.
+  const byAddress = new Map<string, (typeof watchers)[number]>();
   for (const watcher of watchers) {
+    const address = watcher.email.trim().toLowerCase();
+    const known = byAddress.get(address);
+    if (known === undefined || (Number(known.id) !== feedbackId && Number(watcher.id) === feedbackId)) byAddress.set(address, watcher);
+  }
+  if (byAddress.size === 0) return 0;
+  const library = await libraryName(db);
+  for (const watcher of byAddress.values()) {
     const lang: Lang = watcher.lang === 'en' ? 'en' : 'id';
     const notice = renderNotice({
       lang,
       library,
-      code: item.code,
-      kind: item.kind,
-      body: item.body,
+      code: watcher.code,
+      kind: watcher.kind,
+      body: watcher.body,
       event:
         event.type === 'status'
           ? { type: 'status', status: (event.to_value ?? item.status) as FeedbackStatus }
@@ -140,5 +159,5 @@ export async function notifyWatchers(
       { publicUrl: config.publicUrl },
     );
   }
-  return watchers.length;
+  return byAddress.size;
 }

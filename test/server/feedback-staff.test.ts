@@ -308,7 +308,7 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     expect(again.item.events).toHaveLength(hidden.item.events.length);
   });
 
-  it('merges duplicates: votes count once per voter, watchers move without doubles, duplicates leave the board', async () => {
+  it('merges duplicates: votes count once per voter, watchers follow the kept item without doubles, duplicates leave the board', async () => {
     const kept = await create({ kind: 'suggestion', text: 'Sediakan air minum.', contact: { email: 'dewi@contoh.id' }, consent: true });
     const dup = await create({ kind: 'suggestion', text: 'Tolong ada dispenser.', contact: { email: 'DEWI@contoh.id' }, consent: true });
     const third = await create({ kind: 'suggestion', text: 'Air minum gratis.', contact: { email: 'budi@contoh.id' }, consent: true });
@@ -329,11 +329,32 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     expect((merged.item.events as Json[]).at(-1)).toMatchObject({ type: 'merged_from', from: String(dup.id), staff: { uid: 2 } });
     const voters = await handle.db.selectFrom('crm_feedback_vote').select('voter_key').where('feedback_id', '=', kept.id).orderBy('voter_key').execute();
     expect(voters.map((v) => v.voter_key)).toEqual(['d:merge-voter-1', 'd:merge-voter-2', 'd:merge-voter-3', 'd:merge-voter-4']);
-    const watchers = await handle.db.selectFrom('crm_feedback_watcher').select('email').where('feedback_id', '=', kept.id).orderBy('email').execute();
-    expect(watchers.map((w) => w.email)).toEqual(['budi@contoh.id', 'dewi@contoh.id']);
+    // Watchers stay on their own items and follow the kept one: a public answer reaches both addresses, each
+    // quoted against their own item; a private answer reaches only the kept item's own submitter.
+    const watchers = await handle.db.selectFrom('crm_feedback_watcher').select(['feedback_id', 'email']).orderBy('feedback_id').execute();
+    expect(watchers.filter((w) => [kept.id, dup.id, third.id].includes(Number(w.feedback_id))).map((w) => w.email)).toEqual([
+      'dewi@contoh.id',
+      'dewi@contoh.id',
+      'budi@contoh.id',
+    ]);
+    const before = await handle.db.selectFrom('crm_outbox').select('id').execute();
+    await ok('POST', `/${kept.id}/replies`, { text: 'Kami sediakan dispenser di lobi.', visibility: 'public' });
+    await ok('POST', `/${kept.id}/replies`, { text: 'Hanya untuk pengusul pertama.', visibility: 'private' });
+    const sent = (await handle.db.selectFrom('crm_outbox').selectAll().orderBy('id').execute()).filter((row) => !before.some((b) => b.id === row.id));
+    expect(sent.map((row) => [row.recipient, row.subject])).toEqual([
+      ['dewi@contoh.id', `Perpustakaan menjawab saran Anda ${kept.code}`],
+      ['budi@contoh.id', `Perpustakaan menjawab saran Anda ${third.code}`],
+      ['dewi@contoh.id', `Perpustakaan menjawab saran Anda ${kept.code}`],
+    ]);
+    expect(sent[1]?.body_text).toContain('Air minum gratis.');
+    expect(sent[1]?.body_text).not.toContain('Sediakan air minum.');
+    expect(sent.filter((row) => row.body_text.includes('Hanya untuk pengusul pertama.')).map((row) => row.recipient)).toEqual(['dewi@contoh.id']);
+    // The duplicate's submitter, looking it up by its own code, sees the kept item's answer and status.
+    const tracked = (await (await app.request(`/api/v1/feedback/items/${third.code}`)).json()) as Json;
+    expect(tracked.item).toMatchObject({ code: third.code, text: 'Air minum gratis.', publicReply: { text: 'Kami sediakan dispenser di lobi.' }, replies: [] });
 
     const gone = (await ok('GET', `/${dup.id}`)).item;
-    expect(gone).toMatchObject({ mergedInto: kept.id, published: false, votes: 0, watchers: 0 });
+    expect(gone).toMatchObject({ mergedInto: kept.id, published: false, votes: 0, watchers: 1 });
     expect((gone.events as Json[]).at(-1)).toMatchObject({ type: 'merged_into', to: String(kept.id) });
     expect((await ok('GET', `/${third.id}`)).item.mergedInto).toBe(kept.id);
     const board = (await (await app.request('/api/v1/feedback/board?kind=suggestion&pageSize=50')).json()) as Json;

@@ -70,6 +70,7 @@ const messages = {
   pow_invalid: ['Pemeriksaan anti-spam gagal. Muat ulang halaman lalu kirim lagi.', 'The anti-spam check failed. Reload the page and send again.'],
   pow_expired: ['Pemeriksaan anti-spam sudah kedaluwarsa. Kirim lagi.', 'The anti-spam check has expired. Please send again.'],
   pow_replayed: ['Pemeriksaan anti-spam ini sudah dipakai. Kirim lagi.', 'This anti-spam check was already used. Please send again.'],
+  not_on_board: ['Masukan ini tidak ada di papan tanggapan.', 'This item is not on the board.'],
   voting_closed: ['Usulan ini tidak dapat didukung.', 'This item cannot be voted on.'],
   merge_invalid: ['Masukan tidak dapat digabung ke dirinya sendiri atau ke masukan yang sudah digabung.', 'An item cannot be merged into itself or into an item that was merged.'],
   internal_error: ['Terjadi kesalahan pada server. Silakan coba lagi.', 'Something went wrong on the server. Please try again.'],

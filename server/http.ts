@@ -1,7 +1,7 @@
 // Shared HTTP pieces: the app's context type and reading a JSON body at the edge.
 import type { Context } from 'hono';
-import { ApiError, type Lang } from './errors.ts';
-import type { StaffClaims } from './auth/tokens.ts';
+import { bearerToken, verifyMemberToken, type StaffClaims } from './auth/tokens.ts';
+import { ApiError, pick, requestLang, type Lang } from './errors.ts';
 
 export interface AppEnv {
   Variables: {
@@ -31,4 +31,43 @@ export async function readJsonObject(c: AppContext): Promise<Record<string, unkn
 export function parseId(value: string): number {
   if (!/^[1-9]\d{0,9}$/.test(value)) throw new ApiError(404, 'not_found');
   return Number(value);
+}
+
+/** Idempotency keys and device ids: what a widget makes (a UUID) and nothing that could smuggle anything else. */
+const REQUEST_TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** The Idempotency-Key every widget write carries; a write without one is refused. */
+export function idempotencyKeyOf(c: AppContext): string {
+  const key = c.req.header('idempotency-key') ?? '';
+  if (!REQUEST_TOKEN.test(key)) throw new ApiError(400, 'idempotency_key_required');
+  return key;
+}
+
+/** The widget's device id: a header on writes; on reads also ?device=, which spares a CORS preflight. */
+export function deviceIdOf(c: AppContext): string | null {
+  const value = c.req.header('x-device-id') ?? (c.req.method === 'GET' ? c.req.query('device') : undefined);
+  return value !== undefined && REQUEST_TOKEN.test(value) ? value : null;
+}
+
+/** The member when a valid member token came; a bad token is a 401 when `strict`, else ignored. */
+export async function memberOf(c: AppContext, secret: string, now: Date, strict: boolean): Promise<string | null> {
+  const header = c.req.header('authorization');
+  if (header === undefined) return null;
+  const token = bearerToken(header);
+  const claims = token === null ? null : await verifyMemberToken(token, secret, now);
+  if (claims === null && strict) throw new ApiError(401, 'invalid_token');
+  return claims?.memberId ?? null;
+}
+
+/** Who writes: the member ('m:<id>'), else the device ('d:<id>'); a write with neither is refused. */
+export async function writerOf(c: AppContext, secret: string, now: Date): Promise<{ memberId: string | null; key: string }> {
+  const memberId = await memberOf(c, secret, now, true);
+  if (memberId !== null) return { memberId, key: `m:${memberId}` };
+  const device = deviceIdOf(c);
+  if (device === null) {
+    throw new ApiError(400, 'validation_failed', [
+      { field: 'X-Device-Id', message: pick(requestLang(c), 'Header X-Device-Id tidak ada.', 'The X-Device-Id header is missing.') },
+    ]);
+  }
+  return { memberId: null, key: `d:${device}` };
 }

@@ -1,17 +1,14 @@
 // Public suggestion box API for the widgets: proof-of-work challenges, submissions, tracking, the board, votes.
 import { Hono } from 'hono';
-import { bearerToken, verifyMemberToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, pick, requestLang } from '../errors.ts';
-import { readJsonObject, type AppContext, type AppEnv } from '../http.ts';
+import { ApiError, requestLang } from '../errors.ts';
+import { deviceIdOf, idempotencyKeyOf, memberOf, readJsonObject, writerOf, type AppContext, type AppEnv } from '../http.ts';
 import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import { parseTrackingCode } from './code.ts';
 import { castVote, findFeedback, insertFeedback, listBoard, listOwnItems, ownItem } from './feedback.queries.ts';
 import { parseBoardQuery, parseSubmission } from './feedback.schemas.ts';
 import { createPowChallenge, spendProofOfWork } from './pow.ts';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
-const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const HOUR_MS = 3_600_000;
 
 /**
@@ -28,41 +25,6 @@ export function feedbackRoutes(deps: AppDeps) {
   /** Anonymous votes per item and network, as surveys limit answers: a device id alone costs nothing to make. */
   const voters = createNetworkLimiter(config.networkLimitPerHour, HOUR_MS);
 
-  /** The member when a valid token came; a bad token is a 401 when `strict`, else ignored. */
-  async function member(c: AppContext, strict: boolean): Promise<string | null> {
-    const header = c.req.header('authorization');
-    if (header === undefined) return null;
-    const token = bearerToken(header);
-    const claims = token === null ? null : await verifyMemberToken(token, config.secret, clock());
-    if (claims === null && strict) throw new ApiError(401, 'invalid_token');
-    return claims?.memberId ?? null;
-  }
-
-  /** The widget's device id: a header on writes; on reads also ?device=, which spares a CORS preflight. */
-  function deviceId(c: AppContext): string | null {
-    const value = c.req.header('x-device-id') ?? (c.req.method === 'GET' ? c.req.query('device') : undefined);
-    return value !== undefined && DEVICE_ID.test(value) ? value : null;
-  }
-
-  function idempotencyKey(c: AppContext): string {
-    const key = c.req.header('idempotency-key') ?? '';
-    if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError(400, 'idempotency_key_required');
-    return key;
-  }
-
-  /** Who writes: the member, else the device; a write with neither is refused. */
-  async function writer(c: AppContext): Promise<{ memberId: string | null; key: string }> {
-    const memberId = await member(c, true);
-    if (memberId !== null) return { memberId, key: `m:${memberId}` };
-    const device = deviceId(c);
-    if (device === null) {
-      throw new ApiError(400, 'validation_failed', [
-        { field: 'X-Device-Id', message: pick(requestLang(c), 'Header X-Device-Id tidak ada.', 'The X-Device-Id header is missing.') },
-      ]);
-    }
-    return { memberId: null, key: `d:${device}` };
-  }
-
   function rateLimited(c: AppContext, now: Date): never {
     c.header('Retry-After', String(Math.ceil((HOUR_MS - (now.getTime() % HOUR_MS)) / 1000)));
     throw new ApiError(429, 'rate_limited');
@@ -75,10 +37,10 @@ export function feedbackRoutes(deps: AppDeps) {
     })
     .post('/', async (c) => {
       const now = clock();
-      const key = idempotencyKey(c);
+      const key = idempotencyKeyOf(c);
       const body = await readJsonObject(c);
       const lang = requestLang(c);
-      const submitter = await writer(c);
+      const submitter = await writerOf(c, config.secret, now);
 
       const replay = async () => {
         const first = await findFeedback(db, { idempotencyKey: key });
@@ -125,15 +87,15 @@ export function feedbackRoutes(deps: AppDeps) {
       return c.json({ item: await ownItem(db, row) });
     })
     .get('/mine', async (c) => {
-      const memberId = await member(c, true);
+      const memberId = await memberOf(c, config.secret, clock(), true);
       if (memberId === null) throw new ApiError(401, 'invalid_token');
       c.header('Cache-Control', 'no-store');
       return c.json({ items: await listOwnItems(db, `m:${memberId}`) });
     })
     .get('/board', async (c) => {
       const query = parseBoardQuery(c.req.query(), requestLang(c));
-      const memberId = await member(c, false);
-      const device = deviceId(c);
+      const memberId = await memberOf(c, config.secret, clock(), false);
+      const device = deviceIdOf(c);
       const voterKey = memberId !== null ? `m:${memberId}` : device !== null ? `d:${device}` : null;
       const { items, total } = await listBoard(db, query, voterKey);
       c.header('Cache-Control', 'no-store');
@@ -141,11 +103,11 @@ export function feedbackRoutes(deps: AppDeps) {
     })
     .post('/board/:id/votes', async (c) => {
       const now = clock();
-      idempotencyKey(c);
+      idempotencyKeyOf(c);
       await readJsonObject(c);
-      const voter = await writer(c);
+      const voter = await writerOf(c, config.secret, now);
       const id = c.req.param('id');
-      if (!/^[1-9]\d{0,9}$/.test(id)) throw new ApiError(404, 'feedback_not_found');
+      if (!/^[1-9]\d{0,9}$/.test(id)) throw new ApiError(404, 'not_on_board');
       const network = voter.memberId === null ? networkId(clientAddress(c, config.trustProxy), config.secret) : null;
       if (network !== null) {
         const limitKey = `${id}:${network}`;
@@ -153,7 +115,7 @@ export function feedbackRoutes(deps: AppDeps) {
         voters.count(limitKey, now);
       }
       const outcome = await castVote(db, deps.dialect, Number(id), voter, now);
-      if (outcome === 'not_found') throw new ApiError(404, 'feedback_not_found');
+      if (outcome === 'not_found') throw new ApiError(404, 'not_on_board');
       if (outcome === 'closed') throw new ApiError(409, 'voting_closed');
       return c.json({ votes: outcome.votes, voted: true }, outcome.voted === 'new' ? 201 : 200);
     });

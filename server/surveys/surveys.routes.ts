@@ -1,9 +1,8 @@
 // Public poll and survey API for the widgets: read a survey by slug, submit one response.
 import { Hono } from 'hono';
-import { bearerToken, verifyMemberToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
-import { readJsonObject, type AppContext, type AppEnv } from '../http.ts';
+import { deviceIdOf, idempotencyKeyOf, memberOf, readJsonObject, writerOf, type AppEnv } from '../http.ts';
 import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import type { SurveyCache } from './surveys.cache.ts';
 import {
@@ -15,9 +14,6 @@ import {
   type SurveyDefinition,
 } from './surveys.queries.ts';
 import { parseAnswers } from './surveys.schemas.ts';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
-const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export function publicSurvey(survey: SurveyDefinition, now: Date) {
   return {
@@ -51,22 +47,6 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
     return survey;
   }
 
-  /** The member when a valid token came; throws only when `strict` and the token is bad. */
-  async function member(c: AppContext, strict: boolean): Promise<string | null> {
-    const header = c.req.header('authorization');
-    if (header === undefined) return null;
-    const token = bearerToken(header);
-    const claims = token === null ? null : await verifyMemberToken(token, config.secret, clock());
-    if (claims === null && strict) throw new ApiError(401, 'invalid_token');
-    return claims?.memberId ?? null;
-  }
-
-  /** The widget's device id: a header on writes; on reads also ?device=, which spares a CORS preflight. */
-  function deviceId(c: AppContext): string | null {
-    const value = c.req.header('x-device-id') ?? (c.req.method === 'GET' ? c.req.query('device') : undefined);
-    return value !== undefined && DEVICE_ID.test(value) ? value : null;
-  }
-
   async function visibleResults(
     survey: SurveyDefinition,
     answered: boolean,
@@ -85,8 +65,8 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
     .get('/:slug', async (c) => {
       const now = clock();
       const survey = await publishedSurvey(c.req.param('slug'));
-      const memberId = await member(c, false);
-      const device = deviceId(c);
+      const memberId = await memberOf(c, config.secret, now, false);
+      const device = deviceIdOf(c);
       const voterKey = memberId !== null ? `m:${memberId}` : device !== null ? `d:${device}` : null;
       // A widget sends its device id on a read only once it has answered here, so most reads touch no table.
       const answered = voterKey !== null && (await findResponse(db, survey.id, { voterKey })) !== null;
@@ -99,19 +79,11 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
     })
     .post('/:slug/responses', async (c) => {
       const now = clock();
-      const idempotencyKey = c.req.header('idempotency-key') ?? '';
-      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) throw new ApiError(400, 'idempotency_key_required');
+      const idempotencyKey = idempotencyKeyOf(c);
       const body = await readJsonObject(c);
       const lang = requestLang(c);
       const survey = await publishedSurvey(c.req.param('slug'));
-      const memberId = await member(c, true);
-      const device = deviceId(c);
-      if (memberId === null && device === null) {
-        throw new ApiError(400, 'validation_failed', [
-          { field: 'X-Device-Id', message: lang === 'en' ? 'The X-Device-Id header is missing.' : 'Header X-Device-Id tidak ada.' },
-        ]);
-      }
-      const voterKey = memberId !== null ? `m:${memberId}` : `d:${device}`;
+      const { memberId, key: voterKey } = await writerOf(c, config.secret, now);
 
       const replay = async () => {
         const first = await findResponse(db, survey.id, { idempotencyKey });

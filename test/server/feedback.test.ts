@@ -611,7 +611,7 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     await staff('PUT', `/${idea}`, { published: false });
     const unpublished = await send(app, `/board/${idea}/votes`, {}, {});
     expect(unpublished.status).toBe(404);
-    expect((await json(unpublished)).error.code).toBe('feedback_not_found');
+    expect((await json(unpublished)).error).toEqual({ code: 'not_on_board', message: 'Masukan ini tidak ada di papan tanggapan.' });
     expect((await send(app, '/board/999999999/votes', {}, {})).status).toBe(404);
     expect((await send(app, '/board/abc/votes', {}, {})).status).toBe(404);
     expect((await send(app, `/board/${purchase}/votes`, {}, { key: '' })).status).toBe(400);

@@ -345,6 +345,25 @@ describe('<slims-feedback-board>', () => {
     equal(calls(BOARD)[1]!.headers.get('Authorization'), null);
   });
 
+  it('forgets a member token the server refuses, so the next vote counts for this device', async () => {
+    const crm = fakeSlimsCRM('tok-expired');
+    sessionStorage.setItem('slims-crm:member-token', 'tok-expired');
+    const el = await board({
+      [BOARD]: () => page([boardItem(1, { votes: 4 })]),
+      [vote(1)]: (call) => (call.headers.get('Authorization') ? apiError(401, 'invalid_token') : json(201, { votes: 5, voted: true })),
+    });
+    $(el, '[part=vote]').click();
+    await until(() => crm.memberToken === null, 'the refused token to be forgotten');
+    equal(sessionStorage.getItem('slims-crm:member-token'), null);
+    await until(() => calls(BOARD).length === 2, 'a reload as a visitor');
+    await el.updateComplete;
+    $(el, '[part=vote]').click();
+    await until(() => $(el, '[part=vote]').getAttribute('aria-pressed') === 'true', 'the vote as this device');
+    const votes = calls(vote(1));
+    equal(votes.length, 2);
+    equal(votes[1]!.headers.get('Authorization'), null);
+  });
+
   it('shows HTML and script from any text field as text, never as elements', async () => {
     const el = await board({
       [BOARD]: () =>

@@ -46,22 +46,6 @@ const VIEWS: Record<string, View> = {
   invalid_token: 'members',
 };
 
-/**
- * A fresh member token from the page's own site: the SLiMS plugin names its same-origin token page in
- * <meta name="slims-crm-token-url">. Null when there is none, or the member is no longer logged in.
- */
-async function renewMemberToken(): Promise<string | null> {
-  const url = document.querySelector<HTMLMetaElement>('meta[name="slims-crm-token-url"]')?.content;
-  if (!url) return null;
-  try {
-    const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    const body = (await res.json()) as { token?: unknown } | null;
-    return res.ok && typeof body?.token === 'string' ? body.token : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Checks and sends the form of `el`, then shows thanks, errors or the state the server reports. */
 export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<void> {
   const { _data: data, slug, _seq: seq } = el;
@@ -75,16 +59,7 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
   el._errors = errors;
   el._note = '';
   el._key ||= uuid();
-  const post = () => apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
-  let res = await post();
-  if (!res.ok && res.error.code === 'invalid_token') {
-    // On a SLiMS OPAC the member's token lasts a quarter of an hour: ask the OPAC for a fresh one, once.
-    const fresh = await renewMemberToken();
-    if (fresh) {
-      window.SlimsCRM?.setMemberToken(fresh);
-      res = await post();
-    }
-  }
+  const res = await apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
   if (seq !== el._seq) return;
   if (res.ok) {
     el._key = '';
@@ -99,17 +74,9 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
   // A key is only worth keeping while the server may not have acted (no answer, or a 5xx).
   if (status && status < 500) el._key = '';
   el._fail(code, message, VIEWS[code] ?? 'open');
-  if (code === 'invalid_token') {
-    // The member's token ran out (they last a quarter of an hour): forget it everywhere, then show the
-    // survey again as it is for a visitor (a poll open to anyone can be answered right away).
-    try {
-      sessionStorage.removeItem('slims-crm:member-token');
-    } catch {
-      // storage blocked: only the in-memory token goes
-    }
-    window.SlimsCRM?.setMemberToken(null);
-    return el._load();
-  }
+  // The member's token ran out and could not be renewed (apiPost forgot it): show the survey again as it is
+  // for a visitor (a poll open to anyone can be answered right away).
+  if (code === 'invalid_token') return el._load();
   if (code === 'already_answered' || code === 'survey_closed' || code === 'survey_changed') return el._load();
   if (code !== 'validation_failed') {
     el._note = messages(lang)[status ? 'error' : 'offline'];

@@ -21,21 +21,57 @@ function deviceId(): string {
   return ids.device;
 }
 
+/**
+ * A fresh member token from the page's own site: the SLiMS plugin names its same-origin token page in
+ * <meta name="slims-crm-token-url">. Null when there is none, or the member is no longer logged in.
+ */
+async function renewMemberToken(): Promise<string | null> {
+  const url = document.querySelector<HTMLMetaElement>('meta[name="slims-crm-token-url"]')?.content;
+  if (!url) return null;
+  try {
+    const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const body = (await res.json()) as { token?: unknown } | null;
+    return res.ok && typeof body?.token === 'string' ? body.token : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Retries after a network failure or a 5xx, with exponential backoff; tests shorten it. */
 export const retry = { times: 3, backoffMs: 400 };
 
 /**
  * POSTs `body` as JSON. The caller keeps `key` for one submission, so a visitor's own second try is
- * recognised by the server as the same submission.
+ * recognised by the server as the same submission. A member token the server refuses (they last a quarter
+ * of an hour) is renewed from the OPAC once; when it cannot be, it is forgotten everywhere (this tab's
+ * storage and every widget on the page) and the caller gets the invalid_token error.
  */
 export async function apiPost<T>(path: string, body: unknown, opts: RequestOptions & { key: string }): Promise<ApiResult<T>> {
   try {
     const url = apiUrl(path, opts);
     const init = { method: 'POST', body: JSON.stringify(body) };
+    let renewed = false;
     for (let n = 0; ; n++) {
       if (!navigator.onLine) return failure('offline');
       const headers = { 'Content-Type': 'application/json', 'Idempotency-Key': opts.key, 'X-Device-Id': deviceId() };
       const result = await send<T>(url, { ...init, headers });
+      if (!result.ok && result.error.code === 'invalid_token' && !renewed) {
+        renewed = true;
+        const fresh = await renewMemberToken();
+        if (!fresh) {
+          try {
+            sessionStorage.removeItem('slims-crm:member-token');
+          } catch {
+            // storage blocked: only the in-memory token goes
+          }
+        }
+        window.SlimsCRM?.setMemberToken(fresh);
+        if (fresh) {
+          n--;
+          continue;
+        }
+        return result;
+      }
       // Retry only when the server may not have acted; the Idempotency-Key makes a repeated POST safe.
       if (result.ok || (result.error.status && result.error.status < 500) || n >= retry.times) return result;
       await new Promise((r) => setTimeout(r, retry.backoffMs * 2 ** n * (0.75 + Math.random() / 2)));

@@ -342,15 +342,8 @@ export class SlimsSuggestionBox extends LitElement {
       if (status && status < 500) this._key = '';
       this._fail(code, message);
       if (code === 'validation_failed') return this._showErrors(...this._fieldErrors(details, message));
-      if (code === 'invalid_token') {
-        // The member's token ran out: forget it everywhere; the form now offers to send anonymously.
-        try {
-          sessionStorage.removeItem('slims-crm:member-token');
-        } catch {
-          // storage blocked: only the in-memory token goes
-        }
-        window.SlimsCRM?.setMemberToken(null);
-      }
+      // invalid_token: the member's token ran out and could not be renewed; apiPost forgot it, so the form
+      // now offers to send anonymously.
       this._note = { text: code === 'invalid_token' ? m.expired : reason(res.error, m), error: true };
       this._focus('#status');
     } catch (e) {

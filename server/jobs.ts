@@ -41,12 +41,22 @@ export function startBackgroundWork({ db, dialect, config, clock = () => new Dat
   const tick = () => {
     ticking ??= (async () => {
       const now = clock();
-      try {
-        const digest = await queueDailyDigest(db, config, now);
-        if (digest === 'queued') log('[slims-crm] ringkasan harian kotak saran diantrekan / daily suggestion-box digest queued');
-        await pruneSpentChallenges(db, now);
-      } catch (error) {
-        log(`[slims-crm] scheduled job failed: ${error instanceof Error ? error.message : String(error)}`);
+      // Each job on its own: one failing (the database away for a moment) does not hold up the others.
+      const jobs: Array<[string, () => Promise<void>]> = [
+        [
+          'daily digest',
+          async () => {
+            if ((await queueDailyDigest(db, config, now)) === 'queued') log('[slims-crm] ringkasan harian kotak saran diantrekan / daily suggestion-box digest queued');
+          },
+        ],
+        ['spent proof-of-work pruning', () => pruneSpentChallenges(db, now)],
+      ];
+      for (const [name, job] of jobs) {
+        try {
+          await job();
+        } catch (error) {
+          log(`[slims-crm] scheduled job "${name}" failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
     })().finally(() => {
       ticking = null;

@@ -9,6 +9,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
 import { staffFeedbackRoutes } from './feedback/staff-feedback.routes.ts';
+import { unsubscribeRoutes } from './feedback/unsubscribe.routes.ts';
 import { hookRoutes } from './hooks/hooks.routes.ts';
 import type { AppEnv } from './http.ts';
 import { memberRoutes } from './members/members.routes.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
 
   app.route('/widgets', widgetAssets(deps.widgetsDir ?? defaultWidgetsDir));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin' }));
+  app.route('/notices/unsubscribe', unsubscribeRoutes(deps));
   app.route('/', sitePages(deps));
   return app;
 }

@@ -7,6 +7,7 @@ import type { Config } from '../env.ts';
 import type { Lang } from '../errors.ts';
 import { enqueue } from '../outbox/outbox.queries.ts';
 import { formatTrackingCode } from './code.ts';
+import { unsubscribeUrl } from './unsubscribe.routes.ts';
 
 export const STATUS_LABELS: Record<FeedbackStatus, readonly [string, string]> = {
   new: ['Baru', 'New'],
@@ -46,13 +47,15 @@ export interface NoticeInput {
   code: string;
   kind: FeedbackKind;
   body: string;
+  /** The signed link that stops all notices to this address (unsubscribe.routes.ts). */
+  unsubscribe: string;
   event: { type: 'status'; status: FeedbackStatus } | { type: 'reply_public' | 'reply_private'; text: string; status: FeedbackStatus };
 }
 
 const excerpt = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 /** Subject and plain text of one notice. Plain text only: nothing a member wrote can become markup in a mail client. */
-export function renderNotice({ lang, library, code, kind, body, event }: NoticeInput): { subject: string; text: string } {
+export function renderNotice({ lang, library, code, kind, body, unsubscribe, event }: NoticeInput): { subject: string; text: string } {
   const en = lang === 'en';
   const from = library ?? (en ? 'The library' : 'Perpustakaan');
   const shown = formatTrackingCode(code);
@@ -92,8 +95,9 @@ export function renderNotice({ lang, library, code, kind, body, event }: NoticeI
       ? `You can follow it with the tracking code ${shown} in the suggestion box on our website.`
       : `Anda dapat memantaunya dengan kode pelacakan ${shown} di kotak saran pada situs kami.`,
     en
-      ? 'You receive this because you gave this address and agreed to be contacted about it. Reply to this e-mail to stop these notices.'
-      : 'Anda menerima e-mail ini karena memberikan alamat ini dan setuju dihubungi tentang masukan tersebut. Balas e-mail ini untuk berhenti menerimanya.',
+      ? 'You receive this because you gave this address and agreed to be contacted about it. To stop these notices at once:'
+      : 'Anda menerima e-mail ini karena memberikan alamat ini dan setuju dihubungi tentang masukan tersebut. Untuk berhenti menerimanya:',
+    unsubscribe,
     '',
     from,
   );
@@ -147,6 +151,7 @@ export async function notifyWatchers(
       code: watcher.code,
       kind: watcher.kind,
       body: watcher.body,
+      unsubscribe: unsubscribeUrl(config.publicUrl, config.secret, watcher.email, lang),
       event:
         event.type === 'status'
           ? { type: 'status', status: (event.to_value ?? item.status) as FeedbackStatus }

@@ -5,6 +5,7 @@ import type { FeedbackEventType } from '../../server/db/database.ts';
 import { toDbTime } from '../../server/db/time.ts';
 import { digestDay, queueDailyDigest } from '../../server/feedback/digest.ts';
 import { notifyWatchers, renderNotice } from '../../server/feedback/notices.ts';
+import { createApp } from '../../server/app.ts';
 import { startBackgroundWork } from '../../server/jobs.ts';
 import { prepareDatabase, testClock, testConfig } from '../helpers/app.ts';
 import { availableDatabases } from '../helpers/databases.ts';
@@ -17,11 +18,12 @@ const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
 describe('notice texts', () => {
   it('says a status change in Indonesian and English, as plain text with the member’s words verbatim', () => {
-    const input = { library: 'Perpustakaan Kota', code: 'ABCDE23456', kind: 'suggestion' as const, body: HOSTILE, event: { type: 'status' as const, status: 'planned' as const } };
+    const input = { library: 'Perpustakaan Kota', code: 'ABCDE23456', kind: 'suggestion' as const, body: HOSTILE, unsubscribe: 'http://crm.test/notices/unsubscribe?x', event: { type: 'status' as const, status: 'planned' as const } };
     const id = renderNotice({ ...input, lang: 'id' });
     expect(id.subject).toBe('Saran Anda ABCDE-23456: Direncanakan');
     expect(id.text).toContain('Status masukan yang Anda kirim kini: Direncanakan.');
     expect(id.text).toContain(HOSTILE);
+    expect(id.text).toContain('Untuk berhenti menerimanya:\nhttp://crm.test/notices/unsubscribe?x');
     expect(id.text.endsWith('Perpustakaan Kota')).toBe(true);
     const en = renderNotice({ ...input, lang: 'en' });
     expect(en.subject).toBe('Your suggestion ABCDE-23456: Planned');
@@ -35,6 +37,7 @@ describe('notice texts', () => {
       code: 'ABCDE23456',
       kind: 'complaint',
       body: 'AC ruang baca mati.',
+      unsubscribe: 'http://crm.test/notices/unsubscribe?x',
       event: { type: 'reply_public', text: 'Sudah diperbaiki hari ini.', status: 'done' },
     });
     expect(notice.subject).toBe('Perpustakaan menjawab keluhan Anda ABCDE-23456');
@@ -166,6 +169,36 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
     clock.set('2026-11-25T01:00:00Z');
     expect(await queueDailyDigest(handle.db, config, clock())).toBe('nothing_new');
     expect(await queueDailyDigest(handle.db, testConfig(), clock())).toBe('off');
+  });
+
+  it('stops every notice to an address at once from the link in a notice, and only with a genuine link', async () => {
+    const app = createApp({ db: handle.db, dialect: handle.dialect, config, clock, log: () => {}, widgetsDir: '/nonexistent' });
+    const first = await item({ watchers: ['Anggota@Perpustakaan.test'] });
+    const second = await item({ watchers: ['anggota@perpustakaan.test'] });
+    const other = await item({ watchers: ['teman@perpustakaan.test'] });
+    await notifyWatchers(handle.db, config, { feedbackId: first, eventId: await event(first, 'status', { to: 'planned' }) }, clock());
+    await notifyWatchers(handle.db, config, { feedbackId: other, eventId: await event(other, 'status', { to: 'planned' }) }, clock());
+    const link = /^http:\/\/crm\.test(\/notices\/unsubscribe\?\S+)$/m.exec((await outbox())[0]!.body_text)?.[1];
+    expect(link).toMatch(/email=anggota%40perpustakaan\.test&sig=[0-9a-f]{32}&lang=id$/);
+
+    // Opening the link only asks (mail scanners open links); a forged signature is refused.
+    const asked = await app.request(link!);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('<form method="post">');
+    expect((await handle.db.selectFrom('crm_feedback_watcher').select('id').execute()).length).toBe(3);
+    const forged = await app.request(link!.replace(/sig=[0-9a-f]{4}/, 'sig=0000'), { method: 'POST' });
+    expect(forged.status).toBe(400);
+    expect((await handle.db.selectFrom('crm_feedback_watcher').select('id').execute()).length).toBe(3);
+
+    const stopped = await app.request(link!, { method: 'POST' });
+    expect(stopped.status).toBe(200);
+    expect(await stopped.text()).toContain('Kami tidak akan lagi mengirim pemberitahuan');
+    const watchers = await handle.db.selectFrom('crm_feedback_watcher').select(['feedback_id', 'email']).execute();
+    expect(watchers.map((w) => [Number(w.feedback_id), w.email])).toEqual([[other, 'teman@perpustakaan.test']]);
+    expect((await outbox()).map((row) => row.recipient)).toEqual(['teman@perpustakaan.test']);
+    const items = await handle.db.selectFrom('crm_feedback').select(['id', 'contact_email']).where('id', 'in', [first, second]).execute();
+    expect(items.map((row) => row.contact_email)).toEqual([null, null]);
+    expect(await notifyWatchers(handle.db, config, { feedbackId: second, eventId: await event(second, 'status', { to: 'done' }) }, clock())).toBe(0);
   });
 
   it('delivers queued notices through the sidecar’s background sender to the SMTP server', async () => {

@@ -195,6 +195,16 @@ export interface CrmPowSpentTable {
   expires_at: string;
 }
 
+/** One read of personal data by a staff member (server/audit.ts). */
+export interface CrmAuditLogTable {
+  id: Generated<number>;
+  staff_uid: number;
+  staff_name: string;
+  action: string;
+  subject: string;
+  created_at: string;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -210,6 +220,7 @@ export interface CrmTables {
   crm_feedback_vote: CrmFeedbackVoteTable;
   crm_feedback_watcher: CrmFeedbackWatcherTable;
   crm_pow_spent: CrmPowSpentTable;
+  crm_audit_log: CrmAuditLogTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

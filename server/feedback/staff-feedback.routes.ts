@@ -1,6 +1,7 @@
 // Staff inbox for the suggestion box: filters and search, status, categories, assignment, notes, replies,
 // merging duplicates, publishing to the board, and the service measures as JSON and CSV.
 import { Hono } from 'hono';
+import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, pick, requestLang } from '../errors.ts';
 import { parseId, readJsonObject, type AppContext, type AppEnv } from '../http.ts';
@@ -32,9 +33,11 @@ export function staffFeedbackRoutes(deps: AppDeps) {
   const read = requireStaff(deps, MODULE, 'r');
   const write = requireStaff(deps, MODULE, 'w');
 
-  async function item(id: number): Promise<StaffItem> {
+  /** The item as staff see it; showing its submitter's contact details or member id is written to the audit log. */
+  async function item(c: AppContext, id: number): Promise<StaffItem> {
     const found = await getStaffItem(db, id);
     if (found === null) throw new ApiError(404, 'feedback_not_found');
+    if (found.contact !== null || found.memberId !== null) await recordRead(db, c.get('staff'), 'feedback.personal_data', `feedback:${id}`, clock());
     return found;
   }
 
@@ -81,7 +84,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
     })
     .get('/:id', read, async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ item: await item(parseId(c.req.param('id'))) });
+      return c.json({ item: await item(c, parseId(c.req.param('id'))) });
     })
     .put('/:id', write, async (c) => {
       const id = parseId(c.req.param('id'));
@@ -101,13 +104,13 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       const result = await updateFeedback(db, dialect, id, changes, actor(c), now);
       if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
       if (result.statusEventId !== null) await notify(id, result.statusEventId, now);
-      return c.json({ item: await item(id) });
+      return c.json({ item: await item(c, id) });
     })
     .post('/:id/notes', write, async (c) => {
       const id = parseId(c.req.param('id'));
       const text = parseStaffText(await readJsonObject(c), requestLang(c));
       if ((await addNote(db, dialect, id, text, actor(c), clock())) === 'not_found') throw new ApiError(404, 'feedback_not_found');
-      return c.json({ item: await item(id) }, 201);
+      return c.json({ item: await item(c, id) }, 201);
     })
     .post('/:id/replies', write, async (c) => {
       const id = parseId(c.req.param('id'));
@@ -116,7 +119,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       const eventId = await addReply(db, dialect, id, reply, actor(c), now);
       if (eventId === 'not_found') throw new ApiError(404, 'feedback_not_found');
       await notify(id, eventId, now);
-      return c.json({ item: await item(id) }, 201);
+      return c.json({ item: await item(c, id) }, 201);
     })
     .post('/:id/merge', write, async (c) => {
       const id = parseId(c.req.param('id'));
@@ -124,6 +127,6 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       const result = await mergeFeedback(db, dialect, id, into, actor(c), clock());
       if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
       if (result === 'invalid') throw new ApiError(409, 'merge_invalid');
-      return c.json({ item: await item(into) });
+      return c.json({ item: await item(c, into) });
     });
 }

@@ -1,6 +1,7 @@
 // Staff API for polls and surveys: build, publish, close, delete, live results and CSV export.
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
+import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
 import { parseId, readJsonObject, type AppEnv } from '../http.ts';
@@ -107,6 +108,8 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
     })
     .get('/:id/export.csv', read, async (c) => {
       const survey = await load(c.req.param('id'));
+      // The export carries member ids: who took it is written down.
+      await recordRead(db, c.get('staff'), 'survey.export', `survey:${survey.id}`, clock());
       const lang = requestLang(c);
       const labels = new Map(survey.questions.flatMap((q) => q.options.map((o) => [o.id, o.label] as const)));
       const header = [

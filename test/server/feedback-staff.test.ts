@@ -377,6 +377,23 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     }
   });
 
+  it('writes each showing of a submitter’s contact details or member id to the audit log', async () => {
+    const withContact = await create({ kind: 'question', text: 'Kapan buka?', contact: { phone: '0812 3456 7890' }, consent: true });
+    const bare = await create({ kind: 'question', text: 'Boleh bawa makanan?' });
+    // As if sent anonymously: staff then see neither a member id nor a contact.
+    await handle.db.updateTable('crm_feedback').set({ anonymous: 1 }).where('id', '=', bare.id).execute();
+    await handle.db.deleteFrom('crm_audit_log').execute();
+    await ok('GET', `/${withContact.id}`, undefined, librarian);
+    await ok('POST', `/${withContact.id}/notes`, { text: 'Telepon balik besok.' });
+    await ok('GET', `/${bare.id}`);
+    await ok('GET', '');
+    const log = await handle.db.selectFrom('crm_audit_log').selectAll().orderBy('id').execute();
+    expect(log.map((row) => [row.staff_uid, row.staff_name, row.action, row.subject])).toEqual([
+      [2, 'Siti Rahmawati', 'feedback.personal_data', `feedback:${withContact.id}`],
+      [1, 'Administrator', 'feedback.personal_data', `feedback:${withContact.id}`],
+    ]);
+  });
+
   it('answers 404 for an unknown item', async () => {
     for (const [method, path, body] of [
       ['GET', '/999999999', undefined],

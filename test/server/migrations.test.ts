@@ -1,4 +1,5 @@
 // Both dialects end with the same crm_* tables and columns, and migrating twice changes nothing.
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
@@ -63,6 +64,12 @@ describe('migrations', () => {
       expect(Object.keys(schemas.sqlite ?? {})).toEqual(
         expect.arrayContaining(['crm_auth_failure', 'crm_migrations', 'crm_survey', 'crm_survey_answer', 'crm_survey_option', 'crm_survey_question', 'crm_survey_response', 'crm_outbox']),
       );
+    });
+
+    it('are all named in the README’s least-privilege grants', () => {
+      const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+      const granted = [...readme.matchAll(/GRANT [A-Z, ]+ ON slims\.(crm_\w+) TO/g)].map((m) => m[1]).sort();
+      expect(granted).toEqual(Object.keys(schemas.sqlite ?? {}).sort());
     });
 
     it.runIf(mysql)('end with the same tables and columns on MariaDB and SQLite', () => {

@@ -236,6 +236,9 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
 
     const csv = await app.request(`/api/v1/staff/surveys/${survey.id}/export.csv`, { headers: { Authorization: `Bearer ${admin}` } });
     expect(csv.status).toBe(200);
+    // The export carries member ids, so taking it is written to the audit log.
+    const audit = await handle.db.selectFrom('crm_audit_log').select(['staff_uid', 'action', 'subject']).where('subject', '=', `survey:${survey.id}`).execute();
+    expect(audit).toEqual([{ staff_uid: 1, action: 'survey.export', subject: `survey:${survey.id}` }]);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

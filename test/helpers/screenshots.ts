@@ -1,5 +1,16 @@
 // Takes the README's screenshots from a running sidecar: npx tsx test/helpers/screenshots.ts http://localhost:3000
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
+
+/** Polls for a selector that may sit inside shadow roots: mutation-based waits do not see into them. */
+async function find(page: Page, selector: string, timeoutMs = 15_000): Promise<ElementHandle<Element>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const element = await page.$(selector);
+    if (element !== null) return element;
+    if (Date.now() > end) throw new Error(`not found within ${timeoutMs} ms: ${selector}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 const base = process.argv[2] ?? 'http://localhost:3000';
 const out = new URL('../screenshots/', import.meta.url);
@@ -11,9 +22,17 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${base}/`, { waitUntil: 'networkidle0' });
-  await page.waitForSelector('slims-poll >>> input[type="radio"]');
-  await page.waitForSelector('slims-survey >>> form');
+  await find(page, 'slims-poll >>> input[type="radio"]');
+  await find(page, 'slims-survey >>> form');
   await page.screenshot({ path: new URL('demo.png', out).pathname as `${string}.png`, fullPage: true });
+  // The suggestion box (a purchase request being written) and the board, each as an element shot.
+  await (await find(page, 'slims-suggestion-box >>> input[name="kind"][value="purchase"]')).click();
+  await page.type('slims-suggestion-box >>> input[name="purchase.title"]', 'Bumi Manusia');
+  await page.type('slims-suggestion-box >>> input[name="purchase.author"]', 'Pramoedya Ananta Toer');
+  await page.type('slims-suggestion-box >>> #text', 'Untuk tugas sastra kelas XI, banyak siswa yang mencarinya.');
+  await (await page.$('slims-suggestion-box'))?.screenshot({ path: new URL('suggestion-box.png', out).pathname as `${string}.png` });
+  await find(page, 'slims-feedback-board >>> li[data-id]');
+  await (await page.$('slims-feedback-board'))?.screenshot({ path: new URL('feedback-board.png', out).pathname as `${string}.png` });
 
   const staff = await browser.newPage();
   await staff.setViewport({ width: 1280, height: 900 });
@@ -30,9 +49,22 @@ try {
     const results = [...(row?.querySelectorAll('a, button') ?? [])].find((el) => el.textContent?.trim() === 'Hasil');
     (results as HTMLElement | undefined)?.click();
   });
-  await staff.waitForSelector('slims-crm-admin >>> canvas', { timeout: 15_000 });
+  await find(staff, 'slims-crm-admin >>> canvas');
   await new Promise((resolve) => setTimeout(resolve, 4000));
   await staff.screenshot({ path: new URL('staff-results.png', out).pathname as `${string}.png`, fullPage: true });
+  // The suggestion-box inbox, one item, and the service measures.
+  await staff.click('slims-crm-admin >>> a[data-section="feedback"]');
+  await find(staff, 'slims-crm-admin >>> tr[data-feedback]');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await staff.screenshot({ path: new URL('staff-inbox.png', out).pathname as `${string}.png` });
+  await staff.click('slims-crm-admin >>> tr[data-feedback] [data-row-link]');
+  await find(staff, 'slims-crm-admin >>> [data-text]');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await staff.screenshot({ path: new URL('staff-feedback-item.png', out).pathname as `${string}.png`, fullPage: true });
+  await staff.click('slims-crm-admin >>> a[data-section="measures"]');
+  await find(staff, 'slims-crm-admin >>> canvas');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await staff.screenshot({ path: new URL('staff-measures.png', out).pathname as `${string}.png`, fullPage: true });
 } finally {
   await browser.close();
 }

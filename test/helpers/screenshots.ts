@@ -36,6 +36,8 @@ try {
 
   const staff = await browser.newPage();
   await staff.setViewport({ width: 1280, height: 900 });
+  // A full-page shot resizes the viewport, which restarts chart animations: draw them without motion.
+  await staff.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await staff.goto(`${base}/admin`, { waitUntil: 'networkidle0' });
   await staff.type('slims-crm-admin >>> #signin-username', 'admin');
   await staff.type('slims-crm-admin >>> #signin-password', 'admin');

@@ -286,38 +286,19 @@ export class AdminFeedbackMeasures extends AdminView {
 
     const periods = periodsOf(m);
     const labels = periods.map((p) => this.periodLabel(p));
+    // Volume by kind and by category: the same stacked bars, one segment per series and period.
+    const stacked = (series: Series[]): ChartConfiguration<'bar'> => ({
+      type: 'bar',
+      data: {
+        labels,
+        datasets: series.map((s, i) => ({ label: s.label, data: s.counts, backgroundColor: s.color ?? PALETTE[i % PALETTE.length], maxBarThickness: 40 })),
+      },
+      options: { ...base, plugins: { legend: { position: 'bottom' } }, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+    });
     const kindCanvas = canvas('volume-kind');
-    if (kindCanvas) {
-      const config: ChartConfiguration<'bar'> = {
-        type: 'bar',
-        data: {
-          labels,
-          datasets: this.kindSeries(m, periods).map((s) => ({ label: s.label, data: s.counts, backgroundColor: s.color, maxBarThickness: 40 })),
-        },
-        options: { ...base, plugins: { legend: { position: 'bottom' } }, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
-      };
-      drawChart(kindCanvas, config);
-    }
+    if (kindCanvas) drawChart(kindCanvas, stacked(this.kindSeries(m, periods)));
     const categoryCanvas = canvas('volume-category');
-    if (categoryCanvas) {
-      const config: ChartConfiguration<'line'> = {
-        type: 'line',
-        data: {
-          labels,
-          datasets: this.categorySeries(m, periods).map((s, i) => ({
-            label: s.label,
-            data: s.counts,
-            borderColor: PALETTE[i % PALETTE.length],
-            backgroundColor: PALETTE[i % PALETTE.length],
-            tension: 0.3,
-            cubicInterpolationMode: 'monotone',
-            pointRadius: 2,
-          })),
-        },
-        options: { ...base, plugins: { legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-      };
-      drawChart(categoryCanvas, config);
-    }
+    if (categoryCanvas) drawChart(categoryCanvas, stacked(this.categorySeries(m, periods)));
   }
 
   private async downloadCsv(): Promise<void> {

@@ -345,7 +345,7 @@ const id = {
   fmNoVolume: 'Tidak ada masukan dalam rentang ini.',
   fmTable: 'Tampilkan angka sebagai tabel',
   fmPeriod: 'Periode',
-  fmWeekOf: 'Minggu {date}',
+  fmWeekOf: 'Pekan {date}',
   fmMinutes: '{n} menit',
   fmHours: '{n} jam',
   fmDays: '{n} hari',

@@ -69,14 +69,15 @@ describe('slims-crm-admin: service measures', () => {
       deepEqual(kinds.data.datasets[2]!.data, [0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 
       const categories = chart('volume-category')!;
-      equal((categories.config as { type?: string }).type, 'line');
+      equal((categories.config as { type?: string }).type, 'bar');
+      assert((categories.options.scales as { y?: { stacked?: boolean } }).y?.stacked, 'stacked by category');
       deepEqual(categories.data.datasets.map((d) => d.label), [XSS, 'Koleksi', 'Tanpa kategori']);
 
       const table = $(el, 'table[data-volume="category"]')!;
       deepEqual($$(el, 'table[data-volume="kind"] thead th').map((th) => textOf(th)), ['Periode', 'Saran', 'Keluhan', 'Usulan pembelian']);
       const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => textOf(cell)));
-      deepEqual(rows.slice(0, 4), [['Minggu 5 Jan', '0', '3', '2'], ['Minggu 12 Jan', '0', '0', '0'], ['Minggu 19 Jan', '1', '4', '0'], ['Minggu 26 Jan', '0', '0', '0']]);
-      deepEqual(rows.at(-1), ['Minggu 23 Mar', '0', '0', '0'], 'the week holding the end of the range');
+      deepEqual(rows.slice(0, 4), [['Pekan 5 Jan', '0', '3', '2'], ['Pekan 12 Jan', '0', '0', '0'], ['Pekan 19 Jan', '1', '4', '0'], ['Pekan 26 Jan', '0', '0', '0']]);
+      deepEqual(rows.at(-1), ['Pekan 23 Mar', '0', '0', '0'], 'the week holding the end of the range');
       includes(textOf(table.querySelector('thead')), '<img src=x onerror="window.__pwned=true">');
       equal(el.shadowRoot!.querySelectorAll('img, script, b').length, 0, 'category names are text');
       await new Promise((r) => setTimeout(r, 50));

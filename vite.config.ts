@@ -33,7 +33,8 @@ const squeezeTemplates: Plugin = {
 // members named `_x` (internal by convention: never an attribute, event or JSON field; Lit's own
 // are `_$x`) become one letter, the same in every chunk through one mangle cache. Short names seen
 // anywhere in the bundle are reserved first: ours live on the same instances as Lit's members,
-// which Lit's own minifier already shortened (`this.l`, `this.C`).
+// which Lit's own minifier already shortened (`this.l`, `this.C`). A spread (`[...J]`, an imported
+// binding) is no member: reserving its name would let any widget's imports reshuffle the shared chunk's names.
 const minifyChunks: Plugin = {
   name: 'slims-minify-chunks',
   apply: 'build',
@@ -42,7 +43,7 @@ const minifyChunks: Plugin = {
     const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
     const mangleCache: Record<string, string | false> = {};
     for (const file of chunks) {
-      for (const [, name] of file.code.matchAll(/\.([A-Za-z_$][\w$]?)\b/g)) mangleCache[`reserved ${name}`] = name!;
+      for (const [, name] of file.code.matchAll(/(?<!\.)\.([A-Za-z_$][\w$]?)\b/g)) mangleCache[`reserved ${name}`] = name!;
     }
     for (const file of chunks) {
       const ours = file.moduleIds.some((id) => ourModule.test(id));

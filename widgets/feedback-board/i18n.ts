@@ -1,6 +1,7 @@
-// The board's strings in Bahasa Indonesia (the default) and English, both in the board's own chunk.
-// Counts take the plural category of the language (Intl.PluralRules): Indonesian has only `other`.
-import type { Lang } from '../shared/i18n.ts';
+// The board's strings in Bahasa Indonesia (the default); English (i18n-en.ts) comes in a chunk of its own
+// that only English pages load. Counts take the plural category of the language (Intl.PluralRules):
+// Indonesian has only `other`.
+import { lazyEnglish } from '../shared/feedback.ts';
 
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -32,30 +33,4 @@ const id = {
 
 export type Words = typeof id;
 
-const en: Words = {
-  title: 'You said, we did',
-  intro: 'Feedback from library users that the library chose to show, with its replies and what it did.',
-  filters: 'Filter and sort',
-  kind: 'Kind',
-  allKinds: 'All kinds',
-  status: 'Status',
-  allStatuses: 'All statuses',
-  sort: 'Sort by',
-  sorts: { newest: 'Newest', votes: 'Most supported', answered: 'Recently answered' },
-  vote: 'Support',
-  votes: { one: '{} vote', other: '{} votes' },
-  voted: 'Thank you, your support is recorded.',
-  fromMember: 'From a member',
-  fromVisitor: 'From a visitor',
-  shown: 'Showing {} of {}',
-  more: 'Load more',
-  loading: 'Loading…',
-  empty: 'Nothing has been published yet.',
-  emptyFiltered: 'Nothing matches these choices.',
-  loadError: 'The board could not be loaded.',
-  offline: 'Cannot connect. Please check your internet connection.',
-  error: 'Sorry, something went wrong. Please try again.',
-  retry: 'Try again',
-};
-
-export const words = (lang: Lang): Words => (lang === 'en' ? en : id);
+export const { ready, words } = lazyEnglish(id, () => import('./i18n-en.ts'), { loading: 'Loading…' });

@@ -1,30 +1,15 @@
 // <slims-feedback-board>: the public "you said, we did" board: feedback the staff chose to publish, its
 // status and the library's reply, with votes on suggestions and purchase requests.
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { apiGet } from '../shared/api.ts';
+import { apiGet, failure } from '../shared/api.ts';
 import { define } from '../shared/define.ts';
 import { emit } from '../shared/events.ts';
-import {
-  KINDS,
-  STATUSES,
-  feedbackStyles,
-  feedbackWords,
-  isKind,
-  isStatus,
-  readBoardItem,
-  reason,
-  renderPurchase,
-  renderReply,
-  renderStatus,
-  when,
-  type BoardItem,
-  type Note,
-} from '../shared/feedback.ts';
+import { KINDS, STATUSES, fieldStyles, feedbackWords, isKind, isStatus, loadSend, reason, type BoardItem, type Note } from '../shared/feedback.ts';
+import { itemStyles, readBoardItem, renderPurchase, renderReply, renderStatus, when } from '../shared/feedback-items.ts';
 import { TOKEN_EVENT } from '../shared/global.ts';
 import { fill, langOf, locale, type Lang } from '../shared/i18n.ts';
-import { apiPost, uuid } from '../shared/send.ts';
 import { styles } from '../shared/styles.ts';
-import { words, type Words } from './i18n.ts';
+import { ready, words, type Words } from './i18n.ts';
 
 const SORTS = ['newest', 'votes', 'answered'] as const;
 
@@ -72,7 +57,8 @@ export class SlimsFeedbackBoard extends LitElement {
 
   static override styles = [
     styles,
-    feedbackStyles,
+    fieldStyles,
+    itemStyles,
     css`
       .filters {
         display: flex;
@@ -152,6 +138,8 @@ export class SlimsFeedbackBoard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (['api', 'kind', 'status', 'sort', 'pageSize'].some((p) => changed.has(p as keyof SlimsFeedbackBoard))) void this._load(1);
+    // English switched on after loading: its strings come in their own chunk
+    else if (changed.has('lang')) void ready(langOf(this)).then(() => this.requestUpdate());
   }
 
   get _query(): URLSearchParams {
@@ -175,7 +163,7 @@ export class SlimsFeedbackBoard extends LitElement {
   async _load(page: number): Promise<void> {
     const seq = ++this._seq;
     const lang = langOf(this);
-    const m = words(lang);
+    let m = words(lang);
     try {
       const query = this._query;
       query.set('page', String(page));
@@ -186,8 +174,11 @@ export class SlimsFeedbackBoard extends LitElement {
       } else {
         this._more = true;
       }
-      const res = await apiGet<{ items?: unknown; total?: unknown }>(`api/v1/feedback/board?${query}`, { base: this.api, lang });
+      const read = apiGet<{ items?: unknown; total?: unknown }>(`api/v1/feedback/board?${query}`, { base: this.api, lang });
+      // Stay on "Loading…" until the items and the strings to show them with are both here.
+      const [res] = await Promise.all([read, ready(lang)]);
       if (seq !== this._seq) return;
+      m = words(lang);
       this._more = false;
       if (!res.ok) {
         this._fail(res.error.code, res.error.message);
@@ -230,10 +221,14 @@ export class SlimsFeedbackBoard extends LitElement {
     const lang = langOf(this);
     const m = words(lang);
     this._pending = new Set(this._pending).add(item.id);
-    const key = this._keys.get(item.id) ?? uuid();
-    this._keys.set(item.id, key);
     try {
-      const res = await apiPost<{ votes?: unknown; voted?: unknown }>(`api/v1/feedback/board/${item.id}/votes`, {}, { base: this.api, lang, key });
+      // The sending code comes at the first vote, not with the board.
+      const send = await loadSend();
+      if (send && !this._keys.has(item.id)) this._keys.set(item.id, send.uuid());
+      const path = `api/v1/feedback/board/${item.id}/votes`;
+      const res = send
+        ? await send.apiPost<{ votes?: unknown; voted?: unknown }>(path, {}, { base: this.api, lang, key: this._keys.get(item.id)! })
+        : failure('offline');
       if (res.ok) {
         this._keys.delete(item.id);
         const votes = typeof res.data?.votes === 'number' ? res.data.votes : item.votes + 1;

@@ -1,9 +1,10 @@
-// What <slims-suggestion-box> and <slims-feedback-board> share: the public feedback API's shapes
-// (notes/CONTRACT-4.md), the words for kinds and statuses, and how a status, a purchase request and
-// the library's reply look. Not on any poll's path: it rides in a chunk of its own that only these two load.
-import { css, html, nothing, type TemplateResult } from 'lit';
+// What <slims-suggestion-box> and <slims-feedback-board> share to paint: the public feedback API's shapes
+// (notes/CONTRACT-4.md), the words for kinds and statuses, and the fields' rules. How an item looks is
+// in feedback-items.ts, which the box needs only after sending. Not on any poll's path: it rides in a
+// chunk of its own that only these two load.
+import { css } from 'lit';
 import type { ApiError } from './api.ts';
-import { locale, type Lang } from './i18n.ts';
+import type { Lang } from './i18n.ts';
 
 export const KINDS = ['suggestion', 'complaint', 'praise', 'question', 'purchase'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -87,6 +88,34 @@ const en: Words = {
 
 export const feedbackWords = (lang: Lang): Words => (lang === 'en' ? en : id);
 
+/**
+ * An element's strings whose English comes in a chunk of its own (`load`), as shared/i18n.ts does for the
+ * poll: most pages are Indonesian, and they need not download it. The chunk is fetched once, by the first
+ * English element (again after a failure); until it is here, or if it cannot come, Indonesian fills in,
+ * bar the few English strings given in `early`. (The words above are too few to be worth a chunk.)
+ */
+export function lazyEnglish<T extends object>(id: T, load: () => Promise<{ en: T }>, early: Partial<T> = {}) {
+  let en: T = { ...id, ...early };
+  let loading: Promise<unknown> | undefined;
+  return {
+    /** Resolves (never rejects) once the strings of `lang` are here or known not to come. */
+    ready: (lang: Lang): Promise<unknown> =>
+      lang === 'en'
+        ? (loading ??= load().then(
+            (mod) => (en = mod.en),
+            () => (loading = undefined),
+          ))
+        : Promise.resolve(),
+    words: (lang: Lang): T => (lang === 'en' ? en : id),
+  };
+}
+
+/**
+ * The sending code (send.ts), fetched when a visitor starts to write or votes rather than on first paint:
+ * most visitors only read. Null when it cannot come (the connection), which the caller reports as offline.
+ */
+export const loadSend = (): Promise<typeof import('./send.ts') | null> => import('./send.ts').catch(() => null);
+
 /** The element's status line: progress, what is shown, or why something failed. */
 export interface Note {
   text: string;
@@ -104,126 +133,9 @@ export function reason(error: ApiError, words: { offline: string; error: string 
   return ours ? error.message : words.error;
 }
 
-/** A date as the visitor's language writes it ("3 Mar 2026"), or '' when there is none. */
-export function when(at: string, lang: Lang): string {
-  const date = new Date(at || NaN);
-  return isNaN(+date) ? '' : date.toLocaleDateString(locale(lang), { dateStyle: 'medium' });
-}
 
-// Payloads come from the network: anything malformed becomes an empty value, never a thrown error.
-const text = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
-const record = (x: unknown): Record<string, unknown> | null => (x && typeof x === 'object' ? (x as Record<string, unknown>) : null);
-const count = (x: unknown): number => (typeof x === 'number' && isFinite(x) ? x : 0);
-
-function readReply(x: unknown): Reply | null {
-  const r = record(x);
-  return r && text(r.text) ? { text: text(r.text), at: text(r.at) } : null;
-}
-
-function readPurchase(x: unknown): Purchase | null {
-  const p = record(x);
-  return p ? { title: text(p.title), author: text(p.author) || null, isbn: text(p.isbn) || null } : null;
-}
-
-function readCommon(r: Record<string, unknown>) {
-  return {
-    kind: isKind(r.kind) ? r.kind : 'suggestion',
-    text: text(r.text),
-    purchase: readPurchase(r.purchase),
-    status: isStatus(r.status) ? r.status : 'new',
-    votes: count(r.votes),
-    createdAt: text(r.createdAt),
-    publicReply: readReply(r.publicReply),
-  } satisfies Partial<OwnItem & BoardItem>;
-}
-
-export function readOwnItem(x: unknown): OwnItem | null {
-  const r = record(x);
-  if (!r || !text(r.code)) return null;
-  const list = (y: unknown): unknown[] => (Array.isArray(y) ? y : []);
-  return {
-    ...readCommon(r),
-    code: text(r.code),
-    published: r.published === true,
-    updatedAt: text(r.updatedAt),
-    replies: list(r.replies).map(readReply).filter((y): y is Reply => !!y),
-    history: list(r.history)
-      .map(record)
-      .filter((h) => isStatus(h?.status))
-      .map((h) => ({ status: h!.status as Status, at: text(h!.at) })),
-  };
-}
-
-export function readBoardItem(x: unknown): BoardItem | null {
-  const r = record(x);
-  if (!r || typeof r.id !== 'number') return null;
-  return { ...readCommon(r), id: r.id, votable: r.votable === true, voted: r.voted === true, fromMember: r.fromMember === true };
-}
-
-/** The status as words (never by colour alone); the class lets a theme colour it. */
-export const renderStatus = (status: Status, lang: Lang): TemplateResult =>
-  html`<span part="badge status-${status}" class="badge ${status}">${feedbackWords(lang).statuses[status]}</span>`;
-
-export function renderPurchase(p: Purchase | null, lang: Lang): TemplateResult | typeof nothing {
-  if (!p?.title) return nothing;
-  // A function, not a string, so a `$&` in what someone typed stays as typed.
-  const by = p.author ? ` ${feedbackWords(lang).author.replace('{}', () => p.author!)}` : '';
-  return html`<p part="purchase"><cite>${p.title}</cite>${by}${p.isbn ? html` · ISBN ${p.isbn}` : nothing}</p>`;
-}
-
-export function renderReply(reply: Reply | null, label: string, lang: Lang): TemplateResult | typeof nothing {
-  if (!reply) return nothing;
-  return html`<div part="reply" class="reply">
-    <p class="m">${label}${reply.at ? html` · <time datetime=${reply.at}>${when(reply.at, lang)}</time>` : nothing}</p>
-    <p class="t">${reply.text}</p>
-  </div>`;
-}
-
-/** Rules for items, fields and quiet buttons, on top of shared/styles.ts. */
-export const feedbackStyles = css`
-  .t {
-    white-space: pre-line;
-    overflow-wrap: anywhere;
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.75em;
-    color: var(--m);
-    font-size: 0.9em;
-  }
-  .badge {
-    display: inline-block;
-    padding: 0.1em 0.6em;
-    border-radius: 1em;
-    color: var(--slims-fg, #1f2328);
-    background: var(--slims-badge, #e6eaef);
-    font-size: 0.85em;
-    font-weight: 600;
-  }
-  .done {
-    background: var(--slims-badge-done, #d3f0dc);
-  }
-  .planned,
-  .in_review {
-    background: var(--slims-badge-open, #dbe9f9);
-  }
-  .reply {
-    margin-top: 0.5em;
-    padding: 0.5em 0.75em;
-    border-left: 3px solid var(--a);
-    background: var(--slims-reply-bg, #f6f8fa);
-  }
-  ul {
-    list-style: none;
-  }
-  .item {
-    display: grid;
-    gap: 0.35em;
-    padding: 0.75em 0;
-    border-top: 1px solid #d0d7de;
-  }
+/** Rules for fields and rows of buttons, on top of shared/styles.ts. */
+export const fieldStyles = css`
   .field {
     display: grid;
     gap: 0.25em;
@@ -250,11 +162,6 @@ export const feedbackStyles = css`
   }
   [aria-invalid='true'] {
     border-color: var(--slims-error, #b42318);
-  }
-  .quiet {
-    color: var(--a);
-    background: transparent;
-    border: 1px solid currentColor;
   }
   .row {
     display: flex;

@@ -1,5 +1,6 @@
 // Sending an answer: POST with an Idempotency-Key, retried with backoff while the server may not
-// have acted. Only respond.ts needs it, so it loads after the first paint.
+// have acted. Never on a first paint: respond.ts imports it after the poll's, and the feedback widgets
+// fetch it when a visitor starts to write or votes (loadSend in feedback.ts).
 import { apiUrl, failure, ids, send, storedDevice, type ApiResult, type RequestOptions } from './api.ts';
 
 /** A v4 UUID; crypto.randomUUID is missing on plain-http pages, which many library sites still are. */

@@ -1,7 +1,6 @@
-// The suggestion box's strings in Bahasa Indonesia (the default) and English; both ride in the
-// element's own chunk, as the sign-in's do, so English costs no second request.
-import type { Lang } from '../shared/i18n.ts';
-import type { Kind } from '../shared/feedback.ts';
+// The suggestion box's strings in Bahasa Indonesia (the default); English (i18n-en.ts) comes in a chunk
+// of its own that only English pages load. Those of the views after sending are in tracking.ts.
+import { lazyEnglish, type Kind } from '../shared/feedback.ts';
 
 const id = {
   title: 'Kotak saran',
@@ -32,25 +31,10 @@ const id = {
   submit: 'Kirim',
   preparing: 'Menyiapkan pengiriman…',
   sending: 'Mengirim…',
-  sent: 'Terima kasih, masukan Anda sudah kami terima.',
   code: 'Kode pelacakan',
-  codeHint: 'Simpan kode ini untuk melihat tanggapan perpustakaan.',
-  copy: 'Salin kode',
-  copied: 'Kode pelacakan disalin.',
-  copyFailed: 'Kode tidak dapat disalin otomatis; silakan salin secara manual.',
-  check: 'Cek status',
-  another: 'Kirim masukan lain',
   lookup: 'Sudah pernah mengirim? Cek status dengan kode pelacakan',
   lookupHint: 'Contoh: ABCDE-FGHJK',
   lookupSubmit: 'Cek',
-  lookupInvalid: 'Kode pelacakan terdiri dari 10 huruf dan angka, misalnya ABCDE-FGHJK.',
-  notFound: 'Kode pelacakan tidak ditemukan.',
-  mine: 'Masukan saya',
-  mineEmpty: 'Anda belum pernah mengirim masukan.',
-  loading: 'Memuat…',
-  history: 'Riwayat status',
-  replies: 'Balasan untuk Anda',
-  sentOn: 'Dikirim {}',
   textMissing: 'Tulis masukan Anda.',
   titleMissing: 'Tulis judul buku yang Anda usulkan.',
   consentMissing: 'Centang persetujuan ini agar kami boleh menghubungi Anda, atau kosongkan kontak.',
@@ -58,67 +42,8 @@ const id = {
   expired: 'Sesi anggota Anda sudah berakhir. Silakan masuk lagi, atau kirim tanpa nama.',
   offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda, lalu coba lagi.',
   error: 'Maaf, terjadi gangguan. Silakan coba lagi.',
-  retry: 'Coba lagi',
 };
 
 export type Words = typeof id;
 
-const en: Words = {
-  title: 'Suggestion box',
-  intro: 'Send the library a suggestion, complaint, praise, question or a book to buy.',
-  kind: 'Kind of feedback',
-  text: {
-    suggestion: 'Your suggestion',
-    complaint: 'Your complaint',
-    praise: 'Your praise',
-    question: 'Your question',
-    purchase: 'Why the library should buy it',
-  },
-  textHint: 'At most 2000 characters.',
-  purchaseTitle: 'Book title',
-  purchaseAuthor: 'Author (optional)',
-  purchaseIsbn: 'ISBN (optional)',
-  as: 'Send as',
-  asMember: 'Library member',
-  asAnonymous: 'Anonymous',
-  asHint: 'Anonymous: staff do not see who you are, but you still find it under “My feedback”.',
-  contact: 'Contact (optional)',
-  contactHint: 'Fill in if you would like to be contacted about this.',
-  email: 'E-mail',
-  phone: 'WhatsApp number',
-  phoneHint: 'For example: 0812 3456 7890',
-  consent: 'I agree that the library may contact me about this through the contact above.',
-  privacy: 'Read the privacy notice',
-  submit: 'Send',
-  preparing: 'Getting ready to send…',
-  sending: 'Sending…',
-  sent: 'Thank you, we have received your feedback.',
-  code: 'Tracking code',
-  codeHint: 'Keep this code to see the library’s answer.',
-  copy: 'Copy code',
-  copied: 'Tracking code copied.',
-  copyFailed: 'The code could not be copied automatically; please copy it by hand.',
-  check: 'Check status',
-  another: 'Send more feedback',
-  lookup: 'Sent something before? Check its status with the tracking code',
-  lookupHint: 'For example: ABCDE-FGHJK',
-  lookupSubmit: 'Check',
-  lookupInvalid: 'A tracking code has 10 letters and digits, for example ABCDE-FGHJK.',
-  notFound: 'Tracking code not found.',
-  mine: 'My feedback',
-  mineEmpty: 'You have not sent any feedback yet.',
-  loading: 'Loading…',
-  history: 'Status history',
-  replies: 'Replies to you',
-  sentOn: 'Sent {}',
-  textMissing: 'Please write your feedback.',
-  titleMissing: 'Please write the title of the book.',
-  consentMissing: 'Tick this so that we may contact you, or leave the contact empty.',
-  fix: 'Fields to check: {}.',
-  expired: 'Your member session has ended. Please sign in again, or send anonymously.',
-  offline: 'Cannot connect. Please check your internet connection and try again.',
-  error: 'Sorry, something went wrong. Please try again.',
-  retry: 'Try again',
-};
-
-export const words = (lang: Lang): Words => (lang === 'en' ? en : id);
+export const { ready, words } = lazyEnglish(id, () => import('./i18n-en.ts'));

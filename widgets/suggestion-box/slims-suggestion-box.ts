@@ -1,36 +1,23 @@
 // <slims-suggestion-box>: a visitor or member tells the library what they think (suggestion, complaint,
 // praise, question, a book to buy) and gets a tracking code to follow the answer.
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Challenge } from 'altcha-lib';
 import { apiGet, failure, type ApiResult } from '../shared/api.ts';
 import { define } from '../shared/define.ts';
 import { emit } from '../shared/events.ts';
-import {
-  KINDS,
-  feedbackStyles,
-  feedbackWords,
-  isKind,
-  readOwnItem,
-  reason,
-  renderPurchase,
-  renderReply,
-  renderStatus,
-  when,
-  type Kind,
-  type Note,
-  type OwnItem,
-} from '../shared/feedback.ts';
+import { KINDS, fieldStyles, feedbackWords, isKind, loadSend, reason, type Kind, type Note, type OwnItem } from '../shared/feedback.ts';
 import { TOKEN_EVENT } from '../shared/global.ts';
 import { fill, langOf, type Lang } from '../shared/i18n.ts';
-import { apiPost, uuid } from '../shared/send.ts';
 import { styles } from '../shared/styles.ts';
-import { words, type Words } from './i18n.ts';
+import { ready, words, type Words } from './i18n.ts';
 
 /**
  * The sidecar refuses a submission sooner than MIN_FILL_MS (3 s, server/feedback/pow.ts) after its
  * challenge was issued; a quick visitor's submit waits out the rest instead of failing. Tests shorten it.
  */
 export const fillTime = { ms: 3_200 };
+
+type Tracking = typeof import('./tracking.ts');
 
 type Pow = typeof import('./pow.ts');
 let powModule: Promise<Pow> | undefined;
@@ -46,13 +33,10 @@ const loadPow = (): Promise<Pow> =>
 type Solved = ApiResult<{ value: string; at: number }>;
 
 type View = 'form' | 'sending' | 'sent';
-type Field = 'kind' | 'text' | 'purchase.title' | 'purchase.author' | 'purchase.isbn' | 'contact.email' | 'contact.phone' | 'consent';
+export type Field = 'kind' | 'text' | 'purchase.title' | 'purchase.author' | 'purchase.isbn' | 'contact.email' | 'contact.phone' | 'consent';
 /** The form's fields in the order they appear, so focus goes to the first one to fix. */
 const FIELDS: Field[] = ['kind', 'purchase.title', 'purchase.author', 'purchase.isbn', 'text', 'contact.email', 'contact.phone', 'consent'];
 const idOf = (field: Field): string => field.replace('.', '-');
-
-/** Tracking codes: 10 of these characters, shown as XXXXX-XXXXX; typed in either form, any case. */
-const CODE = /^[A-HJ-NP-Z2-9]{10}$/;
 
 const quiet: Note = { text: '', error: false };
 
@@ -106,7 +90,7 @@ export class SlimsSuggestionBox extends LitElement {
 
   static override styles = [
     styles,
-    feedbackStyles,
+    fieldStyles,
     css`
       form {
         width: 100%;
@@ -126,14 +110,7 @@ export class SlimsSuggestionBox extends LitElement {
         height: 1px;
         overflow: hidden;
       }
-      .code {
-        font-family: ui-monospace, monospace;
-        font-size: 1.2em;
-        letter-spacing: 0.05em;
-      }
-      .sent,
-      details,
-      section {
+      details {
         display: grid;
         gap: 0.75em;
       }
@@ -142,9 +119,6 @@ export class SlimsSuggestionBox extends LitElement {
         padding: 0.6em 0;
         cursor: pointer;
         color: var(--a);
-      }
-      h3 {
-        font-size: 1em;
       }
       a {
         color: var(--a);
@@ -182,6 +156,8 @@ export class SlimsSuggestionBox extends LitElement {
   _powFailed = false;
   /** Counts loads of "my feedback", so an outdated answer is dropped. */
   _seq = 0;
+  /** tracking.ts once it is here (its styles adopted into this element): what follows sending is drawn with it. */
+  _after: Tracking | undefined;
 
   constructor() {
     super();
@@ -206,12 +182,19 @@ export class SlimsSuggestionBox extends LitElement {
     super.connectedCallback();
     document.addEventListener(TOKEN_EVENT, this._onToken);
     emit(this, 'slims-loading', { slug: '' });
-    void this._loadMine();
+    this._loadMine();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener(TOKEN_EVENT, this._onToken);
+  }
+
+  // An English page waits for its strings (a chunk of their own) before it draws, rather than showing
+  // Indonesian first; an Indonesian one has them already.
+  protected override async scheduleUpdate(): Promise<void> {
+    await ready(langOf(this));
+    await super.scheduleUpdate();
   }
 
   protected override firstUpdated(): void {
@@ -220,7 +203,7 @@ export class SlimsSuggestionBox extends LitElement {
 
   private readonly _onToken = (): void => {
     this._asMember = true;
-    void this._loadMine();
+    this._loadMine();
   };
 
   /** The kinds offered, in the attribute's order; all five when it names none we know. */
@@ -245,6 +228,11 @@ export class SlimsSuggestionBox extends LitElement {
     return !this._member || !this._asMember;
   }
 
+  /** The form's strings, which tracking.ts shares, in the element's language. */
+  get _words(): Words {
+    return words(langOf(this));
+  }
+
   get _opts(): { base: string | null; lang: Lang } {
     return { base: this.api, lang: langOf(this) };
   }
@@ -253,6 +241,17 @@ export class SlimsSuggestionBox extends LitElement {
   _fail(code: string, message: string): void {
     console.warn('[slims-crm] slims-suggestion-box:', code, message);
     emit(this, 'slims-error', { slug: '', code, message });
+  }
+
+  /** Fetches tracking.ts (once for every element) and sets _after; null when it cannot come (the connection). */
+  async _loadTracking(): Promise<Tracking | null> {
+    if (!this._after) {
+      const mod = await import('./tracking.ts').catch(() => null);
+      if (!mod) return null;
+      adoptStyles(this.renderRoot as ShadowRoot, [...SlimsSuggestionBox.elementStyles, ...mod.styles]);
+      this._after = mod;
+    }
+    return this._after;
   }
 
   // The proof of work ------------------------------------------------------------------------------
@@ -286,6 +285,9 @@ export class SlimsSuggestionBox extends LitElement {
   }
 
   private readonly _onInput = (): void => {
+    // Someone typing is likely to send: fetch the code for sending and after now, rather than after "Kirim".
+    void loadSend();
+    void this._loadTracking();
     if (this._anonymous && this._view === 'form' && !this._powFailed) void this._startPow();
   };
 
@@ -336,12 +338,13 @@ export class SlimsSuggestionBox extends LitElement {
         res = await this._post(body, anonymous);
       }
       this._view = 'form';
-      if (res.ok) return this._done(res.data?.item, m);
+      // _post sends nothing until tracking.ts is here (_after).
+      if (res.ok) return this._after?.done(this, res.data?.item);
       const { code, message, status, details } = res.error;
       // A key is only worth keeping while the server may not have acted (no answer, or a 5xx).
       if (status && status < 500) this._key = '';
       this._fail(code, message);
-      if (code === 'validation_failed') return this._showErrors(...this._fieldErrors(details, message));
+      if (code === 'validation_failed') return this._after?.invalid(this, details, message);
       // invalid_token: the member's token ran out and could not be renewed; apiPost forgot it, so the form
       // now offers to send anonymously.
       this._note = { text: code === 'invalid_token' ? m.expired : reason(res.error, m), error: true };
@@ -364,8 +367,11 @@ export class SlimsSuggestionBox extends LitElement {
       body = { ...body, pow: pow.data.value };
       this._note = { text: words(lang).sending, error: false };
     }
-    this._key ||= uuid();
-    const res = await apiPost<{ item?: unknown }>('api/v1/feedback', body, { ...this._opts, key: this._key });
+    // Both the code that sends and the one that shows the tracking code afterwards come before anything is sent.
+    const [send, after] = await Promise.all([loadSend(), this._loadTracking()]);
+    if (!send || !after) return failure('offline');
+    this._key ||= send.uuid();
+    const res = await send.apiPost<{ item?: unknown }>('api/v1/feedback', body, { ...this._opts, key: this._key });
     // Spent (sent, or refused as stale or bad): the next submission needs a fresh one.
     if (anonymous && (res.ok || res.error.code.startsWith('pow_'))) {
       this._pow = undefined;
@@ -374,37 +380,9 @@ export class SlimsSuggestionBox extends LitElement {
     return res;
   }
 
-  _done(payload: unknown, m: Words): void {
-    const item = readOwnItem(payload);
-    if (!item) {
-      this._fail('bad_response', 'unexpected item payload');
-      this._note = { text: m.error, error: true };
-      return;
-    }
-    this._key = '';
-    this._sent = item;
-    this._checked = null;
-    this._view = 'sent';
-    this._note = { text: m.sent, error: false };
-    emit(this, 'slims-feedback-sent', { code: item.code, kind: item.kind });
-    // The form and its focused button are gone: keep keyboard users at the tracking code.
-    this._focus('#sent');
-    if (this._member) void this._loadMine();
-  }
-
-  /**
-   * The 422's details by field, and the messages about anything else (a header, or the kind when the
-   * form offers only one); with neither, the 422's own message.
-   */
-  _fieldErrors(details: unknown, message: string): [Map<Field, string>, string[]] {
-    const errors = new Map<Field, string>();
-    const other: string[] = [];
-    for (const d of Array.isArray(details) ? (details as { field?: unknown; message?: unknown }[]) : []) {
-      const field = FIELDS.find((f) => f === d?.field && (f !== 'kind' || this._kinds.length > 1));
-      if (field && d.message) errors.set(field, String(d.message));
-      else if (d?.message) other.push(String(d.message));
-    }
-    return [errors, errors.size || other.length ? other : [message]];
+  /** Whether the form shows a field of this name (the kind only when it offers a choice). */
+  _shows(name: unknown): name is Field {
+    return FIELDS.some((f) => f === name) && (name !== 'kind' || this._kinds.length > 1);
   }
 
   /** Marks the fields, says how many (and anything else that is wrong) in the status line, and takes focus to the first field. */
@@ -422,95 +400,27 @@ export class SlimsSuggestionBox extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
-  _another(): void {
-    this._view = 'form';
-    this._sent = null;
-    this._checked = null;
-    this._note = quiet;
-    this._focus('form textarea');
-  }
-
-  async _copy(code: string): Promise<void> {
-    const m = words(langOf(this));
-    try {
-      await navigator.clipboard.writeText(code);
-      this._note = { text: m.copied, error: false };
-    } catch {
-      // no clipboard (plain http, permission): select the code so the visitor can copy it
-      const el = this.renderRoot.querySelector('#code');
-      if (el) getSelection()?.selectAllChildren(el);
-      this._note = { text: m.copyFailed, error: false };
-    }
-  }
-
-  // Reading items ----------------------------------------------------------------------------------
-
-  async _fetchItem(code: string): Promise<ApiResult<OwnItem>> {
-    const res = await apiGet<{ item?: unknown }>(`api/v1/feedback/items/${encodeURIComponent(code)}`, this._opts);
-    if (!res.ok) return res;
-    const item = readOwnItem(res.data?.item);
-    return item ? { ok: true, data: item } : failure('bad_response', 200, 'unexpected item payload');
-  }
-
-  async _check(): Promise<void> {
-    const sent = this._sent;
-    if (!sent) return;
-    const m = words(langOf(this));
-    this._note = { text: m.loading, error: false };
-    const res = await this._fetchItem(sent.code);
-    if (this._sent !== sent) return;
-    if (!res.ok) {
-      this._fail(res.error.code, res.error.message);
-      this._note = { text: res.error.code === 'feedback_not_found' ? m.notFound : reason(res.error, m), error: true };
-      return;
-    }
-    const fw = feedbackWords(langOf(this));
-    this._checked = res.data;
-    this._note = { text: fill(fw.status, fw.statuses[res.data.status]), error: false };
-  }
-
   private async _lookup(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const m = words(langOf(this));
-    const input = (event.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
-    const code = input.value.toUpperCase().replace(/[\s-]/g, '');
-    this._found = null;
-    if (!CODE.test(code)) {
-      this._lookupNote = { text: m.lookupInvalid, error: true };
-      return this._focus('#lookup-code');
-    }
-    this._lookupNote = { text: m.loading, error: false };
-    const res = await this._fetchItem(`${code.slice(0, 5)}-${code.slice(5)}`);
-    if (!res.ok) {
-      this._fail(res.error.code, res.error.message);
-      this._lookupNote = { text: res.error.code === 'feedback_not_found' ? m.notFound : reason(res.error, m), error: true };
-      return this._focus('#lookup-code');
-    }
-    this._found = res.data;
-    this._lookupNote = quiet;
-    this._focus('#found');
+    const form = event.target as HTMLFormElement;
+    // At once when it is here, so the look-up's verdict shows with the next render.
+    const after = this._after ?? (await this._loadTracking());
+    if (after) return after.lookup(this, form);
+    this._lookupNote = { text: words(langOf(this)).offline, error: true };
   }
 
-  /** The member's own items, newest first; nothing to show without a member. */
-  async _loadMine(): Promise<void> {
+  /** The member's own items (tracking.ts); nothing to show without a member. */
+  _loadMine(): void {
     const seq = ++this._seq;
     if (!this._member) {
       this._mine = null;
       this._mineNote = quiet;
       return;
     }
-    const m = words(langOf(this));
-    this._mineNote = { text: m.loading, error: false };
-    const res = await apiGet<{ items?: unknown }>('api/v1/feedback/mine', this._opts);
-    if (seq !== this._seq) return;
-    if (!res.ok) {
-      this._fail(res.error.code, res.error.message);
-      this._mineNote = { text: reason(res.error, m), error: true };
-      return;
-    }
-    const items = Array.isArray(res.data?.items) ? res.data.items : [];
-    this._mine = items.map(readOwnItem).filter((i): i is OwnItem => !!i);
-    this._mineNote = quiet;
+    // An English page's strings (for a failure) come with its first render; wait for them too.
+    void Promise.all([this._loadTracking(), ready(langOf(this))]).then(([after]) => {
+      if (seq === this._seq) return after?.loadMine(this, seq);
+    });
   }
 
   // Rendering --------------------------------------------------------------------------------------
@@ -531,9 +441,9 @@ export class SlimsSuggestionBox extends LitElement {
     const note = this._note;
     return html`<div part="container" class="box">
       <h2 part="title" id="title">${m.title}</h2>
-      ${this._view === 'sent' && this._sent ? this._renderSent(this._sent, m, lang) : this._renderForm(m, lang)}
+      ${this._view === 'sent' && this._sent && this._after ? this._after.renderSent(this, this._sent, lang) : this._renderForm(m, lang)}
       <p part=${note.error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" tabindex="-1" class=${note.error ? 'error' : ''}>${note.text}</p>
-      ${this._renderLookup(m, lang)} ${this._member ? this._renderMine(m, lang) : nothing}
+      ${this._renderLookup(m, lang)} ${this._member && this._after ? this._after.renderMine(this, lang) : nothing}
     </div>`;
   }
 
@@ -613,19 +523,6 @@ export class SlimsSuggestionBox extends LitElement {
     </form>`;
   }
 
-  private _renderSent(item: OwnItem, m: Words, lang: Lang): TemplateResult {
-    return html`<div part="code" class="sent" id="sent" role="group" tabindex="-1" aria-labelledby="code-l">
-      <p><span id="code-l">${m.code}</span>: <strong id="code" class="code">${item.code}</strong></p>
-      <p class="m">${m.codeHint}</p>
-      <div class="row">
-        <button type="button" class="quiet" @click=${() => void this._copy(item.code)}>${m.copy}</button>
-        <button type="button" class="quiet" @click=${() => void this._check()}>${m.check}</button>
-        <button type="button" class="quiet" @click=${() => this._another()}>${m.another}</button>
-      </div>
-      ${this._checked ? renderOwnItem(this._checked, m, lang) : nothing}
-    </div>`;
-  }
-
   private _renderLookup(m: Words, lang: Lang): TemplateResult {
     const note = this._lookupNote;
     return html`<details part="lookup">
@@ -648,43 +545,9 @@ export class SlimsSuggestionBox extends LitElement {
         <button>${m.lookupSubmit}</button>
       </form>
       <p id="lookup-s" role="status" aria-live="polite" class=${note.error ? 'error' : ''}>${note.text}</p>
-      ${this._found ? renderOwnItem(this._found, m, lang, 'found') : nothing}
+      ${this._found && this._after ? this._after.renderItem(this._found, lang, 'found') : nothing}
     </details>`;
   }
-
-  private _renderMine(m: Words, lang: Lang): TemplateResult {
-    const note = this._mineNote;
-    const items = this._mine;
-    return html`<section part="mine" aria-labelledby="mine-t">
-      <h3 id="mine-t">${m.mine}</h3>
-      ${note.text ? html`<p role="status" class=${note.error ? 'error' : 'm'}>${note.text}</p>` : nothing}
-      ${note.error ? html`<button type="button" class="quiet" @click=${() => void this._loadMine()}>${m.retry}</button>` : nothing}
-      ${items && !note.text
-        ? items.length
-          ? html`<ul>
-              ${items.map((item) => html`<li>${renderOwnItem(item, m, lang)}</li>`)}
-            </ul>`
-          : html`<p class="m">${m.mineEmpty}</p>`
-        : nothing}
-    </section>`;
-  }
-}
-
-/** One of the submitter's items: kind, code, status, what they wrote, and every answer they may see. */
-function renderOwnItem(item: OwnItem, m: Words, lang: Lang, id?: string): TemplateResult {
-  const fw = feedbackWords(lang);
-  return html`<article part="item" class="item" id=${id ?? nothing} tabindex=${id ? '-1' : nothing}>
-    <p class="meta">
-      <strong>${fw.kinds[item.kind]}</strong> <span class="code">${item.code}</span> ${renderStatus(item.status, lang)}
-      <span>${fill(m.sentOn, when(item.createdAt, lang))}</span>
-    </p>
-    ${renderPurchase(item.purchase, lang)}
-    <p class="t">${item.text}</p>
-    ${renderReply(item.publicReply, fw.reply, lang)} ${item.replies.map((r) => renderReply(r, m.replies, lang))}
-    ${item.history.length
-      ? html`<p class="m">${m.history}: ${item.history.map((h) => `${fw.statuses[h.status]} (${when(h.at, lang)})`).join(', ')}</p>`
-      : nothing}
-  </article>`;
 }
 
 /** The privacy notice's URL when it is a web address; a `javascript:` one is never linked. */

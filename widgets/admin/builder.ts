@@ -246,31 +246,19 @@ export class AdminBuilder extends AdminView {
   }
 
   /** True while the form holds changes that are not saved. */
-  get dirty(): boolean {
+  override get dirty(): boolean {
     return this.draft !== null && this.snapshot(this.draft) !== this.baseline;
   }
 
   /** Forget the changes (the shell calls this once the staff member chose to leave). */
-  discard(): void {
+  override discard(): void {
     if (this.draft) this.baseline = this.snapshot(this.draft);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.load();
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-  }
-
-  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if (!this.dirty) return;
-    event.preventDefault();
-    event.returnValue = '';
-  };
 
   private snapshot(d: Draft): string {
     return JSON.stringify(toInput(d));

@@ -88,21 +88,8 @@ export class AdminFeedbackItem extends AdminView {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.loadChoices();
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-  }
-
-  /** Closing the tab or leaving the SLiMS page would lose a reply or note not yet sent. */
-  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if (!this.dirty) return;
-    event.preventDefault();
-    event.returnValue = '';
-  };
 
   /** A staff member with Membership read but not write privilege sees the item without the forms. */
   private get readOnly(): boolean {
@@ -114,11 +101,11 @@ export class AdminFeedbackItem extends AdminView {
   }
 
   /** A reply or note written but not sent: the app asks before leaving the item. */
-  get dirty(): boolean {
+  override get dirty(): boolean {
     return Boolean(this.reply.trim() || this.note.trim());
   }
 
-  discard(): void {
+  override discard(): void {
     this.reply = '';
     this.note = '';
   }

@@ -4,7 +4,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { StaffApi, apiBase, tokenClaims, type Lang, type Session } from './api.ts';
 import { asLang, translator, type Translate } from './i18n.ts';
 import { adminStyles } from './styles.ts';
-import { sectionOf, type AskOptions, type Route, type Section, type StatusDetail } from './view.ts';
+import { sectionOf, type AdminView, type AskOptions, type Route, type Section, type StatusDetail } from './view.ts';
 
 const TOKEN_KEY = 'slims-crm:staff-token';
 const STAFF_KEY = 'slims-crm:staff-name';
@@ -277,9 +277,9 @@ export class SlimsCrmAdmin extends LitElement {
     this.toastTimer = window.setTimeout(() => (this.toast = null), detail.tone === 'error' ? 8000 : 5000);
   }
 
-  /** A view that can hold unsaved work (the builder, a feedback reply or note being written). */
-  private get editingView(): (Element & { dirty: boolean; discard(): void }) | null {
-    return this.renderRoot.querySelector('slims-crm-admin-builder') ?? this.renderRoot.querySelector('slims-crm-admin-feedback-item');
+  /** The view shown: any view may hold unsaved work (the builder, a feedback reply or note being written). */
+  private get editingView(): AdminView | null {
+    return this.renderRoot.querySelector<AdminView>('[data-view]');
   }
 
   /** The unsaved-change guard: the view knows whether it holds changes. */

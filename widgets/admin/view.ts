@@ -67,6 +67,31 @@ export class AdminView extends LitElement {
     return this;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /** True while the view holds work not yet saved or sent: the shell asks before leaving it, the browser before unloading. */
+  get dirty(): boolean {
+    return false;
+  }
+
+  /** Forget that work (the shell calls this once the staff member chose to leave). */
+  discard(): void {}
+
+  /** Closing the tab or leaving the SLiMS page would lose the unsaved work. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
   protected get t(): Translate {
     return translator(this.lang);
   }

@@ -326,44 +326,53 @@ function lockFeedback(trx: Transaction<Database>, dialect: Dialect, ids: number[
 
 export type VoteOutcome = { voted: 'new' | 'already'; votes: number } | 'not_found' | 'closed';
 
+/** Thrown inside a vote's transaction to undo its count when the voter had already voted. */
+class AlreadyVoted extends Error {}
+
 /**
- * One vote per voter on a board item. The item's row is locked first, so the vote row and the count
- * change together and two votes at once (even from the same voter) are counted one after the other.
+ * One vote per voter on a board item. The count goes up first, by an UPDATE that also checks the item is on
+ * the board and votable and that takes the row lock; then the vote row goes in, and a voter who already voted
+ * (the unique key says so) rolls the count back. The lock is held for two statements and the commit only, and
+ * it is taken before the vote row's foreign-key check, so concurrent votes queue instead of deadlocking.
  */
 export async function castVote(
   db: Kysely<Database>,
-  dialect: Dialect,
   feedbackId: number,
   voter: { key: string; memberId: string | null },
   now: Date,
 ): Promise<VoteOutcome> {
-  return db.transaction().execute(async (trx): Promise<VoteOutcome> => {
-    const [row] = await lockFeedback(trx, dialect, [feedbackId]);
-    if (row === undefined || Number(row.published) !== 1 || row.merged_into !== null) return 'not_found';
-    if (!isVotable(row.kind)) return 'closed';
-    const existing = await trx
-      .selectFrom('crm_feedback_vote')
-      .select('id')
-      .where('feedback_id', '=', feedbackId)
-      .where('voter_key', '=', voter.key)
-      .executeTakeFirst();
-    if (existing !== undefined) return { voted: 'already', votes: Number(row.votes) };
-    try {
-      await trx
-        .insertInto('crm_feedback_vote')
-        .values({ feedback_id: feedbackId, voter_key: voter.key, member_id: voter.memberId, created_at: toDbTime(now) })
-        .execute();
-    } catch (error) {
-      if (isUniqueViolation(error)) return { voted: 'already', votes: Number(row.votes) };
-      throw error;
-    }
-    await trx
-      .updateTable('crm_feedback')
-      .set((eb) => ({ votes: eb('votes', '+', 1) }))
-      .where('id', '=', feedbackId)
-      .execute();
-    return { voted: 'new', votes: Number(row.votes) + 1 };
-  });
+  const count = async () =>
+    Number((await db.selectFrom('crm_feedback').select('votes').where('id', '=', feedbackId).executeTakeFirst())?.votes ?? 0);
+  let counted: boolean;
+  try {
+    counted = await db.transaction().execute(async (trx) => {
+      const raised = await trx
+        .updateTable('crm_feedback')
+        .set((eb) => ({ votes: eb('votes', '+', 1) }))
+        .where('id', '=', feedbackId)
+        .where('published', '=', 1)
+        .where('merged_into', 'is', null)
+        .where('kind', 'in', VOTABLE_KINDS)
+        .executeTakeFirst();
+      if (Number(raised.numUpdatedRows) === 0) return false;
+      try {
+        await trx
+          .insertInto('crm_feedback_vote')
+          .values({ feedback_id: feedbackId, voter_key: voter.key, member_id: voter.memberId, created_at: toDbTime(now) })
+          .execute();
+      } catch (error) {
+        throw isUniqueViolation(error) ? new AlreadyVoted() : error;
+      }
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof AlreadyVoted) return { voted: 'already', votes: await count() };
+    throw error;
+  }
+  if (counted) return { voted: 'new', votes: await count() };
+  const row = await findFeedback(db, { id: feedbackId });
+  if (row === null || Number(row.published) !== 1 || row.merged_into !== null) return 'not_found';
+  return 'closed';
 }
 
 function summaryOf(row: FeedbackRow): StaffSummary {

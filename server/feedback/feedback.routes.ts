@@ -114,7 +114,7 @@ export function feedbackRoutes(deps: AppDeps) {
         if (voters.atLimit(limitKey, now)) rateLimited(c, now);
         voters.count(limitKey, now);
       }
-      const outcome = await castVote(db, deps.dialect, Number(id), voter, now);
+      const outcome = await castVote(db, Number(id), voter, now);
       if (outcome === 'not_found') throw new ApiError(404, 'not_on_board');
       if (outcome === 'closed') throw new ApiError(409, 'voting_closed');
       return c.json({ votes: outcome.votes, voted: true }, outcome.voted === 'new' ? 201 : 200);

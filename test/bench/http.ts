@@ -133,11 +133,17 @@ export async function measureHttp(root: string, settings: LoadSettings, stormKey
   const voteUrl = `${origin}/api/v1/feedback/board/${suggestion}/votes`;
   await measureWrites(voteUrl, origin, () => '{}', 'bench-board-warm-', settings.warmupSeconds, settings.connections);
   const boardVotes = await measureWrites(voteUrl, origin, () => '{}', 'bench-board-', seconds, settings.connections);
+  // Requests still in flight when the run stopped commit afterwards: read the rows and the count in one
+  // statement, so both come from the same moment.
   const voteRows = await database.handle.db.selectFrom('crm_feedback_vote').select('voter_key').where('feedback_id', '=', suggestion).execute();
   const voters = new Set(voteRows.map((row) => row.voter_key));
   const boardLost = [...boardVotes.acknowledged].filter((key) => !voters.has(`d:dev-${key}`)).length;
-  const counted = await database.handle.db.selectFrom('crm_feedback').select('votes').where('id', '=', suggestion).executeTakeFirstOrThrow();
-  const boardMiscounted = Math.abs(Number(counted.votes) - voteRows.length) + (voteRows.length - voters.size);
+  const counted = await database.handle.db
+    .selectFrom('crm_feedback as f')
+    .select((eb) => ['f.votes', eb.selectFrom('crm_feedback_vote as v').select((v) => v.fn.countAll<number>().as('n')).whereRef('v.feedback_id', '=', 'f.id').as('rows')])
+    .where('f.id', '=', suggestion)
+    .executeTakeFirstOrThrow();
+  const boardMiscounted = Math.abs(Number(counted.votes) - Number(counted.rows));
 
   const statusList = (statuses: Record<string, number>) => Object.entries(statuses).map(([status, n]) => `${status}: ${count(n)}`).join(', ');
   const details = [
@@ -147,7 +153,7 @@ export async function measureHttp(root: string, settings: LoadSettings, stormKey
     `writes: ${count(writes.sent)} sent, statuses {${statusList(writes.statuses)}}, errors ${writes.result.errors} (timeouts ${writes.result.timeouts}), p50 ${ms(writes.result.latency.p50)}`,
     `writes: ${count(writes.acknowledged.size)} answered 201, ${count(ackedStored)} of them stored; ${count(stored.responses.size - ackedStored)} more stored for requests still in flight when the run stopped`,
     `board votes: ${count(boardVotes.sent)} sent, statuses {${statusList(boardVotes.statuses)}}, errors ${boardVotes.result.errors}, p50 ${ms(boardVotes.result.latency.p50)}; ` +
-      `${count(voteRows.length)} vote rows, the item's count says ${count(Number(counted.votes))}`,
+      `${count(Number(counted.rows))} vote rows, the item's count says ${count(Number(counted.votes))}`,
     `retry storm: ${count(storm.keys.length)} keys x 3 in ${storm.seconds.toFixed(1)} s, statuses {${statusList(storm.statuses)}}, network failures ${storm.failures}; ${count(stormStored.responses.size)} keys stored`,
   ];
   if (read.result.non2xx > 0 || readVoted.result.non2xx > 0 || writes.result.errors > 0) details.push(sidecar.output());

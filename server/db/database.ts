@@ -152,7 +152,6 @@ export interface CrmFeedbackTable {
   assigned_uid: number | null;
   assigned_name: string | null;
   merged_into: number | null;
-  votes: Generated<number>;
   public_reply: string | null;
   public_reply_at: string | null;
   first_response_at: string | null;

@@ -16,7 +16,23 @@ import {
 } from './feedback.schemas.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export type FeedbackRow = Selectable<CrmFeedbackTable>;
+/** An item with its vote count, which is counted from its vote rows (a vote writes its row and nothing else). */
+export type FeedbackRow = Selectable<CrmFeedbackTable> & { votes: number };
+
+/** crm_feedback rows with their vote counts: every read of items goes through here. */
+function selectItems(db: Db) {
+  return db
+    .selectFrom('crm_feedback')
+    .selectAll('crm_feedback')
+    .select((eb) =>
+      eb
+        .selectFrom('crm_feedback_vote')
+        .select((v) => v.fn.countAll<number>().as('n'))
+        .whereRef('crm_feedback_vote.feedback_id', '=', 'crm_feedback.id')
+        .as('votes'),
+    )
+    .$narrowType<{ votes: number }>();
+}
 
 export interface Reply {
   text: string;
@@ -125,7 +141,7 @@ export function isVotable(kind: FeedbackKind): boolean {
 }
 
 export async function findFeedback(db: Db, by: { id: number } | { code: string } | { idempotencyKey: string }): Promise<FeedbackRow | null> {
-  let query = db.selectFrom('crm_feedback').selectAll();
+  let query = selectItems(db);
   if ('id' in by) query = query.where('id', '=', by.id);
   else if ('code' in by) query = query.where('code', '=', by.code);
   else query = query.where('idempotency_key', '=', by.idempotencyKey);
@@ -208,7 +224,7 @@ export async function ownItems(db: Db, rows: FeedbackRow[]): Promise<OwnItem[]> 
   const kept = new Map(
     keptIds.length === 0
       ? []
-      : (await db.selectFrom('crm_feedback').selectAll().where('id', 'in', keptIds).execute()).map((k) => [Number(k.id), k] as const),
+      : (await selectItems(db).where('id', 'in', keptIds).execute()).map((k) => [Number(k.id), k] as const),
   );
   const events =
     rows.length === 0
@@ -251,9 +267,7 @@ export async function ownItem(db: Db, row: FeedbackRow): Promise<OwnItem> {
 
 /** A member's own items (sent as a member or anonymously while signed in), newest first. */
 export async function listOwnItems(db: Db, submitterKey: string, limit = 100): Promise<OwnItem[]> {
-  const rows = await db
-    .selectFrom('crm_feedback')
-    .selectAll()
+  const rows = await selectItems(db)
     .where('submitter_key', '=', submitterKey)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -264,14 +278,14 @@ export async function listOwnItems(db: Db, submitterKey: string, limit = 100): P
 
 /** The public board: published, not merged, filtered and paged; `voterKey` marks the caller's own votes. */
 export async function listBoard(db: Db, query: BoardQuery, voterKey: string | null): Promise<{ items: BoardItem[]; total: number }> {
-  const base = db
-    .selectFrom('crm_feedback')
-    .where('published', '=', 1)
-    .where('merged_into', 'is', null)
-    .$if(query.kind !== undefined, (q) => q.where('kind', '=', query.kind!))
-    .$if(query.status !== undefined, (q) => q.where('status', '=', query.status!));
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  let page = base.selectAll();
+  const onBoard = (eb: ExpressionBuilder<Database, 'crm_feedback'>) => {
+    const conditions = [eb('published', '=', 1), eb('merged_into', 'is', null)];
+    if (query.kind !== undefined) conditions.push(eb('kind', '=', query.kind));
+    if (query.status !== undefined) conditions.push(eb('status', '=', query.status));
+    return eb.and(conditions);
+  };
+  const counted = await db.selectFrom('crm_feedback').select((eb) => eb.fn.countAll<number>().as('n')).where(onBoard).executeTakeFirst();
+  let page = selectItems(db).where(onBoard);
   if (query.sort === 'votes') page = page.orderBy('votes', 'desc').orderBy('created_at', 'desc');
   else if (query.sort === 'answered') {
     page = page.orderBy(sql`case when public_reply_at is null then 1 else 0 end`).orderBy('public_reply_at', 'desc');
@@ -314,7 +328,7 @@ export async function listBoard(db: Db, query: BoardQuery, voterKey: string | nu
 }
 
 /** Reads rows for writing: on MySQL they stay locked until the transaction ends (SQLite writes one at a time). */
-function lockFeedback(trx: Transaction<Database>, dialect: Dialect, ids: number[]): Promise<FeedbackRow[]> {
+function lockFeedback(trx: Transaction<Database>, dialect: Dialect, ids: number[]): Promise<Selectable<CrmFeedbackTable>[]> {
   return trx
     .selectFrom('crm_feedback')
     .selectAll()
@@ -326,14 +340,11 @@ function lockFeedback(trx: Transaction<Database>, dialect: Dialect, ids: number[
 
 export type VoteOutcome = { voted: 'new' | 'already'; votes: number } | 'not_found' | 'closed';
 
-/** Thrown inside a vote's transaction to undo its count when the voter had already voted. */
-class AlreadyVoted extends Error {}
-
 /**
- * One vote per voter on a board item. The count goes up first, by an UPDATE that also checks the item is on
- * the board and votable and that takes the row lock; then the vote row goes in, and a voter who already voted
- * (the unique key says so) rolls the count back. The lock is held for two statements and the commit only, and
- * it is taken before the vote row's foreign-key check, so concurrent votes queue instead of deadlocking.
+ * One vote per voter on a board item: one INSERT … SELECT that writes the vote only while the item is on the
+ * board and votable (checked in the same statement, so a merge or a hide in between wins), and the unique key
+ * (item, voter) refuses a second. Nothing else is written: the count is read from the rows, so votes on a
+ * popular item do not queue behind one another on a counter.
  */
 export async function castVote(
   db: Kysely<Database>,
@@ -342,34 +353,36 @@ export async function castVote(
   now: Date,
 ): Promise<VoteOutcome> {
   const count = async () =>
-    Number((await db.selectFrom('crm_feedback').select('votes').where('id', '=', feedbackId).executeTakeFirst())?.votes ?? 0);
-  let counted: boolean;
+    Number(
+      (await db.selectFrom('crm_feedback_vote').select((eb) => eb.fn.countAll<number>().as('n')).where('feedback_id', '=', feedbackId).executeTakeFirst())?.n ?? 0,
+    );
+  let inserted: bigint | undefined;
   try {
-    counted = await db.transaction().execute(async (trx) => {
-      const raised = await trx
-        .updateTable('crm_feedback')
-        .set((eb) => ({ votes: eb('votes', '+', 1) }))
-        .where('id', '=', feedbackId)
-        .where('published', '=', 1)
-        .where('merged_into', 'is', null)
-        .where('kind', 'in', VOTABLE_KINDS)
-        .executeTakeFirst();
-      if (Number(raised.numUpdatedRows) === 0) return false;
-      try {
-        await trx
-          .insertInto('crm_feedback_vote')
-          .values({ feedback_id: feedbackId, voter_key: voter.key, member_id: voter.memberId, created_at: toDbTime(now) })
-          .execute();
-      } catch (error) {
-        throw isUniqueViolation(error) ? new AlreadyVoted() : error;
-      }
-      return true;
-    });
+    inserted = (
+      await db
+        .insertInto('crm_feedback_vote')
+        .columns(['feedback_id', 'voter_key', 'member_id', 'created_at'])
+        .expression(
+          db
+            .selectFrom('crm_feedback')
+            .select([
+              'id',
+              sql<string>`${voter.key}`.as('voter_key'),
+              sql<string | null>`${voter.memberId}`.as('member_id'),
+              sql<string>`${toDbTime(now)}`.as('created_at'),
+            ])
+            .where('id', '=', feedbackId)
+            .where('published', '=', 1)
+            .where('merged_into', 'is', null)
+            .where('kind', 'in', VOTABLE_KINDS),
+        )
+        .executeTakeFirst()
+    ).numInsertedOrUpdatedRows;
   } catch (error) {
-    if (error instanceof AlreadyVoted) return { voted: 'already', votes: await count() };
+    if (isUniqueViolation(error)) return { voted: 'already', votes: await count() };
     throw error;
   }
-  if (counted) return { voted: 'new', votes: await count() };
+  if (Number(inserted ?? 0) > 0) return { voted: 'new', votes: await count() };
   const row = await findFeedback(db, { id: feedbackId });
   if (row === null || Number(row.published) !== 1 || row.merged_into !== null) return 'not_found';
   return 'closed';
@@ -443,7 +456,7 @@ export async function listStaffItems(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(inboxFilter(query, true))
     .executeTakeFirst();
-  let page = db.selectFrom('crm_feedback').selectAll().where(inboxFilter(query, true));
+  let page = selectItems(db).where(inboxFilter(query, true));
   if (query.sort === 'oldest') page = page.orderBy('created_at', 'asc').orderBy('id', 'asc');
   else if (query.sort === 'votes') page = page.orderBy('votes', 'desc').orderBy('id', 'desc');
   else if (query.sort === 'updated') page = page.orderBy('updated_at', 'desc').orderBy('id', 'desc');
@@ -666,17 +679,8 @@ export async function mergeFeedback(
     await trx.deleteFrom('crm_feedback_vote').where('feedback_id', '=', duplicateId).execute();
 
     await trx.updateTable('crm_feedback').set({ merged_into: keptId, updated_at: at }).where('merged_into', '=', duplicateId).execute();
-    await trx.updateTable('crm_feedback').set({ merged_into: keptId, published: 0, votes: 0, updated_at: at }).where('id', '=', duplicateId).execute();
-    const count = await trx
-      .selectFrom('crm_feedback_vote')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('feedback_id', '=', keptId)
-      .executeTakeFirst();
-    await trx
-      .updateTable('crm_feedback')
-      .set({ votes: Number(count?.n ?? 0), updated_at: at })
-      .where('id', '=', keptId)
-      .execute();
+    await trx.updateTable('crm_feedback').set({ merged_into: keptId, published: 0, updated_at: at }).where('id', '=', duplicateId).execute();
+    await trx.updateTable('crm_feedback').set({ updated_at: at }).where('id', '=', keptId).execute();
     await addEvent(trx, duplicateId, { type: 'merged_into', to: String(keptId) }, staff, now);
     await addEvent(trx, keptId, { type: 'merged_from', from: String(duplicateId) }, staff, now);
     return 'merged';

@@ -168,7 +168,6 @@ export async function ensureDemoFeedback(handle: DatabaseHandle, now: Date): Pro
         assigned_uid: null,
         assigned_name: null,
         merged_into: null,
-        votes: item.votes,
         public_reply: item.reply ?? null,
         public_reply_at: answered && item.reply ? toDbTime(answered) : null,
         first_response_at: answered ? toDbTime(answered) : null,

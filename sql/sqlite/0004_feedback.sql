@@ -1,6 +1,7 @@
 -- The suggestion box: items from members and visitors, their history, votes, watchers, and spent proofs of work.
 -- code is the tracking code shown to the submitter; whoever holds it may read the item and its replies.
--- submitter_key is 'm:<member_id>' or 'd:<device id>', like a survey's voter_key.
+-- submitter_key is 'm:<member_id>' or 'd:<device id>', like a survey's voter_key. An item's votes are counted from
+-- crm_feedback_vote, so a vote writes one row and no hot counter.
 CREATE TABLE IF NOT EXISTS crm_feedback (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   code TEXT NOT NULL,
@@ -25,7 +26,6 @@ CREATE TABLE IF NOT EXISTS crm_feedback (
   assigned_uid INTEGER NULL,
   assigned_name TEXT NULL,
   merged_into INTEGER NULL,
-  votes INTEGER NOT NULL DEFAULT 0,
   public_reply TEXT NULL,
   public_reply_at TEXT NULL,
   first_response_at TEXT NULL,

@@ -322,7 +322,7 @@ const id = {
   fmTo: 'Sampai tanggal',
   fmBucket: 'Kelompokkan per',
   bucketDay: 'Hari',
-  bucketWeek: 'Minggu',
+  bucketWeek: 'Pekan',
   bucketMonth: 'Bulan',
   fmApply: 'Tampilkan',
   fbRangeOrder: 'Tanggal akhir harus sama dengan atau sesudah tanggal awal.',

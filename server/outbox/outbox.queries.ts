@@ -92,15 +92,18 @@ export async function claim(
   { batch, leaseMs, maxAttempts = DEFAULT_RETRY.maxAttempts }: ClaimOptions,
 ): Promise<OutboxRow[]> {
   const at = toDbTime(now);
-  // A lease that ran out is an attempt its sender never recorded (it crashed or hung mid-send): count it, so a
-  // message that brings its sender down every time ends as 'failed' instead of being retried for ever.
-  await db
-    .updateTable('crm_outbox')
-    .set({ status: 'failed', attempts: sql<number>`attempts + 1`, last_error: 'the sender stopped while sending this message', lease_owner: null, lease_until: null })
-    .where('status', '=', 'sending')
-    .where('lease_until', '<=', at)
-    .where('attempts', '>=', maxAttempts - 1)
-    .execute();
+  // A lease that ran out is an attempt its sender never recorded (it crashed or hung mid-send): the lease below
+  // counts it, and a row with no attempt left is given up ('failed') instead of being retried for ever, so a
+  // message that brings its sender down every time stops doing so.
+  const exhausted = (eb: ExpressionBuilder<Database, 'crm_outbox'>) =>
+    eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', at), eb('attempts', '>=', maxAttempts - 1)]);
+  const giveUp = {
+    attempts: sql<number>`attempts + 1`,
+    status: 'failed' as const,
+    last_error: 'the sender stopped while sending this message',
+    lease_owner: null,
+    lease_until: null,
+  };
   const lease = {
     // First: MySQL evaluates SET from left to right, so after `status` it would read the new value.
     attempts: sql<number>`attempts + CASE WHEN status = 'sending' THEN 1 ELSE 0 END`,
@@ -109,6 +112,7 @@ export async function claim(
     lease_until: toDbTime(new Date(now.getTime() + leaseMs)),
   };
   if (dialect === 'sqlite') {
+    await db.updateTable('crm_outbox').set(giveUp).where(exhausted).execute();
     const rows = await db
       .updateTable('crm_outbox')
       .set(lease)
@@ -117,14 +121,37 @@ export async function claim(
       .execute();
     return rows.sort((a, b) => a.available_at.localeCompare(b.available_at) || a.id - b.id);
   }
-  return db.transaction().execute(async (trx) => {
-    const ids = (
-      await trx.selectFrom('crm_outbox').select('id').where(due(at)).orderBy('available_at').orderBy('id').limit(batch).forUpdate().skipLocked().execute()
-    ).map((row) => row.id);
-    if (ids.length === 0) return [];
-    await trx.updateTable('crm_outbox').set(lease).where('id', 'in', ids).execute();
-    return trx.selectFrom('crm_outbox').selectAll().where('id', 'in', ids).orderBy('available_at').orderBy('id').execute();
-  });
+  // MySQL: only rows this transaction holds (SKIP LOCKED) are touched, under READ COMMITTED so that no gap locks
+  // are taken; moving a row's entry in the (status, available_at) index can still meet another sender's in a
+  // deadlock, which InnoDB resolves by rolling one back: that sender simply claims again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await leaseBatch();
+    } catch (error) {
+      if (attempt >= 3 || (error as { errno?: number }).errno !== 1213) throw error;
+    }
+  }
+
+  function leaseBatch(): Promise<OutboxRow[]> {
+    return db.transaction().setIsolationLevel('read committed').execute(async (trx) => {
+      const held = await trx
+        .selectFrom('crm_outbox')
+        .select(['id', (eb) => eb.case().when(exhausted(eb)).then(1).else(0).end().as('exhausted')])
+        .where(due(at))
+        .orderBy('available_at')
+        .orderBy('id')
+        .limit(batch)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      const spent = held.filter((row) => Number(row.exhausted) === 1).map((row) => row.id);
+      const ids = held.filter((row) => Number(row.exhausted) !== 1).map((row) => row.id);
+      if (spent.length > 0) await trx.updateTable('crm_outbox').set(giveUp).where('id', 'in', spent).execute();
+      if (ids.length === 0) return [];
+      await trx.updateTable('crm_outbox').set(lease).where('id', 'in', ids).execute();
+      return trx.selectFrom('crm_outbox').selectAll().where('id', 'in', ids).orderBy('available_at').orderBy('id').execute();
+    });
+  }
 }
 
 /** Records a delivery; false when the lease was taken over meanwhile (the row is then another sender's). */

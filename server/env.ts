@@ -75,7 +75,10 @@ export function loadConfig(env: Env = readEnvironment(), log: (line: string) => 
   if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) {
     throw new ConfigError('CRM_DIGEST_HOUR harus jam 0 sampai 23.', 'CRM_DIGEST_HOUR must be an hour from 0 to 23.');
   }
-  const digestLang = env.CRM_DIGEST_LANG === 'en' ? 'en' : 'id';
+  const digestLang = env.CRM_DIGEST_LANG ?? 'id';
+  if (digestLang !== 'id' && digestLang !== 'en') {
+    throw new ConfigError('CRM_DIGEST_LANG harus id atau en.', 'CRM_DIGEST_LANG must be id or en.');
+  }
   return {
     smtpUrl,
     mailFrom,

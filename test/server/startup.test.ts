@@ -50,6 +50,15 @@ describe('environment', () => {
     expect(configError({ CRM_SMTP_URL: 'smtp://mail.example:25' }).en).toMatch(/CRM_MAIL_FROM is not/);
   });
 
+  it('reads the digest settings and refuses malformed ones', () => {
+    expect(loadConfig({ CRM_SECRET: SECRET })).toMatchObject({ digestTo: [], digestHour: 7, digestLang: 'id' });
+    const config = loadConfig({ CRM_SECRET: SECRET, CRM_DIGEST_TO: 'kepala@perpustakaan.test, cro@perpustakaan.test', CRM_DIGEST_HOUR: '6', CRM_DIGEST_LANG: 'en' });
+    expect(config).toMatchObject({ digestTo: ['kepala@perpustakaan.test', 'cro@perpustakaan.test'], digestHour: 6, digestLang: 'en' });
+    expect(configError({ CRM_DIGEST_TO: 'kepala@perpustakaan.test, bukan-alamat' }).id).toMatch(/CRM_DIGEST_TO berisi alamat e-mail yang tidak sah: "bukan-alamat"/);
+    expect(configError({ CRM_DIGEST_HOUR: '24' }).en).toBe('CRM_DIGEST_HOUR must be an hour from 0 to 23.');
+    expect(configError({ CRM_DIGEST_LANG: 'fr' }).id).toBe('CRM_DIGEST_LANG harus id atau en.');
+  });
+
   it('parses a list of origins and the library time zone', () => {
     const config = loadConfig({ CRM_SECRET: SECRET, CRM_ALLOWED_ORIGINS: 'https://opac.example, http://localhost:8080/', CRM_UTC_OFFSET: '+08:00' });
     expect(config.allowedOrigins).toEqual(['https://opac.example', 'http://localhost:8080']);

@@ -5,6 +5,7 @@ import type { CrmFeedbackTable, Database, FeedbackEventType, FeedbackKind, Feedb
 import { fromDbTime, toDbTime } from '../db/time.ts';
 import { isUniqueViolation } from '../surveys/surveys.queries.ts';
 import { formatTrackingCode, newTrackingCode } from './code.ts';
+import { isSpent, spendProof, type CheckedProof } from './pow.ts';
 import {
   CLOSED_STATUSES,
   CONSENT_VERSION,
@@ -163,7 +164,17 @@ export interface NewFeedback {
  * Stores a submission with its `created` event and, with an e-mail and consent, its submitter as a watcher,
  * in one transaction. 'duplicate' when the idempotency key is already taken (a retry racing the first try).
  */
-export async function insertFeedback(db: Kysely<Database>, item: NewFeedback, now: Date): Promise<FeedbackRow | 'duplicate'> {
+/**
+ * Stores a submission, spending its proof of work (if any) in the same transaction: a proof used before, or a
+ * retry racing its first try, fails on a unique key and nothing is stored. 'duplicate' means this idempotency
+ * key's submission is stored (by the first try); 'proof_spent' that the proof was used by something else.
+ */
+export async function insertFeedback(
+  db: Kysely<Database>,
+  item: NewFeedback,
+  proof: CheckedProof | null,
+  now: Date,
+): Promise<FeedbackRow | 'duplicate' | 'proof_spent'> {
   const at = toDbTime(now);
   const { input } = item;
   // A fresh code collides about once in 2^50 tries; the unique key catches it and the loop draws again.
@@ -171,6 +182,7 @@ export async function insertFeedback(db: Kysely<Database>, item: NewFeedback, no
     const code = newTrackingCode();
     try {
       const id = await db.transaction().execute(async (trx) => {
+        if (proof !== null) await spendProof(trx, proof);
         const inserted = await trx
           .insertInto('crm_feedback')
           .values({
@@ -210,6 +222,7 @@ export async function insertFeedback(db: Kysely<Database>, item: NewFeedback, no
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if ((await findFeedback(db, { idempotencyKey: item.idempotencyKey })) !== null) return 'duplicate';
+      if (proof !== null && (await isSpent(db, proof))) return 'proof_spent';
       if (attempt >= 4) throw error;
     }
   }

@@ -7,7 +7,7 @@ import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import { parseTrackingCode } from './code.ts';
 import { castVote, findFeedback, insertFeedback, listBoard, listOwnItems, ownItem } from './feedback.queries.ts';
 import { parseBoardQuery, parseSubmission } from './feedback.schemas.ts';
-import { createPowChallenge, spendProofOfWork } from './pow.ts';
+import { checkProofOfWork, createPowChallenge } from './pow.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -64,13 +64,15 @@ export function feedbackRoutes(deps: AppDeps) {
       submitters.count(submitter.key, now);
 
       const anonymous = submitter.memberId === null || !input.asMember;
-      if (anonymous) await spendProofOfWork(db, config.secret, body.pow, now);
+      const proof = anonymous ? await checkProofOfWork(config.secret, body.pow, now) : null;
 
       const row = await insertFeedback(
         db,
         { input, memberId: submitter.memberId, anonymous, submitterKey: submitter.key, lang, network, idempotencyKey: key },
+        proof,
         now,
       );
+      if (row === 'proof_spent') throw new ApiError(409, 'pow_replayed');
       if (row === 'duplicate') {
         // The same retry raced its first try; the first one stored it.
         const again = await replay();

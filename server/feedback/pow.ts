@@ -4,11 +4,10 @@
 import { createHash } from 'node:crypto';
 import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
 import { ApiError } from '../errors.ts';
-import { isUniqueViolation } from '../surveys/surveys.queries.ts';
 
 /**
  * The counter range the browser searches: SHA-256, one round per try. Some 35,000 tries on average: about
@@ -60,12 +59,19 @@ function decode(value: unknown): PowPayload | null {
   }
 }
 
+/** A checked proof of work, to be spent (recorded once) in the same transaction as what it pays for. */
+export interface CheckedProof {
+  /** The challenge's HMAC signature: unique per challenge. */
+  challenge: string;
+  expiresAt: Date;
+}
+
 /**
- * Checks a base64 JSON `{ challenge, solution }` and spends it, or throws the ApiError the visitor should see:
- * pow_required (none sent), pow_invalid, pow_expired, too_fast (sent sooner than MIN_FILL_MS after the
- * challenge was issued), pow_replayed (already spent, by this sidecar or another).
+ * Checks a base64 JSON `{ challenge, solution }`, or throws the ApiError the visitor should see: pow_required
+ * (none sent), pow_invalid, pow_expired, too_fast (sent sooner than MIN_FILL_MS after the challenge was issued).
+ * Whether it was used before is settled by spendProof.
  */
-export async function spendProofOfWork(db: Kysely<Database>, secret: string, value: unknown, now: Date): Promise<void> {
+export async function checkProofOfWork(secret: string, value: unknown, now: Date): Promise<CheckedProof> {
   if (value === undefined || value === null || value === '') throw new ApiError(400, 'pow_required');
   const payload = decode(value);
   if (payload === null) throw new ApiError(400, 'pow_invalid');
@@ -83,15 +89,21 @@ export async function spendProofOfWork(db: Kysely<Database>, secret: string, val
   const issuedAt = Number(data?.issuedAt);
   if (!Number.isFinite(issuedAt) || typeof expiresAt !== 'number') throw new ApiError(400, 'pow_invalid');
   if (now.getTime() - issuedAt < MIN_FILL_MS) throw new ApiError(400, 'too_fast');
-  try {
-    await db
-      .insertInto('crm_pow_spent')
-      .values({ challenge: payload.challenge.signature!, expires_at: toDbTime(new Date(expiresAt * 1000)) })
-      .execute();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError(409, 'pow_replayed');
-    throw error;
-  }
+  return { challenge: payload.challenge.signature!, expiresAt: new Date(expiresAt * 1000) };
+}
+
+/**
+ * Records the proof as used. The primary key refuses a second use, by this sidecar or another, with a unique
+ * violation that the caller turns into pow_replayed (or into the replay of the first submission, when it was a
+ * retry racing its first try: the second insert waits for the first transaction, then sees it committed).
+ */
+export async function spendProof(db: Kysely<Database> | Transaction<Database>, proof: CheckedProof): Promise<void> {
+  await db.insertInto('crm_pow_spent').values({ challenge: proof.challenge, expires_at: toDbTime(proof.expiresAt) }).execute();
+}
+
+/** Whether a proof was already spent. */
+export async function isSpent(db: Kysely<Database>, proof: CheckedProof): Promise<boolean> {
+  return (await db.selectFrom('crm_pow_spent').select('challenge').where('challenge', '=', proof.challenge).executeTakeFirst()) !== undefined;
 }
 
 /** Forgets spent challenges that have expired anyway (an expired one is refused before it is looked up). */

@@ -295,6 +295,14 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect(other.status).toBe(409);
     expect((await json(other)).error.code).toBe('idempotency_key_reused');
     expect(await tableCounts(handle)).toEqual(before);
+
+    // A retry racing its first try, the same proof in both: one stores, the other answers with what it stored.
+    const racingKey = unique('race');
+    const racingProof = await pow();
+    const racing = await Promise.all([1, 2, 3].map(() => send(app, '', { kind: 'praise', text: 'Cepat sekali.', pow: racingProof }, { key: racingKey, device })));
+    expect(racing.map((res) => res.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(await Promise.all(racing.map(async (res) => (await json(res)).item.code))).size).toBe(1);
+    expect((await tableCounts(handle)).feedback).toBe(before.feedback + 1);
   });
 
   it('refuses writes without an idempotency key or a device, and bad member tokens', async () => {

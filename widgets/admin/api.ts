@@ -301,12 +301,13 @@ export class StaffApi {
     return this.request('POST', `/feedback/${id}/merge`, { into });
   }
 
-  listFeedbackStaff(): Promise<ApiResult<{ staff: StaffRef[] }>> {
-    return this.request('GET', '/feedback/staff');
-  }
-
-  listFeedbackCategories(): Promise<ApiResult<{ categories: string[] }>> {
-    return this.request('GET', '/feedback/categories');
+  /** The staff and categories an item can be given; empty lists when they cannot be read (views work without them). */
+  async feedbackChoices(): Promise<{ staff: StaffRef[]; categories: string[] }> {
+    const [staff, categories] = await Promise.all([
+      this.request<{ staff: StaffRef[] }>('GET', '/feedback/staff'),
+      this.request<{ categories: string[] }>('GET', '/feedback/categories'),
+    ]);
+    return { staff: staff.ok ? staff.data.staff : [], categories: categories.ok ? categories.data.categories : [] };
   }
 
   getMeasures(range: MeasureRange): Promise<ApiResult<Measures>> {

@@ -96,9 +96,7 @@ export class AdminFeedbackInbox extends AdminView {
   /** The staff and categories the filters offer; the inbox works without them. */
   private async loadChoices(): Promise<void> {
     if (!this.api) return;
-    const [staff, categories] = await Promise.all([this.api.listFeedbackStaff(), this.api.listFeedbackCategories()]);
-    if (staff.ok) this.staff = staff.data.staff;
-    if (categories.ok) this.categories = categories.data.categories;
+    ({ staff: this.staff, categories: this.categories } = await this.api.feedbackChoices());
   }
 
   private setFilters(change: Partial<Filters>): void {

@@ -131,9 +131,7 @@ export class AdminFeedbackItem extends AdminView {
 
   private async loadChoices(): Promise<void> {
     if (!this.api) return;
-    const [staff, categories] = await Promise.all([this.api.listFeedbackStaff(), this.api.listFeedbackCategories()]);
-    if (staff.ok) this.staff = staff.data.staff;
-    if (categories.ok) this.categories = categories.data.categories;
+    ({ staff: this.staff, categories: this.categories } = await this.api.feedbackChoices());
   }
 
   private show(item: FeedbackItem): void {

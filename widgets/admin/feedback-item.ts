@@ -97,7 +97,11 @@ export class AdminFeedbackItem extends AdminView {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('itemId')) void this.load();
+    if (changed.has('itemId')) {
+      // This item's unsent reply and note, kept in the tab: a session that ran out, or a reload, loses no work.
+      ({ reply: this.reply, note: this.note } = readDraft(this.itemId));
+      void this.load();
+    } else if (changed.has('reply') || changed.has('note')) keepDraft(this.itemId, { reply: this.reply, note: this.note });
   }
 
   /** A reply or note written but not sent: the app asks before leaving the item. */
@@ -108,6 +112,7 @@ export class AdminFeedbackItem extends AdminView {
   override discard(): void {
     this.reply = '';
     this.note = '';
+    keepDraft(this.itemId, { reply: '', note: '' });
   }
 
   private async load(): Promise<void> {
@@ -615,5 +620,32 @@ export class AdminFeedbackItem extends AdminView {
 declare global {
   interface HTMLElementTagNameMap {
     'slims-crm-admin-feedback-item': AdminFeedbackItem;
+  }
+}
+
+interface Draft {
+  reply: string;
+  note: string;
+}
+
+const draftKey = (itemId: number) => `slims-crm:feedback-draft:${itemId}`;
+
+/** The unsent reply and note of an item in this tab's storage; empty when there are none or storage is blocked. */
+function readDraft(itemId: number | null): Draft {
+  try {
+    const saved = itemId === null ? null : (JSON.parse(sessionStorage.getItem(draftKey(itemId)) ?? 'null') as Partial<Draft> | null);
+    return { reply: typeof saved?.reply === 'string' ? saved.reply : '', note: typeof saved?.note === 'string' ? saved.note : '' };
+  } catch {
+    return { reply: '', note: '' };
+  }
+}
+
+function keepDraft(itemId: number | null, draft: Draft): void {
+  if (itemId === null) return;
+  try {
+    if (draft.reply.trim() || draft.note.trim()) sessionStorage.setItem(draftKey(itemId), JSON.stringify(draft));
+    else sessionStorage.removeItem(draftKey(itemId));
+  } catch {
+    // storage blocked or full: the draft lives as long as the view
   }
 }

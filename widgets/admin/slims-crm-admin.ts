@@ -314,9 +314,8 @@ export class SlimsCrmAdmin extends LitElement {
     this.endSession(this.t('signedOut'));
   }
 
-  /** A 401 on a call that carried our token: the session is over, whatever view we were in. */
+  /** A 401 on a call that carried our token: the session is over, whatever view we were in (an unsent feedback reply or note stays in the tab's storage for when the item is opened again). */
   private expire(): void {
-    this.editingView?.discard();
     this.endSession(this.t('sessionExpired'));
   }
 

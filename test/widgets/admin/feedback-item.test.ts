@@ -329,6 +329,48 @@ describe('slims-crm-admin: feedback item', () => {
     }
   });
 
+  it('keeps an unsent reply and note in the tab: a session that runs out while writing loses no work', async () => {
+    const shown = item();
+    let expired = true;
+    const fetch = stubFetch(routesFor(shown, {
+      [`POST ${BASE}/41/replies`]: (call) =>
+        expired
+          ? { status: 401, body: { error: { code: 'unauthorized', message: 'Silakan masuk sebagai staf.' } } }
+          : { status: 201, body: { item: after(shown, {}, { type: 'reply_private', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! }) } },
+      'POST /api/v1/staff/session': { body: { token: 'staff-token-2', expiresAt: '2099-01-01T00:00:00Z', staff: { uid: 1, name: 'Admin' } } },
+    }));
+    try {
+      const el = await openItem(41);
+      typeInto($(el, '#fb-reply'), 'Buku sudah kami pesan,');
+      typeInto($(el, '#fb-note'), 'Cek anggaran');
+      $<HTMLInputElement>(el, 'input[name="fb-visibility"][value="private"]')!.click();
+      button(el, 'Kirim balasan').click();
+      // The session ran out: the app signs the librarian out, who signs in again and opens the item.
+      await waitFor(() => $(el, '#signin-username'), 'the sign-in form');
+      expired = false;
+      typeInto($(el, '#signin-username'), 'admin');
+      typeInto($(el, '#signin-password'), 'admin');
+      button(el, 'Masuk').click();
+      await waitFor(() => !$(el, '#signin-username'), 'signed in again');
+      el.route = { view: 'feedback-item', id: 41 };
+      await waitFor(() => $(el, '[data-text]'), 'the item again');
+      equal($<HTMLTextAreaElement>(el, '#fb-reply')!.value, 'Buku sudah kami pesan,');
+      equal($<HTMLTextAreaElement>(el, '#fb-note')!.value, 'Cek anggaran');
+
+      $<HTMLInputElement>(el, 'input[name="fb-visibility"][value="private"]')!.click();
+      button(el, 'Kirim balasan').click();
+      await waitFor(() => $<HTMLTextAreaElement>(el, '#fb-reply')!.value === '', 'the reply sent');
+      el.route = { view: 'feedback' };
+      await waitFor(() => !$(el, '#fb-reply'), 'the inbox');
+      el.route = { view: 'feedback-item', id: 41 };
+      await waitFor(() => $(el, '[data-text]'), 'the item once more');
+      equal($<HTMLTextAreaElement>(el, '#fb-reply')!.value, '', 'a sent reply is not brought back');
+      equal($<HTMLTextAreaElement>(el, '#fb-note')!.value, 'Cek anggaran', 'the unsent note still is');
+    } finally {
+      fetch.restore();
+    }
+  });
+
   it('does not show the answer to a change on one item after moving to another', async () => {
     const shown = item({ published: false });
     let release: () => void = () => {};

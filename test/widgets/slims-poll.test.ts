@@ -8,6 +8,7 @@ import {
   apiError,
   assert,
   equal,
+  fakeSlimsCRM,
   includes,
   json,
   mount,
@@ -32,22 +33,6 @@ async function poll(routes: FetchStub['routes'], markup = '<slims-poll poll="jam
   await until(() => el._view !== 'loading', 'the poll to load');
   await el.updateComplete;
   return el;
-}
-
-/** A SlimsCRM global whose member token the widgets can change, as the loader's can. */
-function fakeSlimsCRM(initial: string | null): NonNullable<Window['SlimsCRM']> {
-  let token = initial;
-  window.SlimsCRM = {
-    version: 'test',
-    apiBase: location.origin,
-    get memberToken() {
-      return token;
-    },
-    setMemberToken: (next: string | null) => {
-      token = next;
-    },
-  };
-  return window.SlimsCRM;
 }
 
 const radios = (el: Element): HTMLInputElement[] => [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')];

@@ -1,5 +1,6 @@
 // What the app is built from; tests build their own.
 import type { Kysely } from 'kysely';
+import type { SharedSecret } from './auth/secret.ts';
 import type { Dialect } from './db/connection.ts';
 import type { Database } from './db/database.ts';
 import type { Config } from './env.ts';
@@ -8,6 +9,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   dialect: Dialect;
   config: Config;
+  /** The secret shared with the SLiMS plugin (see auth/secret.ts); config.secret is only what the environment said. */
+  secret: SharedSecret;
   clock: () => Date;
   /** How long public reads may be served from memory; 0 turns the cache off. */
   cacheTtlMs?: number;

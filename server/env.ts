@@ -1,6 +1,5 @@
 // Reads and validates the sidecar's environment once; nothing else reads process.env.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { BilingualError } from './errors.ts';
@@ -9,8 +8,11 @@ export interface Config {
   /** mysql://user:pass@host:port/database of a SLiMS database; null means the embedded SQLite demo. */
   databaseUrl: string | null;
   dataDir: string;
-  secret: string;
-  secretSource: 'environment' | 'generated' | 'data-dir' | 'slims-plugin';
+  /**
+   * CRM_SECRET from the environment, or null. Null is the usual case: with a SLiMS database the sidecar uses
+   * the secret the SLiMS plugin stored (server/auth/secret.ts), with the demo one of its own in data/secret.
+   */
+  secret: string | null;
   /** The sidecar's public base URL, without a trailing slash. */
   publicUrl: string;
   /** Origins (scheme://host[:port]) whose pages may call the public API. */
@@ -46,14 +48,17 @@ export function readEnvironment(cwd = process.cwd()): Env {
   return { ...fromFile, ...process.env };
 }
 
-export function loadConfig(env: Env = readEnvironment(), log: (line: string) => void = () => {}): Config {
+export function loadConfig(env: Env = readEnvironment()): Config {
   const dataDir = resolve(env.CRM_DATA_DIR ?? 'data');
   const databaseUrl = parseDatabaseUrl(env.CRM_DATABASE_URL);
-  const port = parsePort(env.PORT ?? '3000');
+  const publicUrlGiven = env.CRM_PUBLIC_URL === undefined || env.CRM_PUBLIC_URL === '' ? null : parsePublicUrl(env.CRM_PUBLIC_URL);
+  // A port written in CRM_PUBLIC_URL is the one to listen on unless PORT says otherwise; a URL without one
+  // (https://crm.library.example) has a proxy in front, which forwards to 3000.
+  const port = parsePort(env.PORT ?? ((publicUrlGiven === null ? '' : new URL(publicUrlGiven).port) || '3000'));
   const host = env.HOST ?? '0.0.0.0';
-  const publicUrl = parsePublicUrl(env.CRM_PUBLIC_URL ?? `http://localhost:${port}`);
+  const publicUrl = publicUrlGiven ?? `http://localhost:${port}`;
   const allowedOrigins = parseOrigins(env.CRM_ALLOWED_ORIGINS ?? '');
-  const { secret, source } = resolveSecret(env.CRM_SECRET, dataDir, log);
+  const secret = parseSecret(env.CRM_SECRET);
   const networkLimitPerHour = Number(env.CRM_NETWORK_LIMIT ?? '300');
   if (!Number.isInteger(networkLimitPerHour) || networkLimitPerHour < 1) {
     throw new ConfigError(
@@ -89,7 +94,6 @@ export function loadConfig(env: Env = readEnvironment(), log: (line: string) => 
     databaseUrl,
     dataDir,
     secret,
-    secretSource: source,
     publicUrl,
     allowedOrigins,
     port,
@@ -222,29 +226,13 @@ function parseOrigins(value: string): string[] {
   return origins;
 }
 
-function resolveSecret(
-  value: string | undefined,
-  dataDir: string,
-  log: (line: string) => void,
-): { secret: string; source: Config['secretSource'] } {
-  if (value !== undefined && value !== '') {
-    if (value.length < 32) {
-      throw new ConfigError(
-        'CRM_SECRET terlalu pendek: minimal 32 karakter. Buat dengan: openssl rand -hex 32',
-        'CRM_SECRET is too short: at least 32 characters. Make one with: openssl rand -hex 32',
-      );
-    }
-    return { secret: value, source: 'environment' };
+function parseSecret(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 32) {
+    throw new ConfigError(
+      'CRM_SECRET terlalu pendek: minimal 32 karakter. Dengan plugin SLiMS, hapus saja CRM_SECRET: sidecar memakai rahasia plugin.',
+      'CRM_SECRET is too short: at least 32 characters. With the SLiMS plugin, leave CRM_SECRET out: the sidecar uses the plugin’s secret.',
+    );
   }
-  const file = resolve(dataDir, 'secret');
-  if (existsSync(file)) {
-    const kept = readFileSync(file, 'utf8').trim();
-    if (kept.length >= 32) return { secret: kept, source: 'data-dir' };
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  log(`CRM_SECRET tidak diatur: rahasia baru dibuat dan disimpan di ${file}`);
-  log(`CRM_SECRET not set: generated a new secret and kept it in ${file}`);
-  return { secret, source: 'generated' };
+  return value;
 }

@@ -54,7 +54,10 @@ const messages = {
     'Kartu anggota ini belum memiliki kata sandi OPAC. Mintalah perpustakaan untuk membuatkannya.',
     'This member card has no OPAC password yet. Ask the library to set an OPAC password.',
   ],
-  bad_signature: ['Tanda tangan webhook tidak sah.', 'The webhook signature is not valid.'],
+  bad_signature: [
+    'Tanda tangan tidak cocok: plugin SLiMS dan sidecar memegang rahasia bersama yang berbeda.',
+    'The signature does not match: the SLiMS plugin and the sidecar hold different shared secrets.',
+  ],
   stale_timestamp: [
     'Waktu webhook berselisih lebih dari 5 menit dengan jam layanan CRM. Periksa jam server SLiMS.',
     'The webhook time is more than 5 minutes away from the CRM service clock. Check the SLiMS server clock.',

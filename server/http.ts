@@ -1,5 +1,6 @@
 // Shared HTTP pieces: the app's context type and reading a JSON body at the edge.
 import type { Context } from 'hono';
+import { verifyWith, type SharedSecret } from './auth/secret.ts';
 import { bearerToken, verifyMemberToken, type StaffClaims } from './auth/tokens.ts';
 import { ApiError, pick, requestLang, type Lang } from './errors.ts';
 
@@ -50,17 +51,17 @@ export function deviceIdOf(c: AppContext): string | null {
 }
 
 /** The member when a valid member token came; a bad token is a 401 when `strict`, else ignored. */
-export async function memberOf(c: AppContext, secret: string, now: Date, strict: boolean): Promise<string | null> {
+export async function memberOf(c: AppContext, secret: SharedSecret, now: Date, strict: boolean): Promise<string | null> {
   const header = c.req.header('authorization');
   if (header === undefined) return null;
   const token = bearerToken(header);
-  const claims = token === null ? null : await verifyMemberToken(token, secret, now);
+  const claims = token === null ? null : await verifyWith(secret, (value) => verifyMemberToken(token, value, now));
   if (claims === null && strict) throw new ApiError(401, 'invalid_token');
   return claims?.memberId ?? null;
 }
 
 /** Who writes: the member ('m:<id>'), else the device ('d:<id>'); a write with neither is refused. */
-export async function writerOf(c: AppContext, secret: string, now: Date): Promise<{ memberId: string | null; key: string }> {
+export async function writerOf(c: AppContext, secret: SharedSecret, now: Date): Promise<{ memberId: string | null; key: string }> {
   const memberId = await memberOf(c, secret, now, true);
   if (memberId !== null) return { memberId, key: `m:${memberId}` };
   const device = deviceIdOf(c);

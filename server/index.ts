@@ -1,9 +1,10 @@
 // Starts the sidecar: environment, database, migrations, then HTTP. Nothing else lives here.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { demoSecret, fixedSecret, type SharedSecret } from './auth/secret.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { applySlimsSubset, migrate } from './db/migrate.ts';
-import { readPluginSettings } from './db/pairing.ts';
+import { readPluginSettings, slimsSecret } from './db/pairing.ts';
 import { checkSlimsDatabase, explainConnectionError } from './db/preflight.ts';
 import { loadConfig } from './env.ts';
 import { BilingualError } from './errors.ts';
@@ -23,21 +24,23 @@ async function prepareDemo(handle: DatabaseHandle): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let config = loadConfig(undefined, say);
+  const config = loadConfig();
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  let secret: SharedSecret;
   try {
-    if (config.databaseUrl === null) await prepareDemo(handle);
-    else {
+    if (config.databaseUrl === null) {
+      await prepareDemo(handle);
+      secret = config.secret !== null ? fixedSecret(config.secret) : demoSecret(config.dataDir, say);
+    } else {
       const version = await checkSlimsDatabase(handle);
       say(`Basis data SLiMS ${version} terhubung / Connected to a SLiMS ${version} database`);
-      if (config.secretSource !== 'environment') {
-        const plugin = await readPluginSettings(handle);
-        if (plugin?.secret) {
-          config = { ...config, secret: plugin.secret, secretSource: 'slims-plugin' };
-          say('Rahasia bersama diambil dari pengaturan plugin SLiMS / Shared secret read from the SLiMS plugin settings');
-        } else {
-          say('Plugin slims-crm belum diaktifkan di SLiMS: memakai rahasia di data/secret / The SLiMS plugin is not enabled yet: using the secret in data/secret');
-        }
+      secret = await slimsSecret(handle, config.secret, say);
+      const pluginUrl = (await readPluginSettings(handle))?.sidecarUrl;
+      if (pluginUrl && pluginUrl.replace(/\/+$/, '') !== config.publicUrl) {
+        say(
+          `PERINGATAN: plugin SLiMS memanggil sidecar di ${pluginUrl}, tetapi CRM_PUBLIC_URL adalah ${config.publicUrl}. Samakan keduanya.\n` +
+            `WARNING: the SLiMS plugin calls the sidecar at ${pluginUrl}, but CRM_PUBLIC_URL is ${config.publicUrl}. Make them the same.`,
+        );
       }
     }
     for (const name of await migrate(handle)) say(`migrasi diterapkan / migration applied: ${name}`);
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
     throw explained ?? error;
   }
 
-  const app = createApp({ db: handle.db, dialect: handle.dialect, config, clock: () => new Date() });
+  const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret, clock: () => new Date() });
   const background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     say('');

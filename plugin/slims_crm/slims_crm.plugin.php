@@ -8,53 +8,59 @@
  * Author URI: https://github.com/slims-crm
  */
 
-// Registrations only; the work is in lib/ and pages/. Feature-detected for SLiMS 9.4.2 to 9.7.
+// Registrations only; the work is in lib/ and pages/. Feature-detected for SLiMS 9.4.2 to 9.7. This file runs
+// in every SLiMS request, so each registration and each handler is guarded (lib/Guard.php): whatever fails
+// is logged with the [slims-crm] prefix and SLiMS carries on.
 
 use SLiMS\Plugins;
+use SlimsCrm\Guard;
 use SlimsCrm\Hooks;
 use SlimsCrm\I18n;
 use SlimsCrm\Member;
 
 require_once __DIR__ . '/lib/autoload.php';
 
-$slimsCrm = Plugins::getInstance();
+Guard::run('registering the plugin', static function () {
+    $plugins = Plugins::getInstance();
 
-// Admin pages: Membership module, grouped as "CRM" where menu groups exist (9.5+).
-$slimsCrmMenus = static function () use ($slimsCrm) {
-    $slimsCrm->registerMenu('membership', I18n::t('CRM app'), __DIR__ . '/pages/staff_app.php');
-    $slimsCrm->registerMenu('membership', I18n::t('CRM settings'), __DIR__ . '/pages/settings.php');
-};
-if (method_exists(Plugins::class, 'group')) {
-    Plugins::group(I18n::t('CRM'), $slimsCrmMenus);
-} else {
-    $slimsCrmMenus();
-}
-
-// OPAC: index.php?p=slims_crm_token returns a fresh member token as JSON (9.4+).
-$slimsCrm->registerMenu('opac', 'slims_crm_token', __DIR__ . '/pages/member_token.php');
-
-// OPAC: widget loader, member token and CSP on every page (9.5+; the hook never fires before).
-$slimsCrm->register(
-    defined(Plugins::class . '::CONTENT_BEFORE_LOAD') ? Plugins::CONTENT_BEFORE_LOAD : 'before_content_load',
-    static function ($opac = null) {
-        Member::beforeContent($opac);
+    // Admin pages: Membership module, grouped as "CRM" where menu groups exist (9.5+).
+    $menus = static function () use ($plugins) {
+        $plugins->registerMenu('membership', I18n::t('CRM app'), __DIR__ . '/pages/staff_app.php');
+        $plugins->registerMenu('membership', I18n::t('CRM settings'), __DIR__ . '/pages/settings.php');
+    };
+    if (method_exists(Plugins::class, 'group')) {
+        Plugins::group(I18n::t('CRM'), $menus);
+    } else {
+        $menus();
     }
-);
 
-// Events forwarded to the sidecar. String names work on every version; the constants hold the same strings.
-$slimsCrmHooks = [
-    'circulation_after_successful_transaction' => [Hooks::class, 'circulation'],
-    'membership_after_save' => [Hooks::class, 'memberSaved'],
-    'membership_after_update' => [Hooks::class, 'memberUpdated'],
-    'bibliography_after_save' => [Hooks::class, 'biblioSaved'],
-    'bibliography_after_update' => [Hooks::class, 'biblioUpdated'],
-    // Renamed in 9.5.2: register both names.
-    'bibliography_after_delete' => [Hooks::class, 'biblioDeleted'],
-    'bibliography_on_delete' => [Hooks::class, 'biblioDeleted'],
-];
-foreach ($slimsCrmHooks as $slimsCrmHook => $slimsCrmHandler) {
-    $slimsCrm->register($slimsCrmHook, static function ($data = null) use ($slimsCrmHandler) {
-        call_user_func($slimsCrmHandler, $data);
-    });
-}
-unset($slimsCrm, $slimsCrmMenus, $slimsCrmHooks, $slimsCrmHook, $slimsCrmHandler);
+    // OPAC: index.php?p=slims_crm_token returns a fresh member token as JSON (9.4+).
+    $plugins->registerMenu('opac', 'slims_crm_token', __DIR__ . '/pages/member_token.php');
+
+    // OPAC: widget loader, member token and CSP on every page (9.5+; the hook never fires before).
+    $plugins->register(
+        defined(Plugins::class . '::CONTENT_BEFORE_LOAD') ? Plugins::CONTENT_BEFORE_LOAD : 'before_content_load',
+        static function ($opac = null) {
+            Member::beforeContent($opac);
+        }
+    );
+
+    // Events forwarded to the sidecar. String names work on every version; the constants hold the same strings.
+    $hooks = [
+        'circulation_after_successful_transaction' => [Hooks::class, 'circulation'],
+        'membership_after_save' => [Hooks::class, 'memberSaved'],
+        'membership_after_update' => [Hooks::class, 'memberUpdated'],
+        'bibliography_after_save' => [Hooks::class, 'biblioSaved'],
+        'bibliography_after_update' => [Hooks::class, 'biblioUpdated'],
+        // Renamed in 9.5.2: register both names.
+        'bibliography_after_delete' => [Hooks::class, 'biblioDeleted'],
+        'bibliography_on_delete' => [Hooks::class, 'biblioDeleted'],
+    ];
+    foreach ($hooks as $hook => $handler) {
+        $plugins->register($hook, static function ($data = null) use ($hook, $handler) {
+            Guard::run('the ' . $hook . ' hook', static function () use ($handler, $data) {
+                call_user_func($handler, $data);
+            });
+        });
+    }
+});

@@ -6,7 +6,7 @@ import { loadConfig } from '../env.ts';
 import { BilingualError } from '../errors.ts';
 
 try {
-  const config = loadConfig(undefined, (line) => console.log(line));
+  const config = loadConfig();
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (config.databaseUrl === null) await applySlimsSubset(handle);

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     url = null;
     sqliteFile = options['sqlite-file'];
   } else {
-    const config = loadConfig(undefined, (line) => console.error(line));
+    const config = loadConfig();
     url = config.databaseUrl;
     dataDir = config.dataDir;
   }

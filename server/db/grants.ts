@@ -13,12 +13,36 @@ export interface GrantReport {
   writableSlimsTables: string[];
   /** crm_* tables missing a right the sidecar needs, with the rights missing. */
   missingOnCrm: Array<{ table: string; missing: string[] }>;
-  /** GRANT statements for the least a sidecar needs. */
+  /** Rights this user holds on every database of the server (beyond USAGE): far more than a sidecar needs. */
+  serverWide: string[];
+  /** Statements that create a dedicated user with the least a sidecar needs (see leastPrivilegeStatements). */
   suggested: string[];
+  schema: string;
 }
 
-/** Reads the current user's rights on this database at every level (server, database, table). */
-export async function checkGrants(handle: DatabaseHandle): Promise<GrantReport> {
+/**
+ * CREATE USER and GRANT statements for a sidecar's own account: SELECT on SLiMS, full rights on each crm_*
+ * table. For both 'localhost' and '127.0.0.1': MySQL and MariaDB tell the two apart, and with
+ * skip_name_resolve a connection to 127.0.0.1 does not match an account made for 'localhost'.
+ */
+export function leastPrivilegeStatements(schema: string, crmTables: string[], password: string, user = 'slims_crm'): string[] {
+  const accounts = ['localhost', '127.0.0.1'].map((host) => `'${user}'@'${host}'`);
+  return [
+    ...accounts.map((account) => `CREATE USER IF NOT EXISTS ${account} IDENTIFIED BY '${password}';`),
+    `GRANT SELECT ON \`${schema}\`.* TO ${accounts.join(', ')};`,
+    ...crmTables.map((t) =>
+      t === 'crm_migrations'
+        ? `GRANT SELECT, INSERT ON \`${schema}\`.\`${t}\` TO ${accounts.join(', ')};`
+        : `GRANT SELECT, INSERT, UPDATE, DELETE ON \`${schema}\`.\`${t}\` TO ${accounts.join(', ')};`,
+    ),
+  ];
+}
+
+/**
+ * Reads the current user's rights on this database at every level (server, database, table).
+ * `password` goes into the suggested statements for a dedicated user.
+ */
+export async function checkGrants(handle: DatabaseHandle, password = 'a-long-password'): Promise<GrantReport> {
   const db = handle.db;
   const me = (await sql<{ user: string; schema: string }>`SELECT CURRENT_USER() AS user, DATABASE() AS \`schema\``.execute(db)).rows[0];
   const [name = '', host = ''] = (me?.user ?? '').split('@');
@@ -44,14 +68,6 @@ export async function checkGrants(handle: DatabaseHandle): Promise<GrantReport> 
   const missingOnCrm = crm
     .map((table) => ({ table, missing: (table === 'crm_migrations' ? ['SELECT'] : NEEDED).filter((p) => !rights(table).has(p)) }))
     .filter((entry) => entry.missing.length > 0);
-  const account = `'${name}'@'${host}'`;
-  const suggested = [
-    `GRANT SELECT ON \`${schema}\`.* TO ${account};`,
-    ...crm.map((t) =>
-      t === 'crm_migrations'
-        ? `GRANT SELECT, INSERT ON \`${schema}\`.\`${t}\` TO ${account};`
-        : `GRANT SELECT, INSERT, UPDATE, DELETE ON \`${schema}\`.\`${t}\` TO ${account};`,
-    ),
-  ];
-  return { user: me?.user ?? '', writableSlimsTables, missingOnCrm, suggested };
+  const serverWide = global.filter((p) => p !== 'USAGE').sort();
+  return { user: me?.user ?? '', schema, writableSlimsTables, missingOnCrm, serverWide, suggested: leastPrivilegeStatements(schema, crm, password) };
 }

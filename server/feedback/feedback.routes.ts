@@ -33,14 +33,14 @@ export function feedbackRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/pow', async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ challenge: await createPowChallenge(config.secret, clock()) });
+      return c.json({ challenge: await createPowChallenge(deps.secret.value, clock()) });
     })
     .post('/', async (c) => {
       const now = clock();
       const key = idempotencyKeyOf(c);
       const body = await readJsonObject(c);
       const lang = requestLang(c);
-      const submitter = await writerOf(c, config.secret, now);
+      const submitter = await writerOf(c, deps.secret, now);
 
       const replay = async () => {
         const first = await findFeedback(db, { idempotencyKey: key });
@@ -56,7 +56,7 @@ export function feedbackRoutes(deps: AppDeps) {
       if (body.website !== undefined && body.website !== null && body.website !== '') throw new ApiError(400, 'spam_suspected');
       const input = parseSubmission(body, lang);
 
-      const network = networkId(clientAddress(c, config.trustProxy), config.secret);
+      const network = networkId(clientAddress(c, config.trustProxy), deps.secret.value);
       const networkKey = submitter.memberId === null && network !== null ? network : null;
       if ((networkKey !== null && networks.atLimit(networkKey, now)) || submitters.atLimit(submitter.key, now)) rateLimited(c, now);
       // Counted before the first await below: a burst sent at once must not pass the check all together.
@@ -64,7 +64,7 @@ export function feedbackRoutes(deps: AppDeps) {
       submitters.count(submitter.key, now);
 
       const anonymous = submitter.memberId === null || !input.asMember;
-      const proof = anonymous ? await checkProofOfWork(config.secret, body.pow, now) : null;
+      const proof = anonymous ? await checkProofOfWork(deps.secret.value, body.pow, now) : null;
 
       const row = await insertFeedback(
         db,
@@ -89,14 +89,14 @@ export function feedbackRoutes(deps: AppDeps) {
       return c.json({ item: await ownItem(db, row) });
     })
     .get('/mine', async (c) => {
-      const memberId = await memberOf(c, config.secret, clock(), true);
+      const memberId = await memberOf(c, deps.secret, clock(), true);
       if (memberId === null) throw new ApiError(401, 'invalid_token');
       c.header('Cache-Control', 'no-store');
       return c.json({ items: await listOwnItems(db, `m:${memberId}`) });
     })
     .get('/board', async (c) => {
       const query = parseBoardQuery(c.req.query(), requestLang(c));
-      const memberId = await memberOf(c, config.secret, clock(), false);
+      const memberId = await memberOf(c, deps.secret, clock(), false);
       const device = deviceIdOf(c);
       const voterKey = memberId !== null ? `m:${memberId}` : device !== null ? `d:${device}` : null;
       const { items, total } = await listBoard(db, query, voterKey);
@@ -107,10 +107,10 @@ export function feedbackRoutes(deps: AppDeps) {
       const now = clock();
       idempotencyKeyOf(c);
       await readJsonObject(c);
-      const voter = await writerOf(c, config.secret, now);
+      const voter = await writerOf(c, deps.secret, now);
       const id = c.req.param('id');
       if (!/^[1-9]\d{0,9}$/.test(id)) throw new ApiError(404, 'not_on_board');
-      const network = voter.memberId === null ? networkId(clientAddress(c, config.trustProxy), config.secret) : null;
+      const network = voter.memberId === null ? networkId(clientAddress(c, config.trustProxy), deps.secret.value) : null;
       if (network !== null) {
         const limitKey = `${id}:${network}`;
         if (voters.atLimit(limitKey, now)) rateLimited(c, now);

@@ -115,6 +115,8 @@ export function renderNotice({ lang, library, code, kind, body, unsubscribe, eve
 export async function notifyWatchers(
   db: Kysely<Database>,
   config: Config,
+  /** The shared secret now, which signs the unsubscribe link. */
+  secret: string,
   { feedbackId, eventId }: { feedbackId: number; eventId: number },
   now: Date,
 ): Promise<number> {
@@ -151,7 +153,7 @@ export async function notifyWatchers(
       code: watcher.code,
       kind: watcher.kind,
       body: watcher.body,
-      unsubscribe: unsubscribeUrl(config.publicUrl, config.secret, watcher.email, lang),
+      unsubscribe: unsubscribeUrl(config.publicUrl, secret, watcher.email, lang),
       event:
         event.type === 'status'
           ? { type: 'status', status: (event.to_value ?? item.status) as FeedbackStatus }

@@ -49,7 +49,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
    */
   async function notify(feedbackId: number, eventId: number, now: Date): Promise<void> {
     try {
-      await notifyWatchers(db, config, { feedbackId, eventId }, now);
+      await notifyWatchers(db, config, deps.secret.value, { feedbackId, eventId }, now);
     } catch (error) {
       log(`[slims-crm] feedback ${feedbackId}: notices for event ${eventId} not queued: ${error instanceof Error ? error.message : String(error)}`);
     }

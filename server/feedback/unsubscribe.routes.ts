@@ -38,7 +38,7 @@ const words = {
 } as const;
 
 export function unsubscribeRoutes(deps: AppDeps) {
-  const { db, config } = deps;
+  const { db } = deps;
 
   const page = (lang: Lang, body: unknown, status: 200 | 400 = 200) => {
     const w = words[lang];
@@ -58,7 +58,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
   /** The address when the link is genuine, else null. */
   function verified(email: string | undefined, sig: string | undefined): string | null {
     if (!email || !sig || sig.length !== 32 || email.length > 254) return null;
-    const expected = Buffer.from(signature(config.secret, email));
+    const expected = Buffer.from(signature(deps.secret.value, email));
     const given = Buffer.from(sig);
     return given.length === expected.length && timingSafeEqual(given, expected) ? email.trim().toLowerCase() : null;
   }

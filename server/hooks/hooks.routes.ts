@@ -1,31 +1,54 @@
-// Signed events from the SLiMS plugin (circulation, members, biblios): verified, checked for freshness, kept once.
+// Signed calls from the SLiMS plugin: events (circulation, members, biblios), verified, checked for freshness
+// and kept once; and the settings page's connection test, which proves that both sides hold the same secret.
 import { Hono } from 'hono';
+import { verifyWith } from '../auth/secret.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
-import type { AppEnv } from '../http.ts';
+import type { AppContext, AppEnv } from '../http.ts';
+import { VERSION } from '../version.ts';
 import { storeEvent } from './hooks.queries.ts';
-import { parseEvent } from './hooks.schemas.ts';
-import { signatureMatches } from './hooks.signature.ts';
+import { parseEvent, parsePing } from './hooks.schemas.ts';
+import { pingProof, signatureMatches } from './hooks.signature.ts';
 
 /** How far the plugin's clock may be from ours; beyond it a captured request can no longer be replayed. */
 const MAX_SKEW_SECONDS = 300;
 
 export function hookRoutes(deps: AppDeps) {
-  const { db, config, clock } = deps;
-  return new Hono<AppEnv>().post('/slims', async (c) => {
-    // Server to server only: no page, not even one from an allowed origin, may post events.
+  const { db, clock } = deps;
+
+  /** The raw body when it is signed with the shared secret and fresh; otherwise a 401 that says why. */
+  async function signedBody(c: AppContext): Promise<string> {
+    // Server to server only: no page, not even one from an allowed origin, may post here.
     if (c.req.header('origin') !== undefined) throw new ApiError(403, 'origin_not_allowed');
     if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type');
     // The signature covers the bytes as sent, so it is checked on the raw text before anything parses it.
     const raw = await c.req.text();
     const timestamp = c.req.header('x-slims-crm-timestamp') ?? '';
-    if (!signatureMatches(config.secret, timestamp, raw, c.req.header('x-slims-crm-signature') ?? '')) {
-      throw new ApiError(401, 'bad_signature');
+    const signature = c.req.header('x-slims-crm-signature') ?? '';
+    if ((await verifyWith(deps.secret, (secret) => signatureMatches(secret, timestamp, raw, signature) || null)) === null) {
+      // Where the sidecar's secret comes from tells the settings page what to change (never the secret itself).
+      throw new ApiError(401, 'bad_signature', { secretSource: deps.secret.source, paired: deps.secret.paired });
     }
-    const now = clock();
-    if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) throw new ApiError(401, 'stale_timestamp');
-    const event = parseEvent(raw, requestLang(c));
-    if (!(await storeEvent(db, event, raw, now))) throw new ApiError(409, 'replayed');
-    return c.json({ status: 'accepted' }, 202);
-  });
+    if (Math.abs(clock().getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) throw new ApiError(401, 'stale_timestamp');
+    return raw;
+  }
+
+  return new Hono<AppEnv>()
+    .post('/slims', async (c) => {
+      const raw = await signedBody(c);
+      const event = parseEvent(raw, requestLang(c));
+      if (!(await storeEvent(db, event, raw, clock()))) throw new ApiError(409, 'replayed');
+      return c.json({ status: 'accepted' }, 202);
+    })
+    .post('/ping', async (c) => {
+      const { nonce } = parsePing(await signedBody(c), requestLang(c));
+      // The proof answers the plugin's nonce with the same secret: a sidecar holding another secret cannot make it.
+      return c.json({
+        status: 'paired',
+        proof: pingProof(deps.secret.value, nonce),
+        version: VERSION,
+        secretSource: deps.secret.source,
+        time: clock().toISOString(),
+      });
+    });
 }

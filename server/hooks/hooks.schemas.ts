@@ -52,3 +52,20 @@ export function parseEvent(rawBody: string, lang: Lang): WebhookEvent {
   if (problems.length > 0 || occurred === null) throw new ApiError(422, 'validation_failed', problems);
   return { id: id as string, event: event as WebhookEventName, occurredAt: occurred, data: data as Record<string, unknown> };
 }
+
+/** The connection test's body: `{ "nonce": "<32 lowercase hex>" }`. */
+export function parsePing(rawBody: string, lang: Lang): { nonce: string } {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    body = undefined;
+  }
+  const nonce = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).nonce : undefined;
+  if (typeof nonce !== 'string' || !/^[0-9a-f]{32}$/.test(nonce)) {
+    throw new ApiError(422, 'validation_failed', [
+      { field: 'nonce', message: pick(lang, 'nonce harus 32 karakter heksadesimal kecil.', 'nonce must be 32 lowercase hex characters.') },
+    ]);
+  }
+  return { nonce };
+}

@@ -15,3 +15,8 @@ export function signatureMatches(secret: string, timestamp: string, rawBody: str
   const expected = webhookSignature(secret, timestamp, rawBody).slice(3);
   return timingSafeEqual(Buffer.from(given, 'hex'), Buffer.from(expected, 'hex'));
 }
+
+/** The sidecar's answer to the plugin's connection test: v1=hex(HMAC-SHA256(secret, "pong.<nonce>")). */
+export function pingProof(secret: string, nonce: string): string {
+  return `v1=${createHmac('sha256', secret).update(`pong.${nonce}`, 'utf8').digest('hex')}`;
+}

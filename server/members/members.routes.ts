@@ -1,5 +1,6 @@
 // Member sign-in for websites outside SLiMS: card number and OPAC password in, a short-lived member token out.
 import { Hono } from 'hono';
+import { verifyWith } from '../auth/secret.ts';
 import { MEMBER_TOKEN_SECONDS, bearerToken, signMemberToken, verifyMemberToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, pick, requestLang } from '../errors.ts';
@@ -42,7 +43,7 @@ export function memberRoutes(deps: AppDeps) {
       // back unless it turns out to be a failure. The card limit holds from any network, as the contract says.
       const checks: Array<[subject: string, limit: number]> = [
         [`member:${cardNumber.toLowerCase()}`, MAX_FAILURES_PER_CARD],
-        [`member-net:${networkId(clientAddress(c, config.trustProxy), config.secret) ?? 'unknown'}`, MAX_FAILURES_PER_NETWORK],
+        [`member-net:${networkId(clientAddress(c, config.trustProxy), deps.secret.value) ?? 'unknown'}`, MAX_FAILURES_PER_NETWORK],
       ];
       const attempt = await recordAttempt(db, checks.map(([subject]) => subject), now, since);
       const over = checks.filter(([, limit], i) => (attempt.counts[i] ?? 0) > limit);
@@ -69,14 +70,14 @@ export function memberRoutes(deps: AppDeps) {
       if (member.pending) throw new ApiError(403, 'member_pending');
       if (member.expireDate < localDate(now, config.utcOffsetMinutes)) throw new ApiError(403, 'member_expired');
 
-      const token = await signMemberToken(config.secret, { id: member.id, name: member.name }, now);
+      const token = await signMemberToken(deps.secret.value, { id: member.id, name: member.name }, now);
       const expiresAt = new Date((Math.floor(now.getTime() / 1000) + MEMBER_TOKEN_SECONDS) * 1000).toISOString();
       c.header('Cache-Control', 'no-store');
       return c.json({ token, expiresAt, member: { id: member.id, name: member.name } });
     })
     .get('/me', async (c) => {
       const token = bearerToken(c.req.header('authorization'));
-      const member = token === null ? null : await verifyMemberToken(token, config.secret, clock());
+      const member = token === null ? null : await verifyWith(deps.secret, (secret) => verifyMemberToken(token, secret, clock()));
       if (member === null) throw new ApiError(401, 'invalid_token');
       c.header('Cache-Control', 'no-store');
       return c.json({ member: { id: member.memberId, name: member.name } });

@@ -1,5 +1,6 @@
 // Staff sign-in against SLiMS's user table, and the guard every staff route sits behind.
 import { Hono, type MiddlewareHandler } from 'hono';
+import { verifyWith } from '../auth/secret.ts';
 import { bearerToken, signStaffToken, verifyStaffToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -24,7 +25,7 @@ export function staffSessionRoutes(deps: AppDeps) {
     const since = new Date(now.getTime() - WINDOW_MS);
     // Locks are per account on one network, plus a ceiling per network: a stranger elsewhere cannot lock
     // the library's admin out by guessing its password.
-    const network = networkId(clientAddress(c, config.trustProxy), config.secret) ?? 'unknown';
+    const network = networkId(clientAddress(c, config.trustProxy), deps.secret.value) ?? 'unknown';
     const subjects = [`staff:${username.toLowerCase()}@${network}`, `staff-net:${network}`];
     const attempt = await recordAttempt(db, subjects, now, since);
     if ((attempt.counts[0] ?? 0) > MAX_FAILURES_PER_ACCOUNT || (attempt.counts[1] ?? 0) > MAX_FAILURES_PER_NETWORK) {
@@ -39,7 +40,7 @@ export function staffSessionRoutes(deps: AppDeps) {
     // A password alone must not open an account that SLiMS guards with a second step.
     if (staff.twoFactor) throw new ApiError(403, 'two_factor_required');
     const privileges = await staffPrivileges(db, staff);
-    const { token, exp } = await signStaffToken(config.secret, { uid: staff.uid, name: staff.name, privileges }, now);
+    const { token, exp } = await signStaffToken(deps.secret.value, { uid: staff.uid, name: staff.name, privileges }, now);
     return c.json({
       token,
       expiresAt: new Date(exp * 1000).toISOString(),
@@ -53,7 +54,7 @@ export function requireStaff(deps: AppDeps, module: string, access: 'r' | 'w'): 
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (token === null) throw new ApiError(401, 'unauthorized');
-    const staff = await verifyStaffToken(token, deps.config.secret, deps.clock());
+    const staff = await verifyWith(deps.secret, (secret) => verifyStaffToken(token, secret, deps.clock()));
     if (staff === null) throw new ApiError(401, 'invalid_token');
     if (staff.privileges[module]?.[access] !== true) throw new ApiError(403, 'forbidden');
     c.set('staff', staff);

@@ -65,7 +65,7 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
     .get('/:slug', async (c) => {
       const now = clock();
       const survey = await publishedSurvey(c.req.param('slug'));
-      const memberId = await memberOf(c, config.secret, now, false);
+      const memberId = await memberOf(c, deps.secret, now, false);
       const device = deviceIdOf(c);
       const voterKey = memberId !== null ? `m:${memberId}` : device !== null ? `d:${device}` : null;
       // A widget sends its device id on a read only once it has answered here, so most reads touch no table.
@@ -83,7 +83,7 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const body = await readJsonObject(c);
       const lang = requestLang(c);
       const survey = await publishedSurvey(c.req.param('slug'));
-      const { memberId, key: voterKey } = await writerOf(c, config.secret, now);
+      const { memberId, key: voterKey } = await writerOf(c, deps.secret, now);
 
       const replay = async () => {
         const first = await findResponse(db, survey.id, { idempotencyKey });
@@ -103,7 +103,7 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
       if (survey.audience === 'members' && memberId === null) throw new ApiError(401, 'members_only');
       const answers = parseAnswers(body, survey, lang);
 
-      const network = networkId(clientAddress(c, config.trustProxy), config.secret);
+      const network = networkId(clientAddress(c, config.trustProxy), deps.secret.value);
       const limitKey = `${survey.id}:${network}`;
       if (memberId === null && network !== null) {
         if (limiter.atLimit(limitKey, now)) {

@@ -3,6 +3,7 @@ import bcrypt from 'bcryptjs';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
 import { applySlimsSubset, migrate } from '../../server/db/migrate.ts';
 import { createApp } from '../../server/app.ts';
+import { fixedSecret } from '../../server/auth/secret.ts';
 import type { Config } from '../../server/env.ts';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -13,7 +14,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: null,
     dataDir: '/nonexistent',
     secret: TEST_SECRET,
-    secretSource: 'environment',
     publicUrl: 'http://crm.test',
     allowedOrigins: [TEST_ORIGIN],
     port: 0,
@@ -81,7 +81,12 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
 }
 
 export function buildApp(handle: DatabaseHandle, clock = testClock(), config = testConfig()) {
-  return createApp({ db: handle.db, dialect: handle.dialect, config, clock, cacheTtlMs: 1000, log: () => {}, widgetsDir: '/nonexistent' });
+  return createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(config), clock, cacheTtlMs: 1000, log: () => {}, widgetsDir: '/nonexistent' });
+}
+
+/** The shared secret a test app uses: the config's CRM_SECRET, as if from the environment. */
+export function testSecret(config: Config = testConfig()) {
+  return fixedSecret(config.secret ?? TEST_SECRET);
 }
 
 export async function staffToken(app: ReturnType<typeof buildApp>, username = 'admin'): Promise<string> {

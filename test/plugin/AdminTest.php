@@ -38,7 +38,7 @@ test('settings page: shows only the last 4 characters of the secret', static fun
     contains('Test connection', $html);
 });
 
-test('settings page: saves URL and a replacement secret; bad form token and bad URL refused', static function () {
+test('settings page: saves the URL and generates a new secret on request (never takes one typed in); bad form token and bad URL refused', static function () {
     Harness::reset(['sidecarUrl' => '', 'secret' => str_repeat('a', 64)]);
     Harness::staffSession(1, ['membership' => ['r' => 1, 'w' => 1]]);
     $_SERVER['REQUEST_METHOD'] = 'POST';
@@ -52,23 +52,39 @@ test('settings page: saves URL and a replacement secret; bad form token and bad 
     $_POST['secret'] = str_repeat('b', 40);
     $html = Harness::runPage(ADMIN_PAGES . 'settings.php');
     contains('Settings saved.', $html);
-    not_contains(str_repeat('b', 40), $html);
     Settings::reset();
     same('https://crm.example', Settings::sidecarUrl());
-    same(str_repeat('b', 40), Settings::secret());
+    same(str_repeat('a', 64), Settings::secret(), 'a typed secret is not a path: the sidecar reads the plugin\'s');
+    $_POST['newSecret'] = '1';
+    contains('picks up the new secret by itself', Harness::runPage(ADMIN_PAGES . 'settings.php'));
+    Settings::reset();
+    ok(preg_match('/^[0-9a-f]{64}$/', Settings::secret()) === 1 && Settings::secret() !== str_repeat('a', 64), 'a new random secret');
 });
 
-test('test connection: status, version, database and clock difference from /api/v1/health', static function () {
+test('test connection: Connected only when a signed ping comes back with the proof; version, database and clock from /api/v1/health', static function () {
     Harness::reset(['sidecarUrl' => Sidecar::url(), 'secret' => Sidecar::SECRET]);
     Harness::staffSession(1, ['membership' => ['r' => 1, 'w' => 1]]);
     $_SERVER['REQUEST_METHOD'] = 'POST';
     $_POST = ['slims_crm_action' => 'test', 'slims_crm_form' => SlimsCrm\Admin::formToken()];
     $html = Harness::runPage(ADMIN_PAGES . 'settings.php');
+    contains('data-paired="1"', $html);
     contains('Connected', $html);
+    contains('Both sides hold the same secret.', $html);
     contains('0.1.0-fixture', $html);
     contains('>OK<', $html);
     ok(preg_match('/\+1(19|20|21) seconds/', $html) === 1, 'fixture clock is 120 s ahead');
     contains('tokens will be refused', $html);
+});
+
+test('test connection with different secrets: Not connected, and what to change', static function () {
+    Harness::reset(['sidecarUrl' => Sidecar::url(), 'secret' => str_repeat('9', 64)]);
+    Harness::staffSession(1, ['membership' => ['r' => 1, 'w' => 1]]);
+    $_SERVER['REQUEST_METHOD'] = 'POST';
+    $_POST = ['slims_crm_action' => 'test', 'slims_crm_form' => SlimsCrm\Admin::formToken()];
+    $html = Harness::runPage(ADMIN_PAGES . 'settings.php');
+    contains('data-paired="0"', $html);
+    contains('Not connected', $html);
+    contains('Remove CRM_SECRET from its environment', $html);
 });
 
 test('test connection with the sidecar down: Not connected, no exception', static function () {
@@ -104,7 +120,7 @@ test('staff app: element with api, lang and a staff token from the session; refr
     $html = Harness::runPage(ADMIN_PAGES . 'staff_app.php');
     contains("script.type = 'module';", $html);
     contains('"https://crm.example/widgets/slims-crm-admin.js"', $html);
-    ok(preg_match('#<slims-crm-admin api="https://crm\.example" token="([\w.-]+)" lang="id"></slims-crm-admin>#', $html, $m) === 1, $html);
+    ok(preg_match('#<slims-crm-admin api="https://crm\.example" token="([\w.-]+)" lang="id" host="slims"></slims-crm-admin>#', $html, $m) === 1, $html);
     $claims = Token::verify($m[1], $secret);
     same('staff', $claims['typ']);
     same('5', $claims['sub']);
@@ -112,7 +128,9 @@ test('staff app: element with api, lang and a staff token from the session; refr
     same(['membership' => ['r' => true, 'w' => false], 'circulation' => ['r' => true, 'w' => true]], $claims['priv']);
     contains('slims_crm=token', $html, 'refresh URL');
     contains('seconds - 60', $html, 'refreshes a minute early');
-    ok(preg_match('#\}\)\([^\n]*slims_crm=token[^\n]*, (\d+)\);#', $html, $n) === 1 && (int) $n[1] > 800 && (int) $n[1] <= 900, 'the lifetime in seconds, not a timestamp');
+    ok(preg_match('#\}\)\([^\n]*slims_crm=token[^\n]*, (\d+),#', $html, $n) === 1 && (int) $n[1] > 800 && (int) $n[1] <= 900, 'the lifetime in seconds, not a timestamp');
+    contains('schedule(expiresIn);', $html, 'the first renewal is scheduled from the lifetime given');
+    contains('slims-admin-token-expired', $html, 'a refused call renews at once');
 });
 
 test('staff token for uid 1 covers every module read/write', static function () {
@@ -151,16 +169,15 @@ test('staff app: every <script> is classic, so SLiMS\'s AJAX loader (jQuery 2 .h
     }
 });
 
-test('settings: the secret field is never autofilled with the librarian\'s saved SLiMS password', static function () {
-    // Found in a real SLiMS 9.7 under Chromium: a bare password input on the admin origin is offered the
-    // saved login; autocomplete="new-password" stops that (the form's autocomplete="off" does not).
-    Harness::reset(['sidecarUrl' => 'https://crm.example', 'secret' => str_repeat('d', 64)]);
+test('settings: the secret is never printed nor asked for (no field a browser could fill with a saved password)', static function () {
+    Harness::reset(['sidecarUrl' => 'https://crm.example', 'secret' => str_repeat('d', 60) . 'wxyz']);
     Harness::staffSession(1, ['membership' => ['r' => 1, 'w' => 1]]);
     $html = Harness::runPage(ADMIN_PAGES . 'settings.php');
-    ok(preg_match('#<input[^>]*name="secret"[^>]*>#', $html, $m) === 1, 'secret input');
-    contains('type="password"', $m[0]);
-    contains('autocomplete="new-password"', $m[0]);
-    contains('value=""', $m[0], 'the secret is never printed');
+    not_contains('type="password"', $html);
+    not_contains(str_repeat('d', 12), $html);
+    contains('…wxyz', $html);
+    contains('CRM_DATABASE_URL=&#039;mysql://slims_crm:', $html, 'the one command that starts the sidecar');
+    not_contains('CRM_SECRET=', $html);
 });
 
 test('settings page: takes System write privilege; Membership write alone is refused', static function () {

@@ -40,3 +40,21 @@ test('loading the plugin prints nothing and touches no database', static functio
     same('', ob_get_clean());
     same([], SLiMS\DB::$pdo->log);
 });
+
+test('every string a librarian sees in the plugin has Indonesian text', static function () {
+    $indonesian = require __DIR__ . '/../../plugin/slims_crm/lib/lang/id.php';
+    $files = new RecursiveIteratorIterator(new RecursiveDirectoryIterator(__DIR__ . '/../../plugin/slims_crm', FilesystemIterator::SKIP_DOTS));
+    $seen = 0;
+    foreach ($files as $file) {
+        if ($file->getExtension() !== 'php') {
+            continue;
+        }
+        preg_match_all("/I18n::[th]\\(\\s*'((?:[^'\\\\]|\\\\.)*)'/", (string) file_get_contents($file->getPathname()), $m);
+        foreach ($m[1] as $literal) {
+            $english = str_replace(["\\'", '\\\\'], ["'", '\\'], $literal);
+            $seen++;
+            ok(isset($indonesian[$english]), basename($file->getPathname()) . ': no Indonesian for "' . $english . '"');
+        }
+    }
+    ok($seen > 40, "found {$seen} strings");
+});

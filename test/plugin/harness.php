@@ -318,6 +318,16 @@ namespace {
         {
             return $this->result;
         }
+
+        public function fetchAll($mode = null): array
+        {
+            return $this->result === false ? [] : [['setting_value' => $this->result]];
+        }
+
+        public function errorInfo(): array
+        {
+            return ['00000', null, null];
+        }
     }
 
     /** Stands in for SLiMS's PDO connection; the `setting` table is an array. */

@@ -14,7 +14,7 @@ import { createApp } from '../../server/app.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { startBackgroundWork } from '../../server/jobs.ts';
 import { ensureDemoContent, ensureDemoFeedback } from '../../server/site/demo-content.ts';
-import { prepareDatabase, testConfig } from '../helpers/app.ts';
+import { prepareDatabase, testConfig, testSecret } from '../helpers/app.ts';
 import { startMailbox } from '../helpers/mailbox.ts';
 
 const widgetsDir = fileURLToPath(new URL('../../dist/widgets', import.meta.url));
@@ -64,7 +64,7 @@ describe('suggestion box loop in Chromium', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const config = testConfig({ publicUrl: base, allowedOrigins: [], smtpUrl: (await mailbox).url, mailFrom: 'Perpustakaan <layanan@perpustakaan.test>' });
-    app = createApp({ db: handle.db, dialect: handle.dialect, config, clock: () => new Date(), log: () => {}, widgetsDir });
+    app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(), clock: () => new Date(), log: () => {}, widgetsDir });
     background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config, sendEveryMs: 100, log: () => {} });
     browser = await puppeteer.launch({
       executablePath: chrome,

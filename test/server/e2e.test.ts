@@ -13,7 +13,7 @@ import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts
 import { applySlimsSubset, migrate } from '../../server/db/migrate.ts';
 import { ensureDemoContent } from '../../server/site/demo-content.ts';
 import { DEMO_POLL } from '../../server/site/pages.ts';
-import { testConfig } from '../helpers/app.ts';
+import { testConfig, testSecret } from '../helpers/app.ts';
 
 const widgetsDir = fileURLToPath(new URL('../../dist/widgets', import.meta.url));
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -34,7 +34,7 @@ describe('demo page in Chromium', () => {
     server = serve({ fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig({ publicUrl: base, allowedOrigins: [] }), clock: () => new Date(), log: () => {}, widgetsDir });
+    app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig({ publicUrl: base, allowedOrigins: [] }), secret: testSecret(), clock: () => new Date(), log: () => {}, widgetsDir });
     browser = await puppeteer.launch({
       executablePath: chrome,
       headless: true,

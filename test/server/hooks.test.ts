@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
-import { webhookSignature } from '../../server/hooks/hooks.signature.ts';
+import { pluginSecret, verifyWith } from '../../server/auth/secret.ts';
+import { pingProof, webhookSignature } from '../../server/hooks/hooks.signature.ts';
 import { availableDatabases } from '../helpers/databases.ts';
 import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, testClock } from '../helpers/app.ts';
 
@@ -182,5 +183,73 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
     await refused(await deliver(event(), { headers: { 'Content-Type': 'text/plain' } }), 415, 'unsupported_media_type');
     await refused(await deliver(event({ data: { padding: 'x'.repeat(70_000) } })), 413, 'body_too_large');
     expect(await stored()).toBe(before);
+  });
+
+  it('answers the connection test with a proof only the same secret can make', async () => {
+    const nonce = randomBytes(16).toString('hex');
+    const body = JSON.stringify({ nonce });
+    const ping = (opts: Delivery = {}) => {
+      const timestamp = String(now());
+      return app.request('/api/v1/hooks/ping', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Slims-Crm-Timestamp': timestamp, 'X-Slims-Crm-Signature': webhookSignature(opts.secret ?? TEST_SECRET, timestamp, body) },
+        body,
+      });
+    };
+    const before = await stored();
+    const res = await ping();
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as Json;
+    expect(json).toMatchObject({ status: 'paired', proof: pingProof(TEST_SECRET, nonce), secretSource: 'environment' });
+    expect(json.proof).not.toBe(pingProof('another-secret-another-secret-another', nonce));
+    const other = await refused(await ping({ secret: 'another-secret-another-secret-another' }), 401, 'bad_signature');
+    // What the settings page needs to say what to change, and never the secret itself.
+    expect(other.error.details).toEqual({ secretSource: 'environment', paired: true });
+    expect(JSON.stringify(other)).not.toContain(TEST_SECRET);
+    expect(await stored(), 'a ping is no event').toBe(before);
+  });
+});
+
+describe('a sidecar on a SLiMS database', () => {
+  const fresh = 'f'.repeat(64);
+  const older = 'e'.repeat(64);
+
+  it('checks signatures with the plugin’s secret, and picks up a replaced one without a restart', async () => {
+    let stored: string | null = null;
+    const clock = testClock();
+    let reads = 0;
+    const secret = pluginSecret({
+      read: async () => {
+        reads++;
+        return stored;
+      },
+      initial: null,
+      clock,
+    });
+    expect(secret.paired).toBe(false);
+    const ephemeral = secret.value;
+    expect(ephemeral).toMatch(/^[0-9a-f]{64}$/);
+    const check = (value: string) => (value === stored ? value : null);
+    // The plugin stores its secret after the sidecar started: the first failing check re-reads it.
+    stored = fresh;
+    clock.advance(3000);
+    expect(await verifyWith(secret, check)).toBe(fresh);
+    expect(secret).toMatchObject({ paired: true, value: fresh });
+    // A burst of bad signatures costs one read per interval, not one each.
+    const before = reads;
+    for (let i = 0; i < 20; i++) expect(await verifyWith(secret, () => null)).toBeNull();
+    expect(reads - before).toBe(0);
+    clock.advance(2500);
+    expect(await verifyWith(secret, () => null)).toBeNull();
+    expect(reads - before).toBe(1);
+    // Replaced on the settings page: picked up at the next signature that fails.
+    stored = older;
+    clock.advance(2500);
+    expect(await verifyWith(secret, check)).toBe(older);
+    // The database away for a moment: the secret stays.
+    const flaky = pluginSecret({ read: () => Promise.reject(new Error('gone')), initial: fresh, clock });
+    clock.advance(5000);
+    expect(await flaky.refresh()).toBe(false);
+    expect(flaky.value).toBe(fresh);
   });
 });

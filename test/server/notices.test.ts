@@ -7,7 +7,7 @@ import { digestDay, queueDailyDigest } from '../../server/feedback/digest.ts';
 import { notifyWatchers, renderNotice } from '../../server/feedback/notices.ts';
 import { createApp } from '../../server/app.ts';
 import { startBackgroundWork } from '../../server/jobs.ts';
-import { prepareDatabase, testClock, testConfig } from '../helpers/app.ts';
+import { TEST_SECRET, prepareDatabase, testClock, testConfig, testSecret } from '../helpers/app.ts';
 import { availableDatabases } from '../helpers/databases.ts';
 import { startMailbox } from '../helpers/mailbox.ts';
 
@@ -127,8 +127,8 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
   it('queues one notice per watcher and event, in the watcher’s language, once', async () => {
     const id = await item({ watchers: ['anggota@perpustakaan.test', 'teman@perpustakaan.test'], lang: 'en' });
     const status = await event(id, 'status', { to: 'in_review' });
-    expect(await notifyWatchers(handle.db, config, { feedbackId: id, eventId: status }, clock())).toBe(2);
-    expect(await notifyWatchers(handle.db, config, { feedbackId: id, eventId: status }, clock())).toBe(2);
+    expect(await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: id, eventId: status }, clock())).toBe(2);
+    expect(await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: id, eventId: status }, clock())).toBe(2);
     const rows = await outbox();
     expect(rows.map((row) => row.recipient)).toEqual(['anggota@perpustakaan.test', 'teman@perpustakaan.test']);
     expect(rows[0]?.subject).toMatch(/^Your suggestion ABCDE-\d{5}: In review$/);
@@ -137,11 +137,11 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
 
   it('queues nothing for notes, for items without watchers, or without a mail server', async () => {
     const watched = await item({ watchers: ['anggota@perpustakaan.test'] });
-    expect(await notifyWatchers(handle.db, config, { feedbackId: watched, eventId: await event(watched, 'note', { text: 'internal' }) }, clock())).toBe(0);
+    expect(await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: watched, eventId: await event(watched, 'note', { text: 'internal' }) }, clock())).toBe(0);
     const quiet = await item();
-    expect(await notifyWatchers(handle.db, config, { feedbackId: quiet, eventId: await event(quiet, 'reply_public', { text: 'ok' }) }, clock())).toBe(0);
+    expect(await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: quiet, eventId: await event(quiet, 'reply_public', { text: 'ok' }) }, clock())).toBe(0);
     const reply = await event(watched, 'reply_private', { text: 'Terima kasih' });
-    expect(await notifyWatchers(handle.db, testConfig(), { feedbackId: watched, eventId: reply }, clock())).toBe(0);
+    expect(await notifyWatchers(handle.db, testConfig(), TEST_SECRET, { feedbackId: watched, eventId: reply }, clock())).toBe(0);
     expect(await outbox()).toEqual([]);
   });
 
@@ -172,12 +172,12 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
   });
 
   it('stops every notice to an address at once from the link in a notice, and only with a genuine link', async () => {
-    const app = createApp({ db: handle.db, dialect: handle.dialect, config, clock, log: () => {}, widgetsDir: '/nonexistent' });
+    const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(), clock, log: () => {}, widgetsDir: '/nonexistent' });
     const first = await item({ watchers: ['Anggota@Perpustakaan.test'] });
     const second = await item({ watchers: ['anggota@perpustakaan.test'] });
     const other = await item({ watchers: ['teman@perpustakaan.test'] });
-    await notifyWatchers(handle.db, config, { feedbackId: first, eventId: await event(first, 'status', { to: 'planned' }) }, clock());
-    await notifyWatchers(handle.db, config, { feedbackId: other, eventId: await event(other, 'status', { to: 'planned' }) }, clock());
+    await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: first, eventId: await event(first, 'status', { to: 'planned' }) }, clock());
+    await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: other, eventId: await event(other, 'status', { to: 'planned' }) }, clock());
     const link = /^http:\/\/crm\.test(\/notices\/unsubscribe\?\S+)$/m.exec((await outbox())[0]!.body_text)?.[1];
     expect(link).toMatch(/email=anggota%40perpustakaan\.test&sig=[0-9a-f]{32}&lang=id$/);
 
@@ -198,12 +198,12 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
     expect((await outbox()).map((row) => row.recipient)).toEqual(['teman@perpustakaan.test']);
     const items = await handle.db.selectFrom('crm_feedback').select(['id', 'contact_email']).where('id', 'in', [first, second]).execute();
     expect(items.map((row) => row.contact_email)).toEqual([null, null]);
-    expect(await notifyWatchers(handle.db, config, { feedbackId: second, eventId: await event(second, 'status', { to: 'done' }) }, clock())).toBe(0);
+    expect(await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: second, eventId: await event(second, 'status', { to: 'done' }) }, clock())).toBe(0);
   });
 
   it('delivers queued notices through the sidecar’s background sender to the SMTP server', async () => {
     const id = await item({ watchers: ['anggota@perpustakaan.test'] });
-    await notifyWatchers(handle.db, config, { feedbackId: id, eventId: await event(id, 'reply_private', { text: 'Buku sudah kami pesan.' }) }, clock());
+    await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: id, eventId: await event(id, 'reply_private', { text: 'Buku sudah kami pesan.' }) }, clock());
     const background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config: { ...config, digestTo: [] }, sendEveryMs: 10, log: () => {} });
     try {
       for (let i = 0; i < 300 && mailbox.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));

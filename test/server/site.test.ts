@@ -8,7 +8,7 @@ import { createApp } from '../../server/app.ts';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { DEMO_POLL, DEMO_SURVEY } from '../../server/site/pages.ts';
-import { prepareDatabase, testClock, testConfig } from '../helpers/app.ts';
+import { prepareDatabase, testClock, testConfig, testSecret } from '../helpers/app.ts';
 
 describe('site', () => {
   let handle: DatabaseHandle;
@@ -22,7 +22,7 @@ describe('site', () => {
     writeFileSync(join(dir, 'chunks/lit-abc123.js'), 'export {};\n');
     handle = await openDatabase({ url: null, sqliteFile: ':memory:' });
     await prepareDatabase(handle);
-    app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig(), clock: testClock(), log: () => {}, widgetsDir: dir });
+    app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig(), secret: testSecret(), clock: testClock(), log: () => {}, widgetsDir: dir });
   });
   afterAll(async () => {
     await handle.close();
@@ -52,6 +52,7 @@ describe('site', () => {
       db: handle.db,
       dialect: handle.dialect,
       config: testConfig({ databaseUrl: 'mysql://crm@127.0.0.1:3306/slims' }),
+      secret: testSecret(),
       clock: testClock(),
       log: () => {},
       widgetsDir: '/nonexistent',

@@ -1,9 +1,10 @@
 // Start-up: the environment is validated once, and database problems are named with their fix, in both languages.
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { demoSecret } from '../../server/auth/secret.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { applySlimsSubset } from '../../server/db/migrate.ts';
 import { StartupError, checkSlimsDatabase, explainConnectionError, guessSlimsVersion } from '../../server/db/preflight.ts';
@@ -33,7 +34,7 @@ describe('environment', () => {
     expect(configError({ CRM_DATABASE_URL: 'postgres://x@y/z' }).en).toMatch(/must start with mysql:\/\//);
     expect(configError({ CRM_DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).id).toMatch(/tidak menyebut nama basis data/);
     expect(configError({ CRM_DATABASE_URL: 'bukan url' }).en).toMatch(/not a valid URL/);
-    expect(configError({ CRM_SECRET: 'pendek' }).en).toMatch(/openssl rand -hex 32/);
+    expect(configError({ CRM_SECRET: 'pendek' }).en).toMatch(/at least 32 characters.*leave CRM_SECRET out/);
     expect(configError({ CRM_ALLOWED_ORIGINS: 'https://opac.example/katalog' }).en).toMatch(/not an origin/);
     expect(configError({ PORT: 'delapan' }).en).toMatch(/PORT/);
     expect(configError({ CRM_PUBLIC_URL: 'ftp://x' }).en).toMatch(/http\(s\)/);
@@ -65,17 +66,31 @@ describe('environment', () => {
     expect(config.utcOffsetMinutes).toBe(480);
   });
 
-  it('generates a secret once, says so, and keeps it private', () => {
+  it('reads the configuration without inventing a secret or writing anything (npm run migrate, doctor)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-config-'));
+    const config = loadConfig({ CRM_DATA_DIR: dir, CRM_DATABASE_URL: 'mysql://slims_crm:x@127.0.0.1:3306/slims' });
+    expect(config.secret).toBeNull();
+    expect(existsSync(join(dir, 'secret'))).toBe(false);
+  });
+
+  it('listens on the port CRM_PUBLIC_URL names, unless PORT says otherwise', () => {
+    expect(loadConfig({ CRM_PUBLIC_URL: 'http://192.168.1.10:8787' })).toMatchObject({ port: 8787, publicUrl: 'http://192.168.1.10:8787' });
+    expect(loadConfig({ CRM_PUBLIC_URL: 'http://192.168.1.10:8787', PORT: '9000' }).port).toBe(9000);
+    // No port in the URL: a proxy in front forwards to the default.
+    expect(loadConfig({ CRM_PUBLIC_URL: 'https://crm.perpustakaan.go.id' }).port).toBe(3000);
+    expect(loadConfig({ PORT: '4000' })).toMatchObject({ port: 4000, publicUrl: 'http://localhost:4000' });
+  });
+
+  it('generates the demo secret once, says so, and keeps it private', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-secret-'));
     const lines: string[] = [];
-    const first = loadConfig({ CRM_DATA_DIR: dir }, (line) => lines.push(line));
-    expect(first.secretSource).toBe('generated');
-    expect(first.secret).toMatch(/^[0-9a-f]{64}$/);
-    expect(lines.join('\n')).toMatch(/CRM_SECRET not set: generated/);
-    expect(readFileSync(join(dir, 'secret'), 'utf8').trim()).toBe(first.secret);
+    const first = demoSecret(dir, (line) => lines.push(line));
+    expect(first.source).toBe('demo');
+    expect(first.value).toMatch(/^[0-9a-f]{64}$/);
+    expect(lines.join('\n')).toMatch(/Generated the demo's secret/);
+    expect(readFileSync(join(dir, 'secret'), 'utf8').trim()).toBe(first.value);
     expect(statSync(join(dir, 'secret')).mode & 0o077).toBe(0);
-    const second = loadConfig({ CRM_DATA_DIR: dir }, () => {});
-    expect(second).toMatchObject({ secret: first.secret, secretSource: 'data-dir' });
+    expect(demoSecret(dir).value).toBe(first.value);
   });
 });
 

@@ -231,8 +231,13 @@ export function apiBase(attribute: string | null | undefined): string {
 }
 
 export class StaffApi {
-  /** Called when a request that carried a token comes back 401: the session is over. */
+  /** Called when a request that carried a token comes back 401 and no renewed token came: the session is over. */
   onUnauthorized: (() => void) | null = null;
+  /**
+   * Inside SLiMS, a new token from the host page when one was refused (it ran out while the PC slept, say);
+   * the refused request is then sent once more. A 401 means nothing was done, so a write may be repeated.
+   */
+  renewToken: (() => Promise<string | null>) | null = null;
 
   constructor(
     readonly base: string,
@@ -344,7 +349,14 @@ export class StaffApi {
       }
     }
     const error = await readError(response);
-    if (response.status === 401 && sentToken && sentToken === this.token) this.onUnauthorized?.();
+    if (response.status === 401 && sentToken && sentToken === this.token) {
+      const renewed = this.renewToken === null ? null : await this.renewToken();
+      if (renewed !== null && renewed !== sentToken) {
+        this.token = renewed;
+        return this.request(method, path, body, as);
+      }
+      this.onUnauthorized?.();
+    }
     return { ok: false, status: response.status, error };
   }
 }

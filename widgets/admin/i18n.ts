@@ -19,6 +19,9 @@ const id = {
   signInFailed: 'Nama pengguna atau kata sandi salah.',
   signInMissing: 'Isi nama pengguna dan kata sandi.',
   sessionExpired: 'Sesi berakhir, silakan masuk lagi',
+  hostSessionTitle: 'Sesi SLiMS berakhir',
+  hostSessionEnded: 'Sesi SLiMS Anda sudah berakhir. Masuk lagi ke SLiMS untuk melanjutkan memakai CRM.',
+  hostReload: 'Muat ulang halaman',
   signedOut: 'Anda telah keluar.',
 
   networkError: 'Tidak dapat menghubungi server slims-crm. Periksa koneksi lalu coba lagi.',
@@ -371,6 +374,9 @@ const en: Record<MessageKey, string> = {
   signInFailed: 'Wrong username or password.',
   signInMissing: 'Enter your username and password.',
   sessionExpired: 'Your session has ended, please sign in again',
+  hostSessionTitle: 'Your SLiMS session has ended',
+  hostSessionEnded: 'Your SLiMS session has ended. Sign in to SLiMS again to go on using the CRM.',
+  hostReload: 'Reload the page',
   signedOut: 'You have signed out.',
 
   networkError: 'Cannot reach the slims-crm server. Check the connection and try again.',

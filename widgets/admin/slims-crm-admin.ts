@@ -17,8 +17,12 @@ const LANG_KEY = 'slims-crm:admin-lang';
  * @attr token - a staff token minted by the SLiMS plugin; without it the app shows its own sign-in.
  * @attr api - the sidecar's URL; defaults to the origin this script was loaded from.
  * @attr lang - `id` (default) or `en`; the language switch updates it.
+ * @attr host - `slims` when the SLiMS plugin hosts the app: it then never shows a sign-in form of its own;
+ *   a refused token is renewed through the host page, which sets `token` again.
+ * @attr host-ended - set by the host page when the SLiMS session has ended: the message to show.
  * @fires slims-admin-signed-in - after a staff member signs in (detail: `{ name }`).
  * @fires slims-admin-signed-out - after signing out or when the session ends.
+ * @fires slims-admin-token-expired - inside SLiMS, when a call was refused: the host page renews the token.
  * @cssprop --crm-accent - the accent colour (buttons, links, charts); see styles.ts for the rest.
  */
 export class SlimsCrmAdmin extends LitElement {
@@ -28,6 +32,8 @@ export class SlimsCrmAdmin extends LitElement {
     token: { type: String },
     api: { type: String },
     lang: { type: String, reflect: true },
+    host: { type: String },
+    hostEnded: { type: String, attribute: 'host-ended' },
     route: { state: true },
     staffName: { state: true },
     signInNotice: { state: true },
@@ -38,6 +44,8 @@ export class SlimsCrmAdmin extends LitElement {
   declare token: string | null;
   declare api: string | null;
   declare lang: Lang;
+  declare host: string | null;
+  declare hostEnded: string | null;
   declare route: Route;
   declare staffName: string;
   declare signInNotice: string;
@@ -49,12 +57,16 @@ export class SlimsCrmAdmin extends LitElement {
   private toastTimer = 0;
   private answer: ((confirmed: boolean) => void) | null = null;
   private focusPending = false;
+  private renewal: Promise<string | null> | null = null;
+  private settleRenewal: ((token: string | null) => void) | null = null;
 
   constructor() {
     super();
     this.token = null;
     this.api = null;
     this.lang = 'id';
+    this.host = null;
+    this.hostEnded = null;
     this.route = { view: 'list' };
     this.staffName = '';
     this.signInNotice = '';
@@ -86,6 +98,12 @@ export class SlimsCrmAdmin extends LitElement {
     if (!this.client || changed.has('api')) {
       this.client = new StaffApi(apiBase(this.api), this.token, this.lang);
       this.client.onUnauthorized = () => this.expire();
+      this.client.renewToken = () => this.renewFromHost();
+    }
+    if (changed.has('token') && this.token && this.token !== changed.get('token')) this.settleRenewal?.(this.token);
+    if (changed.has('hostEnded') && this.hostEnded) {
+      this.settleRenewal?.(null);
+      this.token = null;
     }
     this.client.token = this.token;
     this.client.lang = this.lang;
@@ -113,7 +131,7 @@ export class SlimsCrmAdmin extends LitElement {
 
   override render(): TemplateResult {
     return html`
-      ${this.token ? this.renderApp() : this.renderSignIn()}
+      ${this.token ? this.renderApp() : this.host === 'slims' ? this.renderHostEnded() : this.renderSignIn()}
       <div class="toast ${this.toast?.tone === 'error' ? 'error' : ''}" role="status" aria-live="polite" aria-atomic="true"
         >${this.toast?.message ?? ''}</div>
       ${this.renderDialog()}
@@ -131,6 +149,36 @@ export class SlimsCrmAdmin extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  /** Inside SLiMS there is no sign-in of our own: SLiMS's session is the one that counts. */
+  private renderHostEnded(): TemplateResult {
+    return html`
+      <div class="signin-wrap">
+        <div class="signin" data-view>
+          ${this.renderBrand()}
+          <h1 tabindex="-1">${this.t('hostSessionTitle')}</h1>
+          <p role="status">${this.hostEnded || this.t('hostSessionEnded')}</p>
+          <button class="btn primary" type="button" @click=${() => location.reload()}>${this.t('hostReload')}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  /** Asks the host page for a new token; resolves with it, or null when none comes within 15 seconds. */
+  private renewFromHost(): Promise<string | null> {
+    if (this.host !== 'slims') return Promise.resolve(null);
+    this.renewal ??= new Promise<string | null>((resolve) => {
+      const timer = window.setTimeout(() => this.settleRenewal?.(null), 15_000);
+      this.settleRenewal = (token) => {
+        clearTimeout(timer);
+        this.settleRenewal = null;
+        this.renewal = null;
+        resolve(token);
+      };
+      this.dispatchEvent(new CustomEvent('slims-admin-token-expired', { bubbles: true, composed: true }));
+    });
+    return this.renewal;
   }
 
   private renderApp(): TemplateResult {
@@ -368,5 +416,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'slims-admin-signed-in': CustomEvent<{ name: string }>;
     'slims-admin-signed-out': CustomEvent<void>;
+    'slims-admin-token-expired': CustomEvent<void>;
   }
 }

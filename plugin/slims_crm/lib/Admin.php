@@ -25,6 +25,24 @@ final class Admin
         return class_exists('\utility') && method_exists('\utility', 'havePrivilege') && \utility::havePrivilege('system', 'w');
     }
 
+    /**
+     * A page body, guarded: its output, or a short apology in SLiMS's error box when it failed (logged with
+     * the [slims-crm] prefix). SLiMS's admin around it keeps working either way.
+     */
+    public static function page(string $name, callable $body): string
+    {
+        return Guard::run($name, static function () use ($body) {
+            ob_start();
+            try {
+                $body();
+            } catch (\Throwable $e) {
+                ob_end_clean();
+                throw $e;
+            }
+            return (string) ob_get_clean();
+        }, '<div class="errorBox">' . I18n::h('This CRM page could not be shown; the details are in PHP\'s error log ([slims-crm]).') . '</div>');
+    }
+
     /** SLiMS's refusal box, as its own modules print it. */
     public static function refusal(): string
     {
@@ -89,5 +107,54 @@ final class Admin
         }
         $result['ok'] = $answer['status'] === 200 && $result['status'] === 'ok';
         return $result;
+    }
+
+    /**
+     * The settings page's connection test, part two: a ping signed with the plugin's secret, answered with a
+     * proof that only a sidecar holding the same secret can make. `problem` says what to do otherwise.
+     *
+     * @return array{paired: bool, problem: string|null}
+     */
+    public static function ping(string $sidecarUrl, string $secret, float $timeout = 3.0): array
+    {
+        $nonce = bin2hex(random_bytes(16));
+        $body = Json::encode(['nonce' => $nonce]);
+        $timestamp = time();
+        $answer = Http::request('POST', rtrim($sidecarUrl, '/') . '/api/v1/hooks/ping', [
+            'Content-Type' => 'application/json',
+            'Accept' => 'application/json',
+            'X-Slims-Crm-Timestamp' => (string) $timestamp,
+            'X-Slims-Crm-Signature' => Webhook::signature($secret, $timestamp, $body),
+        ], $body, $timeout);
+        if ($answer['status'] === null) {
+            return ['paired' => false, 'problem' => I18n::t('The sidecar does not answer at this address. Start it (npm start) and check the URL.')];
+        }
+        $reply = json_decode($answer['body'], true);
+        $reply = is_array($reply) ? $reply : [];
+        if ($answer['status'] === 200) {
+            $expected = 'v1=' . hash_hmac('sha256', 'pong.' . $nonce, $secret);
+            if (is_string($reply['proof'] ?? null) && hash_equals($expected, $reply['proof'])) {
+                return ['paired' => true, 'problem' => null];
+            }
+            return ['paired' => false, 'problem' => I18n::t('The sidecar answered without proving it holds the same secret. Check that the URL points at the slims-crm sidecar.')];
+        }
+        if ($answer['status'] === 404) {
+            return ['paired' => false, 'problem' => I18n::t('The sidecar at this address is older than the plugin, or it is not the slims-crm sidecar: update the sidecar.')];
+        }
+        $error = is_array($reply['error'] ?? null) ? $reply['error'] : [];
+        if (($error['code'] ?? null) === 'stale_timestamp') {
+            return ['paired' => false, 'problem' => I18n::t('The clocks of SLiMS and the sidecar differ by more than 5 minutes. Fix the server time.')];
+        }
+        if (($error['code'] ?? null) !== 'bad_signature') {
+            return ['paired' => false, 'problem' => sprintf(I18n::t('The sidecar refused the test (HTTP %d).'), $answer['status'])];
+        }
+        $source = is_array($error['details'] ?? null) ? ($error['details']['secretSource'] ?? null) : null;
+        if ($source === 'environment') {
+            return ['paired' => false, 'problem' => I18n::t('The sidecar holds a different secret: it was started with CRM_SECRET. Remove CRM_SECRET from its environment (and from its .env file) and restart it; it then uses this plugin\'s secret by itself.')];
+        }
+        if ($source === 'demo') {
+            return ['paired' => false, 'problem' => I18n::t('The sidecar at this address runs on its demo database, not on this SLiMS\'s database. Start it with CRM_DATABASE_URL set to this SLiMS\'s database.')];
+        }
+        return ['paired' => false, 'problem' => I18n::t('The sidecar holds a different secret: it reads another database. Check that its CRM_DATABASE_URL names this SLiMS\'s database.')];
     }
 }

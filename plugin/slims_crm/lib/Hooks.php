@@ -118,15 +118,13 @@ final class Hooks
      */
     public static function deliver(string $event, array $data): ?array
     {
-        try {
+        return Guard::run('webhook ' . $event, static function () use ($event, $data) {
             $url = Settings::sidecarUrl();
-            if ($url === '') {
+            $secret = $url === '' ? '' : Settings::secret();
+            if ($secret === '') {
                 return null;
             }
-            return Webhook::send($url, Settings::secret(), Webhook::event($event, $data));
-        } catch (\Throwable $e) {
-            error_log('[slims-crm] webhook ' . $event . ' failed: ' . $e->getMessage());
-            return null;
-        }
+            return Webhook::send($url, $secret, Webhook::event($event, $data));
+        });
     }
 }

@@ -1,13 +1,17 @@
 <?php
 /**
  * One small HTTP client for calls to the sidecar, bounded by a TOTAL deadline (connect + send + answer).
- * Uses curl when the extension is loaded, else a socket opened with a stream context; never throws.
+ * Uses curl when the extension is loaded, else a socket opened with a stream context. Never throws and
+ * never warns: a refused connection or a reset is an answer with status null, not a SLiMS error page.
  */
 
 namespace SlimsCrm;
 
 final class Http
 {
+    /** Tests set this to exercise the socket path on a PHP that has curl. */
+    public static $socketOnly = false;
+
     /**
      * @param array<string, string> $headers
      * @return array{status: int|null, body: string, error: string|null}
@@ -20,10 +24,12 @@ final class Http
             if (!is_array($parts) || !in_array($scheme, ['http', 'https'], true) || empty($parts['host'])) {
                 return self::failed('invalid URL');
             }
-            if (function_exists('curl_init')) {
-                return self::viaCurl($method, $url, $headers, $body, $timeout);
-            }
-            return self::viaSocket($method, $parts, $headers, $body, $timeout);
+            return Guard::quietly(static function () use ($method, $url, $parts, $headers, $body, $timeout) {
+                if (function_exists('curl_init') && !self::$socketOnly) {
+                    return self::viaCurl($method, $url, $headers, $body, $timeout);
+                }
+                return self::viaSocket($method, $parts, $headers, $body, $timeout);
+            });
         } catch (\Throwable $e) {
             return self::failed(get_class($e) . ': ' . $e->getMessage());
         }
@@ -57,7 +63,10 @@ final class Http
         $answer = curl_exec($curl);
         $status = (int) curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
         $error = $answer === false ? curl_error($curl) : null;
-        curl_close($curl);
+        // A no-op since PHP 8.0, and deprecated in 8.5: the handle is freed with the variable.
+        if (PHP_VERSION_ID < 80000) {
+            curl_close($curl);
+        }
         if ($answer === false || $status === 0) {
             return self::failed($error ?? 'no answer');
         }
@@ -85,18 +94,43 @@ final class Http
         $context = stream_context_create(['ssl' => ['peer_name' => trim($host, '[]'), 'SNI_enabled' => true]]);
         $errno = 0;
         $errstr = '';
-        $socket = @stream_socket_client(
-            ($secure ? 'ssl://' : 'tcp://') . $host . ':' . $port,
-            $errno,
-            $errstr,
-            $timeout,
-            STREAM_CLIENT_CONNECT,
-            $context
-        );
+        try {
+            // A refused or timed-out connect raises a warning as well as returning false.
+            $socket = Guard::quietly(static function () use ($secure, $host, $port, $timeout, $context, &$errno, &$errstr) {
+                return stream_socket_client(
+                    ($secure ? 'ssl://' : 'tcp://') . $host . ':' . $port,
+                    $errno,
+                    $errstr,
+                    $timeout,
+                    STREAM_CLIENT_CONNECT,
+                    $context
+                );
+            });
+        } catch (\ErrorException $e) {
+            $socket = false;
+            $errstr = $errstr !== '' ? $errstr : $e->getMessage();
+        }
         if ($socket === false) {
             return self::failed('connect: ' . ($errstr !== '' ? $errstr : 'error ' . $errno));
         }
-        $hostHeader = $host . (isset($parts['port']) ? ':' . $port : '');
+        try {
+            return self::exchange($socket, $method, $path, $host, $port, isset($parts['port']), $headers, $body, $deadline);
+        } finally {
+            fclose($socket);
+        }
+    }
+
+    /**
+     * Writes the request and reads the answer until the deadline. A reset connection raises a warning in
+     * fwrite/fread, which the caller's Guard turns into an exception; the caller closes the socket.
+     *
+     * @param resource $socket
+     * @param array<string, string> $headers
+     * @return array{status: int|null, body: string, error: string|null}
+     */
+    private static function exchange($socket, string $method, string $path, string $host, int $port, bool $portGiven, array $headers, ?string $body, float $deadline): array
+    {
+        $hostHeader = $host . ($portGiven ? ':' . $port : '');
         $request = $method . ' ' . $path . " HTTP/1.1\r\nHost: " . $hostHeader . "\r\nConnection: close\r\n";
         foreach ($headers as $name => $value) {
             $request .= $name . ': ' . $value . "\r\n";
@@ -125,7 +159,6 @@ final class Http
             }
             $answer .= $chunk;
         }
-        fclose($socket);
         $parsed = self::parse($answer);
         if ($parsed === null) {
             return self::failed($ok ? 'no HTTP answer' : 'timed out');
@@ -142,7 +175,7 @@ final class Http
                 return false;
             }
             stream_set_timeout($socket, (int) $left, (int) (($left - (int) $left) * 1000000));
-            $written = @fwrite($socket, $data);
+            $written = fwrite($socket, $data);
             if ($written === false || $written === 0) {
                 return false;
             }

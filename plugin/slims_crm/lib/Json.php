@@ -37,7 +37,12 @@ final class Json
      */
     public static function respond(array $body, int $status = 200): void
     {
+        // A buffer started without the removable flag cannot be cleaned (ob_end_clean() then raises a notice).
         while (ob_get_level() > 0) {
+            $buffer = ob_get_status();
+            if (isset($buffer['flags']) && ($buffer['flags'] & PHP_OUTPUT_HANDLER_REMOVABLE) === 0) {
+                break;
+            }
             ob_end_clean();
         }
         if (!headers_sent()) {

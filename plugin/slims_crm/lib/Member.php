@@ -38,10 +38,11 @@ final class Member
     public static function tokenPayload(array $session, ?int $now = null): array
     {
         $member = self::current($session);
-        if ($member === null || Settings::sidecarUrl() === '') {
+        $secret = $member === null || Settings::sidecarUrl() === '' ? '' : Settings::secret();
+        if ($secret === '') {
             return ['token' => null];
         }
-        $minted = Token::member(Settings::secret(), $member['id'], $member['name'], $now);
+        $minted = Token::member($secret, $member['id'], $member['name'], $now);
         return ['token' => $minted['token'], 'expiresAt' => gmdate('Y-m-d\TH:i:s\Z', $minted['exp'])];
     }
 
@@ -72,7 +73,7 @@ final class Member
      */
     public static function beforeContent($opac): void
     {
-        try {
+        Guard::run('the OPAC injection', static function () use ($opac) {
             $sidecarUrl = Settings::sidecarUrl();
             if ($sidecarUrl === '' || !is_object($opac)) {
                 return;
@@ -81,8 +82,6 @@ final class Member
             // Opac has __get/__set but no __isset, so `??` would always see null: read, then write.
             $current = $opac->js;
             $opac->js = (is_string($current) ? $current : '') . self::scripts($_SESSION ?? [], $sidecarUrl);
-        } catch (\Throwable $e) {
-            error_log('[slims-crm] OPAC injection failed: ' . $e->getMessage());
-        }
+        });
     }
 }

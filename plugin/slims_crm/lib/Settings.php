@@ -1,8 +1,8 @@
 <?php
 /**
  * The plugin's settings (sidecar URL, shared secret), kept outside the plugin folder in SLiMS's `setting`
- * table as one PHP-serialized array named 'slims_crm', the way SLiMS stores its own settings.
- * All SQL is prepared: PDO from \SLiMS\DB where it exists, else SLiMS's mysqli $dbs.
+ * table as one PHP-serialized array named 'slims_crm', the way SLiMS stores its own settings. The sidecar
+ * reads the secret from there (server/db/pairing.ts), so it is never copied by hand.
  */
 
 namespace SlimsCrm;
@@ -11,10 +11,10 @@ final class Settings
 {
     const NAME = 'slims_crm';
 
-    /** @var array{sidecarUrl: string, secret: string}|null */
+    /** @var array{sidecarUrl: string, secret: string, readable: bool}|null */
     private static $cache = null;
 
-    /** @return array{sidecarUrl: string, secret: string} */
+    /** @return array{sidecarUrl: string, secret: string, readable: bool} readable is false when the database did not answer */
     public static function all(): array
     {
         if (self::$cache === null) {
@@ -22,6 +22,7 @@ final class Settings
             self::$cache = [
                 'sidecarUrl' => is_string($stored['sidecarUrl'] ?? null) ? $stored['sidecarUrl'] : '',
                 'secret' => is_string($stored['secret'] ?? null) ? $stored['secret'] : '',
+                'readable' => $stored !== null,
             ];
         }
         return self::$cache;
@@ -42,15 +43,18 @@ final class Settings
         return strtolower($parts['scheme']) . '://' . strtolower($parts['host']) . (isset($parts['port']) ? ':' . $parts['port'] : '');
     }
 
-    /** The shared secret; generated and saved on first use. */
+    /**
+     * The shared secret; generated and saved on first use. When the settings could not be read (the database
+     * did not answer), nothing is generated: a new secret then would replace the one the sidecar holds.
+     */
     public static function secret(): string
     {
-        $secret = self::all()['secret'];
-        if ($secret === '') {
+        $settings = self::all();
+        if ($settings['secret'] === '' && $settings['readable']) {
             $secret = self::newSecret();
-            self::save(['secret' => $secret]);
+            return self::save(['secret' => $secret]) ? $secret : '';
         }
-        return $secret;
+        return $settings['secret'];
     }
 
     public static function newSecret(): string
@@ -78,12 +82,26 @@ final class Settings
     /** @param array{sidecarUrl?: string, secret?: string} $changes */
     public static function save(array $changes): bool
     {
-        $next = array_merge(self::all(), array_intersect_key($changes, ['sidecarUrl' => 1, 'secret' => 1]));
-        $ok = self::write(serialize($next));
-        if ($ok) {
-            self::$cache = $next;
+        $current = self::all();
+        if (!$current['readable']) {
+            return false;
         }
-        return $ok;
+        $next = array_merge(
+            ['sidecarUrl' => $current['sidecarUrl'], 'secret' => $current['secret']],
+            array_intersect_key($changes, ['sidecarUrl' => 1, 'secret' => 1])
+        );
+        try {
+            // setting_name is UNIQUE in SLiMS's schema.
+            Db::execute(
+                'INSERT INTO setting (setting_name, setting_value) VALUES (?, ?) ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value)',
+                [self::NAME, serialize($next)]
+            );
+        } catch (\Throwable $e) {
+            Guard::log('saving settings failed: ' . Guard::describe($e));
+            return false;
+        }
+        self::$cache = $next + ['readable' => true];
+        return true;
     }
 
     /** Forget the per-request cache (tests). */
@@ -92,83 +110,27 @@ final class Settings
         self::$cache = null;
     }
 
-    /** @return array<string, mixed> */
-    private static function read(): array
+    /** @return array<string, mixed>|null the stored array ([] when none), or null when the database did not answer */
+    private static function read(): ?array
     {
-        $sql = 'SELECT setting_value FROM setting WHERE setting_name = ?';
         try {
-            $pdo = self::pdo();
-            if ($pdo !== null) {
-                $statement = $pdo->prepare($sql);
-                $statement->execute([self::NAME]);
-                $value = $statement->fetchColumn();
-            } else {
-                $mysqli = self::mysqli();
-                if ($mysqli === null) {
-                    return [];
-                }
-                $statement = $mysqli->prepare($sql);
-                if (!$statement) {
-                    return [];
-                }
-                $name = self::NAME;
-                $statement->bind_param('s', $name);
-                $statement->execute();
-                $value = null;
-                $statement->bind_result($value);
-                $statement->fetch();
-                $statement->close();
-            }
+            $rows = Db::rows('SELECT setting_value FROM setting WHERE setting_name = ?', [self::NAME]);
         } catch (\Throwable $e) {
-            error_log('[slims-crm] reading settings failed: ' . $e->getMessage());
-            return [];
+            Guard::log('reading settings failed: ' . Guard::describe($e));
+            return null;
         }
+        $value = $rows[0]['setting_value'] ?? null;
         if (!is_string($value) || $value === '') {
             return [];
         }
-        $decoded = @unserialize($value, ['allowed_classes' => false]);
-        return is_array($decoded) ? $decoded : [];
-    }
-
-    private static function write(string $value): bool
-    {
-        // setting_name is UNIQUE in SLiMS's schema.
-        $sql = 'INSERT INTO setting (setting_name, setting_value) VALUES (?, ?) ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value)';
-        try {
-            $pdo = self::pdo();
-            if ($pdo !== null) {
-                return $pdo->prepare($sql)->execute([self::NAME, $value]);
-            }
-            $mysqli = self::mysqli();
-            $statement = $mysqli === null ? false : $mysqli->prepare($sql);
-            if (!$statement) {
-                return false;
-            }
-            $name = self::NAME;
-            $statement->bind_param('ss', $name, $value);
-            $ok = $statement->execute();
-            $statement->close();
-            return $ok;
-        } catch (\Throwable $e) {
-            error_log('[slims-crm] saving settings failed: ' . $e->getMessage());
-            return false;
+        // A damaged value makes unserialize() raise a notice (a warning from PHP 8.3): treat it as no settings.
+        $decoded = Guard::attempt(static function () use ($value) {
+            return unserialize($value, ['allowed_classes' => false]);
+        });
+        if (!is_array($decoded)) {
+            Guard::log('the stored settings could not be read; save them again in Membership > CRM > CRM settings');
+            return [];
         }
-    }
-
-    /** @return \PDO|object|null SLiMS's PDO connection (9.4+), or null */
-    private static function pdo()
-    {
-        if (class_exists('\SLiMS\DB') && method_exists('\SLiMS\DB', 'getInstance')) {
-            $pdo = \SLiMS\DB::getInstance();
-            return is_object($pdo) && method_exists($pdo, 'prepare') ? $pdo : null;
-        }
-        return null;
-    }
-
-    /** @return \mysqli|object|null */
-    private static function mysqli()
-    {
-        global $dbs;
-        return is_object($dbs) && method_exists($dbs, 'prepare') ? $dbs : null;
+        return $decoded;
     }
 }

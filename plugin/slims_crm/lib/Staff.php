@@ -44,7 +44,11 @@ final class Staff
             return null;
         }
         $name = is_string($session['realname'] ?? null) ? $session['realname'] : (string) ($session['uname'] ?? '');
-        $minted = Token::staff(Settings::secret(), $uid, $name, self::privileges($session), $now);
+        $secret = Settings::secret();
+        if ($secret === '') {
+            return null;
+        }
+        $minted = Token::staff($secret, $uid, $name, self::privileges($session), $now);
         // expiresIn: the browser schedules renewal from its own receive time, whatever its clock says.
         return [
             'token' => $minted['token'],

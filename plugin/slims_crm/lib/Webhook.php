@@ -26,8 +26,12 @@ final class Webhook
         if (isset(self::$silent[$sidecarUrl])) {
             return true;
         }
-        $mark = @filemtime(self::marker($sidecarUrl));
-        return $mark !== false && $mark > time() - self::PAUSE_SECONDS;
+        $marker = self::marker($sidecarUrl);
+        // No marker is the usual case; one removed by another request between the two calls is no pause.
+        $mark = is_file($marker) ? Guard::attempt(static function () use ($marker) {
+            return filemtime($marker);
+        }) : null;
+        return is_int($mark) && $mark > time() - self::PAUSE_SECONDS;
     }
 
     private static function marker(string $sidecarUrl): string
@@ -39,7 +43,12 @@ final class Webhook
     public static function resume(string $sidecarUrl): void
     {
         unset(self::$silent[$sidecarUrl]);
-        @unlink(self::marker($sidecarUrl));
+        $marker = self::marker($sidecarUrl);
+        if (is_file($marker)) {
+            Guard::attempt(static function () use ($marker) {
+                return unlink($marker);
+            });
+        }
     }
 
     /**
@@ -74,7 +83,7 @@ final class Webhook
         $status = null;
         $error = null;
         if (self::paused($sidecarUrl)) {
-            error_log('[slims-crm] webhook ' . ($event['event'] ?? '?') . ' ' . ($event['id'] ?? '') . ' not sent: the sidecar did not answer a moment ago');
+            Guard::log('webhook ' . ($event['event'] ?? '?') . ' ' . ($event['id'] ?? '') . ' not sent: the sidecar did not answer a moment ago');
             return ['delivered' => false, 'status' => null, 'error' => 'paused', 'seconds' => microtime(true) - $started];
         }
         try {
@@ -92,12 +101,16 @@ final class Webhook
         }
         if ($status === null) {
             self::$silent[$sidecarUrl] = true;
-            @touch(self::marker($sidecarUrl));
+            // A read-only temp folder only loses the pause for later requests; this one still skips.
+            $marker = self::marker($sidecarUrl);
+            Guard::attempt(static function () use ($marker) {
+                return touch($marker);
+            });
         }
         $delivered = $status !== null && (($status >= 200 && $status < 300) || $status === 409);
         if (!$delivered) {
             $error = $error ?? 'HTTP ' . $status;
-            error_log('[slims-crm] webhook ' . ($event['event'] ?? '?') . ' ' . ($event['id'] ?? '') . ' not delivered: ' . $error);
+            Guard::log('webhook ' . ($event['event'] ?? '?') . ' ' . ($event['id'] ?? '') . ' not delivered: ' . $error);
         }
         return ['delivered' => $delivered, 'status' => $status, 'error' => $delivered ? null : $error, 'seconds' => microtime(true) - $started];
     }

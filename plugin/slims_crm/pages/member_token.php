@@ -6,5 +6,7 @@
 
 defined('INDEX_AUTH') or die('Direct access is not allowed!');
 
-\SlimsCrm\Json::respond(\SlimsCrm\Member::tokenPayload(isset($_SESSION) ? $_SESSION : []));
+\SlimsCrm\Json::respond(\SlimsCrm\Guard::run('minting a member token', static function () {
+    return \SlimsCrm\Member::tokenPayload(isset($_SESSION) ? $_SESSION : []);
+}, ['token' => null]));
 exit;

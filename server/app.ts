@@ -13,6 +13,7 @@ import { unsubscribeRoutes } from './feedback/unsubscribe.routes.ts';
 import { hookRoutes } from './hooks/hooks.routes.ts';
 import type { AppEnv } from './http.ts';
 import { memberRoutes } from './members/members.routes.ts';
+import { placementRoutes } from './placements/placements.routes.ts';
 import { sitePages } from './site/pages.ts';
 import { widgetAssets } from './site/static.ts';
 import { staffSessionRoutes } from './staff/staff.routes.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   app.route('/api/v1/staff/surveys', staffSurveyRoutes(deps, cache));
   app.route('/api/v1/feedback', feedbackRoutes(deps));
   app.route('/api/v1/staff/feedback', staffFeedbackRoutes(deps));
+  app.route('/api/v1/staff/placements', placementRoutes(deps));
   app.route('/api/v1/members', memberRoutes(deps));
   app.route('/api/v1/hooks', hookRoutes(deps));
 

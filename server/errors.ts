@@ -76,6 +76,7 @@ const messages = {
   not_on_board: ['Masukan ini tidak ada di papan tanggapan.', 'This item is not on the board.'],
   voting_closed: ['Usulan ini tidak dapat didukung.', 'This item cannot be voted on.'],
   merge_invalid: ['Masukan tidak dapat digabung ke dirinya sendiri atau ke masukan yang sudah digabung.', 'An item cannot be merged into itself or into an item that was merged.'],
+  already_placed: ['Widget ini sudah tampil di tempat itu.', 'This widget is already shown in that place.'],
   internal_error: ['Terjadi kesalahan pada server. Silakan coba lagi.', 'Something went wrong on the server. Please try again.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -25,6 +25,7 @@ function start(previous: Partial<SlimsCRMGlobal> | undefined): void {
   window.SlimsCRM = {
     version: '0.1.0',
     apiBase: new URL(/* @vite-ignore */ '..', import.meta.url).href,
+    lang: previous?.lang,
     get memberToken() {
       return token;
     },

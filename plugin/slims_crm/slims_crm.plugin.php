@@ -37,13 +37,18 @@ Guard::run('registering the plugin', static function () {
     // OPAC: index.php?p=slims_crm_token returns a fresh member token as JSON (9.4+).
     $plugins->registerMenu('opac', 'slims_crm_token', __DIR__ . '/pages/member_token.php');
 
-    // OPAC: widget loader, member token and CSP on every page (9.5+; the hook never fires before).
-    $plugins->register(
-        defined(Plugins::class . '::CONTENT_BEFORE_LOAD') ? Plugins::CONTENT_BEFORE_LOAD : 'before_content_load',
-        static function ($opac = null) {
-            Member::beforeContent($opac);
-        }
-    );
+    // OPAC: widget loader, member token, CSP and the widgets placed from the staff app, on every page. The hook
+    // exists from 9.5 (with the Opac class); on 9.4 one output buffer started here does the same work.
+    if (class_exists('\\SLiMS\\Opac')) {
+        $plugins->register(
+            defined(Plugins::class . '::CONTENT_BEFORE_LOAD') ? Plugins::CONTENT_BEFORE_LOAD : 'before_content_load',
+            static function (...$args) {
+                Member::beforeContent(reset($args));
+            }
+        );
+    } else {
+        Member::legacyOpac();
+    }
 
     // Events forwarded to the sidecar. String names work on every version; the constants hold the same strings.
     $hooks = [
@@ -57,9 +62,10 @@ Guard::run('registering the plugin', static function () {
         'bibliography_on_delete' => [Hooks::class, 'biblioDeleted'],
     ];
     foreach ($hooks as $hook => $handler) {
-        $plugins->register($hook, static function ($data = null) use ($hook, $handler) {
-            Guard::run('the ' . $hook . ' hook', static function () use ($handler, $data) {
-                call_user_func($handler, $data);
+        // Variadic: SLiMS 9.4 passes its parameters by name (['data' => …]), 9.5+ by position.
+        $plugins->register($hook, static function (...$args) use ($hook, $handler) {
+            Guard::run('the ' . $hook . ' hook', static function () use ($handler, $args) {
+                call_user_func($handler, $args === [] ? null : reset($args));
             });
         });
     }

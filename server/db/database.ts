@@ -204,6 +204,22 @@ export interface CrmAuditLogTable {
   created_at: string;
 }
 
+export type PlacementWidget = 'poll' | 'survey' | 'suggestion-box' | 'feedback-board';
+export type PlacementPlace = 'home' | 'sidebar' | 'footer' | 'detail' | 'member' | 'page';
+
+/** A widget the SLiMS plugin shows in the OPAC (migration 0006_placements). */
+export interface CrmPlacementTable {
+  id: Generated<number>;
+  widget: PlacementWidget;
+  survey_id: number | null;
+  place: PlacementPlace;
+  /** page: the OPAC page's p= value; detail: one biblio_id, or null for every title. */
+  target: string | null;
+  reserve_px: number;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -220,6 +236,7 @@ export interface CrmTables {
   crm_feedback_watcher: CrmFeedbackWatcherTable;
   crm_pow_spent: CrmPowSpentTable;
   crm_audit_log: CrmAuditLogTable;
+  crm_placement: CrmPlacementTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

@@ -22,7 +22,7 @@ test('logged-in member: token script before the loader, token valid for that mem
     $js = opac_page()->js;
     contains('<script>window.themeScript=1</script>', $js, 'existing scripts kept');
     contains('<script type="module" src="https://crm.perpustakaan.go.id/widgets/slims-crm.js" async></script>', $js);
-    ok(preg_match('#<script>window\.SlimsCRM=Object\.assign\(window\.SlimsCRM\|\|\{\},\{memberToken:"([\w.-]+)"\}\)</script><meta name="slims-crm-token-url" content="[^"]*index\.php\?p=slims_crm_token"><script type="module"#', $js, $m) === 1, 'token script and renewal URL before loader: ' . $js);
+    ok(preg_match('#<script>window\.SlimsCRM=Object\.assign\(window\.SlimsCRM\|\|\{\},\{"lang":"en","memberToken":"([\w.-]+)"\}\)</script><meta name="slims-crm-token-url" content="[^"]*index\.php\?p=slims_crm_token"><script type="module"#', $js, $m) === 1, 'token script and renewal URL before loader: ' . $js);
     $claims = Token::verify($m[1], OPAC_SECRET);
     ok($claims !== null, 'valid token');
     same('member', $claims['typ']);
@@ -40,6 +40,7 @@ test('logged out, pending or expired: loader only, no member token', static func
         $_SESSION = $session;
         $js = opac_page()->js;
         contains('/widgets/slims-crm.js', $js);
+        contains('{"lang":"en"}', $js, 'the OPAC language for widgets without a lang attribute');
         not_contains('memberToken', $js);
         not_contains('slims-crm-token-url', $js);
     }

@@ -305,6 +305,28 @@ describe('<slims-poll>', () => {
     equal(statusText(inner), 'Poll closed.');
   });
 
+  it('follows the OPAC’s language the SLiMS plugin gives (window.SlimsCRM.lang) over an <html lang> it cannot trust', async () => {
+    const before = window.SlimsCRM;
+    const html = document.documentElement;
+    const lang = html.getAttribute('lang');
+    html.setAttribute('lang', 'id');
+    window.SlimsCRM = { ...(before ?? { version: 'test', apiBase: location.origin, memberToken: null, setMemberToken: () => undefined }), lang: 'en' };
+    try {
+      const el = await poll({ [GET]: () => json(200, surveyPayload()) });
+      equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Submit');
+      equal(stub.calls[0]?.url.searchParams.get('lang'), 'en');
+      stub.restore();
+      document.body.replaceChildren();
+      // Its own lang still wins.
+      const own = await poll({ [GET]: () => json(200, surveyPayload()) }, '<slims-poll poll="jam-buka" lang="id"></slims-poll>');
+      equal(shadow(own).querySelector('button')?.textContent?.trim(), 'Kirim');
+    } finally {
+      window.SlimsCRM = before;
+      if (lang === null) html.removeAttribute('lang');
+      else html.setAttribute('lang', lang);
+    }
+  });
+
   it('says "Loading…" in English while the English strings and the poll are on their way', async () => {
     let release = (): void => undefined;
     const held = new Promise<void>((r) => (release = r));

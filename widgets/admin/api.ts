@@ -230,6 +230,28 @@ export function apiBase(attribute: string | null | undefined): string {
   return new URL(import.meta.url).origin;
 }
 
+export type PlacementWidget = 'poll' | 'survey' | 'suggestion-box' | 'feedback-board';
+export type PlacementPlace = 'home' | 'sidebar' | 'footer' | 'detail' | 'member' | 'page';
+
+/** A widget the SLiMS plugin shows in the OPAC (server/placements). */
+export interface Placement {
+  id: number;
+  widget: PlacementWidget;
+  place: PlacementPlace;
+  target: string | null;
+  reservePx: number;
+  survey: { id: number; slug: string; title: string; kind: Kind } | null;
+  createdAt: string;
+}
+
+export interface PlacementInput {
+  widget: PlacementWidget;
+  surveyId?: number;
+  place: PlacementPlace;
+  target?: string;
+  reservePx: number;
+}
+
 export class StaffApi {
   /** Called when a request that carried a token comes back 401 and no renewed token came: the session is over. */
   onUnauthorized: (() => void) | null = null;
@@ -313,6 +335,18 @@ export class StaffApi {
       this.request<{ categories: string[] }>('GET', '/feedback/categories'),
     ]);
     return { staff: staff.ok ? staff.data.staff : [], categories: categories.ok ? categories.data.categories : [] };
+  }
+
+  listPlacements(surveyId?: number): Promise<ApiResult<{ placements: Placement[] }>> {
+    return this.request('GET', surveyId === undefined ? '/placements' : `/placements?survey=${surveyId}`);
+  }
+
+  createPlacement(input: PlacementInput): Promise<ApiResult<{ placement: Placement }>> {
+    return this.request('POST', '/placements', input);
+  }
+
+  deletePlacement(id: number): Promise<ApiResult<null>> {
+    return this.request('DELETE', `/placements/${id}`);
   }
 
   getMeasures(range: MeasureRange): Promise<ApiResult<Measures>> {

@@ -126,7 +126,8 @@ export class AdminEmbed extends AdminView {
       </div>
       <button class="btn primary" type="button" id="embed-copy" @click=${this.copy}>${t('copy')}</button>
       <span class="small muted" role="status" style="margin-left: .75rem">${this.copyHint}</span>
-    </section>`;
+    </section>
+    <slims-crm-admin-placements .api=${this.api} .lang=${this.lang} .ask=${this.ask} .survey=${s}></slims-crm-admin-placements>`;
   }
 
   private async copy(): Promise<void> {

@@ -9,6 +9,7 @@ import { AdminFeedbackInbox } from './feedback-inbox.ts';
 import { AdminFeedbackItem } from './feedback-item.ts';
 import { AdminFeedbackMeasures } from './feedback-measures.ts';
 import { AdminList } from './list.ts';
+import { AdminPlacements } from './placements.ts';
 import { AdminResults } from './results.ts';
 import { AdminSignIn } from './signin.ts';
 import { SlimsCrmAdmin } from './slims-crm-admin.ts';
@@ -28,6 +29,7 @@ define('slims-crm-admin-embed', AdminEmbed);
 define('slims-crm-admin-feedback', AdminFeedbackInbox);
 define('slims-crm-admin-feedback-item', AdminFeedbackItem);
 define('slims-crm-admin-feedback-measures', AdminFeedbackMeasures);
+define('slims-crm-admin-placements', AdminPlacements);
 define('slims-crm-admin', SlimsCrmAdmin);
 
 export { SlimsCrmAdmin };

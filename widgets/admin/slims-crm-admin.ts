@@ -206,6 +206,7 @@ export class SlimsCrmAdmin extends LitElement {
       ['surveys', { view: 'list' }, t('navPolls')],
       ['feedback', { view: 'feedback' }, t('navFeedback')],
       ['measures', { view: 'feedback-measures' }, t('navMeasures')],
+      ['opac', { view: 'placements' }, t('navOpac')],
     ];
     return html`<nav class="sections" aria-label=${t('navLabel')}>
       ${sections.map(
@@ -245,6 +246,8 @@ export class SlimsCrmAdmin extends LitElement {
       case 'feedback-measures':
         return html`<slims-crm-admin-feedback-measures data-view .api=${common.api} .lang=${common.lang}
           .ask=${common.ask}></slims-crm-admin-feedback-measures>`;
+      case 'placements':
+        return html`<slims-crm-admin-placements data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}></slims-crm-admin-placements>`;
     }
   }
 

@@ -12,14 +12,16 @@ export type Route =
   | { view: 'embed'; id: number }
   | { view: 'feedback' }
   | { view: 'feedback-item'; id: number }
-  | { view: 'feedback-measures' };
+  | { view: 'feedback-measures' }
+  | { view: 'placements' };
 
 /** The app's sections, as the navigation shows them. */
-export type Section = 'surveys' | 'feedback' | 'measures';
+export type Section = 'surveys' | 'feedback' | 'measures' | 'opac';
 
 export function sectionOf(route: Route): Section {
   if (route.view === 'feedback' || route.view === 'feedback-item') return 'feedback';
   if (route.view === 'feedback-measures') return 'measures';
+  if (route.view === 'placements') return 'opac';
   return 'surveys';
 }
 

@@ -9,6 +9,11 @@ export interface SlimsCRMGlobal {
    * <slims-member-signin>, which keeps it for the tab in sessionStorage 'slims-crm:member-token'.
    */
   readonly memberToken: string | null;
+  /**
+   * The page's language when its <html lang> cannot be trusted: the SLiMS plugin sets the visitor's OPAC
+   * language here, since SLiMS prints no lang (default theme) or the library's default (akasia themes).
+   */
+  readonly lang?: string | undefined;
   /** Give widgets a member token, or null on sign-out; widgets waiting for a member reload. */
   setMemberToken(token: string | null): void;
 }

@@ -42,9 +42,14 @@ export const ready = (lang: Lang): Promise<unknown> =>
       ))
     : Promise.resolve();
 
-/** The element's own lang, else the closest [lang] ancestor's, else the document's; Indonesian otherwise. */
+/**
+ * The element's own lang, else the closest [lang] ancestor's below <html>, else the page's as the SLiMS plugin
+ * knows it (window.SlimsCRM.lang), else <html lang>; Indonesian otherwise.
+ */
 export function langOf(el: Element): Lang {
-  return /^en\b/i.test(el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang) ? 'en' : 'id';
+  const near = el.closest('[lang]');
+  const root = document.documentElement;
+  return /^en\b/i.test((near !== root && near?.getAttribute('lang')) || window.SlimsCRM?.lang || root.lang) ? 'en' : 'id';
 }
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? { ...id, ...en } : id);

@@ -51,13 +51,17 @@ final class Member
      *
      * @param array<string, mixed> $session
      */
-    public static function scripts(array $session, string $sidecarUrl): string
+    public static function scripts(array $session, string $sidecarUrl, string $lang): string
     {
-        $html = '';
         $payload = self::tokenPayload($session);
+        // The OPAC's language, for widgets whose tag has no lang: SLiMS's <html lang> is missing (default
+        // theme) or the library's default rather than the visitor's choice (akasia themes).
+        $page = ['lang' => $lang];
         if ($payload['token'] !== null) {
-            $html .= '<script>window.SlimsCRM=Object.assign(window.SlimsCRM||{},{memberToken:'
-                . Json::forScript($payload['token']) . '})</script>';
+            $page['memberToken'] = $payload['token'];
+        }
+        $html = '<script>window.SlimsCRM=Object.assign(window.SlimsCRM||{},' . Json::forScript((object) $page) . ')</script>';
+        if ($payload['token'] !== null) {
             // Where the widgets renew the token when it runs out while the member stays on a page.
             $base = defined('SWB') ? (string) SWB : '';
             $html .= '<meta name="slims-crm-token-url" content="' . I18n::e($base . 'index.php?p=slims_crm_token') . '">';
@@ -67,7 +71,8 @@ final class Member
     }
 
     /**
-     * CONTENT_BEFORE_LOAD handler. Never throws: the OPAC must render even if the CRM is misconfigured.
+     * CONTENT_BEFORE_LOAD handler (SLiMS 9.5+): CSP, the scripts in <head> through $opac->js, and the buffer
+     * that places the librarian's widgets. Never throws: the OPAC must render even if the CRM is misconfigured.
      *
      * @param object $opac \SLiMS\Opac
      */
@@ -78,10 +83,60 @@ final class Member
             if ($sidecarUrl === '' || !is_object($opac)) {
                 return;
             }
+            $lang = Placement::opacLang();
             Csp::allowSidecar($opac, Settings::sidecarOrigin());
             // Opac has __get/__set but no __isset, so `??` would always see null: read, then write.
             $current = $opac->js;
-            $opac->js = (is_string($current) ? $current : '') . self::scripts($_SESSION ?? [], $sidecarUrl);
+            $opac->js = (is_string($current) ? $current : '') . self::scripts($_SESSION ?? [], $sidecarUrl, $lang);
+            // SLiMS 9.7 runs this hook for `php index.php <command>` too.
+            $page = PHP_SAPI === 'cli' ? null : Placement::pageKind($_GET, $_SERVER);
+            $placements = $page === null ? [] : Placement::forPage($page);
+            if ($placements !== []) {
+                // Known now, not at the end: by then SLiMS's globals are being torn down.
+                $theme = Placement::theme();
+                $member = $page['kind'] === 'member' && self::current($_SESSION ?? []) !== null;
+                $placements = array_values(array_filter($placements, static function ($p) use ($page, $member) {
+                    return $p['place'] !== 'member' || $member;
+                }));
+                Placement::buffer(static function (string $html) use ($theme, $page, $placements, $lang) {
+                    return Placement::inject($html, $theme, $page['kind'], $placements, $lang);
+                });
+            }
+        });
+    }
+
+    /**
+     * SLiMS 9.4 has no OPAC hook and prints no $js: when the plugin loads in the OPAC's front controller, one
+     * buffer puts the scripts before </head> and places the widgets. 9.4 sends no CSP. The member session
+     * starts after plugins load, so who is logged in is read at the end, from the page's own session.
+     */
+    public static function legacyOpac(): void
+    {
+        Guard::run('the OPAC injection (SLiMS 9.4)', static function () {
+            if (PHP_SAPI === 'cli' || !defined('SB') || realpath((string) ($_SERVER['SCRIPT_FILENAME'] ?? '')) !== SB . 'index.php') {
+                return;
+            }
+            $page = Placement::pageKind($_GET, $_SERVER);
+            $sidecarUrl = Settings::sidecarUrl();
+            if ($page === null || $sidecarUrl === '' || Settings::secret() === '') {
+                return;
+            }
+            $lang = Placement::opacLang();
+            $theme = Placement::theme();
+            $placements = Placement::forPage($page);
+            Placement::buffer(static function (string $html) use ($sidecarUrl, $lang, $theme, $page, $placements) {
+                $session = isset($_SESSION) && is_array($_SESSION) ? $_SESSION : [];
+                $head = strpos($html, '</head>');
+                if ($head === false) {
+                    return $html;
+                }
+                $html = substr($html, 0, $head) . self::scripts($session, $sidecarUrl, $lang) . substr($html, $head);
+                $member = self::current($session) !== null;
+                $placements = array_values(array_filter($placements, static function ($p) use ($member) {
+                    return $p['place'] !== 'member' || $member;
+                }));
+                return Placement::inject($html, $theme, $page['kind'], $placements, $lang);
+            });
         });
     }
 }

@@ -40,7 +40,8 @@ export interface PluginSecretOptions {
 export function pluginSecret({ read, initial, clock = () => new Date(), minIntervalMs = 2000, log = () => {} }: PluginSecretOptions): SharedSecret {
   const unpaired = randomBytes(32).toString('hex');
   let stored = initial;
-  let lastRead = clock().getTime();
+  // The first re-read may come at once (a secret replaced just after the sidecar started); later ones wait.
+  let lastRead = Number.NEGATIVE_INFINITY;
   let reading: Promise<boolean> | null = null;
 
   const reread = async (): Promise<boolean> => {

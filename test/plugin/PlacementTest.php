@@ -87,6 +87,8 @@ test('the visitor\'s chosen OPAC language wins over the library default, when SL
     same('en', Placement::opacLang());
     $_COOKIE['select_lang'] = 'id_ID';
     same(LANG === $dir ? 'id' : 'en', Placement::opacLang());
+    $_COOKIE['select_lang'] = 'ms_MY';
+    same('en', Placement::opacLang(), 'no translation installed: SLiMS shows English');
     $_COOKIE['select_lang'] = '../../etc/passwd';
     same('en', Placement::opacLang());
     $sysconf = ['default_lang' => 'id_ID'];

@@ -235,6 +235,8 @@ namespace {
         {
             \SLiMS\Plugins::reset();
             \SLiMS\Config::getInstance()->configs = ['csp' => self::CSP, 'default_lang' => $lang];
+            $GLOBALS['sysconf'] = ['default_lang' => $lang, 'template' => ['theme' => 'default']];
+            $_COOKIE = [];
             \SLiMS\DB::$pdo = new FakePdo();
             if ($settings !== null) {
                 \SLiMS\DB::$pdo->settings['slims_crm'] = serialize($settings);

@@ -357,7 +357,7 @@ export class StaffApi {
     return this.request('GET', withQuery('/feedback/measures.csv', { ...range }), undefined, 'blob');
   }
 
-  async request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json'): Promise<ApiResult<T>> {
+  async request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json', renewed = false): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Accept: as === 'json' ? 'application/json' : 'text/csv', 'Accept-Language': this.lang };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const sentToken = this.token;
@@ -384,10 +384,11 @@ export class StaffApi {
     }
     const error = await readError(response);
     if (response.status === 401 && sentToken && sentToken === this.token) {
-      const renewed = this.renewToken === null ? null : await this.renewToken();
-      if (renewed !== null && renewed !== sentToken) {
-        this.token = renewed;
-        return this.request(method, path, body, as);
+      // Once: a renewed token that is refused too (the sidecar holds another secret) ends the session.
+      const next = renewed || this.renewToken === null ? null : await this.renewToken();
+      if (next !== null && next !== sentToken) {
+        this.token = next;
+        return this.request(method, path, body, as, true);
       }
       this.onUnauthorized?.();
     }

@@ -27,17 +27,17 @@ final class I18n
         return $english;
     }
 
-    /** 'id' or 'en', from SLiMS's default_lang (e.g. id_ID, en_US). */
+    /**
+     * 'id' or 'en', from SLiMS's default_lang (e.g. id_ID, en_US). $sysconf first: SLiMS 9.4's config() loads
+     * every file in config/ on its first call, sysconfig.local.inc-sample.php too, which redefines DB_HOST.
+     */
     public static function lang(): string
     {
         global $sysconf;
-        $locale = '';
-        if (function_exists('config')) {
+        $locale = isset($sysconf['default_lang']) && is_string($sysconf['default_lang']) ? $sysconf['default_lang'] : '';
+        if ($locale === '' && function_exists('config') && class_exists('\\SLiMS\\Opac')) {
             $value = \config('default_lang');
             $locale = is_string($value) ? $value : '';
-        }
-        if ($locale === '' && isset($sysconf['default_lang']) && is_string($sysconf['default_lang'])) {
-            $locale = $sysconf['default_lang'];
         }
         return stripos($locale, 'id') === 0 ? 'id' : 'en';
     }

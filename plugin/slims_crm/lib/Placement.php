@@ -218,17 +218,18 @@ final class Placement
     }
 
     /**
-     * The visitor's OPAC language as 'id' or 'en': the one they chose (SLiMS's select_lang cookie, when SLiMS
-     * has that language), else the library's default_lang.
+     * The visitor's OPAC language as 'id' or 'en', as SLiMS decides it: the one they chose (the select_lang
+     * cookie), else the library's default_lang; a language SLiMS has no translation for shows in English.
      */
     public static function opacLang(): string
     {
         global $sysconf;
         $chosen = isset($_COOKIE['select_lang']) && is_string($_COOKIE['select_lang']) ? basename($_COOKIE['select_lang']) : '';
-        $known = $chosen !== '' && preg_match('/^[A-Za-z]{2,3}(_[A-Za-z]{2})?$/', $chosen)
-            && defined('LANG') && is_file(LANG . 'locale/' . $chosen . '/LC_MESSAGES/messages.mo');
-        $locale = $known ? $chosen : (string) ($sysconf['default_lang'] ?? '');
-        return preg_match('/^(id|ms)/i', $locale) ? 'id' : 'en';
+        $locale = preg_match('/^[A-Za-z]{2,3}(_[A-Za-z]{2})?$/', $chosen) ? $chosen : (string) ($sysconf['default_lang'] ?? '');
+        if (!preg_match('/^(id|ms)/i', $locale)) {
+            return 'en';
+        }
+        return !defined('LANG') || is_file(LANG . 'locale/' . basename($locale) . '/LC_MESSAGES/messages.mo') ? 'id' : 'en';
     }
 
     /** The theme this page is drawn with (SLiMS swaps in lightweight for phones before plugins load). */

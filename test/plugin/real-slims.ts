@@ -1,0 +1,397 @@
+// The plugin inside a real SLiMS (9.7.0 and 9.4.2 from ../shared/slims), with SLiMS's own error handler in
+// development mode, the real sidecar on SLiMS's database and Chromium where a page's scripts matter: what a
+// librarian and a member do, from SLiMS's own screens. Each version's file calls realSlimsSuite(version).
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, runCli, startSidecar, type SidecarProcess } from '../helpers/sidecar-process.ts';
+import {
+  addMember,
+  copyCookiesToPage,
+  describeProblem,
+  enablePlugin,
+  installSlims,
+  isFinishSuccess,
+  loanAndFinish,
+  memberLogin,
+  openChromium,
+  phpLogProblems,
+  quickReturn,
+  slimsErrorIn,
+  slimsOwnProblem,
+  slimsTarball,
+  staffLogin,
+  type Browserless,
+  type SlimsInstall,
+  type SlimsVersion,
+} from '../helpers/slims.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PLUGIN = join(REPO, 'plugin', 'slims_crm');
+/** Staff and member tokens live this long here (the plugin's SLIMS_CRM_TOKEN_SECONDS), so they run out in the run. */
+const TOKEN_SECONDS = 60;
+/** The sidecar accepts a token this long after it ran out (clock skew between the servers). */
+const SKEW_SECONDS = 60;
+const THEMES = ['default', 'akasia', 'akasia-dz', 'lightweight'] as const;
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Whether this machine can run the suite for `version`; CI (CRM_REQUIRE_SLIMS=1) fails instead of skipping. */
+export function slimsAvailable(version: SlimsVersion): boolean {
+  const tarball = slimsTarball(version);
+  if (tarball !== null && existsSync(join(REPO, 'dist', 'widgets', 'slims-crm.js'))) return true;
+  const why = tarball === null ? `no SLiMS ${version} tarball in ${process.env.CRM_TEST_SLIMS_DIR ?? '../shared/slims'}` : 'the widgets are not built (npm run build)';
+  if (process.env.CRM_REQUIRE_SLIMS === '1') throw new Error(`CRM_REQUIRE_SLIMS=1 but ${why}`);
+  console.log(`\nSkipped: the plugin's tests inside a real SLiMS ${version} (${why}). CI runs them.\n`);
+  return false;
+}
+
+/** plugin_container.php's id of one of the plugin's admin pages: md5 of its real path, as SLiMS computes it. */
+function adminPage(install: SlimsInstall, page: 'settings' | 'staff_app'): string {
+  const file = realpathSync(join(install.dir, 'plugins', 'slims_crm', 'pages', `${page}.php`));
+  return `admin/plugin_container.php?mod=membership&id=${createHash('md5').update(file).digest('hex')}`;
+}
+
+function formToken(html: string): string {
+  const token = /name="slims_crm_form" value="([0-9a-f]+)"/.exec(html)?.[1];
+  if (!token) throw new Error(`no form token in the settings page:\n${html.slice(0, 2000)}`);
+  return token;
+}
+
+function claims(token: string): Json {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Json;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+export function realSlimsSuite(version: SlimsVersion): void {
+  describe(`the plugin inside a real SLiMS ${version}`, () => {
+    let install: SlimsInstall;
+    let sidecar: SidecarProcess | null = null;
+    let sidecarPort: number;
+    let sidecarEnv: Record<string, string>;
+    let staff: Browserless;
+    let browser: Browser;
+    let staffApp: Page;
+    let firstStaffToken = '';
+    const crmUser = `crm_t${Math.random().toString(36).slice(2, 8)}`;
+    const clients: Browserless[] = [];
+    const pageProblems: string[] = [];
+    const slimsPageErrors: string[] = [];
+
+    const restartSidecar = async (extra: Record<string, string> = {}) => {
+      await sidecar?.stop();
+      sidecar = await startSidecar({ ...sidecarEnv, ...extra }, sidecarPort);
+    };
+
+    /** The settings page, as the librarian opens it from Membership > CRM > CRM settings. */
+    const settingsPage = () => staff.get(adminPage(install, 'settings'), { xhr: true });
+    const postSettings = async (fields: Record<string, string>) => {
+      const token = formToken((await settingsPage()).text);
+      return staff.post(adminPage(install, 'settings'), { form: { slims_crm_form: token, ...fields } }, { xhr: true });
+    };
+    const testConnection = () => postSettings({ slims_crm_action: 'test' });
+
+    /**
+     * A page in a browser context of its own (its own cookies and storage: another visitor), signed in with the
+     * client's SLiMS cookies when one is given, that records console errors, page errors and CSP violations.
+     */
+    const openPage = async (client: Browserless | null): Promise<Page> => {
+      const page = await (await browser.createBrowserContext()).newPage();
+      if (client !== null) await copyCookiesToPage(client, page);
+      await page.evaluateOnNewDocument(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { __csp: string[] }).__csp ??= [];
+          (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      // SLiMS's own pages have script errors of their own (a theme's missing jQuery plugin, an empty API answer):
+      // the ones that count here come from the widgets, whose files the sidecar serves.
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const where = message.location().url ?? '';
+        (where.startsWith(sidecar?.url ?? '\0') || /slims-crm/.test(message.text()) ? pageProblems : slimsPageErrors).push(`${page.url()}: console error: ${message.text()} (${where})`);
+      });
+      page.on('pageerror', (error) => {
+        const stack = error instanceof Error ? (error.stack ?? '') : String(error);
+        (stack.includes(sidecar?.url ?? '\0') ? pageProblems : slimsPageErrors).push(`${page.url()}: page error: ${stack.split('\n').slice(0, 3).join(' | ')}`);
+      });
+      return page;
+    };
+
+    const circulate = async (memberId: string, itemCode: string) => {
+      const loan = await loanAndFinish(install, staff, memberId, itemCode);
+      const back = await quickReturn(install, staff, itemCode);
+      return { loan, back };
+    };
+    const webhookCount = async (event: string) =>
+      Number((await install.query<{ n: number }>('SELECT COUNT(*) AS n FROM crm_webhook_event WHERE event = ?', [event]))[0]?.n ?? 0);
+
+    beforeAll(async () => {
+      install = await installSlims(version, { env: { SLIMS_CRM_TOKEN_SECONDS: String(TOKEN_SECONDS) } });
+      const slimsOrigin = new URL(install.url).origin;
+      // README, "Connecting to a real SLiMS database": the crm_* tables with SLiMS's own account, then a user of the sidecar's own.
+      const migrated = await runCli('migrate', { CRM_DATABASE_URL: install.db.url });
+      expect(migrated.code, migrated.output).toBe(0);
+      const doctor = await runCli('doctor', { CRM_DATABASE_URL: install.db.url });
+      expect(doctor.code, doctor.output).toBe(1);
+      expect(doctor.output).toMatch(/can change \d+ SLiMS table/);
+      expect(doctor.output).toMatch(/holds rights on every database of the server/);
+      expect(doctor.output, 'the plugin is not there yet').toMatch(/The "SLiMS CRM" plugin is not enabled/);
+      const statements = doctor.output.split('\n').map((line) => line.trim()).filter((line) => /^(CREATE USER|GRANT) /.test(line));
+      expect(statements.length).toBeGreaterThan(10);
+      const password = /mysql:\/\/slims_crm:([^@]+)@/.exec(doctor.output)?.[1] ?? '';
+      for (const statement of statements) await install.query(statement.replaceAll("'slims_crm'@", `'${crmUser}'@`));
+      sidecarPort = await freePort();
+      sidecarEnv = {
+        CRM_DATABASE_URL: `mysql://${crmUser}:${encodeURIComponent(password)}@127.0.0.1:${install.db.port}/${install.db.name}`,
+        CRM_ALLOWED_ORIGINS: slimsOrigin,
+      };
+      // Step 1 of the README: the sidecar first, before the plugin exists. It makes no secret of its own.
+      await restartSidecar();
+      expect(sidecar!.output()).toMatch(/Waiting for the SLiMS plugin/);
+      staff = await staffLogin(install);
+      clients.push(staff);
+      await enablePlugin(install, staff, PLUGIN);
+      browser = await openChromium();
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await sidecar?.stop();
+      if (install) {
+        for (const host of ['localhost', '127.0.0.1']) await install.query(`DROP USER IF EXISTS '${crmUser}'@'${host}'`).catch(() => undefined);
+        await install.stop();
+      }
+    });
+
+    it('pairs from the settings page: URL saved, Test connection proves both sides hold the same secret, no sidecar restart', async () => {
+      const page = await settingsPage();
+      expect(page.status).toBe(200);
+      expect(page.text).toContain("CRM_DATABASE_URL=&#039;mysql://slims_crm:");
+      const saved = await postSettings({ slims_crm_action: 'save', sidecarUrl: sidecar!.url });
+      expect(saved.text).toContain('Settings saved.');
+      const [row] = await install.query<{ setting_value: string }>("SELECT setting_value FROM setting WHERE setting_name = 'slims_crm'");
+      expect(row?.setting_value).toContain(sidecar!.url);
+      const test = await testConnection();
+      expect(test.text, test.text).toContain('data-paired="1"');
+      expect(test.text).toContain('Connected');
+      await sidecar!.waitForOutput(/now paired/);
+    });
+
+    it('opens the staff app from SLiMS’s Membership menu, signed in as the librarian, with no sign-in form of its own', async () => {
+      staffApp = await openPage(staff);
+      await staffApp.goto(`${install.url}admin/index.php?mod=membership`, { waitUntil: 'domcontentloaded' });
+      const link = adminPage(install, 'staff_app').split('?')[1]!;
+      await staffApp.waitForSelector(`a[href*="${link.split('&id=')[1]}"]`, { timeout: 15_000 });
+      await staffApp.click(`a[href*="${link.split('&id=')[1]}"]`);
+      await staffApp.waitForFunction(() => document.querySelector('slims-crm-admin')?.shadowRoot?.querySelector('nav.sections'), { timeout: 20_000 });
+      firstStaffToken = (await staffApp.$eval('slims-crm-admin', (el) => el.getAttribute('token'))) ?? '';
+      expect(claims(firstStaffToken)).toMatchObject({ typ: 'staff', sub: '1' });
+      expect(claims(firstStaffToken).exp - claims(firstStaffToken).iat).toBe(TOKEN_SECONDS);
+      expect(await staffApp.$eval('slims-crm-admin', (el) => Boolean(el.shadowRoot?.querySelector('slims-crm-admin-signin')))).toBe(false);
+    });
+
+    it('places a poll on the OPAC home page and every detail page from the staff app', async () => {
+      // The poll itself, made through the staff API with the token the plugin minted.
+      const created = await fetch(`${sidecar!.url}/api/v1/staff/surveys`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${firstStaffToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          slug: 'layanan-favorit',
+          title: 'Layanan favorit',
+          audience: 'anyone',
+          resultsVisibility: 'after_answer',
+          questions: [{ type: 'single', prompt: 'Layanan apa yang paling Anda pakai?', options: [{ label: 'Peminjaman' }, { label: 'Ruang baca' }] }],
+        }),
+      });
+      expect(created.status).toBe(201);
+      const poll = ((await created.json()) as Json).survey;
+      expect((await fetch(`${sidecar!.url}/api/v1/staff/surveys/${poll.id}/open`, { method: 'POST', headers: { Authorization: `Bearer ${firstStaffToken}` } })).status).toBe(200);
+      // In the staff app inside SLiMS: the OPAC section, the poll, home page, Show; then detail pages.
+      const inApp = (selector: string) => `slims-crm-admin >>> ${selector}`;
+      await staffApp.bringToFront();
+      await staffApp.click(inApp('nav.sections a[data-section="opac"]'));
+      await staffApp.waitForFunction((title) => {
+        const select = document.querySelector('slims-crm-admin')?.shadowRoot?.querySelector<HTMLSelectElement>('#placement-widget');
+        return select && [...select.options].some((o) => o.textContent?.includes(title));
+      }, {}, poll.title);
+      for (const place of ['home', 'detail']) {
+        await staffApp.$eval(inApp('#placement-widget'), (select, id) => {
+          (select as HTMLSelectElement).value = `survey:${id}`;
+          select.dispatchEvent(new Event('change'));
+        }, poll.id);
+        await staffApp.click(inApp(`input[name="placement-place"][value="${place}"]`));
+        await staffApp.click(inApp('#placement-add'));
+        await staffApp.waitForFunction((n) => (document.querySelector('slims-crm-admin')?.shadowRoot?.querySelectorAll('#placements-list tbody tr').length ?? 0) >= n, {}, place === 'home' ? 1 : 2);
+      }
+      const rows = await install.query<{ widget: string; place: string }>('SELECT widget, place FROM crm_placement ORDER BY id');
+      expect(rows).toEqual([{ widget: 'poll', place: 'home' }, { widget: 'poll', place: 'detail' }]);
+    });
+
+    it('lets a loan, Finish Transaction, Quick Return and a member save answer 200 with the sidecar up, and their webhooks arrive', async () => {
+      const saved = await addMember(install, staff, { id: 'M0001', name: 'Dewi Anggraini', password: 'rahasia', email: 'dewi@example.invalid' });
+      expect(saved.ok, saved.text).toBe(true);
+      const { loan, back } = await circulate('M0001', 'B00001');
+      expect(isFinishSuccess(loan.finish, 'M0001', slimsOwnProblem(install)), loan.finish.text).toBe(true);
+      expect(back.ok, back.text).toBe(true);
+      expect(await webhookCount('member.saved')).toBe(1);
+      // 9.4.2 fires no hook on Quick Return: only Finish Transaction's event comes.
+      expect(await webhookCount('circulation.transaction')).toBe(version === '9.4.2' ? 1 : 2);
+      const events = (await install.query<{ payload: string }>("SELECT payload FROM crm_webhook_event WHERE event = 'circulation.transaction'")).map(
+        (row) => JSON.parse(row.payload).data as Json,
+      );
+      expect(events.find((e) => e.loans.length > 0), JSON.stringify(events)).toMatchObject({ memberId: 'M0001', loans: [{ itemCode: 'B00001' }] });
+      if (version !== '9.4.2') expect(events.find((e) => e.returns.length > 0), JSON.stringify(events)).toMatchObject({ returns: [{ itemCode: 'B00001' }] });
+    });
+
+    it('lets them answer 200 with the sidecar down, and with it hung (a bounded wait)', async () => {
+      await sidecar!.stop();
+      sidecar = null;
+      const down = await circulate('M0001', 'B00002');
+      expect(isFinishSuccess(down.loan.finish, 'M0001', slimsOwnProblem(install)), down.loan.finish.text).toBe(true);
+      expect(down.back.ok, down.back.text).toBe(true);
+      expect((await addMember(install, staff, { id: 'M0002', name: 'Budi', password: 'rahasia' })).ok).toBe(true);
+      await restartSidecar();
+      // Test connection forgets the pause the silence left, so the hung sidecar below is really waited for.
+      expect((await testConnection()).text).toContain('data-paired="1"');
+      sidecar!.hang();
+      const started = Date.now();
+      const hung = await circulate('M0001', 'B00003');
+      const hungMs = Date.now() - started;
+      expect(isFinishSuccess(hung.loan.finish, 'M0001', slimsOwnProblem(install)), hung.loan.finish.text).toBe(true);
+      expect(hung.back.ok, hung.back.text).toBe(true);
+      expect((await addMember(install, staff, { id: 'M0003', name: 'Citra', password: 'rahasia' })).ok).toBe(true);
+      sidecar!.wake();
+      console.log(`SLiMS ${version}: loan, finish and quick return with the sidecar hung took ${hungMs} ms in all`);
+      // The plugin logged why, with its prefix, and nothing reached SLiMS's error handler.
+      expect(install.phpLog()).toMatch(/\[slims-crm\] webhook [a-z.]+ [0-9a-f]{32} not (delivered|sent)/);
+      // Test connection clears the pause a silent sidecar left, so events flow again at once.
+      expect((await testConnection()).text).toContain('data-paired="1"');
+      const before = await webhookCount('circulation.transaction');
+      await circulate('M0001', 'B00004');
+      expect(await webhookCount('circulation.transaction')).toBeGreaterThan(before);
+    });
+
+    it('tells a matching secret from a different one, says what to do, and takes a new secret without a sidecar restart', async () => {
+      await restartSidecar({ CRM_SECRET: 'not-the-plugins-secret-0123456789abcdef' });
+      const other = await testConnection();
+      expect(other.text).toContain('data-paired="0"');
+      expect(other.text).toContain('Not connected');
+      expect(other.text).toContain('Remove CRM_SECRET from its environment');
+      await restartSidecar();
+      expect((await testConnection()).text).toContain('data-paired="1"');
+      const rotated = await postSettings({ slims_crm_action: 'save', sidecarUrl: sidecar!.url, newSecret: '1' });
+      expect(rotated.text).toContain('picks up the new secret by itself');
+      expect((await testConnection()).text).toContain('data-paired="1"');
+      await sidecar!.waitForOutput(/changed: using the new one/);
+    });
+
+    it('shows the placed poll on the OPAC home page and a detail page under SLiMS’s CSP; a logged-in member votes once', async () => {
+      const member = await memberLogin(install, 'M0001', 'rahasia');
+      clients.push(member);
+      const home = await member.get('');
+      if (version === '9.7.0') {
+        const csp = home.headers.get('content-security-policy') ?? '';
+        expect(csp).toMatch(new RegExp(`script-src [^;]*${sidecar!.url.replace(/[.:/]/g, '\\$&')}`));
+        expect(csp).toMatch(new RegExp(`connect-src [^;]*${sidecar!.url.replace(/[.:/]/g, '\\$&')}`));
+      } else {
+        expect(home.headers.get('content-security-policy'), 'SLiMS 9.4 sends no CSP').toBeNull();
+      }
+      expect(home.text).toMatch(/<slims-poll poll="layanan-favorit" lang="(id|en)" style="display:block;min-height:\d+px"><\/slims-poll>/);
+      const page = await openPage(member);
+      await page.goto(install.url, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('slims-poll')?.shadowRoot?.querySelector('input[type="radio"]'), { timeout: 20_000 });
+      await page.click('slims-poll >>> input[type="radio"]');
+      await page.click('slims-poll >>> button[part="button"]');
+      await page.waitForFunction(() => /Terima kasih|Thank you/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 15_000 });
+      const answers = await install.query<{ member_id: string | null }>('SELECT member_id FROM crm_survey_response');
+      expect(answers).toEqual([{ member_id: 'M0001' }]);
+      // A detail page, the same member: the poll is there and says they answered; a second vote is refused.
+      await page.goto(`${install.url}index.php?p=show_detail&id=1`, { waitUntil: 'load' });
+      await page.waitForFunction(() => /sudah menjawab|already answered/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      // The same member again, as a second tab would: refused.
+      const token = (await page.evaluate(() => window.SlimsCRM?.memberToken)) ?? '';
+      const read = await fetch(`${sidecar!.url}/api/v1/surveys/layanan-favorit`, { headers: { Authorization: `Bearer ${token}` } });
+      const question = ((await read.json()) as Json).survey.questions[0];
+      const vote = await fetch(`${sidecar!.url}/api/v1/surveys/layanan-favorit/responses`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `second-${Date.now()}`, Origin: new URL(install.url).origin },
+        body: JSON.stringify({ answers: [{ questionId: question.id, optionIds: [question.options[1].id] }] }),
+      });
+      const second = { status: vote.status, body: (await vote.json()) as Json };
+      expect(second.status).toBe(409);
+      expect(second.body.error?.code).toBe('already_answered');
+      expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+      await page.close();
+    });
+
+    it('shows the widget in English on an English OPAC (the visitor’s choice, or SLiMS’s default_lang)', async () => {
+      const page = await openPage(null);
+      await page.goto(`${install.url}index.php?select_lang=en_US`, { waitUntil: 'load' });
+      await page.waitForFunction(() => /Submit/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      expect(await page.$eval('slims-poll', (el) => el.getAttribute('lang'))).toBe('en');
+      await page.goto(`${install.url}index.php?select_lang=id_ID`, { waitUntil: 'load' });
+      await page.waitForFunction(() => /Kirim/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      await page.close();
+    });
+
+    it.each(THEMES)('places the poll in the %s theme’s home and detail pages without moving the page when it draws', async (theme) => {
+      const css = `template/${theme}/style.css`;
+      await install.query("UPDATE setting SET setting_value = ? WHERE setting_name = 'template'", [
+        `a:2:{s:5:"theme";s:${theme.length}:"${theme}";s:3:"css";s:${css.length}:"${css}";}`,
+      ]);
+      const page = await openPage(null);
+      await page.setViewport({ width: 1280, height: 900 });
+      for (const path of ['', 'index.php?p=show_detail&id=1']) {
+        await page.goto(`${install.url}${path}`, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.querySelector('slims-poll')?.shadowRoot?.querySelector('button'), { timeout: 20_000 });
+        const box = await page.$eval('slims-poll', (el) => {
+          const rect = el.getBoundingClientRect();
+          return { width: rect.width, height: rect.height, reserved: parseFloat(getComputedStyle(el).minHeight), content: el.shadowRoot?.firstElementChild?.getBoundingClientRect().height ?? 0 };
+        });
+        // Drawn within the space kept for it: nothing below it moves.
+        expect(box.width, `${theme} ${path || 'home'}: laid out in the page`).toBeGreaterThan(250);
+        expect(box.content, `${theme} ${path || 'home'}: drawn within its reserved ${box.reserved}px`).toBeLessThanOrEqual(box.reserved);
+        expect(box.height).toBe(box.reserved);
+      }
+      expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+      await page.close();
+    });
+
+    it('keeps the staff app signed in past its token’s lifetime', async () => {
+      const stale = (claims(firstStaffToken).exp + SKEW_SECONDS + 5) * 1000 - Date.now();
+      if (stale > 0) await sleep(stale);
+      const refused = await fetch(`${sidecar!.url}/api/v1/staff/surveys`, { headers: { Authorization: `Bearer ${firstStaffToken}` } });
+      expect(refused.status, 'the first token has run out').toBe(401);
+      await staffApp.bringToFront();
+      await staffApp.click('slims-crm-admin >>> nav.sections a[data-section="surveys"]');
+      await staffApp.waitForFunction(() => /Layanan favorit/.test(document.querySelector('slims-crm-admin')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      const token = (await staffApp.$eval('slims-crm-admin', (el) => el.getAttribute('token'))) ?? '';
+      expect(token).not.toBe(firstStaffToken);
+      expect(await staffApp.$eval('slims-crm-admin', (el) => Boolean(el.shadowRoot?.querySelector('slims-crm-admin-signin')))).toBe(false);
+    }, 200_000);
+
+    it('passes npm run doctor on the sidecar’s own user once paired', async () => {
+      const doctor = await runCli('doctor', { ...sidecarEnv, CRM_PUBLIC_URL: sidecar!.url });
+      expect(doctor.output).toContain('reads SLiMS tables only');
+      expect(doctor.output).toContain('holds the plugin’s secret');
+      expect(doctor.output).toContain('sidecar URL in SLiMS = CRM_PUBLIC_URL');
+      expect(doctor.code, doctor.output).toBe(0);
+    });
+
+    it('leaves no PHP warning, notice or error page of its own anywhere, and no console error in Chromium', () => {
+      const own = slimsOwnProblem(install);
+      const errors = clients.flatMap((c) => c.history.flatMap((h) => (slimsErrorIn(h.text, own) ? [`${h.method} ${h.url} → ${h.status}: ${slimsErrorIn(h.text, own)}`] : [])));
+      expect(errors).toEqual([]);
+      const fromPlugin = phpLogProblems(install.phpLog()).filter((p) => !own(p));
+      expect(fromPlugin.map(describeProblem)).toEqual([]);
+      expect(install.phpLog()).not.toMatch(/\[slims-crm\] .*(failed|ErrorException)/);
+      expect(pageProblems).toEqual([]);
+      if (slimsPageErrors.length > 0) console.log(`SLiMS ${version}'s own script errors (not the widgets'):\n  ${[...new Set(slimsPageErrors)].join('\n  ')}`);
+    });
+  });
+}

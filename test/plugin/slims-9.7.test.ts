@@ -1,0 +1,6 @@
+// The plugin inside a real SLiMS 9.7.0 (see real-slims.ts); skipped, and said so, where the tarball is absent.
+import { describe } from 'vitest';
+import { realSlimsSuite, slimsAvailable } from './real-slims.ts';
+
+if (slimsAvailable('9.7.0')) realSlimsSuite('9.7.0');
+else describe.skip('the plugin inside a real SLiMS 9.7.0', () => undefined);

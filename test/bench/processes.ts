@@ -1,7 +1,6 @@
 // Child processes and clean-up for the bench: every child is started here, in its own process group,
 // and every clean-up step (children, the throwaway database) runs once, on success, failure or Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
 type Step = () => Promise<void> | void;
 
@@ -91,19 +90,8 @@ export function runCommand(command: string, args: string[], timeoutMs: number): 
   });
 }
 
-/** A port that is free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '../helpers/ports.ts';
 
-/** Polls `url` until it answers 200, the child exits, or `timeoutMs` passes. */
 export async function waitUntilReady(child: Child, url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -3,24 +3,15 @@
 // still accepted by the kernel, nothing answers) to see what SLiMS does meanwhile.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './ports.ts';
+
+export { freePort };
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 /** The environment a test process hands down, without anything that would configure a sidecar by accident. */
 function cleanEnvironment(): Record<string, string> {

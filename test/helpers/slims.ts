@@ -43,13 +43,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createConnection as tcpConnect, createServer } from 'node:net';
+import { createConnection as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createConnection, createPool, type Pool } from 'mysql2/promise';
 import type { Browser, Page } from 'puppeteer-core';
+import { freePort } from './ports.ts';
 
 const execFile = promisify(execFileCb);
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -680,19 +681,6 @@ async function materialize(tree: string, dir: string): Promise<void> {
   const linked = entries.filter((e) => e.isDirectory() && !COPIED_FOLDERS.has(e.name)).map((e) => join(tree, e.name));
   const copied = entries.filter((e) => !(e.isDirectory() && !COPIED_FOLDERS.has(e.name))).map((e) => join(tree, e.name));
   await Promise.all([execFile('cp', ['-al', ...linked, dir]), execFile('cp', ['-a', ...copied, dir])]);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, child: ChildProcess, log: string, timeoutMs = 15_000): Promise<void> {

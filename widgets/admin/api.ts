@@ -1,5 +1,7 @@
 // The staff app's one seam to the network: a small client for /api/v1/staff that returns results
 // instead of throwing, so every view handles success, API errors and a dead network the same way.
+import type { PlacementPlace, PlacementWidget } from '../../server/db/database.ts';
+import type { Placement } from '../../server/placements/placements.queries.ts';
 import type { Question, QuestionResults, QuestionType } from '../shared/contract.ts';
 
 export type { Question, QuestionType };
@@ -230,20 +232,10 @@ export function apiBase(attribute: string | null | undefined): string {
   return new URL(import.meta.url).origin;
 }
 
-export type PlacementWidget = 'poll' | 'survey' | 'suggestion-box' | 'feedback-board';
-export type PlacementPlace = 'home' | 'sidebar' | 'footer' | 'detail' | 'member' | 'page';
+// Placements as the server defines them (type-only imports: no server code in the bundle).
+export type { Placement, PlacementPlace, PlacementWidget };
 
-/** A widget the SLiMS plugin shows in the OPAC (server/placements). */
-export interface Placement {
-  id: number;
-  widget: PlacementWidget;
-  place: PlacementPlace;
-  target: string | null;
-  reservePx: number;
-  survey: { id: number; slug: string; title: string; kind: Kind } | null;
-  createdAt: string;
-}
-
+/** What the staff app sends to place a widget (validated by server/placements/placements.schemas.ts). */
 export interface PlacementInput {
   widget: PlacementWidget;
   surveyId?: number;

@@ -30,14 +30,14 @@ function choose(el: SlimsCrmAdmin, selector: string, value: string): void {
 describe('slims-crm-admin: feedback inbox', () => {
   afterEach(cleanup);
 
-  it('offers the three sections and opens the inbox from the navigation', async () => {
+  it('offers the four sections and opens the inbox from the navigation', async () => {
     const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } }, [`GET ${BASE}`]: { body: page() }, ...choices });
     try {
       const el = await mount({ signedIn: true });
       await waitFor(() => $(el, 'table.surveys'), 'the survey list');
       const nav = $(el, 'nav.sections')!;
       equal(nav.getAttribute('aria-label'), 'Bagian aplikasi');
-      deepEqual($$(el, 'nav.sections a').map((a) => textOf(a)), ['Jajak pendapat & survei', 'Kotak saran', 'Ukuran layanan']);
+      deepEqual($$(el, 'nav.sections a').map((a) => textOf(a)), ['Jajak pendapat & survei', 'Kotak saran', 'Ukuran layanan', 'OPAC']);
       equal($(el, 'nav a[data-section="surveys"]')!.getAttribute('aria-current'), 'page');
       button(el, 'Kotak saran').click();
       await waitFor(() => $(el, 'table.feedback'), 'the inbox table');

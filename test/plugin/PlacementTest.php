@@ -45,7 +45,7 @@ test('default theme: home outside Vue\'s root, detail above the comments, a page
     ok(strpos($html, '<slims-survey survey="kepuasan" lang="en"') < strpos($html, '<h5 class="mt-4 mb-1">Comments'), 'detail before comments');
     ok(strpos($html, '<slims-survey') > strpos($html, 'itemprop="associatedMedia"'), 'detail after the attachments');
     ok(strpos($html, '</h2><hr><div class="slims-crm-place"><slims-suggestion-box') !== false, 'page under its title');
-    ok(strpos($html, '<slims-feedback-board lang="en" style="display:block;min-height:300px"></slims-feedback-board></div><footer class="py-4') !== false, 'footer: ' . $html);
+    ok(strpos($html, '<slims-feedback-board page-size="3" lang="en" style="display:block;min-height:300px"></slims-feedback-board></div><footer class="py-4') !== false, 'footer: ' . $html);
     same(1, substr_count($html, '<slims-feedback-board'), 'not before the authors\' <footer>');
 });
 

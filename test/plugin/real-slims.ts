@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reservedPx } from '../../widgets/admin/reserve.ts';
 import { freePort, runCli, startSidecar, type SidecarProcess } from '../helpers/sidecar-process.ts';
 import {
   addMember,
@@ -36,6 +37,8 @@ const TOKEN_SECONDS = 60;
 /** The sidecar accepts a token this long after it ran out (clock skew between the servers). */
 const SKEW_SECONDS = 60;
 const THEMES = ['default', 'akasia', 'akasia-dz', 'lightweight'] as const;
+/** CRM_SCREENSHOTS=1 (with SLiMS 9.7.0) retakes the README's pictures of the plugin at work. */
+const SCREENSHOTS = process.env.CRM_SCREENSHOTS === '1' ? join(REPO, 'test', 'screenshots') : null;
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -77,6 +80,7 @@ export function realSlimsSuite(version: SlimsVersion): void {
     let browser: Browser;
     let staffApp: Page;
     let firstStaffToken = '';
+    let member: Browserless;
     const crmUser = `crm_t${Math.random().toString(36).slice(2, 8)}`;
     const clients: Browserless[] = [];
     const pageProblems: string[] = [];
@@ -94,6 +98,9 @@ export function realSlimsSuite(version: SlimsVersion): void {
       return staff.post(adminPage(install, 'settings'), { form: { slims_crm_form: token, ...fields } }, { xhr: true });
     };
     const testConnection = () => postSettings({ slims_crm_action: 'test' });
+    const picture = async (page: Page, name: string) => {
+      if (SCREENSHOTS !== null && version === '9.7.0') await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) as `${string}.png` });
+    };
 
     /**
      * A page in a browser context of its own (its own cookies and storage: another visitor), signed in with the
@@ -180,10 +187,26 @@ export function realSlimsSuite(version: SlimsVersion): void {
       expect(test.text, test.text).toContain('data-paired="1"');
       expect(test.text).toContain('Connected');
       await sidecar!.waitForOutput(/now paired/);
+      if (SCREENSHOTS !== null && version === '9.7.0') {
+        // The same, in SLiMS's admin as the librarian sees it: Membership > CRM > CRM settings, Test connection.
+        const admin = await openPage(staff);
+        await admin.setViewport({ width: 1280, height: 860 });
+        await admin.goto(`${install.url}admin/index.php?mod=membership`, { waitUntil: 'domcontentloaded' });
+        const id = adminPage(install, 'settings').split('&id=')[1]!;
+        await admin.waitForSelector(`a[href*="${id}"]`);
+        await admin.click(`a[href*="${id}"]`);
+        await admin.waitForSelector('input[name="slims_crm_action"][value="test"]');
+        await admin.click('form:has(input[value="test"]) input[type="submit"]');
+        await admin.waitForSelector('#slimsCrmStatus[data-paired="1"]', { timeout: 15_000 });
+        await sleep(1500); // SLiMS fades a page in after loading it
+        await picture(admin, 'slims-settings');
+        await admin.close();
+      }
     });
 
     it('opens the staff app from SLiMS’s Membership menu, signed in as the librarian, with no sign-in form of its own', async () => {
       staffApp = await openPage(staff);
+      await staffApp.setViewport({ width: 1280, height: 860 });
       await staffApp.goto(`${install.url}admin/index.php?mod=membership`, { waitUntil: 'domcontentloaded' });
       const link = adminPage(install, 'staff_app').split('?')[1]!;
       await staffApp.waitForSelector(`a[href*="${link.split('&id=')[1]}"]`, { timeout: 15_000 });
@@ -228,6 +251,9 @@ export function realSlimsSuite(version: SlimsVersion): void {
         await staffApp.click(inApp('#placement-add'));
         await staffApp.waitForFunction((n) => (document.querySelector('slims-crm-admin')?.shadowRoot?.querySelectorAll('#placements-list tbody tr').length ?? 0) >= n, {}, place === 'home' ? 1 : 2);
       }
+      await staffApp.evaluate(() => window.scrollTo(0, 0));
+      await sleep(300);
+      await picture(staffApp, 'slims-staff-app');
       const rows = await install.query<{ widget: string; place: string }>('SELECT widget, place FROM crm_placement ORDER BY id');
       expect(rows).toEqual([{ widget: 'poll', place: 'home' }, { widget: 'poll', place: 'detail' }]);
     });
@@ -291,7 +317,7 @@ export function realSlimsSuite(version: SlimsVersion): void {
     });
 
     it('shows the placed poll on the OPAC home page and a detail page under SLiMS’s CSP; a logged-in member votes once', async () => {
-      const member = await memberLogin(install, 'M0001', 'rahasia');
+      member = await memberLogin(install, 'M0001', 'rahasia');
       clients.push(member);
       const home = await member.get('');
       if (version === '9.7.0') {
@@ -308,6 +334,12 @@ export function realSlimsSuite(version: SlimsVersion): void {
       await page.click('slims-poll >>> input[type="radio"]');
       await page.click('slims-poll >>> button[part="button"]');
       await page.waitForFunction(() => /Terima kasih|Thank you/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 15_000 });
+      if (SCREENSHOTS !== null) {
+        await page.setViewport({ width: 1280, height: 860 });
+        await page.$eval('slims-poll', (el) => el.scrollIntoView({ block: 'center' }));
+        await sleep(500);
+        await picture(page, 'slims-opac-poll');
+      }
       const answers = await install.query<{ member_id: string | null }>('SELECT member_id FROM crm_survey_response');
       expect(answers).toEqual([{ member_id: 'M0001' }]);
       // A detail page, the same member: the poll is there and says they answered; a second vote is refused.
@@ -339,7 +371,43 @@ export function realSlimsSuite(version: SlimsVersion): void {
       await page.close();
     });
 
-    it.each(THEMES)('places the poll in the %s theme’s home and detail pages without moving the page when it draws', async (theme) => {
+    it('places the suggestion box and the board (three answered items) at every page’s side and footer, through the staff API', async () => {
+      const token = (await staffApp.$eval('slims-crm-admin', (el) => el.getAttribute('token'))) ?? '';
+      const staffCall = async (method: string, path: string, body: unknown) => {
+        const res = await fetch(`${sidecar!.url}/api/v1/staff${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
+        return (await res.json()) as Json;
+      };
+      // The member's suggestions, answered and published, so the board has its first page to draw.
+      const memberToken = (JSON.parse((await member.get('index.php?p=slims_crm_token')).text) as Json).token as string;
+      const texts = [
+        'Mohon jam buka diperpanjang sampai pukul 20.00 pada masa ujian, karena banyak mahasiswa belajar sampai malam.',
+        'Tambahkan colokan listrik di ruang baca lantai dua.',
+        'Koleksi buku pemrograman sudah lama; mohon ditambah judul terbaru tentang Python dan basis data.',
+      ];
+      for (const [i, text] of texts.entries()) {
+        const sent = await fetch(`${sidecar!.url}/api/v1/feedback`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${memberToken}`, 'Content-Type': 'application/json', 'Idempotency-Key': `board-item-${i}-${Date.now()}` },
+          body: JSON.stringify({ kind: 'suggestion', text, asMember: true }),
+        });
+        expect(sent.status, await sent.clone().text()).toBe(201);
+      }
+      const inbox = await fetch(`${sidecar!.url}/api/v1/staff/feedback`, { headers: { Authorization: `Bearer ${token}` } });
+      for (const item of ((await inbox.json()) as Json).items as Json[]) {
+        await staffCall('POST', `/feedback/${item.id}/replies`, { text: 'Terima kasih, usulan ini sedang kami bahas bersama kepala perpustakaan dan akan kami kabarkan di sini.', visibility: 'public' });
+        await staffCall('PUT', `/feedback/${item.id}`, { status: 'planned', published: true });
+      }
+      for (const widget of ['suggestion-box', 'feedback-board'] as const) {
+        for (const place of ['footer', 'sidebar'] as const) await staffCall('POST', '/placements', { widget, place, reservePx: reservedPx(widget, place) });
+      }
+    });
+
+    it.each(THEMES)('places the widgets in the %s theme’s home and detail pages, side and footer, without moving the page when they draw', async (theme) => {
       const css = `template/${theme}/style.css`;
       await install.query("UPDATE setting SET setting_value = ? WHERE setting_name = 'template'", [
         `a:2:{s:5:"theme";s:${theme.length}:"${theme}";s:3:"css";s:${css.length}:"${css}";}`,
@@ -347,16 +415,32 @@ export function realSlimsSuite(version: SlimsVersion): void {
       const page = await openPage(null);
       await page.setViewport({ width: 1280, height: 900 });
       for (const path of ['', 'index.php?p=show_detail&id=1']) {
+        const where = `${theme} ${path || 'home'}`;
         await page.goto(`${install.url}${path}`, { waitUntil: 'load' });
         await page.waitForFunction(() => document.querySelector('slims-poll')?.shadowRoot?.querySelector('button'), { timeout: 20_000 });
-        const box = await page.$eval('slims-poll', (el) => {
-          const rect = el.getBoundingClientRect();
-          return { width: rect.width, height: rect.height, reserved: parseFloat(getComputedStyle(el).minHeight), content: el.shadowRoot?.firstElementChild?.getBoundingClientRect().height ?? 0 };
-        });
-        // Drawn within the space kept for it: nothing below it moves.
-        expect(box.width, `${theme} ${path || 'home'}: laid out in the page`).toBeGreaterThan(250);
-        expect(box.content, `${theme} ${path || 'home'}: drawn within its reserved ${box.reserved}px`).toBeLessThanOrEqual(box.reserved);
-        expect(box.height).toBe(box.reserved);
+        // The box and the board say when they have drawn (slims-loaded); the poll's button is its sign.
+        await page.waitForFunction(() => ['slims-suggestion-box', 'slims-feedback-board'].every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part~="container"], form')), { timeout: 20_000 });
+        await sleep(1000);
+        const boxes = await page.$$eval('slims-poll, slims-suggestion-box, slims-feedback-board', (elements) =>
+          elements.map((el) => {
+            const rect = el.getBoundingClientRect();
+            // Its own height, as it would be without the space kept for it.
+            const kept = (el as HTMLElement).style.minHeight;
+            (el as HTMLElement).style.minHeight = '0px';
+            const content = el.getBoundingClientRect().height;
+            (el as HTMLElement).style.minHeight = kept;
+            return { tag: el.localName, width: rect.width, height: rect.height, reserved: parseFloat(kept), content };
+          }),
+        );
+        console.log(`SLiMS ${version} ${where}: ${boxes.map((b) => `${b.tag} ${Math.round(b.width)}×${Math.round(b.content)} of ${b.reserved}px`).join(', ')}`);
+        // The poll, and the box and the board once at the side and once in the footer.
+        expect(boxes.map((b) => b.tag).sort(), where).toEqual(['slims-feedback-board', 'slims-feedback-board', 'slims-poll', 'slims-suggestion-box', 'slims-suggestion-box']);
+        for (const box of boxes) {
+          // Drawn within the space kept for it: nothing below it moves.
+          expect(box.width, `${where} ${box.tag}: laid out in the page`).toBeGreaterThan(200);
+          expect(box.content, `${where} ${box.tag}: drawn within its reserved ${box.reserved}px`).toBeLessThanOrEqual(box.reserved);
+          expect(box.height, `${where} ${box.tag}`).toBe(box.reserved);
+        }
       }
       expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
       await page.close();

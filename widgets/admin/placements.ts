@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Placement, PlacementInput, PlacementPlace, PlacementWidget, SurveyDetail, SurveySummary } from './api.ts';
 import { reservedHeight } from './embed.ts';
 import type { MessageKey } from './i18n.ts';
+import { reservedPx } from './reserve.ts';
 import { AdminView } from './view.ts';
 
 const PLACES: readonly PlacementPlace[] = ['home', 'sidebar', 'footer', 'detail', 'member', 'page'];
@@ -22,12 +23,6 @@ const WIDGET_LABEL: Record<PlacementWidget, MessageKey> = {
   'suggestion-box': 'widgetSuggestionBox',
   'feedback-board': 'widgetFeedbackBoard',
 };
-
-/**
- * Heights the box and the board take at first paint, measured in Chromium in a 350-700 px column and rounded
- * up: what the plugin keeps free so the OPAC does not jump when they draw.
- */
-export const RESERVED_PX: Record<'suggestion-box' | 'feedback-board', number> = { 'suggestion-box': 560, 'feedback-board': 620 };
 
 export class AdminPlacements extends AdminView {
   static override properties = {
@@ -109,8 +104,8 @@ export class AdminPlacements extends AdminView {
   private renderList(placements: Placement[]): TemplateResult {
     const t = this.t;
     if (placements.length === 0) return html`<p class="muted" id="placements-empty">${t('placementsNone')}</p>`;
-    return html`<table class="table" id="placements-list">
-      <thead><tr><th scope="col">${t('placementWidget')}</th><th scope="col">${t('placementPlace')}</th><th scope="col"><span class="sr-only">${t('placementRemove')}</span></th></tr></thead>
+    return html`<table class="surveys" id="placements-list">
+      <thead><tr><th scope="col">${t('placementWidget')}</th><th scope="col">${t('placementPlace')}</th><th scope="col"><span class="visually-hidden">${t('placementRemove')}</span></th></tr></thead>
       <tbody>${placements.map(
         (p) => html`<tr data-placement=${p.id}>
           <td>${p.survey ? html`${t(WIDGET_LABEL[p.widget])}: <strong>${p.survey.title}</strong>` : t(WIDGET_LABEL[p.widget])}</td>
@@ -132,7 +127,7 @@ export class AdminPlacements extends AdminView {
     const t = this.t;
     const needsTarget = this.place === 'page' || this.place === 'detail';
     return html`<form class="placement-form" @submit=${this.add} novalidate>
-      <h3>${t('placementAdd')}</h3>
+      <h3 style="margin: 1.25rem 0 .75rem">${t('placementAdd')}</h3>
       ${this.survey === null
         ? html`<div class="field">
             <label for="placement-widget">${t('placementWidget')}</label>
@@ -171,7 +166,7 @@ export class AdminPlacements extends AdminView {
   private chosen(): Omit<PlacementInput, 'place'> | null {
     const survey = this.survey ?? null;
     if (survey !== null) return { widget: survey.kind, surveyId: survey.id, reservePx: reservedHeight(survey) };
-    if (this.choice === 'suggestion-box' || this.choice === 'feedback-board') return { widget: this.choice, reservePx: RESERVED_PX[this.choice] };
+    if (this.choice === 'suggestion-box' || this.choice === 'feedback-board') return { widget: this.choice, reservePx: reservedPx(this.choice, this.place) };
     const picked = this.surveys.find((s) => `survey:${s.id}` === this.choice);
     // The list holds no questions: a survey placed from here reserves what its embed code would (fetched below).
     return picked === undefined ? null : { widget: picked.kind, surveyId: picked.id, reservePx: 0 };

@@ -213,6 +213,10 @@ final class Placement
         if ($placement['widget'] === 'poll' || $placement['widget'] === 'survey') {
             $attributes .= ' ' . $placement['widget'] . '="' . I18n::e((string) $placement['slug']) . '"';
         }
+        if ($placement['widget'] === 'feedback-board') {
+            // The first page a height can be kept for; the board's own paging shows the rest.
+            $attributes .= ' page-size="3"';
+        }
         $attributes .= ' lang="' . ($lang === 'en' ? 'en' : 'id') . '" style="display:block;min-height:' . $placement['reserve'] . 'px"';
         return '<' . $tag . $attributes . '></' . $tag . '>';
     }

@@ -1,7 +1,7 @@
 // "Tampilkan di OPAC": placing a poll from its embed view and any widget from the OPAC section, removing
 // one, and what a refused placement says. And the app inside SLiMS: a refused token is renewed, never a sign-in form.
 import { reservedHeight } from '../../../widgets/admin/embed.ts';
-import { RESERVED_PX } from '../../../widgets/admin/placements.ts';
+import { reservedPx } from '../../../widgets/admin/reserve.ts';
 import type { Placement } from '../../../widgets/admin/api.ts';
 import { $, API, assert, cleanup, deepEqual, equal, includes, pollDetail, stubFetch, surveys, textOf, typeInto, waitFor } from './helpers.ts';
 
@@ -62,7 +62,7 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
   });
 
   it('places the suggestion box on a given page from the OPAC section, says what was wrong, and removes a placement', async () => {
-    let list: Placement[] = [placed({ id: 3, widget: 'feedback-board', survey: null, place: 'footer', reservePx: RESERVED_PX['feedback-board'] })];
+    let list: Placement[] = [placed({ id: 3, widget: 'feedback-board', survey: null, place: 'footer', reservePx: reservedPx('feedback-board', 'footer') })];
     const fetch = stubFetch({
       'GET /api/v1/staff/surveys': { body: { surveys } },
       'GET /api/v1/staff/placements': () => ({ body: { placements: list } }),
@@ -71,7 +71,7 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
         if (body.target !== 'libinfo') {
           return { status: 422, body: { error: { code: 'validation_failed', message: 'x', details: [{ field: 'target', message: 'Tulis nama halaman OPAC.' }] } } };
         }
-        list = [...list, placed({ id: 4, widget: 'suggestion-box', survey: null, place: 'page', target: 'libinfo', reservePx: RESERVED_PX['suggestion-box'] })];
+        list = [...list, placed({ id: 4, widget: 'suggestion-box', survey: null, place: 'page', target: 'libinfo', reservePx: reservedPx('suggestion-box', 'page') })];
         return { status: 201, body: { placement: list.at(-1) } };
       },
       'DELETE /api/v1/staff/placements/3': () => {
@@ -97,7 +97,7 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
       $<HTMLButtonElement>(el, '#placement-add')!.click();
       await waitFor(() => textOf($(el, '#placements-list')).includes('Halaman OPAC "libinfo"'), 'the new placement');
       const posts = fetch.calls.filter((c) => c.method === 'POST');
-      deepEqual(posts[1]?.body, { widget: 'suggestion-box', reservePx: RESERVED_PX['suggestion-box'], place: 'page', target: 'libinfo' });
+      deepEqual(posts[1]?.body, { widget: 'suggestion-box', reservePx: reservedPx('suggestion-box', 'page'), place: 'page', target: 'libinfo' });
       $<HTMLButtonElement>(el, 'tr[data-placement="3"] button')!.click();
       await waitFor(() => !$(el, 'tr[data-placement="3"]'), 'the board removed');
       assert(fetch.calls.some((c) => c.method === 'DELETE'), 'DELETE sent');

@@ -356,7 +356,8 @@ describe('<slims-feedback-board>', () => {
     await until(() => crm.memberToken === null, 'the refused token to be forgotten');
     equal(sessionStorage.getItem('slims-crm:member-token'), null);
     await until(() => calls(BOARD).length === 2, 'a reload as a visitor');
-    await el.updateComplete;
+    // The reload's answer is drawn a moment after it was asked for.
+    await until(() => shadow(el).querySelector('[part=vote]'), 'the reloaded board');
     $(el, '[part=vote]').click();
     await until(() => $(el, '[part=vote]').getAttribute('aria-pressed') === 'true', 'the vote as this device');
     const votes = calls(vote(1));

@@ -34,8 +34,9 @@ async function main(): Promise<void> {
     } else {
       const version = await checkSlimsDatabase(handle);
       say(`Basis data SLiMS ${version} terhubung / Connected to a SLiMS ${version} database`);
-      secret = await slimsSecret(handle, config.secret, say);
-      const pluginUrl = (await readPluginSettings(handle))?.sidecarUrl;
+      const plugin = await readPluginSettings(handle);
+      secret = slimsSecret(handle, config.secret, plugin, say);
+      const pluginUrl = plugin?.sidecarUrl;
       if (pluginUrl && pluginUrl.replace(/\/+$/, '') !== config.publicUrl) {
         say(
           `PERINGATAN: plugin SLiMS memanggil sidecar di ${pluginUrl}, tetapi CRM_PUBLIC_URL adalah ${config.publicUrl}. Samakan keduanya.\n` +

@@ -28,8 +28,12 @@ export async function readPluginSettings(handle: DatabaseHandle): Promise<Plugin
  * The shared secret of a sidecar on a SLiMS database: the plugin's, re-read when a signature fails. CRM_SECRET
  * from the environment wins when given (a SLiMS without the plugin); a plugin that holds another one is told.
  */
-export async function slimsSecret(handle: DatabaseHandle, envSecret: string | null, log: (line: string) => void): Promise<SharedSecret> {
-  const stored = await readPluginSettings(handle);
+export function slimsSecret(
+  handle: DatabaseHandle,
+  envSecret: string | null,
+  stored: PluginSettings | null,
+  log: (line: string) => void,
+): SharedSecret {
   if (envSecret !== null) {
     if (stored?.secret && stored.secret !== envSecret) {
       log(

@@ -96,3 +96,11 @@ test('the visitor\'s chosen OPAC language wins over the library default, when SL
     same('id', Placement::opacLang());
     $_COOKIE = [];
 });
+
+test('the member area\'s widgets show to a logged-in member only; the other places to everyone', static function () {
+    $placements = [placed('poll', 'member', 'a'), placed('feedback-board', 'footer')];
+    same(['member', 'footer'], array_column(Placement::forVisitor($placements, true), 'place'));
+    same(['footer'], array_column(Placement::forVisitor($placements, false), 'place'));
+    $html = Placement::inject('<html><body><ul class="nav nav-tabs nav-fill"></ul></body></html>', 'akasia', 'member', Placement::forVisitor($placements, true), 'id');
+    ok(strpos($html, '<slims-poll poll="a" lang="id"') < strpos($html, '<ul class="nav nav-tabs nav-fill">'), 'above the member area\'s tabs: ' . $html);
+});

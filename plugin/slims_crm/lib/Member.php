@@ -94,10 +94,7 @@ final class Member
             if ($placements !== []) {
                 // Known now, not at the end: by then SLiMS's globals are being torn down.
                 $theme = Placement::theme();
-                $member = $page['kind'] === 'member' && self::current($_SESSION ?? []) !== null;
-                $placements = array_values(array_filter($placements, static function ($p) use ($page, $member) {
-                    return $p['place'] !== 'member' || $member;
-                }));
+                $placements = Placement::forVisitor($placements, self::current($_SESSION ?? []) !== null);
                 Placement::buffer(static function (string $html) use ($theme, $page, $placements, $lang) {
                     return Placement::inject($html, $theme, $page['kind'], $placements, $lang);
                 });
@@ -131,11 +128,7 @@ final class Member
                     return $html;
                 }
                 $html = substr($html, 0, $head) . self::scripts($session, $sidecarUrl, $lang) . substr($html, $head);
-                $member = self::current($session) !== null;
-                $placements = array_values(array_filter($placements, static function ($p) use ($member) {
-                    return $p['place'] !== 'member' || $member;
-                }));
-                return Placement::inject($html, $theme, $page['kind'], $placements, $lang);
+                return Placement::inject($html, $theme, $page['kind'], Placement::forVisitor($placements, self::current($session) !== null), $lang);
             });
         });
     }

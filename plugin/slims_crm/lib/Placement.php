@@ -99,6 +99,19 @@ final class Placement
     }
 
     /**
+     * The member area's widgets only for a member who is logged in (the login form is the same page).
+     *
+     * @param array<int, array{widget: string, slug: string|null, place: string, reserve: int}> $placements
+     * @return array<int, array{widget: string, slug: string|null, place: string, reserve: int}>
+     */
+    public static function forVisitor(array $placements, bool $member): array
+    {
+        return array_values(array_filter($placements, static function ($placement) use ($member) {
+            return $placement['place'] !== 'member' || $member;
+        }));
+    }
+
+    /**
      * Starts the buffer that places the widgets; $finish runs at the end on the whole page (the head scripts
      * on SLiMS 9.4). The buffer is left alone unless it gets the page whole, as a 200 text/html answer that is
      * no download: error pages, redirects and files go out untouched.

@@ -20,38 +20,50 @@ use SlimsCrm\Member;
 
 require_once __DIR__ . '/lib/autoload.php';
 
-Guard::run('registering the plugin', static function () {
-    $plugins = Plugins::getInstance();
-
-    // Admin pages: Membership module, grouped as "CRM" where menu groups exist (9.5+).
-    $menus = static function () use ($plugins) {
-        $plugins->registerMenu('membership', I18n::t('CRM app'), __DIR__ . '/pages/staff_app.php');
-        $plugins->registerMenu('membership', I18n::t('CRM settings'), __DIR__ . '/pages/settings.php');
+$slimsCrm = Guard::run('finding SLiMS\'s plugin registry', static function () {
+    return Plugins::getInstance();
+});
+if (is_object($slimsCrm)) {
+    // Each registration on its own: one that fails (and is logged) leaves the others in place, and never
+    // escapes from inside Plugins::group(), which would leave SLiMS's menu group open for the next plugin.
+    $slimsCrmMenus = static function () use ($slimsCrm) {
+        foreach (['CRM app' => 'staff_app.php', 'CRM settings' => 'settings.php'] as $label => $page) {
+            Guard::run('registering the page ' . $page, static function () use ($slimsCrm, $label, $page) {
+                $slimsCrm->registerMenu('membership', I18n::t($label), __DIR__ . '/pages/' . $page);
+            });
+        }
     };
-    if (method_exists(Plugins::class, 'group')) {
-        Plugins::group(I18n::t('CRM'), $menus);
-    } else {
-        $menus();
-    }
+    // Admin pages: Membership module, grouped as "CRM" where menu groups exist (9.5+).
+    Guard::run('registering the admin pages', static function () use ($slimsCrmMenus) {
+        if (method_exists(Plugins::class, 'group')) {
+            Plugins::group(I18n::t('CRM'), $slimsCrmMenus);
+        } else {
+            $slimsCrmMenus();
+        }
+    });
 
     // OPAC: index.php?p=slims_crm_token returns a fresh member token as JSON (9.4+).
-    $plugins->registerMenu('opac', 'slims_crm_token', __DIR__ . '/pages/member_token.php');
+    Guard::run('registering the OPAC token page', static function () use ($slimsCrm) {
+        $slimsCrm->registerMenu('opac', 'slims_crm_token', __DIR__ . '/pages/member_token.php');
+    });
 
-    // OPAC: widget loader, member token, CSP and the widgets placed from the staff app, on every page. The hook
-    // exists from 9.5 (with the Opac class); on 9.4 one output buffer started here does the same work.
-    if (class_exists('\\SLiMS\\Opac')) {
-        $plugins->register(
-            defined(Plugins::class . '::CONTENT_BEFORE_LOAD') ? Plugins::CONTENT_BEFORE_LOAD : 'before_content_load',
-            static function (...$args) {
-                Member::beforeContent(reset($args));
-            }
-        );
-    } else {
-        Member::legacyOpac();
-    }
+    // OPAC: widget loader, member token, CSP and the widgets placed from the staff app, on every page. The
+    // hook exists from 9.5 (with the Opac class); on 9.4 one output buffer started here does the same work.
+    Guard::run('registering the OPAC hook', static function () use ($slimsCrm) {
+        if (class_exists('\\SLiMS\\Opac')) {
+            $slimsCrm->register(
+                defined(Plugins::class . '::CONTENT_BEFORE_LOAD') ? Plugins::CONTENT_BEFORE_LOAD : 'before_content_load',
+                static function (...$args) {
+                    Member::beforeContent(reset($args));
+                }
+            );
+        } else {
+            Member::legacyOpac();
+        }
+    });
 
     // Events forwarded to the sidecar. String names work on every version; the constants hold the same strings.
-    $hooks = [
+    $slimsCrmHooks = [
         'circulation_after_successful_transaction' => [Hooks::class, 'circulation'],
         'membership_after_save' => [Hooks::class, 'memberSaved'],
         'membership_after_update' => [Hooks::class, 'memberUpdated'],
@@ -61,12 +73,15 @@ Guard::run('registering the plugin', static function () {
         'bibliography_after_delete' => [Hooks::class, 'biblioDeleted'],
         'bibliography_on_delete' => [Hooks::class, 'biblioDeleted'],
     ];
-    foreach ($hooks as $hook => $handler) {
-        // Variadic: SLiMS 9.4 passes its parameters by name (['data' => …]), 9.5+ by position.
-        $plugins->register($hook, static function (...$args) use ($hook, $handler) {
-            Guard::run('the ' . $hook . ' hook', static function () use ($handler, $args) {
-                call_user_func($handler, $args === [] ? null : reset($args));
+    foreach ($slimsCrmHooks as $slimsCrmHook => $slimsCrmHandler) {
+        Guard::run('registering the ' . $slimsCrmHook . ' hook', static function () use ($slimsCrm, $slimsCrmHook, $slimsCrmHandler) {
+            // Variadic: SLiMS 9.4 passes its parameters by name (['data' => …]), 9.5+ by position.
+            $slimsCrm->register($slimsCrmHook, static function (...$args) use ($slimsCrmHook, $slimsCrmHandler) {
+                Guard::run('the ' . $slimsCrmHook . ' hook', static function () use ($slimsCrmHandler, $args) {
+                    call_user_func($slimsCrmHandler, $args === [] ? null : reset($args));
+                });
             });
         });
     }
-});
+}
+unset($slimsCrm, $slimsCrmMenus, $slimsCrmHooks, $slimsCrmHook, $slimsCrmHandler);

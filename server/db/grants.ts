@@ -29,6 +29,8 @@ export function leastPrivilegeStatements(schema: string, crmTables: string[], pa
   const accounts = ['localhost', '127.0.0.1'].map((host) => `'${user}'@'${host}'`);
   return [
     ...accounts.map((account) => `CREATE USER IF NOT EXISTS ${account} IDENTIFIED BY '${password}';`),
+    // A user made by an earlier run keeps its old password otherwise, and the URL printed with this one would fail.
+    ...accounts.map((account) => `ALTER USER ${account} IDENTIFIED BY '${password}';`),
     `GRANT SELECT ON \`${schema}\`.* TO ${accounts.join(', ')};`,
     ...crmTables.map((t) =>
       t === 'crm_migrations'

@@ -16,8 +16,11 @@ const MAX_SKEW_SECONDS = 300;
 export function hookRoutes(deps: AppDeps) {
   const { db, clock } = deps;
 
-  /** The raw body when it is signed with the shared secret and fresh; otherwise a 401 that says why. */
-  async function signedBody(c: AppContext): Promise<string> {
+  /**
+   * The raw body when it is signed with the shared secret and fresh; otherwise a 401. Only the connection test
+   * (`explain`) says where the sidecar's secret comes from, so the settings page can say what to change.
+   */
+  async function signedBody(c: AppContext, explain = false): Promise<string> {
     // Server to server only: no page, not even one from an allowed origin, may post here.
     if (c.req.header('origin') !== undefined) throw new ApiError(403, 'origin_not_allowed');
     if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type');
@@ -26,8 +29,8 @@ export function hookRoutes(deps: AppDeps) {
     const timestamp = c.req.header('x-slims-crm-timestamp') ?? '';
     const signature = c.req.header('x-slims-crm-signature') ?? '';
     if ((await verifyWith(deps.secret, (secret) => signatureMatches(secret, timestamp, raw, signature) || null)) === null) {
-      // Where the sidecar's secret comes from tells the settings page what to change (never the secret itself).
-      throw new ApiError(401, 'bad_signature', { secretSource: deps.secret.source, paired: deps.secret.paired });
+      // Never the secret itself; and to events, nothing at all.
+      throw new ApiError(401, 'bad_signature', explain ? { secretSource: deps.secret.source, paired: deps.secret.paired } : undefined);
     }
     if (Math.abs(clock().getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) throw new ApiError(401, 'stale_timestamp');
     return raw;
@@ -41,7 +44,7 @@ export function hookRoutes(deps: AppDeps) {
       return c.json({ status: 'accepted' }, 202);
     })
     .post('/ping', async (c) => {
-      const { nonce } = parsePing(await signedBody(c), requestLang(c));
+      const { nonce } = parsePing(await signedBody(c, true), requestLang(c));
       // The proof answers the plugin's nonce with the same secret: a sidecar holding another secret cannot make it.
       return c.json({
         status: 'paired',

@@ -16,8 +16,20 @@ test('secret: generated on first use (64 hex), stored serialized in setting via 
     foreach (SLiMS\DB::$pdo->log as $query) {
         ok($query['prepared'], 'prepared: ' . $query['sql']);
         not_contains($secret, $query['sql'], 'values are bound, not in the SQL');
-        ok(preg_match('/^(SELECT setting_value FROM setting WHERE setting_name = \?|INSERT INTO setting \(setting_name, setting_value\) VALUES \(\?, \?\))/', $query['sql']) === 1, $query['sql']);
+        ok(preg_match('/^(SELECT setting_value FROM setting WHERE setting_name = \?|INSERT INTO setting \(setting_name, setting_value\) VALUES \(\?, \?\)|UPDATE setting SET setting_value = \? WHERE setting_name = \? AND setting_value = \?$)/', $query['sql']) === 1, $query['sql']);
     }
+});
+
+test('secret: a first use that loses the race to another request keeps the winner\'s secret, not its own', static function () {
+    Harness::reset(['sidecarUrl' => 'https://crm.example', 'secret' => '']);
+    Settings::all();
+    // Another request generated and stored its secret after this one read the empty settings.
+    SLiMS\DB::$pdo->settings['slims_crm'] = serialize(['sidecarUrl' => 'https://crm.example', 'secret' => str_repeat('7', 64)]);
+    same(str_repeat('7', 64), Settings::secret(), 'the stored one, read back');
+    Harness::reset();
+    Settings::all();
+    SLiMS\DB::$pdo->settings['slims_crm'] = serialize(['sidecarUrl' => '', 'secret' => str_repeat('8', 64)]);
+    same(str_repeat('8', 64), Settings::secret(), 'no row when read: the insert fails and the row there wins');
 });
 
 test('settings page: refused without membership write privilege, with SLiMS\'s refusal box', static function () {

@@ -34,6 +34,9 @@ test('a hung sidecar: the socket path gives up at its deadline without a warning
 
 test('a connection reset mid-request raises nothing (fwrite on a dropped socket)', static function () {
     if (!function_exists('pcntl_fork')) {
+        // Debian's php-cli, which CI installs, has it; a library's own PHP may not.
+        ok(getenv('CRM_REQUIRE_PHP') !== '1', 'CRM_REQUIRE_PHP=1 but this PHP has no pcntl to play the dropping peer');
+        fwrite(STDOUT, "skipped: the connection-reset scenario needs PHP's pcntl\n");
         return;
     }
     $result = strict_scenario('reset');

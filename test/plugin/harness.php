@@ -311,7 +311,15 @@ namespace {
             if (stripos($this->sql, 'SELECT setting_value FROM setting') === 0) {
                 $this->result = $this->pdo->settings[$params[0]] ?? false;
             } elseif (stripos($this->sql, 'INSERT INTO setting') === 0) {
+                // setting_name is UNIQUE: a plain INSERT of a name that is there fails, as in MySQL.
+                if (isset($this->pdo->settings[$params[0]]) && stripos($this->sql, 'ON DUPLICATE KEY UPDATE') === false) {
+                    return false;
+                }
                 $this->pdo->settings[$params[0]] = $params[1];
+            } elseif (stripos($this->sql, 'UPDATE setting SET setting_value = ? WHERE setting_name = ? AND setting_value = ?') === 0) {
+                if (($this->pdo->settings[$params[1]] ?? null) === $params[2]) {
+                    $this->pdo->settings[$params[1]] = $params[0];
+                }
             }
             return true;
         }

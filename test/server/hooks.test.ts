@@ -91,7 +91,8 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
     const before = await stored();
     const body = event();
     const good = webhookSignature(TEST_SECRET, String(now()), body);
-    await refused(await deliver(body, { secret: 'another-secret-another-secret-another' }), 401, 'bad_signature');
+    const wrong = await refused(await deliver(body, { secret: 'another-secret-another-secret-another' }), 401, 'bad_signature');
+    expect(wrong.error.details, 'an event sender learns nothing of the sidecar').toBeUndefined();
     await refused(await deliver(body, { signature: '' }), 401, 'bad_signature');
     await refused(await deliver(body, { signature: good.slice(3) }), 401, 'bad_signature');
     await refused(await deliver(body, { signature: `v2=${good.slice(3)}` }), 401, 'bad_signature');

@@ -375,6 +375,10 @@ export class StaffApi {
       }
     }
     const error = await readError(response);
+    // A call sent with a token renewed meanwhile (by a parallel call's 401): once more with the new one.
+    if (response.status === 401 && sentToken && this.token && sentToken !== this.token && !renewed) {
+      return this.request(method, path, body, as, true);
+    }
     if (response.status === 401 && sentToken && sentToken === this.token) {
       // Once: a renewed token that is refused too (the sidecar holds another secret) ends the session.
       const next = renewed || this.renewToken === null ? null : await this.renewToken();

@@ -29,8 +29,10 @@ final class Guard
     }
 
     /**
-     * Runs $work with an error handler of our own on top of SLiMS's, which turns any warning, notice or
-     * deprecation raised inside into an \ErrorException for the caller to handle. Never prints.
+     * Runs $work with an error handler of our own on top of SLiMS's: a warning raised inside becomes an
+     * \ErrorException for the caller to handle; a notice or a deprecation (SLiMS's own code called from here
+     * raises them on newer PHP) is logged and let pass, as SLiMS 9.7's handler does, and never printed, which
+     * SLiMS 9.4 in development mode would do. Never prints.
      *
      * @template T
      * @param callable(): T $work
@@ -39,6 +41,13 @@ final class Guard
     public static function quietly(callable $work)
     {
         set_error_handler(static function (int $severity, string $message, string $file = '', int $line = 0): bool {
+            if (($severity & (E_NOTICE | E_USER_NOTICE | E_DEPRECATED | E_USER_DEPRECATED)) !== 0) {
+                // Ours are worth knowing about; SLiMS's own it reports itself, where it wants to.
+                if (strpos($file, dirname(__DIR__)) === 0) {
+                    self::log('PHP notice let pass: ' . $message . ' (' . basename($file) . ':' . $line . ')');
+                }
+                return true;
+            }
             throw new \ErrorException($message, 0, $severity, $file, $line);
         });
         try {

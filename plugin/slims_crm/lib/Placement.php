@@ -71,8 +71,9 @@ final class Placement
     {
         try {
             $rows = Db::rows(
+                // A draft poll is not public yet: its placement waits, rather than showing "not found".
                 'SELECT p.widget, p.place, p.target, p.reserve_px, s.slug FROM crm_placement p'
-                . ' LEFT JOIN crm_survey s ON s.id = p.survey_id ORDER BY p.id'
+                . " LEFT JOIN crm_survey s ON s.id = p.survey_id WHERE s.id IS NULL OR s.status <> 'draft' ORDER BY p.id"
             );
         } catch (\Throwable $e) {
             return [];

@@ -11,18 +11,23 @@ final class Settings
 {
     const NAME = 'slims_crm';
 
-    /** @var array{sidecarUrl: string, secret: string, readable: bool}|null */
+    /** @var array{sidecarUrl: string, secret: string, readable: bool, raw: string|null}|null */
     private static $cache = null;
 
-    /** @return array{sidecarUrl: string, secret: string, readable: bool} readable is false when the database did not answer */
+    /**
+     * @return array{sidecarUrl: string, secret: string, readable: bool, raw: string|null} readable is false when
+     *   the database did not answer; raw is the stored value as it is, null when there is no row
+     */
     public static function all(): array
     {
         if (self::$cache === null) {
-            $stored = self::read();
+            $raw = self::read();
+            $stored = $raw === false ? null : self::decode($raw);
             self::$cache = [
                 'sidecarUrl' => is_string($stored['sidecarUrl'] ?? null) ? $stored['sidecarUrl'] : '',
                 'secret' => is_string($stored['secret'] ?? null) ? $stored['secret'] : '',
-                'readable' => $stored !== null,
+                'readable' => $raw !== false,
+                'raw' => $raw === false ? null : $raw,
             ];
         }
         return self::$cache;
@@ -50,11 +55,23 @@ final class Settings
     public static function secret(): string
     {
         $settings = self::all();
-        if ($settings['secret'] === '' && $settings['readable']) {
-            $secret = self::newSecret();
-            return self::save(['secret' => $secret]) ? $secret : '';
+        if ($settings['secret'] !== '' || !$settings['readable']) {
+            return $settings['secret'];
         }
-        return $settings['secret'];
+        // Two first requests at once must not each keep a secret of their own: the value is written only if
+        // it is still what was read (or inserted only if there is still no row), and whatever won is read back.
+        $next = serialize(['sidecarUrl' => $settings['sidecarUrl'], 'secret' => self::newSecret()]);
+        try {
+            if ($settings['raw'] === null) {
+                Db::execute('INSERT INTO setting (setting_name, setting_value) VALUES (?, ?)', [self::NAME, $next]);
+            } else {
+                Db::execute('UPDATE setting SET setting_value = ? WHERE setting_name = ? AND setting_value = ?', [$next, self::NAME, $settings['raw']]);
+            }
+        } catch (\Throwable $e) {
+            // Another request's row came first (a duplicate name): it is read back below.
+        }
+        self::$cache = null;
+        return self::all()['secret'];
     }
 
     public static function newSecret(): string
@@ -100,7 +117,7 @@ final class Settings
             Guard::log('saving settings failed: ' . Guard::describe($e));
             return false;
         }
-        self::$cache = $next + ['readable' => true];
+        self::$cache = null;
         return true;
     }
 
@@ -110,17 +127,25 @@ final class Settings
         self::$cache = null;
     }
 
-    /** @return array<string, mixed>|null the stored array ([] when none), or null when the database did not answer */
-    private static function read(): ?array
+    /** @return string|false|null the stored value, null when there is no row, false when the database did not answer */
+    private static function read()
     {
         try {
             $rows = Db::rows('SELECT setting_value FROM setting WHERE setting_name = ?', [self::NAME]);
         } catch (\Throwable $e) {
             Guard::log('reading settings failed: ' . Guard::describe($e));
+            return false;
+        }
+        if ($rows === []) {
             return null;
         }
-        $value = $rows[0]['setting_value'] ?? null;
-        if (!is_string($value) || $value === '') {
+        return is_string($rows[0]['setting_value'] ?? null) ? $rows[0]['setting_value'] : '';
+    }
+
+    /** @return array<string, mixed> the settings in a stored value; [] for none or a damaged one */
+    private static function decode(?string $value): array
+    {
+        if ($value === null || $value === '') {
             return [];
         }
         // A damaged value makes unserialize() raise a notice (a warning from PHP 8.3): treat it as no settings.

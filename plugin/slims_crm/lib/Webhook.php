@@ -27,10 +27,10 @@ final class Webhook
             return true;
         }
         $marker = self::marker($sidecarUrl);
-        // No marker is the usual case; one removed by another request between the two calls is no pause.
-        $mark = is_file($marker) ? Guard::attempt(static function () use ($marker) {
-            return filemtime($marker);
-        }) : null;
+        // No marker is the usual case; is_file() itself warns where open_basedir leaves the temp folder out.
+        $mark = Guard::attempt(static function () use ($marker) {
+            return is_file($marker) ? filemtime($marker) : null;
+        });
         return is_int($mark) && $mark > time() - self::PAUSE_SECONDS;
     }
 
@@ -44,11 +44,9 @@ final class Webhook
     {
         unset(self::$silent[$sidecarUrl]);
         $marker = self::marker($sidecarUrl);
-        if (is_file($marker)) {
-            Guard::attempt(static function () use ($marker) {
-                return unlink($marker);
-            });
-        }
+        Guard::attempt(static function () use ($marker) {
+            return is_file($marker) && unlink($marker);
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 // Takes the README's screenshots from a running sidecar: npx tsx test/helpers/screenshots.ts http://localhost:3000
-import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { openChromium } from './chromium.ts';
 
 /** Polls for a selector that may sit inside shadow roots: mutation-based waits do not see into them. */
 async function find(page: Page, selector: string, timeoutMs = 15_000): Promise<ElementHandle<Element>> {
@@ -14,10 +15,7 @@ async function find(page: Page, selector: string, timeoutMs = 15_000): Promise<E
 
 const base = process.argv[2] ?? 'http://localhost:3000';
 const out = new URL('../screenshots/', import.meta.url);
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await openChromium();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });

@@ -49,7 +49,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createConnection, createPool, type Pool } from 'mysql2/promise';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
+import { openChromium } from './chromium.ts';
+
+export { openChromium };
 import { freePort } from './ports.ts';
 
 const execFile = promisify(execFileCb);
@@ -1154,26 +1157,6 @@ export async function enablePlugin(install: SlimsInstall, staff: Browserless, pl
 
 // ---------------------------------------------------------------------------------------------------------------
 // Chromium
-
-/** Headless Chromium (CHROME_PATH or /usr/bin/chromium) with the flags that keep it quiet in a container. */
-export async function openChromium(): Promise<Browser> {
-  // Imported on demand: most tests never open a browser, and puppeteer-core is slow to load.
-  const puppeteer = (await import('puppeteer-core')).default;
-  return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** Gives a Chromium page the client's cookies (e.g. a staffLogin session), so it opens SLiMS's admin signed in. */
 export async function copyCookiesToPage(client: Browserless, page: Page): Promise<void> {

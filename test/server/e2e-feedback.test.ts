@@ -8,17 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { startBackgroundWork } from '../../server/jobs.ts';
 import { ensureDemoContent, ensureDemoFeedback } from '../../server/site/demo-content.ts';
+import { openChromium } from '../helpers/chromium.ts';
 import { prepareDatabase, testConfig, testSecret } from '../helpers/app.ts';
 import { startMailbox } from '../helpers/mailbox.ts';
 
 const widgetsDir = fileURLToPath(new URL('../../dist/widgets', import.meta.url));
-const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
 const SUGGESTION = 'Mohon sediakan ruang diskusi kelompok yang bisa dipesan <b>lewat</b> OPAC.';
 const REPLY = 'Ruang diskusi di lantai 3 kini bisa dipesan lewat OPAC, mulai hari ini.';
 
@@ -66,11 +67,7 @@ describe('suggestion box loop in Chromium', () => {
     const config = testConfig({ publicUrl: base, allowedOrigins: [], smtpUrl: (await mailbox).url, mailFrom: 'Perpustakaan <layanan@perpustakaan.test>' });
     app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(), clock: () => new Date(), log: () => {}, widgetsDir });
     background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config, sendEveryMs: 100, log: () => {} });
-    browser = await puppeteer.launch({
-      executablePath: chrome,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await openChromium();
   });
 
   afterAll(async () => {

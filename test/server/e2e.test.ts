@@ -6,17 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { applySlimsSubset, migrate } from '../../server/db/migrate.ts';
 import { ensureDemoContent } from '../../server/site/demo-content.ts';
 import { DEMO_POLL } from '../../server/site/pages.ts';
+import { openChromium } from '../helpers/chromium.ts';
 import { testConfig, testSecret } from '../helpers/app.ts';
 
 const widgetsDir = fileURLToPath(new URL('../../dist/widgets', import.meta.url));
-const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 describe('demo page in Chromium', () => {
   let handle: DatabaseHandle;
@@ -35,11 +35,7 @@ describe('demo page in Chromium', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig({ publicUrl: base, allowedOrigins: [] }), secret: testSecret(), clock: () => new Date(), log: () => {}, widgetsDir });
-    browser = await puppeteer.launch({
-      executablePath: chrome,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await openChromium();
   });
 
   afterAll(async () => {

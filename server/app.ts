@@ -11,7 +11,7 @@ import { feedbackRoutes } from './feedback/feedback.routes.ts';
 import { staffFeedbackRoutes } from './feedback/staff-feedback.routes.ts';
 import { unsubscribeRoutes } from './feedback/unsubscribe.routes.ts';
 import { hookRoutes } from './hooks/hooks.routes.ts';
-import type { AppEnv } from './http.ts';
+import { isOwnOrigin, type AppContext, type AppEnv } from './http.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { placementRoutes } from './placements/placements.routes.ts';
 import { sitePages } from './site/pages.ts';
@@ -44,16 +44,20 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   });
   app.notFound((c) => c.json(errorBody('not_found', requestLang(c)), 404));
 
-  // Only registered origins may call the API from a browser; a request with no Origin is not from a page.
+  // Only registered origins and the sidecar's own pages may call the API from a browser; a request with no
+  // Origin is not from a page. "Own" is whatever address reached us (localhost, 127.0.0.1, a LAN address),
+  // so the demo and the staff app work wherever they are opened from; the API holds no cookies, so a
+  // rebinding name that passes this check gains nothing a plain HTTP client lacks.
+  const permitted = (c: AppContext, origin: string) => allowed.has(origin) || isOwnOrigin(c, origin, config.trustProxy);
   app.use('/api/*', async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !allowed.has(origin)) throw new ApiError(403, 'origin_not_allowed');
+    if (origin !== undefined && !permitted(c, origin)) throw new ApiError(403, 'origin_not_allowed');
     await next();
   });
   app.use(
     '/api/*',
     cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
+      origin: (origin, c) => (permitted(c, origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Device-Id', 'Accept-Language'],
       exposeHeaders: ['Idempotent-Replayed', 'Retry-After'],

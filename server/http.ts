@@ -72,3 +72,20 @@ export async function writerOf(c: AppContext, secret: SharedSecret, now: Date): 
   }
   return { memberId: null, key: `d:${device}` };
 }
+
+/**
+ * Whether `origin` is the address this request reached the sidecar at (its own pages: the demo, the staff
+ * app), by host and port; the scheme is left out so a TLS proxy in front changes nothing. Behind a trusted
+ * proxy the host it was asked for (X-Forwarded-Host) counts too.
+ */
+export function isOwnOrigin(c: AppContext, origin: string, trustProxy: boolean): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const asked = [c.req.header('host')];
+  if (trustProxy) asked.push(c.req.header('x-forwarded-host')?.split(',')[0]?.trim());
+  return asked.some((h) => h !== undefined && h !== '' && h.toLowerCase() === host);
+}

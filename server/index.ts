@@ -9,6 +9,7 @@ import { checkSlimsDatabase, explainConnectionError } from './db/preflight.ts';
 import { loadConfig } from './env.ts';
 import { BilingualError } from './errors.ts';
 import { startBackgroundWork } from './jobs.ts';
+import { openAddresses } from './network.ts';
 import { seedDemoLibrary } from './seed/generate.ts';
 import { ensureDemoContent, ensureDemoFeedback } from './site/demo-content.ts';
 
@@ -60,14 +61,20 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     say('');
     say(`slims-crm berjalan di port ${info.port} / slims-crm is listening on port ${info.port}`);
+    const addresses = openAddresses(config.publicUrl, config.host, info.port);
+    const list = (path: string) => addresses.map((url) => `${url}${path}`).join('\n                               ');
     if (config.databaseUrl === null) {
-      say(`  Halaman contoh / Demo page:  ${config.publicUrl}/`);
-      say(`  Aplikasi staf / Staff app:   ${config.publicUrl}/admin   (admin / admin, pustakawan / pustakawan)`);
+      say(`  Halaman contoh / Demo page:  ${list('/')}`);
+      say(`  Aplikasi staf / Staff app:   ${list('/admin')}`);
+      say('  Akun contoh / Demo accounts: admin / admin, pustakawan / pustakawan; anggota / member M000001 / anggota');
       say(`  Basis data contoh / Demo database: SQLite in ${config.dataDir}`);
     } else {
-      say(`  Aplikasi staf / Staff app:   ${config.publicUrl}/admin`);
+      say(`  Aplikasi staf / Staff app:   ${list('/admin')}`);
     }
     say(`  Widget:                       ${config.publicUrl}/widgets/slims-crm.js`);
+    if (addresses.length > 1) {
+      say('  Widget di situs lain (OPAC, situs perpustakaan): tambahkan origin-nya ke CRM_ALLOWED_ORIGINS / widgets on other sites (OPAC, library website): add their origin to CRM_ALLOWED_ORIGINS');
+    }
     say(
       background.sending
         ? `  E-mail: pemberitahuan dikirim lewat / notices are sent through ${new URL(config.smtpUrl ?? '').host}`

@@ -1,5 +1,6 @@
 // Tells networks apart without keeping addresses: a keyed hash of the IPv4 address or IPv6 /64.
 import { createHmac } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppContext } from './http.ts';
 
@@ -61,4 +62,28 @@ export function createNetworkLimiter(limit: number, windowMs = 3600_000) {
       }
     },
   };
+}
+
+/**
+ * The addresses a browser can open the sidecar at, for the start-up lines: CRM_PUBLIC_URL first, then, when it
+ * listens on every interface, localhost and this machine's IPv4 LAN addresses (a librarian's PC reaches the
+ * library's server by one of those). Link-local and IPv6 addresses are left out: nobody types them.
+ */
+export function openAddresses(publicUrl: string, host: string, port: number, interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces()): string[] {
+  const urls = [publicUrl.replace(/\/+$/, '')];
+  const add = (hostname: string) => {
+    const url = `http://${hostname}:${port}`;
+    if (!urls.includes(url)) urls.push(url);
+  };
+  if (host === '0.0.0.0' || host === '::' || host === '') {
+    add('localhost');
+    for (const list of Object.values(interfaces)) {
+      for (const entry of list ?? []) {
+        if (entry.family === 'IPv4' && !entry.internal && !entry.address.startsWith('169.254.')) add(entry.address);
+      }
+    }
+  } else {
+    add(host.includes(':') ? `[${host}]` : host);
+  }
+  return urls;
 }

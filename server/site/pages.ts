@@ -8,7 +8,8 @@ export const DEMO_POLL = 'jam-layanan';
 export const DEMO_SURVEY = 'kepuasan-layanan-2026';
 
 export function sitePages(deps: AppDeps) {
-  const base = deps.config.publicUrl;
+  // Links and scripts are relative: the pages work at whatever address reached them (localhost, 127.0.0.1,
+  // the server's LAN address), and the widgets take the API's origin from their own script's URL.
   // The made-up library website (and its demo sign-in hint) belongs to the embedded demo only.
   const demo = deps.config.databaseUrl === null;
   return new Hono<AppEnv>()
@@ -58,7 +59,7 @@ export function sitePages(deps: AppDeps) {
   .demo-note { background:#fff8e1; border:1px solid #f0d98c; border-radius:10px; padding:12px 14px; font-size:.9rem; }
   .demo-note code { background:#fff; padding:1px 4px; border-radius:4px; }
 </style>
-<script type="module" src="${base}/widgets/slims-crm.js" async></script>
+<script type="module" src="/widgets/slims-crm.js" async></script>
 </head>
 <body>
 <header>
@@ -96,7 +97,7 @@ export function sitePages(deps: AppDeps) {
     <section aria-labelledby="saran" style="margin-top:28px">
       <h2 id="saran">Kotak saran</h2>
       <p>Saran, keluhan, pujian, pertanyaan, atau usulan buku yang perlu kami beli: tulis di sini, boleh tanpa nama.</p>
-      <slims-suggestion-box privacy-url="${base}/privasi"></slims-suggestion-box>
+      <slims-suggestion-box privacy-url="/privasi"></slims-suggestion-box>
     </section>
     <section aria-labelledby="papan" style="margin-top:28px">
       <h2 id="papan">Tanggapan kami</h2>
@@ -116,7 +117,7 @@ export function sitePages(deps: AppDeps) {
       <h2 id="anggota">Masuk anggota</h2>
       <slims-member-signin></slims-member-signin>
     </section>
-    <p class="demo-note">Ini halaman contoh slims-crm. Staf: buka <a href="${base}/admin">aplikasi staf</a> dan masuk dengan <code>admin</code> / <code>admin</code>. Anggota contoh: <code>M000001</code> / <code>anggota</code>.</p>
+    <p class="demo-note">Ini halaman contoh slims-crm. Staf: buka <a href="/admin">aplikasi staf</a> dan masuk dengan <code>admin</code> / <code>admin</code>. Anggota contoh: <code>M000001</code> / <code>anggota</code>.</p>
   </aside>
 </main>
 <footer><div class="inner">Jl. Sudirman No. 1 · Telepon (0761) 000-000 · © Perpustakaan Umum Kota Tepian Rokan</div></footer>
@@ -140,7 +141,7 @@ export function sitePages(deps: AppDeps) {
 <li>Masukan tanpa nama tidak dikaitkan dengan identitas Anda. Alamat IP Anda tidak kami simpan; yang disimpan hanya sidik tersandi (hash) jaringannya untuk mencegah spam.</li>
 <li>Anda dapat meminta data Anda dihapus dengan menghubungi petugas perpustakaan dan menyebut kode pelacakan.</li>
 </ul>
-<p><a href="${base}/">Kembali ke beranda</a></p>
+<p><a href="/">Kembali ke beranda</a></p>
 </body>
 </html>`),
     )
@@ -156,10 +157,10 @@ export function sitePages(deps: AppDeps) {
   body { margin:0; font-family:system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background:#f4f6f8; }
   slims-crm-admin:not(:defined) { display:block; min-height:100vh; }
 </style>
-<script type="module" src="${base}/widgets/slims-crm-admin.js"></script>
+<script type="module" src="/widgets/slims-crm-admin.js"></script>
 </head>
 <body>
-<slims-crm-admin api="${base}"></slims-crm-admin>
+<slims-crm-admin></slims-crm-admin>
 </body>
 </html>`),
     );

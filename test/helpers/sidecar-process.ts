@@ -52,7 +52,7 @@ export interface SidecarProcess {
 }
 
 /** Starts server/index.ts with `env` (and a data folder of its own) on `port`, and waits until it listens. */
-export async function startSidecar(env: Record<string, string>, port: number): Promise<SidecarProcess> {
+export async function startSidecar(env: Record<string, string>, port: number, { startTimeoutMs = 30_000 } = {}): Promise<SidecarProcess> {
   const cwd = mkdtempSync(join(tmpdir(), 'crm-sidecar-'));
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(TSX, [join(REPO, 'server', 'index.ts')], {
@@ -121,7 +121,7 @@ export async function startSidecar(env: Record<string, string>, port: number): P
     },
   };
   try {
-    await waitForOutput(/is listening on port/);
+    await waitForOutput(/is listening on port/, startTimeoutMs);
   } catch (error) {
     await sidecar.stop();
     throw error;

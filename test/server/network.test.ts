@@ -1,6 +1,6 @@
 // Telling networks apart for the soft limits.
 import { describe, expect, it } from 'vitest';
-import { createNetworkLimiter, ipv6Prefix64, networkId } from '../../server/network.ts';
+import { createNetworkLimiter, ipv6Prefix64, networkId, openAddresses } from '../../server/network.ts';
 
 describe('networks', () => {
   it('groups IPv6 addresses by their /64, however they are written', () => {
@@ -28,5 +28,24 @@ describe('networks', () => {
     expect(limiter.atLimit('a', at)).toBe(true);
     expect(limiter.atLimit('b', at)).toBe(false);
     expect(limiter.atLimit('a', new Date('2026-11-23T04:00:00Z'))).toBe(false);
+  });
+
+  it('lists the addresses the demo can be opened at: CRM_PUBLIC_URL, localhost and the LAN addresses', () => {
+    const interfaces = {
+      lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+      eth0: [
+        { address: '192.168.1.10', family: 'IPv4', internal: false },
+        { address: 'fe80::1', family: 'IPv6', internal: false },
+      ],
+      wlan0: [{ address: '169.254.3.4', family: 'IPv4', internal: false }],
+    } as unknown as Parameters<typeof openAddresses>[3];
+    expect(openAddresses('http://localhost:3000', '0.0.0.0', 3000, interfaces)).toEqual(['http://localhost:3000', 'http://192.168.1.10:3000']);
+    expect(openAddresses('https://crm.perpustakaan.test/', '0.0.0.0', 3000, interfaces)).toEqual([
+      'https://crm.perpustakaan.test',
+      'http://localhost:3000',
+      'http://192.168.1.10:3000',
+    ]);
+    // Bound to one address: only that one answers.
+    expect(openAddresses('http://localhost:3000', '127.0.0.1', 3000, interfaces)).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
   });
 });

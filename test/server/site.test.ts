@@ -33,11 +33,13 @@ describe('site', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<html lang="id">');
-    expect(html).toContain('<script type="module" src="http://crm.test/widgets/slims-crm.js" async></script>');
     expect(html).toContain(`<slims-poll poll="${DEMO_POLL}"></slims-poll>`);
     expect(html).toContain(`<slims-survey survey="${DEMO_SURVEY}"></slims-survey>`);
     expect(html).toMatch(new RegExp(`slims-poll\\[poll="${DEMO_POLL}"\\] \\{ display:block; min-height:\\d+px; \\}`));
-    expect(html).toContain('<slims-suggestion-box privacy-url="http://crm.test/privasi"></slims-suggestion-box>');
+    expect(html).toContain('<slims-suggestion-box privacy-url="/privasi"></slims-suggestion-box>');
+    // Relative, so the page works at whatever address reached it (127.0.0.1, a LAN address), not only CRM_PUBLIC_URL.
+    expect(html).toContain('<script type="module" src="/widgets/slims-crm.js" async></script>');
+    expect(html).not.toContain('http://crm.test');
     expect(html).toContain('<slims-feedback-board></slims-feedback-board>');
     expect(html).toMatch(/slims-suggestion-box \{ display:block; min-height:\d+px; \}/);
     expect(html).toMatch(/slims-feedback-board \{ display:block; min-height:\d+px; \}/);
@@ -65,8 +67,24 @@ describe('site', () => {
 
   it('serves the staff app page', async () => {
     const html = await (await app.request('/admin')).text();
-    expect(html).toContain('<slims-crm-admin api="http://crm.test"></slims-crm-admin>');
-    expect(html).toContain('/widgets/slims-crm-admin.js');
+    expect(html).toContain('<slims-crm-admin></slims-crm-admin>');
+    expect(html).toContain('src="/widgets/slims-crm-admin.js"');
+  });
+
+  it('lets the sidecar\'s own pages call the API at whatever address reached it, and no other site', async () => {
+    const read = (host: string, origin: string) => app.request('/api/v1/health', { headers: { Host: host, Origin: origin } });
+    for (const host of ['127.0.0.1:3000', '192.168.1.10:3000', 'crm-server:3000']) {
+      const own = await read(host, `http://${host}`);
+      expect(own.status).toBe(200);
+      expect(own.headers.get('access-control-allow-origin')).toBe(`http://${host}`);
+    }
+    // A page elsewhere, even on the same machine's other port, is another site.
+    for (const [host, origin] of [['192.168.1.10:3000', 'http://192.168.1.10:8080'], ['127.0.0.1:3000', 'http://evil.example'], ['127.0.0.1:3000', 'null']]) {
+      const other = await read(host!, origin!);
+      expect(other.status).toBe(403);
+      expect(((await other.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    }
   });
 
   it('serves widget files to any origin, compressed, cached and revalidated', async () => {

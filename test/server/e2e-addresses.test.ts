@@ -1,0 +1,98 @@
+// The demo as a new user opens it: `npm start`'s server (its own process, no configuration) opened in Chromium
+// at 127.0.0.1 and at this machine's LAN address, not only at the localhost of CRM_PUBLIC_URL's default. The
+// widgets draw and take a vote, and the staff app signs in, at every address the sidecar prints at start.
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openChromium } from '../helpers/chromium.ts';
+import { freePort, startSidecar, type SidecarProcess } from '../helpers/sidecar-process.ts';
+
+describe('the demo from any address', () => {
+  let sidecar: SidecarProcess;
+  let browser: Browser;
+  let port = 0;
+  let printed: string[] = [];
+
+  beforeAll(async () => {
+    port = await freePort();
+    // No CRM_PUBLIC_URL: it defaults to http://localhost:PORT, the case that used to break elsewhere.
+    sidecar = await startSidecar({ CRM_PUBLIC_URL: '', HOST: '0.0.0.0', PORT: String(port) }, port, { startTimeoutMs: 120_000 });
+    await sidecar.waitForOutput(/E-mail:/);
+    printed = [...new Set([...sidecar.output().matchAll(/http:\/\/[^\s/]+(?=\/\s)/g)].map((m) => m[0]))];
+    browser = await openChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sidecar?.stop();
+  });
+
+  it('prints localhost and the LAN addresses it can be opened at', () => {
+    expect(printed[0]).toBe(`http://localhost:${port}`);
+    for (const url of printed) expect(url).toMatch(new RegExp(`^http://[\\w.-]+:${port}$`));
+    expect(sidecar.output()).toContain('admin / admin, pustakawan / pustakawan');
+  });
+
+  const shadowHas = (page: Page, tag: string, selector: string) =>
+    page.waitForFunction((t, s) => document.querySelector(t)?.shadowRoot?.querySelector(s), { timeout: 20_000, polling: 100 }, tag, selector);
+
+  async function voteAt(origin: string): Promise<void> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    page.on('requestfailed', (request) => problems.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await shadowHas(page, 'slims-poll', 'input[type="radio"]');
+    await shadowHas(page, 'slims-suggestion-box', 'textarea');
+    const radios = await page.$$('slims-poll >>> input[type="radio"]');
+    await radios[0]?.click();
+    await page.click('slims-poll >>> button[part~="button"]');
+    await shadowHas(page, 'slims-poll', '[part="result"]');
+    expect(await page.$eval('slims-poll >>> [part="status"]', (el) => el.textContent ?? '')).toMatch(/Terima kasih/);
+    const text = await page.evaluate(() =>
+      ['slims-poll', 'slims-survey', 'slims-suggestion-box', 'slims-feedback-board'].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent ?? '').join(' '),
+    );
+    expect(text).not.toMatch(/Tidak dapat terhubung/);
+    expect(problems).toEqual([]);
+    await page.close();
+  }
+
+  async function staffSignInAt(origin: string): Promise<void> {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/admin`, { waitUntil: 'load' });
+    await (await page.waitForSelector('slims-crm-admin >>> #signin-username'))?.type('admin');
+    await (await page.waitForSelector('slims-crm-admin >>> #signin-password'))?.type('admin');
+    await page.keyboard.press('Enter');
+    try {
+      await shadowHas(page, 'slims-crm-admin', 'a[data-section="feedback"]');
+    } catch (error) {
+      const shown = await page.evaluate(() => document.querySelector('slims-crm-admin')?.shadowRoot?.textContent?.replace(/\s+/g, ' '));
+      throw new Error(`not signed in at ${origin}/admin; the page shows: ${shown}`, { cause: error });
+    }
+    await page.close();
+  }
+
+  it('takes a vote and signs staff in at 127.0.0.1', async () => {
+    await voteAt(`http://127.0.0.1:${port}`);
+    await staffSignInAt(`http://127.0.0.1:${port}`);
+  }, 90_000);
+
+  it('takes a vote and signs staff in at every LAN address it printed', async () => {
+    const lan = printed.filter((url) => !/\/\/(localhost|127\.)/.test(url));
+    if (lan.length === 0) console.warn('this machine has no LAN address: only 127.0.0.1 and localhost were tried');
+    // Each address is a new origin to the browser, so each votes with a new device.
+    for (const origin of lan) {
+      await voteAt(origin);
+      await staffSignInAt(origin);
+    }
+  }, 120_000);
+
+  it('still refuses another site\'s page', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jam-layanan`, { headers: { Origin: 'http://perpustakaan-lain.example' } });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const own = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jam-layanan`, { headers: { Origin: `http://127.0.0.1:${port}` } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('access-control-allow-origin')).toBe(`http://127.0.0.1:${port}`);
+  });
+});

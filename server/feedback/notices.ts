@@ -14,7 +14,7 @@ export const STATUS_LABELS: Record<FeedbackStatus, readonly [string, string]> = 
   in_review: ['Sedang ditinjau', 'In review'],
   planned: ['Direncanakan', 'Planned'],
   done: ['Selesai', 'Done'],
-  declined: ['Tidak dapat kami penuhi', 'Declined'],
+  declined: ['Tidak dilanjutkan', 'Declined'],
 };
 
 export const KIND_LABELS: Record<FeedbackKind, readonly [string, string]> = {
@@ -22,7 +22,7 @@ export const KIND_LABELS: Record<FeedbackKind, readonly [string, string]> = {
   complaint: ['Keluhan', 'Complaint'],
   praise: ['Pujian', 'Praise'],
   question: ['Pertanyaan', 'Question'],
-  purchase: ['Usulan pembelian', 'Purchase request'],
+  purchase: ['Usulan pembelian buku', 'Purchase request'],
 };
 
 const say = (lang: Lang, pair: readonly [string, string]) => pair[lang === 'en' ? 1 : 0];

@@ -84,7 +84,8 @@ export function staffFeedbackRoutes(deps: AppDeps) {
     })
     .get('/:id', read, async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ item: await item(c, parseId(c.req.param('id'))) });
+      // `email`: whether this sidecar sends e-mail at all (CRM_SMTP_URL), so the reply form promises no notice it cannot send.
+      return c.json({ item: await item(c, parseId(c.req.param('id'))), email: config.smtpUrl !== null });
     })
     .put('/:id', write, async (c) => {
       const id = parseId(c.req.param('id'));

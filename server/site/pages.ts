@@ -160,7 +160,7 @@ export function sitePages(deps: AppDeps) {
 <script type="module" src="/widgets/slims-crm-admin.js"></script>
 </head>
 <body>
-<slims-crm-admin></slims-crm-admin>
+${demo ? html`<slims-crm-admin demo></slims-crm-admin>` : html`<slims-crm-admin></slims-crm-admin>`}
 </body>
 </html>`),
     );

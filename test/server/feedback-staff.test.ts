@@ -5,7 +5,8 @@ import { signMemberToken, signStaffToken } from '../../server/auth/tokens.ts';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
 import { durationStats } from '../../server/feedback/measures.ts';
 import { availableDatabases } from '../helpers/databases.ts';
-import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock, testConfig } from '../helpers/app.ts';
+import { createApp } from '../../server/app.ts';
+import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock, testConfig, testSecret } from '../helpers/app.ts';
 
 type App = ReturnType<typeof buildApp>;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -113,6 +114,10 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     expect(first).toMatchObject({ code: s1.code, status: 'in_review', category: 'Koleksi', assigned: { uid: 2, name: 'Siti Rahmawati' }, published: true, votes: 1, fromMember: true, hasContact: false, mergedInto: null });
     expect([...first.text]).toHaveLength(200);
     expect((await ok('GET', `/${s1.id}`)).item.text).toBe(long);
+    // This app has CRM_SMTP_URL: the item says e-mail is on (the reply form promises a notice only then).
+    expect((await ok('GET', `/${s1.id}`)).email).toBe(true);
+    const noMail = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig(), secret: testSecret(), clock, log: () => {} });
+    expect((await request(noMail, await admin(), 'GET', `/${s1.id}`)).json.email).toBe(false);
     expect((all.items as Json[]).find((i) => i.id === p1.id)?.purchase).toEqual({ title: 'Filosofi Teras', author: 'Henry Manampiring', isbn: '9780306406157' });
 
     expect(ids(await ok('GET', '?sort=oldest'))).toEqual([s1.id, s2.id, c1.id, c2.id, p1.id]);

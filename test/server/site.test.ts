@@ -63,11 +63,13 @@ describe('site', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/admin');
     expect((await production.request('/privasi')).status).toBe(404);
+    expect(await (await production.request('/admin')).text()).toContain('<slims-crm-admin></slims-crm-admin>');
   });
 
   it('serves the staff app page', async () => {
     const html = await (await app.request('/admin')).text();
-    expect(html).toContain('<slims-crm-admin></slims-crm-admin>');
+    // The embedded demo says its sign-in accounts; a library's own sidecar does not.
+    expect(html).toContain('<slims-crm-admin demo></slims-crm-admin>');
     expect(html).toContain('src="/widgets/slims-crm-admin.js"');
   });
 

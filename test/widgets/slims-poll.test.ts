@@ -295,7 +295,7 @@ describe('<slims-poll>', () => {
 
   it('speaks English with lang="en", or when an ancestor says so', async () => {
     const el = await poll({ [GET]: () => json(200, surveyPayload()) }, '<slims-poll poll="jam-buka" lang="en"></slims-poll>');
-    equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Submit');
+    equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Send');
     equal(stub.calls[0]?.url.searchParams.get('lang'), 'en');
     stub.restore();
     document.body.replaceChildren();
@@ -313,7 +313,7 @@ describe('<slims-poll>', () => {
     window.SlimsCRM = { ...(before ?? { version: 'test', apiBase: location.origin, memberToken: null, setMemberToken: () => undefined }), lang: 'en' };
     try {
       const el = await poll({ [GET]: () => json(200, surveyPayload()) });
-      equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Submit');
+      equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Send');
       equal(stub.calls[0]?.url.searchParams.get('lang'), 'en');
       stub.restore();
       document.body.replaceChildren();
@@ -337,7 +337,7 @@ describe('<slims-poll>', () => {
     release();
     await until(() => el._view === 'open', 'open');
     await el.updateComplete;
-    equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Submit');
+    equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Send');
   });
 
   it('fires prefixed, bubbling, composed events the page can hear on document', async () => {

@@ -147,7 +147,7 @@ describe('<slims-survey>', () => {
       questions: [
         { id: 1, type: 'single', answered: 10, options: [{ id: 11, label: 'Setiap minggu', count: 4, percent: 40 }, { id: 12, label: 'Setiap bulan', count: 6, percent: 60 }] },
         { id: 3, type: 'rating', answered: 8, mean: 4.25, distribution: [{ value: 4, count: 6 }, { value: 5, count: 2 }] },
-        { id: 4, type: 'nps', answered: 1, mean: null, distribution: [{ value: 10, count: 1 }], nps: { score: 100, promoters: 1, passives: 0, detractors: 0 } },
+        { id: 4, type: 'nps', answered: 5, mean: 7.2, distribution: [{ value: 4, count: 2 }, { value: 8, count: 1 }, { value: 10, count: 2 }], nps: { score: 0, promoters: 2, passives: 1, detractors: 2 } },
       ],
     };
     stub = stubFetch({ [GET]: () => json(200, { ...(payload as object), answered: true, results }) });
@@ -160,8 +160,10 @@ describe('<slims-survey>', () => {
     ]);
     const text = shadow(el).querySelector('[part=results]')!.textContent!.replace(/\s+/g, ' ');
     includes(text, '4 6 responden (75%)');
+    // Each scale its own range: 1–5 stars, 0–10 for the NPS question.
     includes(text, 'Rata-rata 4,3 dari 5');
-    includes(text, 'Skor NPS: 100');
+    includes(text, 'Rata-rata 7,2 dari 10');
+    includes(text, 'Skor NPS: 0');
     includes(text, 'Total: 10 responden');
   });
 });

@@ -299,7 +299,8 @@ export class StaffApi {
     return this.request('GET', withQuery('/feedback', { ...query }));
   }
 
-  getFeedback(id: number): Promise<ApiResult<{ item: FeedbackItem }>> {
+  /** The item, and whether the sidecar sends e-mail (false without CRM_SMTP_URL). */
+  getFeedback(id: number): Promise<ApiResult<{ item: FeedbackItem; email?: boolean }>> {
     return this.request('GET', `/feedback/${id}`);
   }
 

@@ -48,6 +48,7 @@ export class AdminFeedbackItem extends AdminView {
     mergeDirection: { state: true },
     candidates: { state: true },
     problems: { state: true },
+    emailOn: { state: true },
   };
 
   declare itemId: number | null;
@@ -66,6 +67,8 @@ export class AdminFeedbackItem extends AdminView {
   declare candidates: FeedbackSummary[] | null;
   /** A message per form (`reply`, `note`, `handling`, `merge`), from our checks or the server. */
   declare problems: Partial<Record<Action, string>>;
+  /** Whether the sidecar sends e-mail; without CRM_SMTP_URL no reply or status change reaches anyone's inbox. */
+  declare emailOn: boolean;
 
   constructor() {
     super();
@@ -73,6 +76,7 @@ export class AdminFeedbackItem extends AdminView {
     this.item = null;
     this.error = '';
     this.forbidden = false;
+    this.emailOn = true;
     this.staff = [];
     this.categories = [];
     this.busy = null;
@@ -127,7 +131,10 @@ export class AdminFeedbackItem extends AdminView {
     this.problems = {};
     const result = await this.api.getFeedback(id);
     if (id !== this.itemId) return;
-    if (result.ok) this.show(result.data.item);
+    if (result.ok) {
+      this.emailOn = result.data.email !== false;
+      this.show(result.data.item);
+    }
     else if (result.status !== 401) {
       this.error = this.errorMessage(result.error);
       this.forbidden = result.status === 403;
@@ -283,15 +290,20 @@ export class AdminFeedbackItem extends AdminView {
             <label class="choice-card">
               <input type="radio" name="fb-visibility" value="public" .checked=${this.visibility === 'public'}
                 aria-describedby="fb-vis-public-hint" @change=${() => (this.visibility = 'public')} />
-              <span>${t('fbVisPublic')}<small id="fb-vis-public-hint">${t(item.published ? 'fbVisPublicHint' : 'fbVisPublicHiddenHint')}</small></span>
+              <span>${t('fbVisPublic')}<small id="fb-vis-public-hint">${t(
+                item.published ? (this.emailOn ? 'fbVisPublicHint' : 'fbVisPublicHintNoMail') : this.emailOn ? 'fbVisPublicHiddenHint' : 'fbVisPublicHiddenHintNoMail',
+              )}</small></span>
             </label>
             <label class="choice-card">
               <input type="radio" name="fb-visibility" value="private" .checked=${this.visibility === 'private'}
                 aria-describedby="fb-vis-private-hint" @change=${() => (this.visibility = 'private')} />
-              <span>${t('fbVisPrivate')}<small id="fb-vis-private-hint">${t(item.watchers > 0 ? 'fbVisPrivateHint' : 'fbVisPrivateNoEmail')}</small></span>
+              <span>${t('fbVisPrivate')}<small id="fb-vis-private-hint">${t(
+                !this.emailOn ? 'fbVisPrivateNoMail' : item.watchers > 0 ? 'fbVisPrivateHint' : 'fbVisPrivateNoEmail',
+              )}</small></span>
             </label>
           </div>
         </fieldset>
+        ${this.emailOn ? nothing : html`<p class="muted" data-email-off>${t('fbEmailOff')}</p>`}
         <button class="btn primary" type="submit" aria-disabled=${this.busy === 'reply' ? 'true' : 'false'}>${this.busy === 'reply' ? t('fbSending') : t('fbSendReply')}</button>
       </form>`;
   }
@@ -536,7 +548,7 @@ export class AdminFeedbackItem extends AdminView {
     }
     const { id } = this.item;
     const visibility = this.visibility;
-    const sent = await this.act('reply', () => this.api!.replyToFeedback(id, text, visibility), this.t(visibility === 'public' ? 'fbRepliedPublic' : 'fbRepliedPrivate'));
+    const sent = await this.act('reply', () => this.api!.replyToFeedback(id, text, visibility), this.t(visibility === 'public' ? 'fbRepliedPublic' : this.emailOn ? 'fbRepliedPrivate' : 'fbRepliedPrivateNoMail'));
     if (sent) this.reply = '';
   }
 

@@ -13,17 +13,21 @@ export class AdminSignIn extends AdminView {
   static override properties = {
     ...AdminView.properties,
     notice: {},
+    demo: {},
     error: { state: true },
     busy: { state: true },
   };
 
   declare notice: string;
+  /** The embedded demo: say its accounts. */
+  declare demo: boolean;
   declare error: string;
   declare busy: boolean;
 
   constructor() {
     super();
     this.notice = '';
+    this.demo = false;
     this.error = '';
     this.busy = false;
   }
@@ -33,6 +37,7 @@ export class AdminSignIn extends AdminView {
     return html`<div class="card">
       <h1 tabindex="-1">${t('signInTitle')}</h1>
       <p class="muted">${t('signInIntro')}</p>
+      ${this.demo ? html`<p class="notice" data-demo-accounts>${t('signInDemo')}</p>` : nothing}
       ${this.notice && !this.error ? html`<div class="notice warning" role="status">${this.notice}</div>` : nothing}
       <div role="alert">${this.error ? html`<div class="notice error" id="signin-error">${this.error}</div>` : nothing}</div>
       <form novalidate @submit=${this.submit}>

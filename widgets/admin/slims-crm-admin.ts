@@ -20,6 +20,7 @@ const LANG_KEY = 'slims-crm:admin-lang';
  * @attr host - `slims` when the SLiMS plugin hosts the app: it then never shows a sign-in form of its own;
  *   a refused token is renewed through the host page, which sets `token` again.
  * @attr host-ended - set by the host page when the SLiMS session has ended: the message to show.
+ * @attr demo - the sidecar's embedded demo: the sign-in says its accounts (admin / admin, pustakawan / pustakawan).
  * @fires slims-admin-signed-in - after a staff member signs in (detail: `{ name }`).
  * @fires slims-admin-signed-out - after signing out or when the session ends.
  * @fires slims-admin-token-expired - inside SLiMS, when a call was refused: the host page renews the token.
@@ -34,6 +35,7 @@ export class SlimsCrmAdmin extends LitElement {
     lang: { type: String, reflect: true },
     host: { type: String },
     hostEnded: { type: String, attribute: 'host-ended' },
+    demo: { type: Boolean },
     route: { state: true },
     staffName: { state: true },
     signInNotice: { state: true },
@@ -46,6 +48,7 @@ export class SlimsCrmAdmin extends LitElement {
   declare lang: Lang;
   declare host: string | null;
   declare hostEnded: string | null;
+  declare demo: boolean;
   declare route: Route;
   declare staffName: string;
   declare signInNotice: string;
@@ -67,6 +70,7 @@ export class SlimsCrmAdmin extends LitElement {
     this.lang = 'id';
     this.host = null;
     this.hostEnded = null;
+    this.demo = false;
     this.route = { view: 'list' };
     this.staffName = '';
     this.signInNotice = '';
@@ -143,7 +147,7 @@ export class SlimsCrmAdmin extends LitElement {
       <div class="signin-wrap">
         <div class="signin">
           ${this.renderBrand()}
-          <slims-crm-admin-signin data-view .api=${this.client} .lang=${this.lang} .notice=${this.signInNotice}
+          <slims-crm-admin-signin data-view .api=${this.client} .lang=${this.lang} .notice=${this.signInNotice} .demo=${this.demo}
             @slims-admin-session=${this.onSignedIn}></slims-crm-admin-signin>
           <div class="lang-row">${this.renderLangSwitch()}</div>
         </div>

@@ -2,7 +2,7 @@
 import type { Messages } from './i18n.ts';
 
 export const en: Omit<Messages, 'loading'> = {
-  submit: 'Submit',
+  submit: 'Send',
   submitting: 'Sending…',
   retry: 'Try again',
   thanks: 'Thank you, your answer has been recorded.',

@@ -15,7 +15,7 @@ const id = {
   vote: { other: '{} suara' } as Plural,
   respondent: { other: '{} responden' } as Plural,
   total: 'Total: {}',
-  mean: 'Rata-rata {} dari 5',
+  mean: 'Rata-rata {} dari {}',
   nps: 'Skor NPS: {}',
   missing: 'Pertanyaan ini wajib dijawab.',
   tooLong: 'Jawaban terlalu panjang, maksimal {} karakter.',
@@ -30,7 +30,7 @@ const en: Words = {
   vote: { one: '{} vote', other: '{} votes' },
   respondent: { one: '{} respondent', other: '{} respondents' },
   total: 'Total: {}',
-  mean: 'Average {} out of 5',
+  mean: 'Average {} out of {}',
   nps: 'NPS score: {}',
   missing: 'Please answer this question.',
   tooLong: 'Your answer is too long; at most {} characters.',
@@ -199,7 +199,9 @@ export function renderResults(results: Results, questions: Question[], responden
               </li>`,
           )}
         </ul>
-        ${r.mean != null ? html`<p part="results-summary">${fill(m.mean, n.format(num(r.mean)))}</p>` : nothing}
+        ${r.mean != null
+          ? html`<p part="results-summary">${fill(fill(m.mean, n.format(num(r.mean))), r.type === 'nps' ? 10 : 5)}</p>`
+          : nothing}
         ${r.nps ? html`<p part="results-summary">${fill(m.nps, n.format(num(r.nps.score)))}</p>` : nothing}`;
     })}
     <p part="results-total" class="m">${fill(m.total, count(num(results.total)))}</p>

@@ -59,6 +59,16 @@ describe('slims-crm-admin: sign-in', () => {
     }
   });
 
+  it('says the demo accounts on the embedded demo only (the sidecar sets `demo`)', async () => {
+    const el = await mount();
+    equal($(el, '[data-demo-accounts]'), null, 'a library sidecar says nothing of accounts');
+    el.demo = true;
+    await el.updateComplete;
+    const hint = await waitFor(() => $(el, '[data-demo-accounts]'), 'the demo accounts');
+    includes(textOf(hint), 'admin / admin');
+    includes(textOf(hint), 'pustakawan / pustakawan');
+  });
+
   it('returns to sign-in with "Sesi berakhir" when a call answers 401', async () => {
     const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { status: 401, body: { error: { code: 'invalid_token', message: 'Token tidak valid' } } } });
     try {

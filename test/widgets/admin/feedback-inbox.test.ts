@@ -64,7 +64,7 @@ describe('slims-crm-admin: feedback inbox', () => {
       includes(textOf(row(41)), 'Tolong tambah jam buka pada hari Sabtu');
       assert(textOf(row(41).querySelector('.snippet > span')).endsWith('…'), 'long text is cut to its first words');
       assert(!textOf(row(41)).includes('antre lama sekali'), 'not the whole text');
-      equal(textOf(row(41).querySelector('.badge')), 'Ditinjau');
+      equal(textOf(row(41).querySelector('.badge')), 'Sedang ditinjau');
       includes(textOf(row(41)), '12');
       includes(textOf(row(41)), 'Sari Pustakawan');
       includes(textOf(row(41)), '3 hari yang lalu');
@@ -75,7 +75,7 @@ describe('slims-crm-admin: feedback inbox', () => {
       includes(textOf(row(43)), 'Pengantar Algoritma');
       equal(textOf(row(43).querySelector('.badge')), 'Direncanakan');
       const tabs = $$(el, '.status-tabs button').map((b) => textOf(b));
-      deepEqual(tabs, ['Semua 16', 'Baru 5', 'Ditinjau 2', 'Direncanakan 1', 'Selesai 7', 'Ditolak 1']);
+      deepEqual(tabs, ['Semua 16', 'Baru 5', 'Sedang ditinjau 2', 'Direncanakan 1', 'Selesai 7', 'Tidak dilanjutkan 1']);
       equal($(el, '.status-tabs [data-status="all"]')!.getAttribute('aria-pressed'), 'true');
       includes(textOf($(el, '.result-count')), '3 masukan');
     } finally {

@@ -61,11 +61,11 @@ describe('slims-crm-admin: feedback item', () => {
       equal(history.length, 2);
       includes(history[0]!, 'Baru');
       includes(history[0]!, 'Pengirim');
-      includes(history[1]!, 'Ditinjau');
+      includes(history[1]!, 'Sedang ditinjau');
       includes(history[1]!, 'Admin');
       const timeline = $$(el, '[data-events] li').map((li) => textOf(li));
       includes(timeline[0]!, 'Masukan dikirim');
-      includes(timeline[1]!, 'Status: Baru → Ditinjau');
+      includes(timeline[1]!, 'Status: Baru → Sedang ditinjau');
       includes(timeline[2]!, 'Ditugaskan ke Sari Pustakawan');
       includes(timeline[3]!, 'Kategori: Jam layanan');
       includes(timeline[4]!, 'Catatan internal');
@@ -123,7 +123,7 @@ describe('slims-crm-admin: feedback item', () => {
       includes(entry, 'Direncanakan');
       includes(entry, 'Sari Pustakawan');
       equal(textOf($(el, '[data-status-badge]')), 'Direncanakan');
-      includes(textOf($$(el, '[data-events] li').at(-1)!), 'Status: Ditinjau → Direncanakan');
+      includes(textOf($$(el, '[data-events] li').at(-1)!), 'Status: Sedang ditinjau → Direncanakan');
       await waitFor(() => textOf($(el, '.toast')).includes('Perubahan disimpan'), 'the status message');
     } finally {
       fetch.restore();
@@ -213,6 +213,31 @@ describe('slims-crm-admin: feedback item', () => {
       includes(textOf($$(el, '[data-events] li').at(-1)!), 'Terima kasih, Budi.');
     } finally {
       fetch.restore();
+    }
+  });
+
+  it('says e-mail is off and what to set when the sidecar sends none, and promises no notice', async () => {
+    const shown = item();
+    const fetch = stubFetch({ ...routesFor(shown), [`GET ${BASE}/${shown.id}`]: { body: { item: shown, email: false } } });
+    try {
+      const el = await openItem(41);
+      const off = textOf($(el, '[data-email-off]'));
+      includes(off, 'E-mail belum aktif');
+      includes(off, 'CRM_SMTP_URL');
+      for (const hint of ['#fb-vis-public-hint', '#fb-vis-private-hint']) {
+        includes(textOf($(el, hint)), 'e-mail belum aktif');
+        assert(!textOf($(el, hint)).includes('diberi tahu'), `${hint} promises no notice`);
+      }
+    } finally {
+      fetch.restore();
+    }
+    const on = stubFetch({ ...routesFor(shown), [`GET ${BASE}/${shown.id}`]: { body: { item: shown, email: true } } });
+    try {
+      const el = await openItem(41);
+      equal($(el, '[data-email-off]'), null, 'nothing to say when e-mail is on');
+      includes(textOf($(el, '#fb-vis-public-hint')), 'diberi tahu');
+    } finally {
+      on.restore();
     }
   });
 
@@ -673,7 +698,7 @@ describe('slims-crm-admin: feedback item', () => {
       choose(el, '#fb-status', 'done');
       await save(el);
       await waitFor(() => textOf($(el, '.fb-side [role="alert"]')).includes('Petugas tidak dikenal.'), 'the problem');
-      equal(textOf($(el, '[data-status-badge]')), 'Ditinjau', 'nothing changed');
+      equal(textOf($(el, '[data-status-badge]')), 'Sedang ditinjau', 'nothing changed');
     } finally {
       fetch.restore();
     }

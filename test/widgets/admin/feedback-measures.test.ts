@@ -40,7 +40,7 @@ describe('slims-crm-admin: service measures', () => {
       equal(textOf(close.querySelector('[data-p90]')), '16,7 hari');
       equal(textOf($(el, '[data-measure="open"] .value')), '10');
       equal(textOf($(el, '[data-measure="received"] .value')), '10');
-      includes(textOf($(el, '[data-measure="received"]')), 'Saran 4 · Keluhan 2 · Usulan pembelian 4');
+      includes(textOf($(el, '[data-measure="received"]')), 'Saran 4 · Keluhan 2 · Usulan pembelian buku 4');
       equal($<HTMLInputElement>(el, '#fm-from')!.value, '2026-01-05');
       equal($<HTMLInputElement>(el, '#fm-to')!.value, '2026-03-29');
       equal($<HTMLSelectElement>(el, '#fm-bucket')!.value, 'week');
@@ -62,7 +62,7 @@ describe('slims-crm-admin: service measures', () => {
       const kinds = chart('volume-kind')!;
       equal((kinds.config as { type?: string }).type, 'bar');
       assert((kinds.options.scales as { y?: { stacked?: boolean } }).y?.stacked, 'stacked by kind');
-      deepEqual(kinds.data.datasets.map((d) => d.label), ['Saran', 'Keluhan', 'Usulan pembelian']);
+      deepEqual(kinds.data.datasets.map((d) => d.label), ['Saran', 'Keluhan', 'Usulan pembelian buku']);
       // 5 Jan to 29 Mar 2026 is twelve weeks from Monday 5 Jan: the quiet weeks after the last item count as zero too.
       equal(kinds.data.labels!.length, 12, 'every week of the range, empty ones drawn as zero');
       deepEqual(kinds.data.datasets[0]!.data, [3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
@@ -74,7 +74,7 @@ describe('slims-crm-admin: service measures', () => {
       deepEqual(categories.data.datasets.map((d) => d.label), [XSS, 'Koleksi', 'Tanpa kategori']);
 
       const table = $(el, 'table[data-volume="category"]')!;
-      deepEqual($$(el, 'table[data-volume="kind"] thead th').map((th) => textOf(th)), ['Periode', 'Saran', 'Keluhan', 'Usulan pembelian']);
+      deepEqual($$(el, 'table[data-volume="kind"] thead th').map((th) => textOf(th)), ['Periode', 'Saran', 'Keluhan', 'Usulan pembelian buku']);
       const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => textOf(cell)));
       deepEqual(rows.slice(0, 4), [['Pekan 5 Jan', '0', '3', '2'], ['Pekan 12 Jan', '0', '0', '0'], ['Pekan 19 Jan', '1', '4', '0'], ['Pekan 26 Jan', '0', '0', '0']]);
       deepEqual(rows.at(-1), ['Pekan 23 Mar', '0', '0', '0'], 'the week holding the end of the range');

@@ -7,6 +7,11 @@ import { BilingualError } from './errors.ts';
 export interface Config {
   /** mysql://user:pass@host:port/database of a SLiMS database; null means the embedded SQLite demo. */
   databaseUrl: string | null;
+  /**
+   * Show the made-up library website (/, /privasi), the demo accounts, and write the demo polls, survey and
+   * suggestion-box items: always on the embedded SQLite demo; on a MariaDB test database with CRM_DEMO=1.
+   */
+  demo: boolean;
   dataDir: string;
   /**
    * CRM_SECRET from the environment, or null. Null is the usual case: with a SLiMS database the sidecar uses
@@ -80,6 +85,10 @@ export function loadConfig(env: Env = readEnvironment()): Config {
   if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) {
     throw new ConfigError('CRM_DIGEST_HOUR harus jam 0 sampai 23.', 'CRM_DIGEST_HOUR must be an hour from 0 to 23.');
   }
+  const demoFlag = env.CRM_DEMO ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(demoFlag)) {
+    throw new ConfigError('CRM_DEMO harus 1 (perpustakaan contoh) atau 0.', 'CRM_DEMO must be 1 (the demo library) or 0.');
+  }
   const digestLang = env.CRM_DIGEST_LANG ?? 'id';
   if (digestLang !== 'id' && digestLang !== 'en') {
     throw new ConfigError('CRM_DIGEST_LANG harus id atau en.', 'CRM_DIGEST_LANG must be id or en.');
@@ -92,6 +101,7 @@ export function loadConfig(env: Env = readEnvironment()): Config {
     digestLang,
     utcOffsetMinutes,
     databaseUrl,
+    demo: databaseUrl === null || demoFlag === '1' || demoFlag === 'true',
     dataDir,
     secret,
     publicUrl,

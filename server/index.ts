@@ -36,7 +36,8 @@ async function main(): Promise<void> {
       const version = await checkSlimsDatabase(handle);
       say(`Basis data SLiMS ${version} terhubung / Connected to a SLiMS ${version} database`);
       const plugin = await readPluginSettings(handle);
-      secret = slimsSecret(handle, config.secret, plugin, say);
+      // A demo database (CRM_DEMO=1) without the plugin signs with the demo's own secret, as the embedded demo does.
+      secret = config.demo && config.secret === null && !plugin?.secret ? demoSecret(config.dataDir, say) : slimsSecret(handle, config.secret, plugin, say);
       const pluginUrl = plugin?.sidecarUrl;
       if (pluginUrl && pluginUrl.replace(/\/+$/, '') !== config.publicUrl) {
         say(
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
       }
     }
     for (const name of await migrate(handle)) say(`migrasi diterapkan / migration applied: ${name}`);
-    if (config.databaseUrl === null) {
+    if (config.demo) {
       await ensureDemoContent(handle, new Date());
       await ensureDemoFeedback(handle, new Date());
     }
@@ -63,11 +64,15 @@ async function main(): Promise<void> {
     say(`slims-crm berjalan di port ${info.port} / slims-crm is listening on port ${info.port}`);
     const addresses = openAddresses(config.publicUrl, config.host, info.port);
     const list = (path: string) => addresses.map((url) => `${url}${path}`).join('\n                               ');
-    if (config.databaseUrl === null) {
+    if (config.demo) {
       say(`  Halaman contoh / Demo page:  ${list('/')}`);
       say(`  Aplikasi staf / Staff app:   ${list('/admin')}`);
       say('  Akun contoh / Demo accounts: admin / admin, pustakawan / pustakawan; anggota / member M000001 / anggota');
-      say(`  Basis data contoh / Demo database: SQLite in ${config.dataDir}`);
+      say(
+        config.databaseUrl === null
+          ? `  Basis data contoh / Demo database: SQLite in ${config.dataDir}`
+          : `  Basis data contoh / Demo database: ${handle.dialect} (CRM_DEMO=1)`,
+      );
     } else {
       say(`  Aplikasi staf / Staff app:   ${list('/admin')}`);
     }

@@ -1,11 +1,13 @@
 // npm run seed -- [--size demo|bench] [--seed N] [--today YYYY-MM-DD] [--database-url mysql://…] [--sqlite-file F] [--force]
-// Creates the SLiMS subset and fills it with a generated library. For demo, benchmark and test databases only.
+// Creates the SLiMS subset and fills it with a generated library; --size demo also applies the crm_* migrations
+// and adds the demo's polls, survey and suggestion-box items. For demo, benchmark and test databases only.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.ts';
-import { applySlimsSubset } from '../db/migrate.ts';
+import { applySlimsSubset, migrate } from '../db/migrate.ts';
 import { ConfigError, loadConfig } from '../env.ts';
 import { DEMO_MEMBER_PASSWORD, DEMO_STAFF, seedDemoLibrary, type SeedSize } from '../seed/generate.ts';
 import type { Progress } from '../seed/writer.ts';
+import { ensureDemoContent, ensureDemoFeedback } from '../site/demo-content.ts';
 
 const usage = `Usage: npm run seed -- [--size demo|bench] [--seed N] [--today YYYY-MM-DD]
                         [--database-url mysql://user:pass@host/db | --sqlite-file path] [--force]
@@ -109,6 +111,15 @@ async function main(): Promise<void> {
     const shown = summary.membersWithPassword.slice(0, 5).join(', ');
     const more = summary.membersWithPassword.length > 5 ? ` (and ${summary.membersWithPassword.length - 5} more)` : '';
     console.log(`Member OPAC logins (password "${DEMO_MEMBER_PASSWORD}"): ${shown}${more}`);
+    if (options.size === 'demo') {
+      // The demo's polls, survey and suggestion-box items too, so a MariaDB demo shows what the SQLite one does.
+      for (const name of await migrate(handle)) console.log(`migration applied: ${name}`);
+      const now = options.today === undefined ? new Date() : new Date(`${options.today}T12:00:00Z`);
+      const surveys = await ensureDemoContent(handle, now);
+      const feedback = await ensureDemoFeedback(handle, now);
+      console.log(`Demo polls and survey: ${surveys ? 'added' : 'already there'}; suggestion-box items: ${feedback ? 'added' : 'already there'}`);
+      if (handle.dialect === 'mysql') console.log('Start it with CRM_DATABASE_URL=<this database> CRM_DEMO=1 npm start to see the demo page.');
+    }
   } finally {
     progress.end();
     await handle.close();

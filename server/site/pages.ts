@@ -10,8 +10,9 @@ export const DEMO_SURVEY = 'kepuasan-layanan-2026';
 export function sitePages(deps: AppDeps) {
   // Links and scripts are relative: the pages work at whatever address reached them (localhost, 127.0.0.1,
   // the server's LAN address), and the widgets take the API's origin from their own script's URL.
-  // The made-up library website (and its demo sign-in hint) belongs to the embedded demo only.
-  const demo = deps.config.databaseUrl === null;
+  // The made-up library website (and its demo sign-in hint) belongs to the demo only: the embedded one, or a
+  // test database started with CRM_DEMO=1.
+  const demo = deps.config.demo;
   return new Hono<AppEnv>()
     .get('/', (c) =>
       !demo ? c.redirect('/admin', 302) : c.html(html`<!doctype html>

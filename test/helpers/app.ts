@@ -12,6 +12,7 @@ export const TEST_ORIGIN = 'https://opac.perpustakaan.test';
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     databaseUrl: null,
+    demo: (overrides.databaseUrl ?? null) === null,
     dataDir: '/nonexistent',
     secret: TEST_SECRET,
     publicUrl: 'http://crm.test',

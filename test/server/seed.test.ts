@@ -1,11 +1,16 @@
 // The demo-library generator: deterministic, and shaped like a real library (on SQLite and, when up, MariaDB).
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../server/db/connection.ts';
+import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { applySlimsSubset } from '../../server/db/migrate.ts';
 import { DEMO_MEMBER_PASSWORD, seedDemoLibrary, type SeedSummary } from '../../server/seed/generate.ts';
-import { availableDatabases, testDatabases } from '../helpers/databases.ts';
+import { DEMO_POLL, DEMO_SURVEY } from '../../server/site/pages.ts';
+import { availableDatabases, createMysqlDatabase, testDatabases } from '../helpers/databases.ts';
+import { runCli } from '../helpers/sidecar-process.ts';
 
 const TODAY = '2025-06-30';
 /** Days the demo library is closed within its history (Idul Fitri and the day after, public holidays). */
@@ -237,4 +242,42 @@ describe('seedDemoLibrary across dialects', () => {
     if (digestsByDialect.size < 2) return;
     expect(digestsByDialect.get('mysql')).toBe(digestsByDialect.get('sqlite'));
   });
+});
+
+// `npm run seed -- --size demo` as the README tells a newcomer to try MariaDB: the same demo polls, survey and
+// suggestion-box items as the embedded SQLite demo, ready for `CRM_DEMO=1 npm start`.
+describe.each(await availableDatabases())('npm run seed -- --size demo on $name', (database) => {
+  it('adds the demo polls, survey and suggestion-box items, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-seed-cli-'));
+    const mysql = database.name === 'mysql' ? await createMysqlDatabase() : null;
+    const env: Record<string, string> = mysql !== null ? { CRM_DATABASE_URL: mysql.url } : { CRM_DATA_DIR: dir };
+    const handle = async () => (mysql !== null ? openDatabase({ url: mysql.url }) : openDatabase({ url: null, dataDir: dir }));
+    try {
+      const first = await runCli('seed', env);
+      expect(first.code, first.output).toBe(0);
+      expect(first.output).toContain('Demo polls and survey: added; suggestion-box items: added');
+      const db = await handle();
+      try {
+        const surveys = await db.db
+          .selectFrom('crm_survey as s')
+          .leftJoin('crm_survey_response as r', 'r.survey_id', 's.id')
+          .select(['s.slug', 's.status', (eb) => eb.fn.count<number>('r.id').as('responses')])
+          .groupBy(['s.slug', 's.status'])
+          .orderBy('s.slug')
+          .execute();
+        expect(surveys.map((s) => ({ ...s, responses: Number(s.responses) }))).toEqual([
+          { slug: DEMO_POLL, status: 'open', responses: 140 },
+          { slug: DEMO_SURVEY, status: 'open', responses: 60 },
+        ]);
+        const published = await db.db.selectFrom('crm_feedback').select(['kind', 'status', 'published']).orderBy('id').execute();
+        expect(published.length).toBeGreaterThan(5);
+        expect(published.some((f) => Number(f.published) === 1)).toBe(true);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await mysql?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -64,6 +64,18 @@ describe('site', () => {
     expect(res.headers.get('location')).toBe('/admin');
     expect((await production.request('/privasi')).status).toBe(404);
     expect(await (await production.request('/admin')).text()).toContain('<slims-crm-admin></slims-crm-admin>');
+    // A MariaDB test database started with CRM_DEMO=1 shows the demo as the embedded one does.
+    const demoOnMysql = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config: testConfig({ databaseUrl: 'mysql://crm@127.0.0.1:3306/crm_demo', demo: true }),
+      secret: testSecret(),
+      clock: testClock(),
+      log: () => {},
+      widgetsDir: '/nonexistent',
+    });
+    expect((await demoOnMysql.request('/')).status).toBe(200);
+    expect(await (await demoOnMysql.request('/admin')).text()).toContain('<slims-crm-admin demo></slims-crm-admin>');
   });
 
   it('serves the staff app page', async () => {

@@ -60,6 +60,15 @@ describe('environment', () => {
     expect(configError({ CRM_DIGEST_LANG: 'fr' }).id).toBe('CRM_DIGEST_LANG harus id atau en.');
   });
 
+  it('shows the demo on the embedded database, and on MariaDB only with CRM_DEMO=1', () => {
+    const mysql = 'mysql://crm:rahasia@127.0.0.1:3306/slims';
+    expect(loadConfig({ CRM_SECRET: SECRET }).demo).toBe(true);
+    expect(loadConfig({ CRM_SECRET: SECRET, CRM_DATABASE_URL: mysql }).demo).toBe(false);
+    expect(loadConfig({ CRM_SECRET: SECRET, CRM_DATABASE_URL: mysql, CRM_DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ CRM_SECRET: SECRET, CRM_DATABASE_URL: mysql, CRM_DEMO: '0' }).demo).toBe(false);
+    expect(configError({ CRM_DEMO: 'ya' }).en).toBe('CRM_DEMO must be 1 (the demo library) or 0.');
+  });
+
   it('parses a list of origins and the library time zone', () => {
     const config = loadConfig({ CRM_SECRET: SECRET, CRM_ALLOWED_ORIGINS: 'https://opac.example, http://localhost:8080/', CRM_UTC_OFFSET: '+08:00' });
     expect(config.allowedOrigins).toEqual(['https://opac.example', 'http://localhost:8080']);

@@ -366,7 +366,7 @@ export function realSlimsSuite(version: SlimsVersion): void {
     it('shows the widget in English on an English OPAC (the visitor’s choice, or SLiMS’s default_lang)', async () => {
       const page = await openPage(null);
       await page.goto(`${install.url}index.php?select_lang=en_US`, { waitUntil: 'load' });
-      await page.waitForFunction(() => /Submit/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      await page.waitForFunction(() => /\bSend\b/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
       expect(await page.$eval('slims-poll', (el) => el.getAttribute('lang'))).toBe('en');
       await page.goto(`${install.url}index.php?select_lang=id_ID`, { waitUntil: 'load' });
       await page.waitForFunction(() => /Kirim/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });

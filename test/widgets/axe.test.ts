@@ -16,7 +16,7 @@ describe('expectAccessible (axe-core)', () => {
     } catch (e) {
       message = String(e);
     }
-    includes(message, 'the broken element has 2 WCAG violation(s)');
+    includes(message, 'the broken element breaks 2 WCAG rule(s) in 2 place(s)');
     includes(message, '- button-name (critical) at [["#host","button"]]: Buttons must have discernible text');
     includes(message, '- color-contrast (serious)');
   });

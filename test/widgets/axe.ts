@@ -35,5 +35,9 @@ export async function expectAccessible(context: ElementContext, what: string): P
   await loadAxe();
   // axe runs one audit at a time; waiting for the widget's own rendering first is the caller's job.
   const results = await window.axe!.run(context, { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] });
-  if (results.violations.length > 0) throw new Error(`axe: ${what} has ${results.violations.length} WCAG violation(s):\n${describeViolations(results.violations)}`);
+  const { violations } = results;
+  if (violations.length > 0) {
+    const places = violations.reduce((n, v) => n + v.nodes.length, 0);
+    throw new Error(`axe: ${what} breaks ${violations.length} WCAG rule(s) in ${places} place(s):\n${describeViolations(violations)}`);
+  }
 }

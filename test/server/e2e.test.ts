@@ -1,5 +1,6 @@
 // End to end: real Chromium on the demo page against the real sidecar on a real SQLite file:
-// vote on the poll, reload, and see the count kept and the already-answered state.
+// vote on the poll, reload, and see the count kept and the already-answered state; and axe-core finds no
+// WCAG 2.1 A/AA violation on the page with every widget drawn.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { applySlimsSubset, migrate } from '../../server/db/migrate.ts';
-import { ensureDemoContent } from '../../server/site/demo-content.ts';
+import { ensureDemoContent, ensureDemoFeedback } from '../../server/site/demo-content.ts';
 import { DEMO_POLL } from '../../server/site/pages.ts';
 import { openChromium } from '../helpers/chromium.ts';
 import { testConfig, testSecret } from '../helpers/app.ts';
@@ -32,6 +33,7 @@ describe('demo page in Chromium', () => {
     await applySlimsSubset(handle);
     await migrate(handle);
     await ensureDemoContent(handle, new Date());
+    await ensureDemoFeedback(handle, new Date());
     let app: ReturnType<typeof createApp> | null = null;
     server = serve({ fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));

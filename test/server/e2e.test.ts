@@ -1,6 +1,8 @@
 // End to end: real Chromium on the demo page against the real sidecar on a real SQLite file:
-// vote on the poll, reload, and see the count kept and the already-answered state.
+// vote on the poll, reload, and see the count kept and the already-answered state; and axe-core finds no
+// WCAG 2.1 A/AA violation on the page with every widget drawn.
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { applySlimsSubset, migrate } from '../../server/db/migrate.ts';
-import { ensureDemoContent } from '../../server/site/demo-content.ts';
+import { ensureDemoContent, ensureDemoFeedback } from '../../server/site/demo-content.ts';
 import { DEMO_POLL } from '../../server/site/pages.ts';
 import { openChromium } from '../helpers/chromium.ts';
 import { testConfig, testSecret } from '../helpers/app.ts';
 
 const widgetsDir = fileURLToPath(new URL('../../dist/widgets', import.meta.url));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe('demo page in Chromium', () => {
   let handle: DatabaseHandle;
@@ -30,6 +33,7 @@ describe('demo page in Chromium', () => {
     await applySlimsSubset(handle);
     await migrate(handle);
     await ensureDemoContent(handle, new Date());
+    await ensureDemoFeedback(handle, new Date());
     let app: ReturnType<typeof createApp> | null = null;
     server = serve({ fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
@@ -104,6 +108,30 @@ describe('demo page in Chromium', () => {
     expect(await page.$$('slims-poll >>> input[type="radio"]')).toHaveLength(0);
     expect(await pollCount(page, 'Hari Minggu')).toBe(counted);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('passes axe-core (WCAG 2.1 A/AA) with every widget drawn, shadow roots included', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`, { waitUntil: 'load' });
+    const tags = ['slims-poll', 'slims-survey', 'slims-suggestion-box', 'slims-feedback-board', 'slims-member-signin'];
+    // Each widget has drawn itself and left "Memuat…" (loading) behind.
+    await page.waitForFunction(
+      (names: string[]) =>
+        names.every((name) => {
+          const text = document.querySelector(name)?.shadowRoot?.textContent?.trim() ?? '';
+          return text !== '' && !text.includes('Memuat');
+        }),
+      { timeout: 15_000, polling: 100 },
+      tags,
+    );
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? ''}) at ${JSON.stringify(n.target)}: ${v.help}`));
+    });
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

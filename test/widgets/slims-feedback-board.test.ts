@@ -4,6 +4,7 @@ import '../../widgets/feedback-board/slims-feedback-board.ts';
 import type { SlimsFeedbackBoard } from '../../widgets/feedback-board/slims-feedback-board.ts';
 import { ids } from '../../widgets/shared/api.ts';
 import { retry } from '../../widgets/shared/send.ts';
+import { expectAccessible } from './axe.ts';
 import {
   HOSTILE,
   apiError,
@@ -383,5 +384,67 @@ describe('<slims-feedback-board>', () => {
     equal((window as { __slimsXss?: number }).__slimsXss, undefined);
     const [item] = items(el);
     for (const part of ['teks', 'judul', 'pengarang', 'isbn', 'publik']) includes(item!.textContent, `${part} ${HOSTILE}`);
+  });
+
+  describe('accessibility (axe-core, WCAG 2.1 A/AA) in every state', () => {
+    const list = (): unknown[] => [
+      boardItem(7, { status: 'done', publicReply: { text: 'Colokan sudah dipasang di lantai 2.', at: '2026-03-05T00:00:00Z' }, fromMember: true }),
+      boardItem(8, { kind: 'purchase', purchase: { title: 'Laut Bercerita', author: 'Leila S. Chudori', isbn: '9786024246945' }, votes: 1, voted: true }),
+      boardItem(9, { kind: 'praise', votable: false, votes: 0, status: 'new' }),
+      boardItem(10, { kind: 'complaint', status: 'in_review' }),
+      boardItem(11, { kind: 'question', status: 'declined' }),
+    ];
+
+    it('while loading, the list with every status and a vote cast, load more, and a failed vote', async () => {
+      let release = (): void => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      stub = stubFetch({
+        [BOARD]: async (call) => {
+          const n = Number(call.url.searchParams.get('page'));
+          if (n === 1) await held;
+          return page(n === 1 ? list() : [boardItem(12)], 6, { page: n, pageSize: 5 });
+        },
+        [vote(7)]: () => apiError(409, 'voting_closed', 'Dukungan untuk masukan ini sudah ditutup.'),
+      });
+      const el = mount<SlimsFeedbackBoard>('<slims-feedback-board page-size="5"></slims-feedback-board>');
+      await el.updateComplete;
+      equal(el._view, 'loading');
+      await expectAccessible(el, 'the board while loading');
+      release();
+      await until(() => items(el).length === 5, 'the list');
+      await el.updateComplete;
+      await expectAccessible(el, 'the list with a "load more" button');
+      $<HTMLButtonElement>(el, '[part=more]').click();
+      await until(() => items(el).length === 6 && !shadow(el).querySelector('[part=more]'), 'the last page');
+      await expectAccessible(el, 'the list after loading more');
+      await quietly(async () => {
+        $<HTMLButtonElement>(el, '[data-id="7"] [part=vote]').click();
+        await until(() => statusText(el).includes('ditutup'), 'the refused vote');
+      });
+      await expectAccessible(el, 'the list after a refused vote');
+    });
+
+    it('empty, empty under filters, error, offline, and in English', async () => {
+      const empty = await board({ [BOARD]: () => page([]) });
+      await expectAccessible(empty, 'the empty board');
+      empty.status = 'done';
+      await until(() => calls(BOARD).length === 2 && empty._view === 'ready');
+      await empty.updateComplete;
+      await expectAccessible(empty, 'the empty board under a filter');
+      stub!.restore();
+      document.body.replaceChildren();
+      const broken = await quietly(() => board({ [BOARD]: () => apiError(500, 'internal', 'boom') }));
+      equal(broken._view, 'error');
+      await expectAccessible(broken, 'the board that cannot load');
+      stub!.restore();
+      document.body.replaceChildren();
+      const offline = await quietly(() => board({ [BOARD]: () => 'offline' }));
+      await expectAccessible(offline, 'the board offline');
+      stub!.restore();
+      document.body.replaceChildren();
+      const en = await board({ [BOARD]: () => page(list(), 9) }, '<slims-feedback-board lang="en" page-size="5"></slims-feedback-board>');
+      await until(() => items(en).length === 5, 'the English list');
+      await expectAccessible(en, 'the English board');
+    });
   });
 });

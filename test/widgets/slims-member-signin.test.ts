@@ -5,6 +5,7 @@ import '../../widgets/poll/slims-poll.ts';
 import { STORAGE_KEY } from '../../widgets/member-signin/session.ts';
 import type { SlimsMemberSignin } from '../../widgets/member-signin/slims-member-signin.ts';
 import type { SlimsPoll } from '../../widgets/poll/slims-poll.ts';
+import { expectAccessible } from './axe.ts';
 import {
   apiError,
   assert,
@@ -525,4 +526,45 @@ describe('loader (widgets/index.ts) and the stored member token', () => {
     await startLoader();
     equal(window.SlimsCRM?.memberToken, null);
   });
+
+  it('passes axe-core (WCAG 2.1 A/AA) in every state: form, checking, each error, signed in, signed out, English', () =>
+    quietly(async () => {
+      for (const lang of ['id', 'en']) {
+        let release = (): void => undefined;
+        const held = new Promise<void>((r) => (release = r));
+        const el = await signin(
+          { [SESSION]: async (_call, n) => (n === 0 ? apiError(401, 'invalid_credentials') : n === 1 ? json(429, { error: { code: 'rate_limited', message: 'x' } }, { 'Retry-After': '600' }) : (await held, session())) },
+          `<slims-member-signin lang="${lang}"></slims-member-signin>`,
+        );
+        await expectAccessible(el, `the sign-in form (${lang})`);
+        submit(el, ' ', '');
+        await until(() => field(el, 'password').getAttribute('aria-invalid') === 'true', 'the empty fields marked');
+        await expectAccessible(el, `the form with both fields missing (${lang})`);
+        submit(el);
+        await until(() => stub!.calls.length === 1 && field(el, 'password').getAttribute('aria-invalid') === 'true', 'wrong credentials');
+        await el.updateComplete;
+        await expectAccessible(el, `the form after wrong credentials (${lang})`);
+        submit(el);
+        await until(() => stub!.calls.length === 2 && /10/.test(statusText(el)), 'rate limited');
+        await expectAccessible(el, `the form when rate limited (${lang})`);
+        submit(el);
+        await until(() => shadow(el).querySelector('form button')?.getAttribute('aria-disabled') === 'true', 'checking');
+        await expectAccessible(el, `the form while checking (${lang})`);
+        release();
+        await until(() => el.member, 'signed in');
+        await el.updateComplete;
+        await expectAccessible(el, `signed in (${lang})`);
+        shadow(el).querySelector<HTMLButtonElement>('[part~=signout]')!.click();
+        await until(() => !el.member, 'signed out');
+        await el.updateComplete;
+        await expectAccessible(el, `signed out (${lang})`);
+        stub!.restore();
+        document.body.replaceChildren();
+      }
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      const offline = await signin({});
+      submit(offline);
+      await until(() => statusText(offline).startsWith('Tidak dapat terhubung'), 'offline');
+      await expectAccessible(offline, 'the form offline');
+    }));
 });

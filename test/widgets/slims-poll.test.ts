@@ -4,6 +4,7 @@ import '../../widgets/poll/slims-poll.ts';
 import { ids } from '../../widgets/shared/api.ts';
 import { retry } from '../../widgets/shared/send.ts';
 import type { SlimsPoll } from '../../widgets/poll/slims-poll.ts';
+import { expectAccessible } from './axe.ts';
 import {
   apiError,
   assert,
@@ -406,5 +407,76 @@ describe('<slims-poll>', () => {
     }
     el.style.setProperty('--slims-accent', 'rgb(1, 2, 3)');
     equal(getComputedStyle(shadow(el).querySelector('button')!).backgroundColor, 'rgb(1, 2, 3)');
+  });
+
+  describe('accessibility (axe-core, WCAG 2.1 A/AA) in every state', () => {
+    it('while loading, with the question, with a validation error, while sending and after thanks with results', async () => {
+      let release = (): void => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      stub = stubFetch({ [GET]: async () => (await held, json(200, surveyPayload({ description: 'Bantu kami memilih jam buka.' }))) });
+      const el = mount<SlimsPoll>('<slims-poll poll="jam-buka"></slims-poll>');
+      await el.updateComplete;
+      equal(el._view, 'loading');
+      await expectAccessible(el, 'the poll while loading');
+      release();
+      await until(() => el._view === 'open', 'the question');
+      await el.updateComplete;
+      await expectAccessible(el, 'the poll question');
+      shadow(el).querySelector('button')!.click();
+      await until(() => shadow(el).querySelector('[part=error]'), 'the validation error');
+      await expectAccessible(el, 'the poll with a validation error');
+      let answer = (): void => undefined;
+      const sent = new Promise<void>((r) => (answer = r));
+      stub.routes[POST] = async () => (await sent, json(201, { responseId: 1, results: pollResults }));
+      radios(el)[0]!.click();
+      shadow(el).querySelector('button')!.click();
+      await until(() => el._view === 'submitting', 'sending');
+      await el.updateComplete;
+      await expectAccessible(el, 'the poll while sending');
+      answer();
+      await until(() => el._view === 'thanks' && shadow(el).querySelector('[part=results]'), 'thanks with results');
+      await expectAccessible(el, 'the poll after thanks, with results');
+    });
+
+    it('answered (with results, or a note), closed, scheduled and members only', async () => {
+      const states: [string, unknown][] = [
+        ['answered', surveyPayload({}, { answered: true, results: pollResults })],
+        ['answered', surveyPayload({ resultsVisibility: 'after_close' }, { answered: true })],
+        ['closed', surveyPayload({ state: 'closed' }, { results: pollResults })],
+        ['scheduled', surveyPayload({ state: 'scheduled', opensAt: '2030-03-01T01:00:00Z' })],
+        ['members', surveyPayload({ audience: 'members' })],
+      ];
+      for (const [view, payload] of states) {
+        const el = await poll({ [GET]: () => json(200, payload) });
+        equal(el._view, view);
+        await until(() => view === 'scheduled' || view === 'members' || !(el._results && !shadow(el).querySelector('[part=results]')), 'the results');
+        await expectAccessible(el, `the poll ${view}`);
+        stub.restore();
+        document.body.replaceChildren();
+      }
+    });
+
+    it('offline, error, not found, a failed send, and in English', async () => {
+      const el = await poll({ [GET]: () => 'offline' });
+      equal(el._view, 'offline');
+      await expectAccessible(el, 'the poll offline');
+      stub.restore();
+      document.body.replaceChildren();
+      const broken = await poll({ [GET]: () => apiError(500, 'internal_error') });
+      equal(broken._view, 'error');
+      await expectAccessible(broken, 'the poll after a server error');
+      stub.restore();
+      document.body.replaceChildren();
+      const missing = await poll({}, '<slims-poll poll="tidak-ada"></slims-poll>');
+      equal(missing._view, 'notfound');
+      await expectAccessible(missing, 'the poll not found');
+      stub.restore();
+      document.body.replaceChildren();
+      const en = await poll({ [GET]: () => json(200, surveyPayload()), [POST]: () => 'offline' }, '<slims-poll poll="jam-buka" lang="en"></slims-poll>');
+      radios(en)[1]!.click();
+      shadow(en).querySelector('button')!.click();
+      await until(() => en._view === 'open' && statusText(en) !== '', 'the offline note');
+      await expectAccessible(en, 'the English poll after a failed send');
+    });
   });
 });

@@ -7,6 +7,7 @@ import '../../widgets/suggestion-box/slims-suggestion-box.ts';
 import { fillTime, type SlimsSuggestionBox } from '../../widgets/suggestion-box/slims-suggestion-box.ts';
 import { ids } from '../../widgets/shared/api.ts';
 import { retry } from '../../widgets/shared/send.ts';
+import { expectAccessible } from './axe.ts';
 import {
   HOSTILE,
   apiError,
@@ -609,5 +610,113 @@ describe('<slims-suggestion-box>', () => {
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     equal(el._view, 'form');
+  });
+
+  describe('accessibility (axe-core, WCAG 2.1 A/AA) in every state', () => {
+    it('the form, every kind, local and server errors, the proof of work under way, and sent with its tracking code', async () => {
+      let release = (): void => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      const el = await box(
+        {
+          [POW]: async (call, n) => (await held, powRoute(call, n)),
+          [POST]: (call, n) =>
+            n === 0
+              ? apiError(422, 'validation_failed', 'Periksa isian Anda.', [{ field: 'contact.email', message: 'Alamat e-mail tidak valid.' }, { field: 'website', message: 'Isian tersembunyi.' }])
+              : created()(call, n),
+          [ITEM]: () => json(200, { item: ownItem({ status: 'planned', publicReply: { text: 'Akan kami pesan.', at: '2026-03-05T00:00:00Z' } }) }),
+        },
+        '<slims-suggestion-box privacy-url="/privasi"></slims-suggestion-box>',
+      );
+      await expectAccessible(el, 'the empty form');
+      await submit(el);
+      await expectAccessible(el, 'the form with a required field missing');
+      choose(el, 'kind', 'purchase');
+      await el.updateComplete;
+      fill(el, 'purchase.title', 'Laskar Pelangi');
+      fill(el, 'text', 'Banyak yang mencari');
+      fill(el, 'contact.email', 'budi@');
+      await submit(el);
+      await expectAccessible(el, 'the purchase form without consent');
+      $<HTMLInputElement>(el, '#consent').click();
+      $<HTMLButtonElement>(el, '[part=submit]').click();
+      await until(() => el._view === 'sending', 'sending');
+      await el.updateComplete;
+      equal(statusText(el), 'Menyiapkan pengiriman…');
+      await expectAccessible(el, 'the form while the proof of work is under way');
+      release();
+      await quietly(() => until(() => el._view === 'form' && shadow(el).querySelector('#e-contact-email'), 'the 422 under its field', 4000));
+      await el.updateComplete;
+      await expectAccessible(el, 'the form with the server\'s 422');
+      fill(el, 'contact.email', 'budi@example.id');
+      await submit(el);
+      equal(el._view, 'sent');
+      await expectAccessible(el, 'sent, with the tracking code');
+      shadow(el).querySelectorAll<HTMLButtonElement>('[part=code] button')[1]!.click();
+      await until(() => shadow(el).querySelector('[part=code] [part=item]'), 'the status');
+      await expectAccessible(el, 'sent, with its status checked');
+    });
+
+    it('the tracking view: an item found with replies and history, not found, a malformed code', async () => {
+      const el = await box({
+        [ITEM]: () =>
+          json(200, {
+            item: ownItem({
+              kind: 'purchase',
+              purchase: { title: 'Bumi Manusia', author: 'Pramoedya Ananta Toer', isbn: null },
+              status: 'declined',
+              publicReply: { text: 'Sudah ada di koleksi.', at: '2026-03-04T00:00:00Z' },
+              replies: [{ text: 'Kami sedang memeriksa.', at: '2026-03-03T00:00:00Z' }],
+              history: [{ status: 'in_review', at: '2026-03-03T00:00:00Z' }, { status: 'declined', at: '2026-03-04T00:00:00Z' }],
+            }),
+          }),
+        'GET /api/v1/feedback/items/ZZZZZ-ZZZZZ': () => apiError(404, 'feedback_not_found'),
+      });
+      $(el, 'summary').click();
+      await expectAccessible(el, 'the look-up form open');
+      const input = $<HTMLInputElement>(el, '#lookup-code');
+      input.value = 'ABCDE-FGHJK';
+      $<HTMLButtonElement>(el, '[part=lookup] button').click();
+      await until(() => shadow(el).querySelector('#found'), 'the item');
+      await expectAccessible(el, 'an item found by its tracking code');
+      input.value = 'ZZZZZ-ZZZZZ';
+      $<HTMLButtonElement>(el, '[part=lookup] button').click();
+      await quietly(() => until(() => $(el, '#lookup-s').textContent === 'Kode pelacakan tidak ditemukan.', 'not found'));
+      await expectAccessible(el, 'a tracking code not found');
+      input.value = 'abc';
+      $<HTMLButtonElement>(el, '[part=lookup] button').click();
+      await el.updateComplete;
+      await expectAccessible(el, 'a malformed tracking code');
+    });
+
+    it('a member with their own items (and none, and a failed load), offline, and in English', async () => {
+      fakeSlimsCRM('tok-member');
+      const mine = [ownItem({ status: 'done', publicReply: { text: 'Sudah dipasang.', at: '2026-03-05T00:00:00Z' } }), ownItem({ code: 'KLMNP-QRSTU', kind: 'question', status: 'in_review' })];
+      const member = await box({ [MINE]: () => json(200, { items: mine }) });
+      await until(() => shadow(member).querySelectorAll('[part=mine] [part=item]').length === 2, 'my items');
+      await expectAccessible(member, 'a member with their own items');
+      stub!.restore();
+      document.body.replaceChildren();
+      const none = await box({ [MINE]: () => json(200, { items: [] }) });
+      await until(() => shadow(none).querySelector('[part=mine] p.m'), 'no items yet');
+      await expectAccessible(none, 'a member with no items yet');
+      stub!.restore();
+      document.body.replaceChildren();
+      const failed = await quietly(async () => {
+        const el = await box({ [MINE]: () => apiError(500, 'internal_error') });
+        await until(() => shadow(el).querySelector('[part=mine] button'), 'the retry button');
+        return el;
+      });
+      await expectAccessible(failed, 'a member whose items could not load');
+      stub!.restore();
+      document.body.replaceChildren();
+      delete window.SlimsCRM;
+
+      const en = await box({ [POW]: powRoute, [POST]: () => 'offline' }, '<slims-suggestion-box lang="en" privacy-url="/privacy"></slims-suggestion-box>');
+      await expectAccessible(en, 'the English form');
+      fill(en, 'text', 'Slow Wi-Fi');
+      await quietly(() => submit(en));
+      includes(statusText(en), 'Cannot connect');
+      await expectAccessible(en, 'the English form after the connection dropped');
+    });
   });
 });

@@ -2,6 +2,7 @@
 import '../../widgets/survey/slims-survey.ts';
 import { retry } from '../../widgets/shared/send.ts';
 import type { SlimsSurvey } from '../../widgets/survey/slims-survey.ts';
+import { expectAccessible } from './axe.ts';
 import { apiError, assert, equal, includes, json, mount, shadow, statusText, stubFetch, surveyPayload, until, type FetchStub } from './helpers.ts';
 
 const GET = 'GET /api/v1/surveys/kepuasan-2026';
@@ -165,5 +166,67 @@ describe('<slims-survey>', () => {
     includes(text, 'Rata-rata 7,2 dari 10');
     includes(text, 'Skor NPS: 0');
     includes(text, 'Total: 10 responden');
+  });
+
+  describe('accessibility (axe-core, WCAG 2.1 A/AA) in every state', () => {
+    const results = {
+      total: 10,
+      questions: [
+        { id: 1, type: 'single', answered: 10, options: [{ id: 11, label: 'Setiap minggu', count: 4, percent: 40 }, { id: 12, label: 'Setiap bulan', count: 6, percent: 60 }] },
+        { id: 3, type: 'rating', answered: 8, mean: 4.25, distribution: [{ value: 4, count: 6 }, { value: 5, count: 2 }] },
+        { id: 4, type: 'nps', answered: 5, mean: 7.2, distribution: [{ value: 4, count: 2 }, { value: 10, count: 3 }], nps: { score: 20, promoters: 3, passives: 0, detractors: 2 } },
+      ],
+    };
+
+    it('while loading, with every question type, with local and server errors, and after thanks', async () => {
+      let release = (): void => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      stub = stubFetch({
+        [GET]: async () => (await held, json(200, payload)),
+        [POST]: (_call, n) =>
+          n === 0
+            ? apiError(422, 'validation_failed', 'Periksa jawaban Anda', [{ questionId: 5, field: 'text', message: 'Saran mengandung tautan yang tidak diizinkan.' }])
+            : json(201, { responseId: 42, results }),
+      });
+      const el = mount<SlimsSurvey>('<slims-survey survey="kepuasan-2026"></slims-survey>');
+      await el.updateComplete;
+      await expectAccessible(el, 'the survey while loading');
+      release();
+      await until(() => el._view === 'open', 'the survey to open');
+      await el.updateComplete;
+      await expectAccessible(el, 'the survey form');
+      shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
+      await until(() => el._errors.size === 2, 'local errors');
+      await el.updateComplete;
+      await expectAccessible(el, 'the survey with required answers missing');
+      pick(el, 1, '11');
+      pick(el, 3, '4');
+      question(el, 5).querySelector('textarea')!.value = 'lihat http://contoh';
+      shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
+      await until(() => question(el, 5).querySelector('[part=error]'), 'the server\'s error on question 5');
+      await expectAccessible(el, 'the survey with the server\'s 422');
+      question(el, 5).querySelector('textarea')!.value = 'Tambah jam buka';
+      shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
+      await until(() => el._view === 'thanks' && shadow(el).querySelector('[part=results]'), 'thanks with results');
+      await expectAccessible(el, 'the survey after thanks, with results per question');
+    });
+
+    it('answered, closed, offline and error, in Indonesian and English', async () => {
+      for (const lang of ['id', 'en']) {
+        for (const [view, route] of [
+          ['answered', () => json(200, { ...(payload as object), answered: true, results })],
+          ['closed', () => json(200, surveyPayload({ ...(payload as { survey: object }).survey, state: 'closed' }))],
+          ['offline', () => 'offline' as const],
+          ['error', () => apiError(500, 'internal_error')],
+        ] as const) {
+          stub = stubFetch({ [GET]: route });
+          const el = mount<SlimsSurvey>(`<slims-survey survey="kepuasan-2026" lang="${lang}"></slims-survey>`);
+          await until(() => el._view === view && (view !== 'answered' || shadow(el).querySelector('[part=results]')), `the survey ${view}`);
+          await expectAccessible(el, `the survey ${view} (${lang})`);
+          stub.restore();
+          document.body.replaceChildren();
+        }
+      }
+    });
   });
 });

@@ -262,9 +262,11 @@ export class SlimsCrmAdmin extends LitElement {
     </div>`;
   }
 
+  // The name starts with what the button shows (WCAG 2.5.3, label in name), so "click EN" works for voice
+  // control, and goes on with the language's own name for a screen reader.
   private renderLangSwitch(): TemplateResult {
     const button = (lang: Lang, short: string, name: string) => html`<button type="button" lang=${lang}
-      aria-pressed=${this.lang === lang ? 'true' : 'false'} aria-label=${name} @click=${() => this.setLang(lang)}>${short}</button>`;
+      aria-pressed=${this.lang === lang ? 'true' : 'false'} aria-label="${short} (${name})" @click=${() => this.setLang(lang)}>${short}</button>`;
     return html`<div class="segmented" role="group" aria-label=${this.t('langLabel')}>
       ${button('id', 'ID', 'Bahasa Indonesia')}${button('en', 'EN', 'English')}
     </div>`;

@@ -1,4 +1,5 @@
 // The staff app shell: signing in and out, the survey list, the session ending, the language switch.
+import { expectAccessible } from '../axe.ts';
 import { $, $$, assert, button, cleanup, equal, includes, mount, session, stubFetch, surveys, textOf, typeInto, waitFor } from './helpers.ts';
 
 describe('slims-crm-admin: sign-in', () => {
@@ -188,14 +189,14 @@ describe('slims-crm-admin: survey list', () => {
     try {
       const el = await mount({ signedIn: true });
       await waitFor(() => $(el, 'table.surveys'), 'the list');
-      $(el, 'button[aria-label="English"]')!.click();
+      $(el, 'button[aria-label="EN (English)"]')!.click();
       await el.updateComplete;
       await waitFor(() => textOf($(el, 'h1')) === 'Surveys & polls', 'the English heading');
       equal(el.getAttribute('lang'), 'en');
       equal(textOf($(el, 'tr[data-survey="7"] .badge')), 'Open');
       equal(textOf($(el, 'tr[data-survey="10"] .badge')), 'Scheduled');
       includes(textOf($(el, 'tr[data-survey="7"]')), 'Poll');
-      equal($(el, 'button[aria-label="English"]')!.getAttribute('aria-pressed'), 'true');
+      equal($(el, 'button[aria-label="EN (English)"]')!.getAttribute('aria-pressed'), 'true');
       button(el, 'Create new');
       button(el, 'Sign out');
     } finally {
@@ -211,6 +212,87 @@ describe('slims-crm-admin: survey list', () => {
       equal(fetch.calls[0]!.headers.get('Accept-Language'), 'en');
     } finally {
       fetch.restore();
+    }
+  });
+});
+
+describe('slims-crm-admin: accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  afterEach(cleanup);
+
+  it('the sign-in view: empty, with an error, on the demo, after signing out, in both languages', async () => {
+    const fetch = stubFetch({
+      'POST /api/v1/staff/session': { status: 401, body: { error: { code: 'invalid_credentials', message: 'Nama pengguna atau kata sandi salah.' } } },
+      'GET /api/v1/staff/surveys': { body: { surveys } },
+    });
+    try {
+      for (const lang of ['id', 'en']) {
+        const el = await mount({ lang });
+        await expectAccessible(el, `the sign-in view (${lang})`);
+        $<HTMLButtonElement>(el, 'form button[type=submit], form button:not([type])')!.click();
+        await waitFor(() => $(el, '#signin-error'), 'the error message');
+        await expectAccessible(el, `sign-in asking for both fields (${lang})`);
+        typeInto($(el, '#signin-username'), 'admin');
+        typeInto($(el, '#signin-password'), 'salah');
+        $<HTMLButtonElement>(el, 'form button[type=submit], form button:not([type])')!.click();
+        await waitFor(() => textOf($(el, '#signin-error')).includes('salah'), 'the server message');
+        await expectAccessible(el, `sign-in after wrong credentials (${lang})`);
+        el.demo = true;
+        await el.updateComplete;
+        await waitFor(() => $(el, '[data-demo-accounts]'), 'the demo accounts');
+        await expectAccessible(el, `sign-in on the demo (${lang})`);
+        cleanup();
+      }
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the list');
+      button(el, 'Keluar').click();
+      await waitFor(() => $(el, '#signin-username'), 'the sign-in form');
+      await expectAccessible(el, 'sign-in after signing out');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('the survey list: loading, every state, empty, an error, the confirm dialog, in both languages', async () => {
+    let answer = (): void => undefined;
+    const held = new Promise<void>((r) => (answer = r));
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } } });
+    const original = window.fetch;
+    window.fetch = async (...args) => (await held, original(...args));
+    try {
+      const el = await mount({ signedIn: true });
+      await expectAccessible(el, 'the list while loading');
+      answer();
+      await waitFor(() => $(el, 'table.surveys'), 'the list');
+      await expectAccessible(el, 'the survey list');
+      $(el, 'tr[data-survey="9"] [data-action="delete"]')!.click();
+      await waitFor(() => $(el, 'dialog[open]'), 'the confirm dialog');
+      await expectAccessible(el, 'the confirm dialog');
+      $(el, 'dialog button[value="cancel"]')!.click();
+      await waitFor(() => !$(el, 'dialog[open]'), 'the dialog to close');
+      $(el, 'button[lang="en"]')!.click();
+      await waitFor(() => textOf($(el, 'h1')) === 'Surveys & polls', 'the English heading');
+      await expectAccessible(el, 'the English survey list');
+    } finally {
+      window.fetch = original;
+      fetch.restore();
+    }
+    cleanup();
+    const empty = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys: [] } } });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => textOf(el.shadowRoot).includes('Belum ada'), 'the empty state');
+      await expectAccessible(el, 'the empty list');
+    } finally {
+      empty.restore();
+    }
+    cleanup();
+    const broken = stubFetch({ 'GET /api/v1/staff/surveys': { status: 500, body: { error: { code: 'internal_error', message: 'Terjadi kesalahan' } } } });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, '[role=alert]'), 'the error');
+      await expectAccessible(el, 'the list that cannot load');
+    } finally {
+      broken.restore();
     }
   });
 });

@@ -1,6 +1,7 @@
 // The builder: creating a poll (the POST body), validation, the server's 422 and 409 answers,
 // reordering by keyboard-operable buttons, and the unsaved-change guard.
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
+import { expectAccessible } from '../axe.ts';
 import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, pollDetail, stubFetch, surveyDetail, surveys, textOf, typeInto, waitFor } from './helpers.ts';
 
 async function openBuilder(el: SlimsCrmAdmin): Promise<void> {
@@ -23,6 +24,7 @@ describe('slims-crm-admin: builder', () => {
       const el = await mount({ signedIn: true });
       await openBuilder(el);
       await waitFor(() => el.shadowRoot!.activeElement?.tagName === 'H1', 'focus on the builder heading');
+      await expectAccessible(el, 'the builder of a new poll');
       typeInto($(el, '#f-title'), 'Jam Buka Perpustakaan?');
       await el.updateComplete;
       equal($<HTMLInputElement>(el, '#f-slug')!.value, 'jam-buka-perpustakaan', 'slug follows the title');
@@ -100,6 +102,7 @@ describe('slims-crm-admin: builder', () => {
       equal(textOf($(el, '#f-title-error')), 'Judul wajib diisi.');
       equal($(el, '#form-summary')!.getAttribute('role'), 'alert');
       await waitFor(() => el.shadowRoot!.activeElement?.id === 'form-summary', 'focus on the summary');
+      await expectAccessible(el, 'the builder with what is missing');
       equal(fetch.calls.filter((c) => c.method === 'POST').length, 0);
 
       // Messages clear as the staff member fixes things.
@@ -139,6 +142,7 @@ describe('slims-crm-admin: builder', () => {
       equal(textOf($(el, '#f-slug-error')), 'Slug sudah dipakai survei lain.');
       equal($(el, '[data-question] input[id$="-prompt"]')!.getAttribute('aria-invalid'), 'true');
       assert($(el, '#f-title'), 'still in the builder');
+      await expectAccessible(el, 'the builder with the server’s 422');
     } finally {
       fetch.restore();
     }
@@ -159,11 +163,13 @@ describe('slims-crm-admin: builder', () => {
       el.route = { view: 'edit', id: 8 };
       await waitFor(() => $<HTMLInputElement>(el, '#f-title')?.value === surveyDetail.title, 'the survey loaded');
       includes(textOf(el.shadowRoot), 'sudah memiliki 3 jawaban');
+      await expectAccessible(el, 'the builder of a survey with every question type and answers');
       typeInto($(el, '[data-question] input[id$="-prompt"]'), 'Seberapa puas Anda dengan layanan kami?');
       typeInto($(el, '#f-title'), 'Survei kepuasan pemustaka 2026');
       button(el, 'Simpan').click();
       const conflict = await waitFor(() => $(el, '#conflict'), 'the conflict notice');
       includes(textOf(conflict), 'Pertanyaan tidak dapat diubah karena sudah ada jawaban');
+      await expectAccessible(el, 'the builder with the 409 notice');
       button(el, 'Kembalikan pertanyaan').click();
       await el.updateComplete;
       equal($<HTMLInputElement>(el, '[data-question] input[id$="-prompt"]')!.value, 'Seberapa puas Anda?');
@@ -200,6 +206,7 @@ describe('slims-crm-admin: builder', () => {
       type.dispatchEvent(new Event('change'));
       await el.updateComplete;
       assert($(el, '[data-question] input[id$="-max"]'), 'text questions have a maximum length');
+      await expectAccessible(el, 'the builder after moving, removing and retyping questions');
     } finally {
       fetch.restore();
     }
@@ -214,6 +221,7 @@ describe('slims-crm-admin: builder', () => {
       button(el, 'Batal').click();
       const dialog = await waitFor(() => $(el, 'dialog[open]'), 'the unsaved-changes dialog');
       includes(textOf(dialog), 'Buang perubahan?');
+      await expectAccessible(el, 'the unsaved-changes dialog');
       $(el, 'dialog button[value="cancel"]')!.click();
       await waitFor(() => !$(el, 'dialog[open]'), 'the dialog to close');
       equal($<HTMLInputElement>(el, '#f-title')!.value, 'Belum disimpan', 'still editing');

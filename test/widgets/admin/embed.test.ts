@@ -1,5 +1,6 @@
 // The embed panel: the exact snippet for a poll and a survey, the language option, copying.
 import { embedSnippet, reservedHeight } from '../../../widgets/admin/embed.ts';
+import { expectAccessible } from '../axe.ts';
 import { $, assert, button, cleanup, equal, includes, mount, pollDetail, stubFetch, surveyDetail, textOf, waitFor } from './helpers.ts';
 
 describe('slims-crm-admin: embed snippet', () => {
@@ -47,6 +48,7 @@ describe('slims-crm-admin: embed snippet', () => {
       await waitFor(() => written.length === 1, 'the clipboard write');
       equal(written[0], code.value);
       await waitFor(() => textOf(el.shadowRoot).includes('Kode disalin ke papan klip.'), 'the copied message');
+      await expectAccessible(el, 'the embed view with its placements');
     } finally {
       delete (navigator as { clipboard?: unknown }).clipboard;
       if (descriptor) Object.defineProperty(Navigator.prototype, 'clipboard', descriptor);
@@ -64,6 +66,7 @@ describe('slims-crm-admin: embed snippet', () => {
       includes(code.value, 'slims-survey survey="kepuasan-2026"');
       button(el, 'Salin kode').click();
       await waitFor(() => el.shadowRoot!.activeElement === code, 'focus on the code');
+      await expectAccessible(el, 'the embed view of a survey, the code selected');
       equal(code.selectionStart, 0);
       equal(code.selectionEnd, code.value.length);
     } finally {

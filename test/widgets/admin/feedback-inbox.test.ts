@@ -2,6 +2,7 @@
 // strings, the debounced search, paging, keyboard use, inert text, and the empty and error states.
 import { sendKeys } from '@web/test-runner-commands';
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
+import { expectAccessible } from '../axe.ts';
 import { BASE, XSS, items, page, problem, staff, tokenFor } from './feedback-fixtures.ts';
 import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, stubFetch, surveys, textOf, typeInto, waitFor, type Call } from './helpers.ts';
 
@@ -78,6 +79,7 @@ describe('slims-crm-admin: feedback inbox', () => {
       deepEqual(tabs, ['Semua 16', 'Baru 5', 'Sedang ditinjau 2', 'Direncanakan 1', 'Selesai 7', 'Tidak dilanjutkan 1']);
       equal($(el, '.status-tabs [data-status="all"]')!.getAttribute('aria-pressed'), 'true');
       includes(textOf($(el, '.result-count')), '3 masukan');
+      await expectAccessible(el, 'the feedback inbox');
     } finally {
       fetch.restore();
     }
@@ -227,8 +229,10 @@ describe('slims-crm-admin: feedback inbox', () => {
     try {
       const el = await openInbox();
       includes(textOf($(el, '.empty')), 'Belum ada masukan');
+      await expectAccessible(el, 'the empty inbox');
       choose(el, '#fb-kind', 'praise');
       await waitFor(() => textOf($(el, '.empty')).includes('Tidak ada yang cocok'), 'the no-match state');
+      await expectAccessible(el, 'the inbox with no match');
       button(el, 'Hapus filter').click();
       await waitFor(() => !lastQuery(fetch.calls).kind, 'the filters cleared');
       await waitFor(() => textOf($(el, '.empty')).includes('Belum ada masukan'), 'the empty state again');
@@ -248,6 +252,7 @@ describe('slims-crm-admin: feedback inbox', () => {
       const el = await openInbox();
       const alert = await waitFor(() => $(el, '[role="alert"]'), 'the error');
       includes(textOf(alert), 'Terjadi kesalahan di server.');
+      await expectAccessible(el, 'the inbox after a 500');
       fail = false;
       button(el, 'Coba lagi').click();
       await waitFor(() => $(el, 'table.feedback'), 'the rows after retrying');
@@ -266,6 +271,7 @@ describe('slims-crm-admin: feedback inbox', () => {
       const alert = await waitFor(() => $(el, '[data-error="forbidden"]'), 'the forbidden message');
       includes(textOf(alert), 'Akses ditolak');
       includes(textOf(alert), 'Anda tidak memiliki hak akses keanggotaan.');
+      await expectAccessible(el, 'the inbox refused (403)');
       assert(!$(el, '#fb-search'), 'no filters to use');
       assert(!alert.querySelector('button'), 'no retry');
       assert($(el, 'nav.sections'), 'the navigation stays');
@@ -284,6 +290,7 @@ describe('slims-crm-admin: feedback inbox', () => {
       deepEqual($$<HTMLOptionElement>(el, '#fb-kind option').map((o) => textOf(o)), ['All', 'Suggestion', 'Complaint', 'Praise', 'Question', 'Purchase request']);
       includes(textOf($(el, 'tr[data-feedback="42"]')), 'Not assigned');
       includes(textOf($(el, 'tr[data-feedback="41"]')), '3 days ago');
+      await expectAccessible(el, 'the English inbox');
       equal(listCalls(fetch.calls)[0]!.headers.get('Accept-Language'), 'en');
     } finally {
       fetch.restore();

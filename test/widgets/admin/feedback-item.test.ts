@@ -3,6 +3,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import type { FeedbackItem } from '../../../widgets/admin/api.ts';
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
+import { expectAccessible } from '../axe.ts';
 import { BASE, XSS, after, item, items, page, problem, purchaseItem, staff, tokenFor } from './feedback-fixtures.ts';
 import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, stubFetch, textOf, typeInto, waitFor, type Call } from './helpers.ts';
 
@@ -57,6 +58,7 @@ describe('slims-crm-admin: feedback item', () => {
       includes(contact, 'budi@example.org');
       includes(contact, 'Setuju dihubungi pada');
       equal($(el, '[data-contact] a')!.getAttribute('href'), 'mailto:budi@example.org');
+      await expectAccessible(el, 'a feedback item');
       const history = $$(el, '[data-status-history] li').map((li) => textOf(li));
       equal(history.length, 2);
       includes(history[0]!, 'Baru');
@@ -319,6 +321,7 @@ describe('slims-crm-admin: feedback item', () => {
       equal($<HTMLSelectElement>(el, '#fb-status')!.value, 'in_review');
       includes(textOf($(el, '[data-public-reply]')), 'Sudah kami catat.');
       includes(textOf($(el, '[data-notes]')), 'Tanyakan ke kepala perpustakaan.');
+      await expectAccessible(el, 'a feedback item for a read-only staff member');
     } finally {
       fetch.restore();
       cleanup();
@@ -498,6 +501,7 @@ describe('slims-crm-admin: feedback item', () => {
       pick.click();
       const dialog = await waitFor(() => $<HTMLDialogElement>(el, 'dialog[open]'), 'the confirm dialog');
       includes(textOf(dialog), 'P2W8N-HJ4KD ditandai sebagai duplikat dari KQ7MX-9RT2P');
+      await expectAccessible(el, 'the merge dialog');
       $(el, 'dialog button[value="cancel"]')!.click();
       await waitFor(() => !$(el, 'dialog[open]'), 'the dialog to close');
       equal(writes(fetch.calls).length, 0, 'cancel merges nothing');
@@ -549,6 +553,7 @@ describe('slims-crm-admin: feedback item', () => {
       includes(textOf($(el, '[data-merged-into]')), 'sudah digabung');
       includes(textOf($$(el, '[data-events] li').at(-1)!), 'Digabung ke #42 sebagai duplikat');
       assert(!$(el, '#fb-merge-query'), 'no merge form');
+      await expectAccessible(el, 'an item merged away');
       button(el, 'Buka masukan yang dipertahankan').click();
       await waitFor(() => textOf($(el, 'h1')) === 'Masukan P2W8N-HJ4KD', 'the kept item');
     } finally {
@@ -570,6 +575,7 @@ describe('slims-crm-admin: feedback item', () => {
       await waitFor(() => $(el, 'dialog[open]'), 'the dialog');
       $(el, 'dialog button[value="confirm"]')!.click();
       await waitFor(() => textOf($(el, '#fb-merge-error')).includes('Masukan ini sudah digabung.'), 'the error');
+      await expectAccessible(el, 'an item after a refused merge');
     } finally {
       fetch.restore();
     }

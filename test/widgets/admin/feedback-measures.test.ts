@@ -1,6 +1,7 @@
 // Service measures in the staff app: the cards, the charts (chart.js loaded on demand), the date
 // range as a query string, the numbers as tables, the CSV download with the staff token, errors.
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
+import { expectAccessible } from '../axe.ts';
 import { BASE, XSS, measures, problem } from './feedback-fixtures.ts';
 import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, stubFetch, textOf, typeInto, waitFor, type Call } from './helpers.ts';
 
@@ -41,6 +42,7 @@ describe('slims-crm-admin: service measures', () => {
       equal(textOf($(el, '[data-measure="open"] .value')), '10');
       equal(textOf($(el, '[data-measure="received"] .value')), '10');
       includes(textOf($(el, '[data-measure="received"]')), 'Saran 4 · Keluhan 2 · Usulan pembelian buku 4');
+      await expectAccessible(el, 'the service measures');
       equal($<HTMLInputElement>(el, '#fm-from')!.value, '2026-01-05');
       equal($<HTMLInputElement>(el, '#fm-to')!.value, '2026-03-29');
       equal($<HTMLSelectElement>(el, '#fm-bucket')!.value, 'week');
@@ -56,6 +58,7 @@ describe('slims-crm-admin: service measures', () => {
       const { Chart } = await import('chart.js');
       const chart = (key: string) => Chart.getChart($<HTMLCanvasElement>(el, `canvas[data-chart="${key}"]`)!);
       await waitFor(() => chart('age') && chart('volume-kind') && chart('volume-category'), 'the three charts');
+      await expectAccessible(el, 'the measures with their charts');
       deepEqual(chart('age')!.data.datasets[0]!.data, [4, 3, 0, 2, 1]);
       includes($(el, 'canvas[data-chart="age"]')!.getAttribute('aria-label')!, '< 1 hari: 4, 1–3 hari: 3, 3–7 hari: 0, 7–30 hari: 2, > 30 hari: 1');
 
@@ -101,6 +104,7 @@ describe('slims-crm-admin: service measures', () => {
       typeInto($(el, '#fm-to'), '2026-03-01');
       button(el, 'Tampilkan').click();
       await waitFor(() => textOf($(el, '#fm-range-error')).includes('Tanggal akhir'), 'the range error');
+      await expectAccessible(el, 'the measures with a range error');
       equal(measureCalls(fetch.calls).length, 1, 'nothing asked');
       typeInto($(el, '#fm-to'), '2026-03-31');
       const bucket = $<HTMLSelectElement>(el, '#fm-bucket')!;
@@ -223,6 +227,7 @@ describe('slims-crm-admin: service measures', () => {
     try {
       const el = await openMeasures();
       includes(textOf($(el, '[role="alert"]')), 'Terjadi kesalahan di server.');
+      await expectAccessible(el, 'the measures after a 500');
       button(el, 'Coba lagi');
     } finally {
       fetch.restore();
@@ -234,6 +239,7 @@ describe('slims-crm-admin: service measures', () => {
       const alert = $(el, '[data-error="forbidden"]')!;
       includes(textOf(alert), 'Anda tidak memiliki hak akses keanggotaan.');
       assert(!$(el, '#fm-from'), 'no range form');
+      await expectAccessible(el, 'the measures refused (403)');
     } finally {
       fetch.restore();
     }
@@ -247,6 +253,7 @@ describe('slims-crm-admin: service measures', () => {
       includes(textOf($(el, '[data-measure="first"]')), 'Time to first response');
       equal(textOf($(el, '[data-measure="first"] .value')), '5.5 hours');
       equal(textOf($(el, '[data-measure="close"] .value')), '4 days');
+      await expectAccessible(el, 'the English measures');
       button(el, 'Download CSV');
     } finally {
       fetch.restore();

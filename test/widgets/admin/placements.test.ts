@@ -3,6 +3,7 @@
 import { reservedHeight } from '../../../widgets/admin/embed.ts';
 import { reservedPx } from '../../../widgets/admin/reserve.ts';
 import type { Placement } from '../../../widgets/admin/api.ts';
+import { expectAccessible } from '../axe.ts';
 import { $, API, assert, cleanup, deepEqual, equal, includes, pollDetail, stubFetch, surveys, textOf, typeInto, waitFor } from './helpers.ts';
 
 const placed = (overrides: Partial<Placement>): Placement => ({
@@ -46,6 +47,7 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
       const el = await mountApp();
       el.route = { view: 'embed', id: 7 };
       await waitFor(() => $(el, '#placements-empty'), 'no placement yet');
+      await expectAccessible(el, 'the embed view with no placement yet');
       includes(textOf(el.shadowRoot), 'Tampilkan di OPAC');
       $<HTMLInputElement>(el, 'input[name="placement-place"][value="detail"]')!.click();
       await el.updateComplete;
@@ -85,6 +87,7 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
       await waitFor(() => $(el, '#placements-list'), 'the list');
       includes(textOf($(el, '#placements-list')), 'Papan tanggapan');
       includes(textOf($(el, '#placements-list')), 'Kaki setiap halaman');
+      await expectAccessible(el, 'the OPAC placements list');
       const select = await waitFor(() => ($<HTMLSelectElement>(el, '#placement-widget')?.options.length ?? 0) > 3 && $<HTMLSelectElement>(el, '#placement-widget'), 'the surveys to choose from');
       select.value = 'suggestion-box';
       select.dispatchEvent(new Event('change'));
@@ -93,6 +96,7 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
       typeInto($<HTMLInputElement>(el, '#placement-target'), 'lib info');
       $<HTMLButtonElement>(el, '#placement-add')!.click();
       equal(textOf(await waitFor(() => $(el, '#placement-error'), 'the refusal')), 'Tulis nama halaman OPAC.');
+      await expectAccessible(el, 'a placement refused');
       typeInto($<HTMLInputElement>(el, '#placement-target'), 'libinfo');
       $<HTMLButtonElement>(el, '#placement-add')!.click();
       await waitFor(() => textOf($(el, '#placements-list')).includes('Halaman OPAC "libinfo"'), 'the new placement');
@@ -135,6 +139,7 @@ describe('slims-crm-admin inside SLiMS (host="slims")', () => {
       await waitFor(() => textOf(el.shadowRoot).includes('Sesi SLiMS Anda sudah berakhir.'), 'the ended notice');
       equal(el.shadowRoot!.querySelector('slims-crm-admin-signin'), null);
       includes(textOf(el.shadowRoot), 'Muat ulang halaman');
+      await expectAccessible(el, 'the SLiMS session ended notice');
     } finally {
       fetch.restore();
     }

@@ -1,6 +1,7 @@
 // The results view: charts on canvases, every number in text, text answers kept inert, live
 // refresh pausing with the page, and the CSV download with the staff token.
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
+import { expectAccessible } from '../axe.ts';
 import { $, $$, assert, cleanup, equal, includes, mount, stubFetch, surveyDetail, surveyResults, textOf, waitFor } from './helpers.ts';
 
 const routes = {
@@ -50,6 +51,7 @@ describe('slims-crm-admin: results', () => {
       includes(textOf(nps), 'Detraktor (0–6) 15');
       includes(nps.querySelector('canvas')!.getAttribute('aria-label')!, '10: 50');
       includes($(el, 'canvas[data-chart="timeline"]')!.getAttribute('aria-label')!, '2026-03-01: 100');
+      await expectAccessible(el, 'the results with charts');
     } finally {
       fetch.restore();
     }
@@ -83,6 +85,7 @@ describe('slims-crm-admin: results', () => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
       document.dispatchEvent(new Event('visibilitychange'));
       await waitFor(() => textOf($(el, '.live-dot')) === 'Dijeda', 'the paused state');
+      await expectAccessible(el, 'the results with the live refresh paused');
       const before = fetch.calls.filter((c) => c.path.endsWith('/results')).length;
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
       document.dispatchEvent(new Event('visibilitychange'));

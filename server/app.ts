@@ -6,7 +6,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
-import { ApiError, errorBody, requestLang } from './errors.ts';
+import { ApiError, errorBody, pick, requestLang } from './errors.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
 import { staffFeedbackRoutes } from './feedback/staff-feedback.routes.ts';
 import { unsubscribeRoutes } from './feedback/unsubscribe.routes.ts';
@@ -51,7 +51,14 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   const permitted = (c: AppContext, origin: string) => allowed.has(origin) || isOwnOrigin(c, origin, config.trustProxy);
   app.use('/api/*', async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !permitted(c, origin)) throw new ApiError(403, 'origin_not_allowed');
+    if (origin !== undefined && !permitted(c, origin)) {
+      // No CORS headers: the page cannot read this. The widgets tell the visitor "not available here" and the
+      // console the setting; the detail is for the person who calls with curl.
+      const setting = `CRM_ALLOWED_ORIGINS=${origin}`;
+      throw new ApiError(403, 'origin_not_allowed', [
+        { field: 'Origin', message: pick(requestLang(c), `Izinkan situs ini dengan ${setting} pada sidecar.`, `Allow this site with ${setting} on the sidecar.`) },
+      ]);
+    }
     await next();
   });
   app.use(

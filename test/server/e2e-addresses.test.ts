@@ -1,6 +1,8 @@
 // The demo as a new user opens it: `npm start`'s server (its own process, no configuration) opened in Chromium
 // at 127.0.0.1 and at this machine's LAN address, not only at the localhost of CRM_PUBLIC_URL's default. The
 // widgets draw and take a vote, and the staff app signs in, at every address the sidecar prints at start.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChromium } from '../helpers/chromium.ts';
@@ -86,10 +88,87 @@ describe('the demo from any address', () => {
     }
   }, 120_000);
 
+  /** A page of another site (another port is another origin) with the widgets from the sidecar, as a webmaster pastes them. */
+  async function otherSite(body: (sidecar: string) => string): Promise<{ origin: string; close: () => Promise<void> }> {
+    const server: Server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Perpustakaan lain</title></head><body>${body(`http://127.0.0.1:${port}`)}</body></html>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections(); // the browser keeps its sockets open
+        }),
+    };
+  }
+
+  const statusOf = (page: Page, selector: string) =>
+    page.evaluate((s) => document.querySelector(s)?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '', selector);
+
+  it('tells a visitor on a site it does not accept "not available here", and the webmaster what to set', async () => {
+    const dead = await freePort();
+    const site = await otherSite(
+      (api) => `<script type="module" src="${api}/widgets/slims-crm.js"></script>
+        <slims-poll poll="jam-layanan" id="refused"></slims-poll>
+        <slims-poll poll="jam-layanan" id="english" lang="en"></slims-poll>
+        <slims-poll poll="jam-layanan" id="down" api="http://127.0.0.1:${dead}"></slims-poll>
+        <slims-member-signin></slims-member-signin>`,
+    );
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => warnings.push(message.text()));
+    try {
+      await page.goto(`${site.origin}/`, { waitUntil: 'load' });
+      for (const [selector, text] of [['#refused', 'Layanan ini belum tersedia di situs ini.'], ['#english', 'This service is not available on this site.'], ['#down', 'Tidak dapat terhubung. Periksa koneksi internet Anda.']]) {
+        await page.waitForFunction((s, t) => document.querySelector(s)?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() === t, { timeout: 20_000, polling: 100 }, selector!, text!).catch(async (error: unknown) => {
+          throw new Error(`${selector} shows "${await statusOf(page, selector!)}", not "${text}"`, { cause: error });
+        });
+      }
+      // A refused site has no retry button (trying again changes nothing); a dead connection has one.
+      expect(await page.$('#refused >>> button')).toBeNull();
+      expect(await page.$('#down >>> button')).not.toBeNull();
+      expect(warnings.some((w) => w.includes(`CRM_ALLOWED_ORIGINS=${site.origin}`))).toBe(true);
+
+      // The member sign-in's POST is refused at its preflight: the same words, not "check your connection".
+      await (await page.waitForSelector('slims-member-signin >>> input[name="cardNumber"], slims-member-signin >>> input'))?.type('M000001');
+      const inputs = await page.$$('slims-member-signin >>> input');
+      await inputs[1]?.type('anggota');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /belum tersedia di situs ini/.test(document.querySelector('slims-member-signin')?.shadowRoot?.textContent ?? ''), { timeout: 20_000, polling: 100 });
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  }, 90_000);
+
+  it('tells staff on a SLiMS it does not accept which setting lets it in', async () => {
+    const site = await otherSite((api) => `<script type="module" src="${api}/widgets/slims-crm-admin.js"></script><slims-crm-admin api="${api}"></slims-crm-admin>`);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${site.origin}/`, { waitUntil: 'load' });
+      await (await page.waitForSelector('slims-crm-admin >>> #signin-username'))?.type('admin');
+      await (await page.waitForSelector('slims-crm-admin >>> #signin-password'))?.type('admin');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (setting) => document.querySelector('slims-crm-admin')?.shadowRoot?.querySelector('#signin-error')?.textContent?.includes(setting),
+        { timeout: 20_000, polling: 100 },
+        `CRM_ALLOWED_ORIGINS=${site.origin}`,
+      );
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  }, 60_000);
+
   it('still refuses another site\'s page', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jam-layanan`, { headers: { Origin: 'http://perpustakaan-lain.example' } });
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+    expect(await res.json()).toMatchObject({
+      error: { code: 'origin_not_allowed', details: [{ field: 'Origin', message: expect.stringContaining('CRM_ALLOWED_ORIGINS=http://perpustakaan-lain.example') }] },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const own = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jam-layanan`, { headers: { Origin: `http://127.0.0.1:${port}` } });
     expect(own.status).toBe(200);

@@ -269,6 +269,40 @@ describe('<slims-poll>', () => {
     await until(() => el._view === 'open', 'open after retry');
   });
 
+  it('on a site the sidecar does not accept, says "not available here" (no retry) and tells the console what to set', async () => {
+    // The browser hides a CORS refusal as a failed fetch; the sidecar still answers a no-cors request.
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = await poll(
+        { [GET]: () => 'offline', 'GET /api/v1/health': () => json(200, { status: 'ok' }) },
+        '<slims-poll poll="jam-buka" api="http://crm.perpustakaan.test"></slims-poll>',
+      );
+      equal(el._view, 'unavailable');
+      equal(statusText(el), 'Layanan ini belum tersedia di situs ini.');
+      equal(shadow(el).querySelector('button'), null, 'no retry button');
+      equal(stub.calls.find((c) => c.path === '/api/v1/health')?.url.origin, 'http://crm.perpustakaan.test');
+      assert(warnings.some((w) => w.includes(`CRM_ALLOWED_ORIGINS=${location.origin}`)), `console: ${warnings.join(' | ')}`);
+      await expectAccessible(el, 'the poll on a site it is not available on');
+      stub.restore();
+      document.body.replaceChildren();
+      const en = await poll(
+        { [GET]: () => 'offline', 'GET /api/v1/health': () => json(200, { status: 'ok' }) },
+        '<slims-poll poll="jam-buka" api="http://crm.perpustakaan.test" lang="en"></slims-poll>',
+      );
+      equal(statusText(en), 'This service is not available on this site.');
+      stub.restore();
+      document.body.replaceChildren();
+      // No answer from the sidecar at all: the connection, as before.
+      const down = await poll({ [GET]: () => 'offline', 'GET /api/v1/health': () => 'offline' }, '<slims-poll poll="jam-buka" api="http://crm.perpustakaan.test"></slims-poll>');
+      equal(down._view, 'offline');
+      equal(statusText(down), 'Tidak dapat terhubung. Periksa koneksi internet Anda.');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('does not even try when the browser says it is offline', async () => {
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     const el = await poll({ [GET]: () => json(200, surveyPayload()) });

@@ -350,6 +350,22 @@ export class StaffApi {
     return this.request('GET', withQuery('/feedback/measures.csv', { ...range }), undefined, 'blob');
   }
 
+  /**
+   * A call the browser did not complete: when the sidecar still answers a no-cors request it is up, and only
+   * refuses this page's site (CORS, e.g. SLiMS at an address missing from CRM_ALLOWED_ORIGINS); otherwise the
+   * network is down.
+   */
+  private async whyUnreachable(): Promise<'origin_not_allowed' | 'network_error'> {
+    if (new URL(this.base || '/', location.href).origin === location.origin) return 'network_error';
+    try {
+      await fetch(`${this.base}/api/v1/health`, { mode: 'no-cors', credentials: 'omit' });
+    } catch {
+      return 'network_error';
+    }
+    console.warn(`[slims-crm] ${this.base} refuses ${location.origin}: set CRM_ALLOWED_ORIGINS=${location.origin}`);
+    return 'origin_not_allowed';
+  }
+
   async request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json', renewed = false): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Accept: as === 'json' ? 'application/json' : 'text/csv', 'Accept-Language': this.lang };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -364,7 +380,7 @@ export class StaffApi {
         credentials: 'omit',
       });
     } catch {
-      return { ok: false, status: 0, error: { code: 'network_error', message: '' } };
+      return { ok: false, status: 0, error: { code: await this.whyUnreachable(), message: '' } };
     }
     if (response.ok) {
       if (response.status === 204) return { ok: true, status: 204, data: null as T };

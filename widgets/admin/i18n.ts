@@ -26,6 +26,7 @@ const id = {
   signedOut: 'Anda telah keluar.',
 
   networkError: 'Tidak dapat menghubungi server slims-crm. Periksa koneksi lalu coba lagi.',
+  originRefused: 'Server slims-crm menolak halaman dari {origin}. Tambahkan CRM_ALLOWED_ORIGINS={origin} pada pengaturan sidecar, lalu mulai ulang sidecar.',
   genericError: 'Terjadi kesalahan ({code}). Coba lagi.',
   retry: 'Coba lagi',
   loading: 'Memuat…',
@@ -416,6 +417,7 @@ const en: Record<MessageKey, string> = {
   signedOut: 'You have signed out.',
 
   networkError: 'Cannot reach the slims-crm server. Check the connection and try again.',
+  originRefused: 'The slims-crm server refuses pages from {origin}. Add CRM_ALLOWED_ORIGINS={origin} to the sidecar\'s settings, then restart the sidecar.',
   genericError: 'Something went wrong ({code}). Please try again.',
   retry: 'Try again',
   loading: 'Loading…',

@@ -109,6 +109,7 @@ export class AdminView extends LitElement {
   /** The server's message (already in our language) or ours when there is none. */
   protected errorMessage(error: ApiError): string {
     if (error.code === 'network_error') return this.t('networkError');
+    if (error.code === 'origin_not_allowed') return this.t('originRefused', { origin: location.origin });
     return error.message || this.t('genericError', { code: error.code });
   }
 

@@ -21,6 +21,7 @@ const id = {
   rate_limited: 'Terlalu banyak percobaan masuk. Silakan coba lagi nanti.',
   rateLimitedFor: { other: 'Terlalu banyak percobaan masuk. Silakan coba lagi dalam {} menit.' } as Plural,
   offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
+  origin_not_allowed: 'Layanan ini belum tersedia di situs ini.',
   error: 'Maaf, terjadi gangguan. Silakan coba lagi.',
 };
 
@@ -49,13 +50,14 @@ const en: Words = {
     other: 'Too many sign-in attempts. Please try again in {} minutes.',
   },
   offline: 'Cannot connect. Please check your internet connection.',
+  origin_not_allowed: 'This service is not available on this site.',
   error: 'Sorry, something went wrong. Please try again.',
 };
 
 export const words = (lang: Lang): Words => (lang === 'en' ? en : id);
 
 /** Error codes with a message of their own (a timeout reads as offline); the rest get `error`. */
-const CODES = ['invalid_credentials', 'member_pending', 'member_expired', 'no_password', 'rate_limited', 'validation_failed', 'offline'] as const;
+const CODES = ['invalid_credentials', 'member_pending', 'member_expired', 'no_password', 'rate_limited', 'validation_failed', 'offline', 'origin_not_allowed'] as const;
 const known = (code: string): code is (typeof CODES)[number] => (CODES as readonly string[]).includes(code);
 
 /** What to tell the member about a failed sign-in; `retryAfter` (seconds) becomes whole minutes. */

@@ -79,7 +79,7 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
   if (code === 'invalid_token') return el._load();
   if (code === 'already_answered' || code === 'survey_closed' || code === 'survey_changed') return el._load();
   if (code !== 'validation_failed') {
-    el._note = messages(lang)[status ? 'error' : 'offline'];
+    el._note = code === 'origin_not_allowed' ? message : messages(lang)[status ? 'error' : 'offline'];
     return;
   }
   const known = new Set(data.questions.map((q) => q.id));

@@ -20,7 +20,8 @@ export type View =
   | 'members'
   | 'offline'
   | 'error'
-  | 'notfound';
+  | 'notfound'
+  | 'unavailable';
 
 /** Load failures with a view of their own; anything else is the polite error with a retry button. */
 const VIEWS: Record<string, View> = {
@@ -29,6 +30,8 @@ const VIEWS: Record<string, View> = {
   timeout: 'offline',
   members_only: 'members',
   invalid_token: 'members',
+  // the sidecar does not accept this site: its words (api.ts blocked), and no retry button
+  origin_not_allowed: 'unavailable',
 };
 
 type Respond = typeof import('./respond.ts');
@@ -158,7 +161,10 @@ export class SurveyElement extends LitElement {
       // Stay on "Loading…" until the survey and the strings to show it with are both here.
       const [res] = await Promise.all([apiGet<SurveyPayload>(this._path, { base: this.api, lang }), ready(lang)]);
       if (seq !== this._seq) return;
-      if (!res.ok) return this._fail(res.error.code, res.error.message, VIEWS[res.error.code] ?? 'error');
+      if (!res.ok) {
+        this._note = res.error.message;
+        return this._fail(res.error.code, res.error.message, VIEWS[res.error.code] ?? 'error');
+      }
       const survey = readSurvey(res.data?.survey);
       if (!survey) return this._fail('bad_response', 'unexpected survey payload', 'error');
       this._data = survey;
@@ -207,7 +213,7 @@ export class SurveyElement extends LitElement {
     const form = view === 'open' || view === 'submitting';
     const outcome = view === 'thanks' || view === 'answered' || view === 'closed';
     const opens = new Date(data?.opensAt ?? NaN);
-    let status = view === 'open' ? this._note : fill(m[view], m[kind]);
+    let status = view === 'open' || view === 'unavailable' ? this._note : fill(m[view], m[kind]);
     if (view === 'scheduled' && !isNaN(+opens)) {
       status += ` ${fill(m.opens, opens.toLocaleString(locale(lang), { dateStyle: 'long', timeStyle: 'short' }))}`;
     }

@@ -51,10 +51,11 @@ export function sitePages(deps: AppDeps) {
   /* The embed snippet's reserved space: it exists before the widget script runs, so nothing shifts. */
   slims-poll[poll="${DEMO_POLL}"] { display:block; min-height:400px; }
   slims-survey[survey="${DEMO_SURVEY}"] { display:block; min-height:960px; }
-  slims-member-signin { display:block; min-height:250px; }
+  /* The sign-in draws at once (no request first), so its space is kept only until it does: signed in, it is shorter. */
+  slims-member-signin:not(:defined) { display:block; min-height:350px; }
   slims-suggestion-box { display:block; min-height:560px; }
   slims-feedback-board { display:block; min-height:720px; }
-  slims-poll, slims-survey, slims-suggestion-box, slims-feedback-board { --slims-accent: var(--brand); }
+  slims-poll, slims-survey, slims-member-signin, slims-suggestion-box, slims-feedback-board { --slims-accent: var(--brand); }
   footer { border-top:1px solid var(--line); color:var(--muted); font-size:.9rem; }
   footer .inner { max-width:1080px; margin:0 auto; padding:20px; }
   .demo-note { background:#fff8e1; border:1px solid #f0d98c; border-radius:10px; padding:12px 14px; font-size:.9rem; }

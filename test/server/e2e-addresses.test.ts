@@ -88,6 +88,42 @@ describe('the demo from any address', () => {
     }
   }, 120_000);
 
+  it('themes the member sign-in like the page, keeps its space at first paint, and its heading once signed in', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    try {
+      await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
+      await shadowHas(page, 'slims-member-signin', '#card');
+      await shadowHas(page, 'slims-survey', 'form button');
+      const look = () =>
+        page.evaluate(() => {
+          const el = document.querySelector('slims-member-signin')!;
+          const button = el.shadowRoot!.querySelector('button')!;
+          const poll = document.querySelector('slims-survey')!.shadowRoot!.querySelector('form button');
+          return {
+            height: el.getBoundingClientRect().height,
+            content: el.shadowRoot!.querySelector('[part="container"]')!.getBoundingClientRect().height,
+            title: el.shadowRoot!.querySelector('[part="title"]')?.textContent ?? '',
+            button: getComputedStyle(button).backgroundColor,
+            pollButton: poll ? getComputedStyle(poll).backgroundColor : '',
+          };
+        });
+      const form = await look();
+      expect(form.button).toBe(form.pollButton); // the page's green, not the widgets' default blue
+      expect(form.button).not.toBe('rgb(10, 88, 168)');
+      expect(form.height).toBeLessThanOrEqual(350); // the space the page keeps for it (no shift when it draws)
+      await (await page.waitForSelector('slims-member-signin >>> #card'))?.type('M000001');
+      await (await page.waitForSelector('slims-member-signin >>> #password'))?.type('anggota');
+      await page.keyboard.press('Enter');
+      await shadowHas(page, 'slims-member-signin', '[part~="signout"]');
+      const signedIn = await look();
+      expect(signedIn.title).toBe('Akun anggota');
+      expect(signedIn.height).toBe(signedIn.content); // no reserved blank below the sign-out button
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   /** A page of another site (another port is another origin) with the widgets from the sidecar, as a webmaster pastes them. */
   async function otherSite(body: (sidecar: string) => string): Promise<{ origin: string; close: () => Promise<void> }> {
     const server: Server = createServer((_req, res) => {

@@ -135,6 +135,10 @@ describe('<slims-member-signin>', () => {
 
       equal(statusText(el), 'Masuk sebagai Budi Santoso');
       assert(!shadow(el).querySelector('form'), 'the form is gone');
+      // The heading stays (the section keeps its name) and the card number fills the reserved space.
+      equal(shadow(el).querySelector('[part=title]')?.textContent, 'Akun anggota');
+      equal(shadow(el).querySelector('[part=member] dd')?.textContent, 'M000001');
+      includes(shadow(el).querySelector('[part=hint]')?.textContent, 'khusus anggota');
       equal(shadow(el).querySelector('[part~=signout]')?.textContent, 'Keluar');
       equal(el.member, { id: 'M000001', name: 'Budi Santoso' });
       equal(seen.length, 1);

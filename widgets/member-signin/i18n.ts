@@ -4,6 +4,8 @@ import { fill, type Lang } from '../shared/i18n.ts';
 
 const id = {
   title: 'Masuk anggota',
+  account: 'Akun anggota',
+  signedInHint: 'Anda dapat menjawab jajak pendapat dan survei khusus anggota, serta mengirim dan mengikuti saran atas nama Anda.',
   card: 'Nomor anggota',
   password: 'Kata sandi',
   passwordHint: 'Kata sandi yang sama dengan katalog online (OPAC) perpustakaan.',
@@ -30,6 +32,8 @@ export type Words = typeof id;
 
 const en: Words = {
   title: 'Member sign-in',
+  account: 'Member account',
+  signedInHint: 'You can answer members-only polls and surveys, and send and follow suggestions under your name.',
   card: 'Member number',
   password: 'Password',
   passwordHint: 'The same password as the library’s online catalogue (OPAC).',

@@ -36,7 +36,7 @@ type Field = 'cardNumber' | 'password';
  *   `validation_failed`, …) or `offline`, `timeout`, `bad_response`. The element shows the reason.
  *
  * Parts: `container`, `title`, `status` (live region; also `error` while it shows one), `form`,
- * `field`, `label`, `input`, `hint`, `button` (also `signout`).
+ * `field`, `label`, `input`, `hint`, `button` (also `signout`), `member` (the card number once signed in).
  *
  * CSS custom properties: those of `<slims-poll>` (`--slims-accent`, `--slims-accent-fg`, `--slims-font`,
  * `--slims-fg`, `--slims-bg`, `--slims-muted`, `--slims-border`, `--slims-radius`, `--slims-padding`,
@@ -87,6 +87,17 @@ export class SlimsMemberSignin extends LitElement {
       }
       .out {
         align-self: flex-start;
+      }
+      dl {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 0.5em;
+      }
+      dt::after {
+        content: ':';
+      }
+      dd {
+        font-weight: 600;
       }
     `,
   ];
@@ -261,12 +272,17 @@ export class SlimsMemberSignin extends LitElement {
     const invalid = (field: Field): 'true' | typeof nothing => (this._invalid.includes(field) ? 'true' : nothing);
     const described = (field: Field): string => [field === 'password' ? 'hint' : '', this._invalid.includes(field) ? 'status' : ''].join(' ').trim();
     return html`<div part="container" class="box">
-      ${session ? nothing : html`<h2 part="title" id="title">${m.title}</h2>`}
+      <h2 part="title" id="title">${session ? m.account : m.title}</h2>
       <p part=${error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" tabindex="-1" class=${error ? 'error' : ''}>${session
           ? fill(m.signedIn, session.name || session.memberId)
           : note.text}</p>
       ${session
-        ? html`<button part="button signout" class="out" type="button" @click=${() => this._signOut('signout')}>${m.signOut}</button>`
+        ? html`<dl part="member">
+              <dt>${m.card}</dt>
+              <dd>${session.memberId}</dd>
+            </dl>
+            <p part="hint" class="m">${m.signedInHint}</p>
+            <button part="button signout" class="out" type="button" @click=${() => this._signOut('signout')}>${m.signOut}</button>`
         : html`<form part="form" novalidate aria-labelledby="title" @submit=${(e: SubmitEvent) => void this._submit(e)}>
             <div part="field" class="field">
               <label part="label" for="card">${m.card}</label>

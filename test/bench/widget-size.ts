@@ -80,6 +80,8 @@ export async function measureWidgetSizes(distDir: string): Promise<WidgetSizes> 
   const english = new Set<string>();
   for (const f of pollSet) {
     for (const dep of imports(await read(f), f, /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+      // blocked.ts comes only after a request failed (is the sidecar down, or refusing this site?)
+      if (dep.startsWith('chunks/blocked-')) continue;
       await closure(dep, dep.startsWith('chunks/i18n-en-') ? english : after);
     }
   }

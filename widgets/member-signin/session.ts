@@ -1,6 +1,6 @@
 // A member's session on a site outside SLiMS: signing in with card number and OPAC password, and the
 // token kept for this tab in sessionStorage (never a cookie, never localStorage).
-import { apiUrl, blocked, failure, timeout, type ApiError, type ApiResult, type RequestOptions } from '../shared/api.ts';
+import { apiUrl, failure, timeout, whyBlocked, type ApiError, type ApiResult, type RequestOptions } from '../shared/api.ts';
 
 /** Where the token lives for this tab; the loader (widgets/index.ts) reads it back on every page. */
 export const STORAGE_KEY = 'slims-crm:member-token';
@@ -114,7 +114,7 @@ export async function signIn(cardNumber: string, password: string, opts: Request
       retryAfter: seconds(res.headers.get('Retry-After')),
     };
   } catch (e) {
-    return abort.signal.aborted ? failure('timeout', 0, String(e)) : e instanceof TypeError ? blocked(url) : failure('network_error', 0, String(e));
+    return abort.signal.aborted ? failure('timeout', 0, String(e)) : e instanceof TypeError ? whyBlocked(url) : failure('network_error', 0, String(e));
   } finally {
     clearTimeout(timer);
   }

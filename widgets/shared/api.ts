@@ -66,28 +66,18 @@ export async function send<T>(url: URL, init: RequestInit & { headers: Record<st
     const e = body?.error;
     return failure(String(e?.code ?? (res.ok ? 'bad_response' : `http_${res.status}`)), res.status, String(e?.message ?? res.statusText), e?.details);
   } catch (e) {
-    return abort.signal.aborted ? failure('timeout', 0, String(e)) : e instanceof TypeError ? blocked(url) : failure('network_error', 0, String(e));
+    return abort.signal.aborted ? failure('timeout', 0, String(e)) : e instanceof TypeError ? whyBlocked(url) : failure('network_error', 0, String(e));
   } finally {
     clearTimeout(timer);
   }
 }
 
-/**
- * Why a request the browser would not complete failed. When the sidecar still answers a no-cors request,
- * it is up but does not accept this page's site (CORS): the visitor reads "not available here" and the
- * console names the setting that changes it. Otherwise the connection is down.
- */
-export async function blocked(url: URL): Promise<ApiResult<never>> {
-  const origin = location.origin;
-  try {
-    if (url.origin === origin) throw url;
-    await fetch(url.href.replace(/api\/v1\/.*$/, 'api/v1/health'), { mode: 'no-cors', credentials: 'omit' });
-  } catch {
-    return failure('offline');
-  }
-  console.warn(`[slims-crm] ${url.origin} tidak menerima halaman dari ${origin} / does not accept pages from ${origin}: CRM_ALLOWED_ORIGINS=${origin}`);
-  return failure('origin_not_allowed', 403, url.searchParams.get('lang') === 'en' ? 'This service is not available on this site.' : 'Layanan ini belum tersedia di situs ini.');
-}
+/** Why the browser would not complete a request (blocked.ts, fetched only then); offline when that cannot come either. */
+export const whyBlocked = (url: URL): Promise<ApiResult<never>> =>
+  import('./blocked.ts').then(
+    (mod) => mod.blocked(url),
+    () => failure('offline'),
+  );
 
 /**
  * Reads `path`. No custom header is set, so a cross-origin read is a CORS simple request (no preflight)

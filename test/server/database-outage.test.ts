@@ -2,6 +2,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createAvailability, isOutage } from '../../server/db/availability.ts';
+import { openDatabase } from '../../server/db/connection.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { startBackgroundWork } from '../../server/jobs.ts';
+import { createSender } from '../../server/outbox/sender.ts';
 import { availableDatabases } from '../helpers/databases.ts';
 import { prepareDatabase, testClock, testConfig, testSecret } from '../helpers/app.ts';
 
@@ -49,6 +53,33 @@ describe('the availability tracker', () => {
     } finally {
       await handle.close();
     }
+  });
+});
+
+describe('the background loops while the database is away', () => {
+  it('the outbox sender and the scheduled jobs leave one line in the log, not one per run', async () => {
+    const handle = await openDatabase({ url: null, sqliteFile: ':memory:' });
+    await migrate(handle);
+    await handle.close();
+    const lines: string[] = [];
+    const tracker = createAvailability({ db: handle.db, log: (line) => lines.push(line), checkEveryMs: 60_000 });
+    let reports = 0;
+    const counted = Object.assign(Object.create(tracker) as typeof tracker, {
+      report: (error: unknown) => {
+        reports += 1;
+        return tracker.report(error);
+      },
+    });
+    const sender = createSender({ db: handle.db, dialect: 'sqlite', transport: async () => {}, owner: 'test', log: (line) => lines.push(line), availability: counted });
+    sender.start(1);
+    await vi.waitFor(() => expect(reports).toBeGreaterThanOrEqual(3));
+    await sender.stop();
+    const background = startBackgroundWork({ db: handle.db, dialect: 'sqlite', config: testConfig(), log: (line) => lines.push(line), availability: counted, tickEveryMs: 1 });
+    await vi.waitFor(() => expect(reports).toBeGreaterThanOrEqual(6));
+    await background.stop();
+    tracker.stop();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/database unavailable/);
   });
 });
 

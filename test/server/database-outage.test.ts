@@ -7,6 +7,7 @@ import { migrate } from '../../server/db/migrate.ts';
 import { startBackgroundWork } from '../../server/jobs.ts';
 import { createSender } from '../../server/outbox/sender.ts';
 import { availableDatabases } from '../helpers/databases.ts';
+import { freePort } from '../helpers/ports.ts';
 import { prepareDatabase, testClock, testConfig, testSecret } from '../helpers/app.ts';
 
 describe('isOutage', () => {
@@ -83,13 +84,37 @@ describe('the background loops while the database is away', () => {
   });
 });
 
+describe('a MariaDB that refuses connections', () => {
+  it('answers 503 database_unavailable with Retry-After (mysql2 ECONNREFUSED), logged once', async () => {
+    const handle = await openDatabase({ url: `mysql://root@127.0.0.1:${await freePort()}/slims`, connections: 2 });
+    const lines: string[] = [];
+    const availability = createAvailability({ db: handle.db, log: (line) => lines.push(line) });
+    const config = testConfig({ databaseUrl: 'mysql://root@127.0.0.1/slims' });
+    const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(config), clock: testClock(), cacheTtlMs: 0, log: (line) => lines.push(line), availability, widgetsDir: '/nonexistent' });
+    try {
+      for (const slug of ['jam-layanan', 'kepuasan']) {
+        const res = await app.request(`/api/v1/surveys/${slug}?lang=en`);
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('database_unavailable');
+      }
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/database unavailable.*ECONNREFUSED/);
+    } finally {
+      availability.stop();
+      await handle.close();
+    }
+  });
+});
+
 describe.each(await availableDatabases())('a closed database on $name', (database) => {
   it('answers 503 database_unavailable with Retry-After, the health check says degraded, one log line in all', async () => {
     const handle = await database.open();
     await prepareDatabase(handle);
     const lines: string[] = [];
+    const availability = createAvailability({ db: handle.db, log: (line) => lines.push(line) });
     const config = testConfig();
-    const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(config), clock: testClock(), cacheTtlMs: 0, log: (line) => lines.push(line), widgetsDir: '/nonexistent' });
+    const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(config), clock: testClock(), cacheTtlMs: 0, log: (line) => lines.push(line), availability, widgetsDir: '/nonexistent' });
     const before = await app.request('/api/v1/surveys/nope', { headers: { 'Accept-Language': 'en' } });
     expect(before.status).toBe(404);
     await handle.close();
@@ -122,5 +147,6 @@ describe.each(await availableDatabases())('a closed database on $name', (databas
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/database unavailable/);
     expect(lines.join('\n')).not.toMatch(/\n\s+at /);
+    availability.stop();
   });
 });

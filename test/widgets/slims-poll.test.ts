@@ -124,14 +124,16 @@ describe('<slims-poll>', () => {
 
   it('keeps sending through a database outage (503 database_unavailable, Retry-After) with one key, in its sending state', async () => {
     const seen: string[] = [];
-    retry.maxWaitMs = 2;
+    const waits: number[] = [];
+    const wait = retry.wait;
+    retry.wait = async (ms) => void waits.push(ms);
     try {
       const el = await poll({
         [GET]: () => json(200, surveyPayload()),
         [POST]: (_call, n) => {
           seen.push(el._view);
           return n < 5
-            ? json(503, { error: { code: 'database_unavailable', message: 'Layanan sedang tidak dapat menghubungi basis data.' } }, { 'Retry-After': '3' })
+            ? json(503, { error: { code: 'database_unavailable', message: 'Layanan sedang tidak dapat menghubungi basis data.' } }, { 'Retry-After': n === 4 ? '60' : '3' })
             : json(201, { responseId: 7, results: pollResults });
         },
       });
@@ -144,8 +146,11 @@ describe('<slims-poll>', () => {
       equal(new Set(posts.map((c) => c.headers.get('X-Device-Id'))).size, 1);
       equal([...new Set(seen)], ['submitting'], 'the sending state the whole time');
       equal(statusText(el), 'Terima kasih, jawaban Anda sudah tercatat.');
+      equal(waits.length, 5);
+      assert(waits.slice(0, 4).every((ms) => ms >= 3000 && ms <= 3750), `waits as Retry-After asks, with a little jitter: ${waits.join(', ')}`);
+      equal(waits[4], 5000, 'a long Retry-After is capped');
     } finally {
-      retry.maxWaitMs = 5_000;
+      retry.wait = wait;
     }
   });
 

@@ -43,7 +43,13 @@ async function renewMemberToken(): Promise<string | null> {
  * server's Retry-After (at most `maxWaitMs`). While the sidecar says its database is away (503
  * database_unavailable, e.g. MariaDB restarting) it keeps trying for up to `outageMs` in all. Tests shorten it.
  */
-export const retry = { times: 3, backoffMs: 400, maxWaitMs: 5_000, outageMs: 30_000 };
+export const retry = {
+  times: 3,
+  backoffMs: 400,
+  maxWaitMs: 5_000,
+  outageMs: 30_000,
+  wait: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+};
 
 /**
  * POSTs `body` as JSON. The caller keeps `key` for one submission, so a visitor's own second try is
@@ -83,9 +89,8 @@ export async function apiPost<T>(path: string, body: unknown, opts: RequestOptio
       const outage = result.error.code === 'database_unavailable';
       if (n >= retry.times && !(outage && Date.now() - started < retry.outageMs)) return result;
       const asked = result.error.retryAfter;
-      const wait = asked ? Math.min(asked * 1000, retry.maxWaitMs) : Math.min(retry.backoffMs * 2 ** n, retry.maxWaitMs);
       // The widget stays in its sending state meanwhile; the jitter keeps many visitors from retrying in step.
-      await new Promise((r) => setTimeout(r, wait * (0.75 + Math.random() / 2)));
+      await retry.wait(Math.min((asked ? asked * 1000 : retry.backoffMs * 2 ** n) * (1 + Math.random() / 4), retry.maxWaitMs));
     }
   } catch (e) {
     return failure('network_error', 0, String(e));

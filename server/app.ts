@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { createAvailability, RETRY_AFTER_SECONDS } from './db/availability.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, pick, requestLang } from './errors.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
@@ -27,6 +28,7 @@ const defaultWidgetsDir = fileURLToPath(new URL('../dist/widgets', import.meta.u
 export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   const { config } = deps;
   const log = deps.log ?? ((line: string) => console.error(line));
+  const availability = deps.availability ?? createAvailability({ db: deps.db, log });
   const cache = createSurveyCache(deps.db, deps.cacheTtlMs ?? 1000);
   const allowed = new Set([new URL(config.publicUrl).origin, ...config.allowedOrigins]);
 
@@ -38,6 +40,11 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 404 ? 'not_found' : error.status === 413 ? 'body_too_large' : 'validation_failed';
       return c.json(errorBody(code, lang), error.status);
+    }
+    // The database away (down, restarting, full): a 503 to retry shortly, logged once by the tracker, not per request.
+    if (availability.report(error)) {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json(errorBody('database_unavailable', lang), 503);
     }
     log(`[slims-crm] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return c.json(errorBody('internal_error', lang), 500);
@@ -87,8 +94,11 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
     let database = true;
     try {
       await deps.db.selectFrom('crm_migrations').select('name').limit(1).execute();
-    } catch {
+      availability.answered();
+    } catch (error) {
       database = false;
+      availability.report(error);
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     return c.json(
       { status: database ? 'ok' : 'degraded', version: VERSION, database: { dialect: deps.dialect, ok: database }, time: deps.clock().toISOString() },

@@ -1,6 +1,7 @@
 // What the app is built from; tests build their own.
 import type { Kysely } from 'kysely';
 import type { SharedSecret } from './auth/secret.ts';
+import type { DatabaseAvailability } from './db/availability.ts';
 import type { Dialect } from './db/connection.ts';
 import type { Database } from './db/database.ts';
 import type { Config } from './env.ts';
@@ -15,4 +16,6 @@ export interface AppDeps {
   /** How long public reads may be served from memory; 0 turns the cache off. */
   cacheTtlMs?: number;
   log?: (line: string) => void;
+  /** Tracks database outages (503 and one log line); server/index.ts shares one with the background work. */
+  availability?: DatabaseAvailability;
 }

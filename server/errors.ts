@@ -77,6 +77,10 @@ const messages = {
   voting_closed: ['Usulan ini tidak dapat didukung.', 'This item cannot be voted on.'],
   merge_invalid: ['Masukan tidak dapat digabung ke dirinya sendiri atau ke masukan yang sudah digabung.', 'An item cannot be merged into itself or into an item that was merged.'],
   already_placed: ['Widget ini sudah tampil di tempat itu.', 'This widget is already shown in that place.'],
+  database_unavailable: [
+    'Layanan sedang tidak dapat menghubungi basis data. Coba lagi sebentar lagi.',
+    'The service cannot reach its database right now. Please try again in a moment.',
+  ],
   internal_error: ['Terjadi kesalahan pada server. Silakan coba lagi.', 'Something went wrong on the server. Please try again.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

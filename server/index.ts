@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { demoSecret, fixedSecret, type SharedSecret } from './auth/secret.ts';
+import { createAvailability } from './db/availability.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { applySlimsSubset, migrate } from './db/migrate.ts';
 import { readPluginSettings, slimsSecret } from './db/pairing.ts';
@@ -57,8 +58,10 @@ async function main(): Promise<void> {
     throw explained ?? error;
   }
 
-  const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret, clock: () => new Date() });
-  const background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config });
+  // One outage tracker for requests and background work: a database restart is two log lines in all.
+  const availability = createAvailability({ db: handle.db, log: (line) => console.error(line) });
+  const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret, clock: () => new Date(), availability });
+  const background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config, availability });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     say('');
     say(`slims-crm berjalan di port ${info.port} / slims-crm is listening on port ${info.port}`);
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close(() => {
+      availability.stop();
       void background
         .stop()
         .then(() => handle.close())

@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { createAvailability, type DatabaseAvailability } from './db/availability.ts';
 import type { Dialect } from './db/connection.ts';
 import type { Database } from './db/database.ts';
 import type { Config } from './env.ts';
@@ -17,12 +18,16 @@ export interface BackgroundOptions {
   config: Config;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** The app's outage tracker: while the database is away a failing turn is not logged each time. */
+  availability?: DatabaseAvailability;
   /** How often the sender looks for due messages. */
   sendEveryMs?: number;
   tickEveryMs?: number;
 }
 
-export function startBackgroundWork({ db, dialect, config, clock = () => new Date(), log = console.error, sendEveryMs = 5_000, tickEveryMs = 60_000 }: BackgroundOptions) {
+export function startBackgroundWork(options: BackgroundOptions) {
+  const { db, dialect, config, clock = () => new Date(), log = console.error, sendEveryMs = 5_000, tickEveryMs = 60_000 } = options;
+  const availability = options.availability ?? createAvailability({ db, log });
   const channel = config.smtpUrl !== null && config.mailFrom !== null ? createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
   const sender =
     channel === null
@@ -33,6 +38,7 @@ export function startBackgroundWork({ db, dialect, config, clock = () => new Dat
           transport: channel.send,
           owner: `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`,
           clock,
+          availability,
           log: (line) => log(`[slims-crm] ${line}`),
         });
   sender?.start(sendEveryMs);
@@ -55,6 +61,7 @@ export function startBackgroundWork({ db, dialect, config, clock = () => new Dat
         try {
           await job();
         } catch (error) {
+          if (availability.report(error)) continue;
           log(`[slims-crm] scheduled job "${name}" failed: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
@@ -70,6 +77,7 @@ export function startBackgroundWork({ db, dialect, config, clock = () => new Dat
     sending: sender !== null,
     async stop() {
       clearInterval(timer);
+      if (options.availability === undefined) availability.stop();
       await Promise.all([sender?.stop(), ticking]);
       channel?.close();
     },

@@ -1,5 +1,6 @@
 // The sender loop: lease due outbox rows, hand each to its channel's transport, record the outcome.
 import type { Kysely } from 'kysely';
+import type { DatabaseAvailability } from '../db/availability.ts';
 import type { Dialect } from '../db/connection.ts';
 import type { Database } from '../db/database.ts';
 import { fromDbTime } from '../db/time.ts';
@@ -19,6 +20,8 @@ export interface SenderOptions {
   leaseMs?: number;
   retry?: RetryPolicy;
   log?: (line: string) => void;
+  /** Told of a failed run first: a database outage is logged once there, not once per run. */
+  availability?: DatabaseAvailability;
 }
 
 export interface RunResult {
@@ -69,7 +72,9 @@ export function createSender(options: SenderOptions): Sender {
     if (stopped) return;
     timer = setTimeout(() => {
       running = runOnce()
-        .catch((error: unknown) => log(`outbox: run failed: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) => {
+          if (!options.availability?.report(error)) log(`outbox: run failed: ${error instanceof Error ? error.message : String(error)}`);
+        })
         .finally(() => {
           running = null;
           schedule(intervalMs);

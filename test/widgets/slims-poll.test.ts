@@ -122,6 +122,38 @@ describe('<slims-poll>', () => {
     assert(/^[0-9a-f-]{36}$/.test(localStorage.getItem('slims-crm:device') ?? ''), 'the first answer makes a uuid device id');
   });
 
+  it('keeps sending through a database outage (503 database_unavailable, Retry-After) with one key, in its sending state', async () => {
+    const seen: string[] = [];
+    const waits: number[] = [];
+    const wait = retry.wait;
+    retry.wait = async (ms) => void waits.push(ms);
+    try {
+      const el = await poll({
+        [GET]: () => json(200, surveyPayload()),
+        [POST]: (_call, n) => {
+          seen.push(el._view);
+          return n < 5
+            ? json(503, { error: { code: 'database_unavailable', message: 'Layanan sedang tidak dapat menghubungi basis data.' } }, { 'Retry-After': n === 4 ? '60' : '3' })
+            : json(201, { responseId: 7, results: pollResults });
+        },
+      });
+      radios(el)[1]!.click();
+      shadow(el).querySelector('button')!.click();
+      await until(() => el._view === 'thanks', 'thank-you after the outage');
+      const posts = stub.calls.filter((c) => c.method === 'POST');
+      equal(posts.length, 6, 'more tries than a plain 5xx gets (retry.times + 1)');
+      equal(new Set(posts.map((c) => c.headers.get('Idempotency-Key'))).size, 1, 'one Idempotency-Key on every try');
+      equal(new Set(posts.map((c) => c.headers.get('X-Device-Id'))).size, 1);
+      equal([...new Set(seen)], ['submitting'], 'the sending state the whole time');
+      equal(statusText(el), 'Terima kasih, jawaban Anda sudah tercatat.');
+      equal(waits.length, 5);
+      assert(waits.slice(0, 4).every((ms) => ms >= 3000 && ms <= 3750), `waits as Retry-After asks, with a little jitter: ${waits.join(', ')}`);
+      equal(waits[4], 5000, 'a long Retry-After is capped');
+    } finally {
+      retry.wait = wait;
+    }
+  });
+
   it('sends its device id on reads once it has answered, so the sidecar can say it already did', async () => {
     const el = await poll({
       [GET]: () => json(200, surveyPayload()),

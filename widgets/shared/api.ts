@@ -9,6 +9,8 @@ export interface ApiError {
   /** HTTP status, or 0 when no answer came back (offline, timeout). */
   status: number;
   details?: unknown;
+  /** Seconds the server asked to wait before trying again (its Retry-After header), when it said. */
+  retryAfter?: number;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -35,7 +37,7 @@ export function storedDevice(): string {
   return ids.device;
 }
 
-export const failure = (code: string, status = 0, message = code, details?: unknown): ApiResult<never> => ({
+export const failure = (code: string, status = 0, message = code, details?: unknown): ApiResult<never> & { ok: false } => ({
   ok: false,
   error: { code, message, status, details },
 });
@@ -64,7 +66,10 @@ export async function send<T>(url: URL, init: RequestInit & { headers: Record<st
     })) as { error?: Partial<ApiError> } | null;
     if (res.ok && body) return { ok: true, data: body as T };
     const e = body?.error;
-    return failure(String(e?.code ?? (res.ok ? 'bad_response' : `http_${res.status}`)), res.status, String(e?.message ?? res.statusText), e?.details);
+    const failed = failure(String(e?.code ?? (res.ok ? 'bad_response' : `http_${res.status}`)), res.status, String(e?.message ?? res.statusText), e?.details);
+    const wait = Number(res.headers.get('retry-after'));
+    if (wait > 0) failed.error.retryAfter = wait;
+    return failed;
   } catch (e) {
     return abort.signal.aborted ? failure('timeout', 0, String(e)) : e instanceof TypeError ? whyBlocked(url) : failure('network_error', 0, String(e));
   } finally {

@@ -38,8 +38,18 @@ async function renewMemberToken(): Promise<string | null> {
   }
 }
 
-/** Retries after a network failure or a 5xx, with exponential backoff; tests shorten it. */
-export const retry = { times: 3, backoffMs: 400 };
+/**
+ * Retries after a network failure or a 5xx: `times` more tries with exponential backoff, or after the
+ * server's Retry-After (at most `maxWaitMs`). While the sidecar says its database is away (503
+ * database_unavailable, e.g. MariaDB restarting) it keeps trying for up to `outageMs` in all. Tests shorten it.
+ */
+export const retry = {
+  times: 3,
+  backoffMs: 400,
+  maxWaitMs: 5_000,
+  outageMs: 30_000,
+  wait: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+};
 
 /**
  * POSTs `body` as JSON. The caller keeps `key` for one submission, so a visitor's own second try is
@@ -52,6 +62,7 @@ export async function apiPost<T>(path: string, body: unknown, opts: RequestOptio
     const url = apiUrl(path, opts);
     const init = { method: 'POST', body: JSON.stringify(body) };
     let renewed = false;
+    const started = Date.now();
     for (let n = 0; ; n++) {
       if (!navigator.onLine) return failure('offline');
       const headers = { 'Content-Type': 'application/json', 'Idempotency-Key': opts.key, 'X-Device-Id': deviceId() };
@@ -74,8 +85,12 @@ export async function apiPost<T>(path: string, body: unknown, opts: RequestOptio
         return result;
       }
       // Retry only when the server may not have acted; the Idempotency-Key makes a repeated POST safe.
-      if (result.ok || (result.error.status && result.error.status < 500) || n >= retry.times) return result;
-      await new Promise((r) => setTimeout(r, retry.backoffMs * 2 ** n * (0.75 + Math.random() / 2)));
+      if (result.ok || (result.error.status && result.error.status < 500)) return result;
+      const outage = result.error.code === 'database_unavailable';
+      if (n >= retry.times && !(outage && Date.now() - started < retry.outageMs)) return result;
+      const asked = result.error.retryAfter;
+      // The widget stays in its sending state meanwhile; the jitter keeps many visitors from retrying in step.
+      await retry.wait(Math.min((asked ? asked * 1000 : retry.backoffMs * 2 ** n) * (1 + Math.random() / 4), retry.maxWaitMs));
     }
   } catch (e) {
     return failure('network_error', 0, String(e));

@@ -229,6 +229,70 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect((await send(app, '', base)).status).toBe(201);
   });
 
+  it('refuses wrong JSON types field by field, never coercing them, in both languages', async () => {
+    const base = { kind: 'suggestion', text: 'Teks yang baik.' };
+    const purchase = { ...base, kind: 'purchase', purchase: { title: 'Judul' } };
+    const cases: Array<[string, Json, string]> = [
+      ['kind 1', { ...base, kind: 1 }, 'kind'],
+      ['kind ["suggestion"]', { ...base, kind: ['suggestion'] }, 'kind'],
+      ['text true', { ...base, text: true }, 'text'],
+      ['text {}', { ...base, text: {} }, 'text'],
+      ['purchase a string', { ...base, kind: 'purchase', purchase: 'Judul' }, 'purchase'],
+      ['purchase an array', { ...base, kind: 'purchase', purchase: ['Judul'] }, 'purchase'],
+      ['purchase title 5', { ...purchase, purchase: { title: 5 } }, 'purchase.title'],
+      ['purchase author []', { ...purchase, purchase: { title: 'Judul', author: [] } }, 'purchase.author'],
+      ['purchase isbn 9780306406157', { ...purchase, purchase: { title: 'Judul', isbn: 9780306406157 } }, 'purchase.isbn'],
+      ['contact a string', { ...base, contact: 'dewi@contoh.id', consent: true }, 'contact'],
+      ['contact 0', { ...base, contact: 0 }, 'contact'],
+      ['contact an array', { ...base, contact: ['dewi@contoh.id'], consent: true }, 'contact'],
+      ['email 5', { ...base, contact: { email: 5 }, consent: true }, 'contact.email'],
+      ['phone 81234567890', { ...base, contact: { phone: 81234567890 }, consent: true }, 'contact.phone'],
+      ['consent "true"', { ...base, contact: { email: 'dewi@contoh.id' }, consent: 'true' }, 'consent'],
+      ['consent 1', { ...base, consent: 1 }, 'consent'],
+      ['asMember "false"', { ...base, asMember: 'false' }, 'asMember'],
+      ['lang true', { ...base, lang: true }, 'lang'],
+    ];
+    const before = await tableCounts(handle);
+    for (const [name, body, field] of cases) {
+      for (const lang of ['id', 'en'] as const) {
+        const res = await send(app, '', body, { headers: { 'Accept-Language': lang } });
+        expect(res.status, name).toBe(422);
+        const error = (await json(res)).error;
+        expect(error.code, name).toBe('validation_failed');
+        const detail = (error.details as Json[]).find((d) => d.field === field);
+        expect(detail, `${name}: ${JSON.stringify(error.details)}`).toBeDefined();
+        expect(typeof detail!.message).toBe('string');
+      }
+    }
+    const en = await json(await send(app, '', { ...base, contact: 'x' }, { headers: { 'Accept-Language': 'en' } }));
+    expect(en.error.details).toEqual([{ field: 'contact', message: 'The contact must be an object.' }]);
+    const id = await json(await send(app, '', { ...base, contact: 'x' }));
+    expect(id.error.details).toEqual([{ field: 'contact', message: 'Kontak harus berupa objek.' }]);
+    expect(await tableCounts(handle)).toEqual(before);
+  });
+
+  it('refuses wrong types in the board query with 422 and a detail per parameter', async () => {
+    const cases: Array<[string, string]> = [
+      ['page=1e1', 'page'],
+      ['page=0x2', 'page'],
+      ['page=%202', 'page'],
+      ['page=-1', 'page'],
+      ['pageSize=2.0', 'pageSize'],
+      ['pageSize=abc', 'pageSize'],
+      ['sort=popular', 'sort'],
+      ['kind=1', 'kind'],
+      ['status=open', 'status'],
+    ];
+    for (const [query, field] of cases) {
+      const res = await app.request(`/api/v1/feedback/board?${query}`, { headers: { 'Accept-Language': 'en' } });
+      expect(res.status, query).toBe(422);
+      const error = (await json(res)).error;
+      expect(error.code, query).toBe('validation_failed');
+      expect(error.details.map((d: Json) => d.field), query).toEqual([field]);
+    }
+    expect((await app.request('/api/v1/feedback/board?page=2&pageSize=5&sort=votes')).status).toBe(200);
+  });
+
   it('treats a filled honeypot as spam and writes nothing', async () => {
     const before = await tableCounts(handle);
     const res = await submit({ kind: 'suggestion', text: 'Beli obat murah', website: 'http://spam.example' });

@@ -84,7 +84,10 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
     '/api/*',
     bodyLimit({
       maxSize: 64 * 1024,
-      onError: () => {
+      // The rest of the body is never read, so the socket cannot carry another request: say so and close it,
+      // or a keep-alive client would send its next request on a connection that is then dropped.
+      onError: (c) => {
+        c.header('Connection', 'close');
         throw new ApiError(413, 'body_too_large');
       },
     }),

@@ -13,7 +13,14 @@ export interface AppEnv {
 
 export type AppContext = Context<AppEnv>;
 
-/** Reads a JSON object body; anything else is a 415 or a 400, before a handler sees it. */
+/**
+ * Reads a JSON object body; anything else is a 415 or a 400, before a handler sees it.
+ *
+ * The one rule for fields, on every route: each field a route knows is checked for its exact JSON type by that
+ * route's schema, and a wrong type is a 422 validation_failed naming the field (never coerced: "1" is not 1,
+ * "" is not an empty list); fields a route does not know are ignored, so a widget or SLiMS plugin one version
+ * ahead that sends one more field still works. `lang`, known to every route, must be "id" or "en".
+ */
 export async function readJsonObject(c: AppContext): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError(415, 'unsupported_media_type');
@@ -26,7 +33,24 @@ export async function readJsonObject(c: AppContext): Promise<Record<string, unkn
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'invalid_json');
   const record = body as Record<string, unknown>;
   if (record.lang === 'id' || record.lang === 'en') c.set('lang', record.lang);
+  else if (record.lang !== undefined && record.lang !== null) {
+    throw new ApiError(422, 'validation_failed', [
+      { field: 'lang', message: pick(requestLang(c), 'Bahasa harus "id" atau "en".', 'The language must be "id" or "en".') },
+    ]);
+  }
   return record;
+}
+
+/** A 422 naming each of `fields` that is present but not a string (sign-in forms: a number is not a name). */
+export function requireTextFields(c: AppContext, body: Record<string, unknown>, fields: readonly string[]): void {
+  const wrong = fields.filter((field) => body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string');
+  if (wrong.length === 0) return;
+  const lang = requestLang(c);
+  throw new ApiError(
+    422,
+    'validation_failed',
+    wrong.map((field) => ({ field, message: pick(lang, `${field} harus berupa teks.`, `${field} must be text.`) })),
+  );
 }
 
 export function parseId(value: string): number {

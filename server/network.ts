@@ -50,6 +50,11 @@ export function createNetworkLimiter(limit: number, windowMs = 3600_000) {
   };
   return {
     atLimit: (key: string, now: Date) => current(key, now.getTime()).count >= limit,
+    /** Takes back one count of this window, for an attempt that turned out to add nothing (a repeat vote). */
+    uncount(key: string, now: Date) {
+      const entry = windows.get(key);
+      if (entry !== undefined && entry.window === Math.floor(now.getTime() / windowMs) && entry.count > 0) entry.count--;
+    },
     count(key: string, now: Date) {
       const entry = current(key, now.getTime());
       entry.count++;

@@ -351,6 +351,14 @@ function lockFeedback(trx: Transaction<Database>, dialect: Dialect, ids: number[
     .execute();
 }
 
+/** The item's vote count when this voter has voted on it, else null (a repeat is answered without a new row). */
+export async function existingVote(db: Kysely<Database>, feedbackId: number, voterKey: string): Promise<number | null> {
+  const mine = await db.selectFrom('crm_feedback_vote').select('id').where('feedback_id', '=', feedbackId).where('voter_key', '=', voterKey).executeTakeFirst();
+  if (mine === undefined) return null;
+  const row = await db.selectFrom('crm_feedback_vote').select((eb) => eb.fn.countAll<number>().as('n')).where('feedback_id', '=', feedbackId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export type VoteOutcome = { voted: 'new' | 'already'; votes: number } | 'not_found' | 'closed';
 
 /**

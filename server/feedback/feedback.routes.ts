@@ -5,7 +5,7 @@ import { ApiError, requestLang } from '../errors.ts';
 import { deviceIdOf, idempotencyKeyOf, memberOf, readJsonObject, writerOf, type AppContext, type AppEnv } from '../http.ts';
 import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import { parseTrackingCode } from './code.ts';
-import { castVote, findFeedback, insertFeedback, listBoard, listOwnItems, ownItem } from './feedback.queries.ts';
+import { castVote, existingVote, findFeedback, insertFeedback, listBoard, listOwnItems, ownItem } from './feedback.queries.ts';
 import { parseBoardQuery, parseSubmission } from './feedback.schemas.ts';
 import { checkProofOfWork, createPowChallenge } from './pow.ts';
 
@@ -16,17 +16,26 @@ const HOUR_MS = 3_600_000;
  * (see createNetworkLimiter). The network limit applies to anonymous senders only: a library's own Wi-Fi
  * carries many members, each limited by name.
  */
-export const FEEDBACK_LIMITS = { perNetwork: 20, perSubmitter: 5 } as const;
+export const FEEDBACK_LIMITS = { perNetwork: 20, perSubmitter: 5, votesPerNetworkPerDay: 10 } as const;
+
+const DAY_MS = 86_400_000;
 
 export function feedbackRoutes(deps: AppDeps) {
   const { db, config, clock } = deps;
   const networks = createNetworkLimiter(FEEDBACK_LIMITS.perNetwork, HOUR_MS);
   const submitters = createNetworkLimiter(FEEDBACK_LIMITS.perSubmitter, HOUR_MS);
-  /** Anonymous votes per item and network, as surveys limit answers: a device id alone costs nothing to make. */
-  const voters = createNetworkLimiter(config.networkLimitPerHour, HOUR_MS);
+  /**
+   * New anonymous votes one network may add to one item in a library day, as surveys limit answers per
+   * network: a device id costs nothing to make, so without it one address could vote as often as it likes.
+   * Beyond it a new vote is a 429 rate_limited with Retry-After (as the survey routes answer); a device that
+   * already voted still gets its 200, and a member's vote counts per member, without this limit.
+   */
+  const voters = createNetworkLimiter(FEEDBACK_LIMITS.votesPerNetworkPerDay, DAY_MS);
+  /** The library's clock: the vote windows turn at local midnight. */
+  const localDay = (now: Date) => new Date(now.getTime() + config.utcOffsetMinutes * 60_000);
 
-  function rateLimited(c: AppContext, now: Date): never {
-    c.header('Retry-After', String(Math.ceil((HOUR_MS - (now.getTime() % HOUR_MS)) / 1000)));
+  function rateLimited(c: AppContext, now: Date, windowMs = HOUR_MS): never {
+    c.header('Retry-After', String(Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000)));
     throw new ApiError(429, 'rate_limited');
   }
 
@@ -111,12 +120,27 @@ export function feedbackRoutes(deps: AppDeps) {
       const id = c.req.param('id');
       if (!/^[1-9]\d{0,9}$/.test(id)) throw new ApiError(404, 'not_on_board');
       const network = voter.memberId === null ? networkId(clientAddress(c, config.trustProxy), deps.secret.value) : null;
-      if (network !== null) {
-        const limitKey = `${id}:${network}`;
-        if (voters.atLimit(limitKey, now)) rateLimited(c, now);
-        voters.count(limitKey, now);
+      const limitKey = network === null ? null : `${id}:${network}`;
+      const day = localDay(now);
+      if (limitKey !== null) {
+        if (voters.atLimit(limitKey, day)) {
+          // A repeat from a device that already voted adds nothing: it gets its answer, not a refusal.
+          const votes = await existingVote(db, Number(id), voter.key);
+          if (votes !== null) return c.json({ votes, voted: true }, 200);
+          rateLimited(c, day, DAY_MS);
+        }
+        // Counted before the first await: a burst sent at once must not pass the check all together.
+        voters.count(limitKey, day);
       }
-      const outcome = await castVote(db, Number(id), voter, now);
+      let outcome: Awaited<ReturnType<typeof castVote>>;
+      try {
+        outcome = await castVote(db, Number(id), voter, now);
+      } catch (error) {
+        if (limitKey !== null) voters.uncount(limitKey, day);
+        throw error;
+      }
+      // Only a vote that was added uses up the network's share: a repeat, or an item not on the board, does not.
+      if (limitKey !== null && (typeof outcome === 'string' || outcome.voted !== 'new')) voters.uncount(limitKey, day);
       if (outcome === 'not_found') throw new ApiError(404, 'not_on_board');
       if (outcome === 'closed') throw new ApiError(409, 'voting_closed');
       return c.json({ votes: outcome.votes, voted: true }, outcome.voted === 'new' ? 201 : 200);

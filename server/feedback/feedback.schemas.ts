@@ -89,7 +89,17 @@ function checkText(add: (field: string, id: string, en: string) => void, field: 
   } else if (value.includes('\u0000')) add(field, `${what.id} memuat karakter yang tidak sah.`, `${what.en} holds an invalid character.`);
 }
 
-/** A submission from the suggestion box; throws a 422 listing every problem. */
+/** A JSON object (not an array), or undefined/null for absent; anything else is a wrong type. */
+function objectOrAbsent(value: unknown): Record<string, unknown> | null | 'wrong' {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : 'wrong';
+}
+
+/**
+ * A submission from the suggestion box; throws a 422 listing every problem. Every known field is checked for
+ * its type (a wrong one is refused, never coerced); unknown fields are ignored, as on every route, so a widget
+ * that sends one more field (lang, pow, the honeypot) still works.
+ */
 export function parseSubmission(body: Record<string, unknown>, lang: Lang): SubmissionInput {
   const p = problems(lang);
   const kind = body.kind as FeedbackKind;
@@ -101,7 +111,9 @@ export function parseSubmission(body: Record<string, unknown>, lang: Lang): Subm
 
   let purchase: PurchaseInput | null = null;
   if (kind === 'purchase') {
-    const raw = typeof body.purchase === 'object' && body.purchase !== null ? (body.purchase as Record<string, unknown>) : {};
+    const given = objectOrAbsent(body.purchase);
+    if (given === 'wrong') p.add('purchase', 'Data usulan pembelian harus berupa objek.', 'The purchase request must be an object.');
+    const raw = given === 'wrong' || given === null ? {} : given;
     const title = text(raw.title);
     checkText(p.add, 'purchase.title', title, LIMITS.title, { id: 'Judul buku', en: 'The title' });
     const author = text(raw.author);
@@ -115,7 +127,9 @@ export function parseSubmission(body: Record<string, unknown>, lang: Lang): Subm
     purchase = { title: title ?? '', author: author === null || author === '' ? null : author, isbn };
   }
 
-  const rawContact = typeof body.contact === 'object' && body.contact !== null ? (body.contact as Record<string, unknown>) : {};
+  const givenContact = objectOrAbsent(body.contact);
+  if (givenContact === 'wrong') p.add('contact', 'Kontak harus berupa objek.', 'The contact must be an object.');
+  const rawContact = givenContact === 'wrong' || givenContact === null ? {} : givenContact;
   const emailText = text(rawContact.email);
   const email = emailText === null || emailText === '' ? null : emailText;
   if (emailText === null || (email !== null && !isEmail(email))) {
@@ -127,7 +141,9 @@ export function parseSubmission(body: Record<string, unknown>, lang: Lang): Subm
     p.add('contact.phone', 'Nomor WhatsApp tidak sah. Contoh: 0812 3456 7890.', 'Not a valid WhatsApp number. Example: 0812 3456 7890.');
   }
   const hasContact = email !== null || (phoneText !== null && phoneText !== '');
-  if (hasContact && body.consent !== true) {
+  if (body.consent !== undefined && body.consent !== null && typeof body.consent !== 'boolean') {
+    p.add('consent', 'Persetujuan harus true atau false.', 'The consent must be true or false.');
+  } else if (hasContact && body.consent !== true) {
     p.add('consent', 'Centang persetujuan agar perpustakaan boleh menghubungi Anda, atau kosongkan kontak.', 'Tick the consent so the library may contact you, or leave the contact empty.');
   }
   // Only a real boolean: a stray "false" read as true would put the member's name on what they meant to send anonymously.
@@ -150,9 +166,11 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 }
 
 function pageParams(query: Record<string, string | undefined>, maxSize: number, defaultSize: number, add: (field: string, id: string, en: string) => void) {
-  const page = query.page === undefined || query.page === '' ? 1 : Number(query.page);
+  // Plain decimal digits only: Number() would also read "1e3", "0x10" or " 2 ".
+  const whole = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : NaN);
+  const page = query.page === undefined || query.page === '' ? 1 : whole(query.page);
   if (!Number.isInteger(page) || page < 1 || page > 10_000) add('page', 'Nomor halaman tidak sah.', 'Not a valid page number.');
-  const pageSize = query.pageSize === undefined || query.pageSize === '' ? defaultSize : Number(query.pageSize);
+  const pageSize = query.pageSize === undefined || query.pageSize === '' ? defaultSize : whole(query.pageSize);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxSize) {
     add('pageSize', `Ukuran halaman harus 1–${maxSize}.`, `The page size must be 1–${maxSize}.`);
   }
@@ -211,7 +229,13 @@ export function parseStaffListQuery(query: Record<string, string | undefined>, l
   let published: boolean | undefined;
   if (query.published === '1' || query.published === '0') published = query.published === '1';
   else if (query.published !== undefined && query.published !== '') p.add('published', 'Nilai published harus 1 atau 0.', 'published must be 1 or 0.');
+  if (query.merged !== undefined && query.merged !== '' && query.merged !== '1' && query.merged !== '0') {
+    p.add('merged', 'Nilai merged harus 1 atau 0.', 'merged must be 1 or 0.');
+  }
   const category = query.category?.trim();
+  if (category !== undefined && length(category) > LIMITS.category) {
+    p.add('category', `Kategori paling panjang ${LIMITS.category} karakter.`, `The category may be at most ${LIMITS.category} characters.`);
+  }
   const q = query.q?.trim();
   if (q !== undefined && length(q) > 200) p.add('q', 'Kata kunci paling panjang 200 karakter.', 'The search may be at most 200 characters.');
   const { page, pageSize } = pageParams(query, 100, 25, p.add);

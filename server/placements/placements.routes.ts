@@ -16,7 +16,12 @@ export function placementRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', requireStaff(deps, MODULE, 'r'), async (c) => {
       const survey = c.req.query('survey');
-      return c.json({ placements: await listPlacements(db, survey === undefined ? undefined : parseId(survey)) });
+      if (survey !== undefined && !/^[1-9]\d{0,9}$/.test(survey)) {
+        throw new ApiError(422, 'validation_failed', [
+          { field: 'survey', message: pick(requestLang(c), 'Nomor survei tidak sah.', 'Not a valid survey number.') },
+        ]);
+      }
+      return c.json({ placements: await listPlacements(db, survey === undefined ? undefined : Number(survey)) });
     })
     .post('/', requireStaff(deps, MODULE, 'w'), async (c) => {
       const input = parsePlacementInput(await readJsonObject(c), requestLang(c));

@@ -4,7 +4,7 @@ import { verifyWith } from '../auth/secret.ts';
 import { bearerToken, signStaffToken, verifyStaffToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { readJsonObject, type AppEnv } from '../http.ts';
+import { readJsonObject, requireTextFields, type AppEnv } from '../http.ts';
 import { clientAddress, networkId } from '../network.ts';
 import { findStaff, forgetAttempts, passwordMatches, recordAttempt, staffPrivileges } from './staff.queries.ts';
 
@@ -16,6 +16,7 @@ export function staffSessionRoutes(deps: AppDeps) {
   const { db, config, clock } = deps;
   return new Hono<AppEnv>().post('/session', async (c) => {
     const body = await readJsonObject(c);
+    requireTextFields(c, body, ['username', 'password']);
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     if (username === '' || password === '' || username.length > 50 || password.length > 200) {

@@ -51,12 +51,22 @@ function text(value: unknown): string | null {
   return typeof value === 'string' ? value.trim() : null;
 }
 
+/** Absent (undefined or null) counts as not given; anything present must have its own type, never coerced. */
+const absent = (value: unknown): value is undefined | null => value === undefined || value === null;
+
+/**
+ * Strict types, lenient on the unknown: every field below is checked for its type and a wrong one is a 422,
+ * while fields this parser does not know (the staff app's `kind`, a question's `id`) are ignored, so an older
+ * or newer client's extra field never fails a save.
+ */
+
 export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): SurveyInput {
   const problems: FieldProblem[] = [];
   const problem = (field: string, id: string, en: string) => problems.push({ field, message: pick(lang, id, en) });
 
   const title = text(body.title) ?? '';
-  if (title === '') problem('title', 'Judul wajib diisi.', 'A title is required.');
+  if (!absent(body.title) && typeof body.title !== 'string') problem('title', 'Judul harus berupa teks.', 'The title must be text.');
+  else if (title === '') problem('title', 'Judul wajib diisi.', 'A title is required.');
   else if (title.length > 200) problem('title', 'Judul paling panjang 200 karakter.', 'The title may be at most 200 characters.');
 
   let description: string | null = null;
@@ -68,7 +78,8 @@ export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): Sur
   }
 
   let slug = text(body.slug) ?? '';
-  if (slug === '') slug = slugify(title);
+  if (!absent(body.slug) && typeof body.slug !== 'string') problem('slug', 'Slug harus berupa teks.', 'The slug must be text.');
+  else if (slug === '') slug = slugify(title);
   else if (!/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(slug)) {
     problem('slug', 'Slug hanya huruf kecil, angka dan tanda hubung (maks. 64).', 'The slug may hold only lower-case letters, digits and hyphens (max. 64).');
   }
@@ -114,21 +125,27 @@ export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): Sur
         return;
       }
       const prompt = text(q.prompt) ?? '';
-      if (prompt === '') problem(`${at}.prompt`, `Pertanyaan ${n} belum diisi.`, `Question ${n} has no text.`);
+      if (!absent(q.prompt) && typeof q.prompt !== 'string') problem(`${at}.prompt`, `Pertanyaan ${n} harus berupa teks.`, `Question ${n} must be text.`);
+      else if (prompt === '') problem(`${at}.prompt`, `Pertanyaan ${n} belum diisi.`, `Question ${n} has no text.`);
       else if (prompt.length > 500) problem(`${at}.prompt`, `Pertanyaan ${n} paling panjang 500 karakter.`, `Question ${n} may be at most 500 characters.`);
       let maxLength: number | null = null;
       if (type === 'text') {
-        maxLength = q.maxLength === undefined || q.maxLength === null ? TEXT_LIMIT_DEFAULT : Number(q.maxLength);
+        maxLength = absent(q.maxLength) ? TEXT_LIMIT_DEFAULT : typeof q.maxLength === 'number' ? q.maxLength : NaN;
         if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > TEXT_LIMIT_MAX) {
           problem(`${at}.maxLength`, `Batas panjang jawaban ${n} harus 1–${TEXT_LIMIT_MAX}.`, `Question ${n}'s answer limit must be 1–${TEXT_LIMIT_MAX}.`);
         }
       }
       const options: string[] = [];
       if (type === 'single' || type === 'multiple') {
-        const list = Array.isArray(q.options) ? q.options : [];
+        const list: unknown[] = Array.isArray(q.options) ? q.options : [];
+        if (!absent(q.options) && !Array.isArray(q.options)) {
+          problem(`${at}.options`, `Pilihan pada pertanyaan ${n} harus berupa daftar.`, `Question ${n}'s options must be a list.`);
+        }
         for (const option of list) {
-          const label = text(typeof option === 'object' && option !== null ? (option as Record<string, unknown>).label : option) ?? '';
-          if (label === '') problem(`${at}.options`, `Pilihan pada pertanyaan ${n} tidak boleh kosong.`, `Question ${n} has an empty option.`);
+          const raw = typeof option === 'object' && option !== null && !Array.isArray(option) ? (option as Record<string, unknown>).label : option;
+          const label = text(raw) ?? '';
+          if (typeof raw !== 'string') problem(`${at}.options`, `Pilihan pada pertanyaan ${n} harus berupa teks.`, `Question ${n}'s options must be text.`);
+          else if (label === '') problem(`${at}.options`, `Pilihan pada pertanyaan ${n} tidak boleh kosong.`, `Question ${n} has an empty option.`);
           else if (label.length > 200) problem(`${at}.options`, `Pilihan pada pertanyaan ${n} paling panjang 200 karakter.`, `Question ${n}'s options may be at most 200 characters.`);
           else options.push(label);
         }
@@ -137,6 +154,9 @@ export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): Sur
         if (new Set(options.map((o) => o.toLowerCase())).size !== options.length) {
           problem(`${at}.options`, `Ada pilihan ganda (sama) pada pertanyaan ${n}.`, `Question ${n} has duplicate options.`);
         }
+      }
+      if (!absent(q.required) && typeof q.required !== 'boolean') {
+        problem(`${at}.required`, `Wajib/tidaknya pertanyaan ${n} harus true atau false.`, `Question ${n}'s required must be true or false.`);
       }
       questions.push({ type, prompt, required: q.required !== false, maxLength, options });
     });
@@ -165,8 +185,12 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
   const byId = new Map(survey.questions.map((q) => [q.id, q]));
   const seen = new Set<number>();
   const rows: AnswerRow[] = [];
-  for (const raw of body.answers as unknown[]) {
-    const answer = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  for (const [index, raw] of (body.answers as unknown[]).entries()) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      problem(undefined, `answers[${index}]`, 'Jawaban harus berupa objek.', 'An answer must be an object.');
+      continue;
+    }
+    const answer = raw as Record<string, unknown>;
     const questionId = typeof answer.questionId === 'number' ? answer.questionId : NaN;
     const question = byId.get(questionId);
     if (question === undefined) {
@@ -181,7 +205,12 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
     switch (question.type) {
       case 'single':
       case 'multiple': {
-        const ids = Array.isArray(answer.optionIds) ? answer.optionIds : [];
+        // Absent (or null) is no answer; anything else must be a list: "", 0, true or {} are not "no answer".
+        if (!absent(answer.optionIds) && !Array.isArray(answer.optionIds)) {
+          problem(question.id, 'optionIds', 'Pilihan jawaban harus berupa daftar.', 'The chosen options must be a list.');
+          break;
+        }
+        const ids: unknown[] = Array.isArray(answer.optionIds) ? answer.optionIds : [];
         const known = new Set(question.options.map((o) => o.id));
         if (ids.length === 0) {
           if (question.required) problem(question.id, 'optionIds', 'Pilih salah satu jawaban.', 'Choose an answer.');
@@ -213,11 +242,11 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
         break;
       }
       case 'text': {
-        if (answer.text !== undefined && typeof answer.text !== 'string') {
+        if (!absent(answer.text) && typeof answer.text !== 'string') {
           problem(question.id, 'text', 'Jawaban harus berupa teks.', 'The answer must be text.');
           break;
         }
-        const value = (answer.text ?? '').trim();
+        const value = typeof answer.text === 'string' ? answer.text.trim() : '';
         const limit = question.maxLength ?? TEXT_LIMIT_DEFAULT;
         if (value === '') {
           if (question.required) problem(question.id, 'text', 'Jawaban wajib diisi.', 'An answer is required.');

@@ -399,6 +399,57 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     ]);
   });
 
+  it('refuses wrong JSON types in staff changes and wrong query parameters, field by field, changing nothing', async () => {
+    const { id } = await create({ kind: 'suggestion', text: 'Tipe yang salah.' });
+    const events = async () => (await handle.db.selectFrom('crm_feedback_event').select('id').where('feedback_id', '=', id).execute()).length;
+    const before = { row: await handle.db.selectFrom('crm_feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), events: await events() };
+    const cases: Array<[string, string, Json, string]> = [
+      ['PUT', '', { status: 1 }, 'status'],
+      ['PUT', '', { status: ['done'] }, 'status'],
+      ['PUT', '', { status: null }, 'status'],
+      ['PUT', '', { category: 5 }, 'category'],
+      ['PUT', '', { category: ['Koleksi'] }, 'category'],
+      ['PUT', '', { assignedUid: '2' }, 'assignedUid'],
+      ['PUT', '', { assignedUid: 2.5 }, 'assignedUid'],
+      ['PUT', '', { published: 'true' }, 'published'],
+      ['PUT', '', { published: 1 }, 'published'],
+      ['PUT', '', { published: true, lang: 'de' }, 'lang'],
+      ['POST', '/notes', { text: 42 }, 'text'],
+      ['POST', '/notes', { text: { id: 'x' } }, 'text'],
+      ['POST', '/replies', { text: true, visibility: 'public' }, 'text'],
+      ['POST', '/replies', { text: 'Terima kasih.', visibility: 1 }, 'visibility'],
+      ['POST', '/replies', { text: 'Terima kasih.', visibility: ['public'] }, 'visibility'],
+      ['POST', '/merge', { into: String(id) }, 'into'],
+      ['POST', '/merge', { into: [id] }, 'into'],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const name = `${method} ${path} ${JSON.stringify(body)}`;
+      const res = await staff(method, `/${id}${path}?lang=en`, body);
+      expect(res.status, name).toBe(422);
+      expect(res.json.error.code, name).toBe('validation_failed');
+      expect((res.json.error.details as Json[]).map((d) => d.field), name).toEqual([field]);
+      expect(res.json.error.details[0].message, name).toMatch(/^[A-Za-z]/);
+    }
+    expect(await handle.db.selectFrom('crm_feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(before.row);
+    expect(await events()).toBe(before.events);
+
+    const queries: Array<[string, string]> = [
+      ['?page=1e1', 'page'],
+      ['?pageSize=0x10', 'pageSize'],
+      ['?published=true', 'published'],
+      ['?merged=yes', 'merged'],
+      ['?assigned=2.0', 'assigned'],
+      [`?category=${'k'.repeat(61)}`, 'category'],
+      ['?sort=1', 'sort'],
+    ];
+    for (const [query, field] of queries) {
+      const res = await staff('GET', query);
+      expect(res.status, query).toBe(422);
+      expect((res.json.error.details as Json[]).map((d) => d.field), query).toEqual([field]);
+    }
+    expect((await staff('GET', '?merged=1&published=0&page=1&pageSize=10')).status).toBe(200);
+  });
+
   it('answers 404 for an unknown item', async () => {
     for (const [method, path, body] of [
       ['GET', '/999999999', undefined],

@@ -5,9 +5,10 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signMemberToken } from '../../server/auth/tokens.ts';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
+import { FEEDBACK_LIMITS } from '../../server/feedback/feedback.routes.ts';
 import { MIN_FILL_MS } from '../../server/feedback/pow.ts';
 import { availableDatabases } from '../helpers/databases.ts';
-import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock, testConfig } from '../helpers/app.ts';
+import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock } from '../helpers/app.ts';
 
 type App = ReturnType<typeof buildApp>;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -227,6 +228,70 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect(await tableCounts(handle)).toEqual(before);
     // The proof of work was not spent by any of the refusals.
     expect((await send(app, '', base)).status).toBe(201);
+  });
+
+  it('refuses wrong JSON types field by field, never coercing them, in both languages', async () => {
+    const base = { kind: 'suggestion', text: 'Teks yang baik.' };
+    const purchase = { ...base, kind: 'purchase', purchase: { title: 'Judul' } };
+    const cases: Array<[string, Json, string]> = [
+      ['kind 1', { ...base, kind: 1 }, 'kind'],
+      ['kind ["suggestion"]', { ...base, kind: ['suggestion'] }, 'kind'],
+      ['text true', { ...base, text: true }, 'text'],
+      ['text {}', { ...base, text: {} }, 'text'],
+      ['purchase a string', { ...base, kind: 'purchase', purchase: 'Judul' }, 'purchase'],
+      ['purchase an array', { ...base, kind: 'purchase', purchase: ['Judul'] }, 'purchase'],
+      ['purchase title 5', { ...purchase, purchase: { title: 5 } }, 'purchase.title'],
+      ['purchase author []', { ...purchase, purchase: { title: 'Judul', author: [] } }, 'purchase.author'],
+      ['purchase isbn 9780306406157', { ...purchase, purchase: { title: 'Judul', isbn: 9780306406157 } }, 'purchase.isbn'],
+      ['contact a string', { ...base, contact: 'dewi@contoh.id', consent: true }, 'contact'],
+      ['contact 0', { ...base, contact: 0 }, 'contact'],
+      ['contact an array', { ...base, contact: ['dewi@contoh.id'], consent: true }, 'contact'],
+      ['email 5', { ...base, contact: { email: 5 }, consent: true }, 'contact.email'],
+      ['phone 81234567890', { ...base, contact: { phone: 81234567890 }, consent: true }, 'contact.phone'],
+      ['consent "true"', { ...base, contact: { email: 'dewi@contoh.id' }, consent: 'true' }, 'consent'],
+      ['consent 1', { ...base, consent: 1 }, 'consent'],
+      ['asMember "false"', { ...base, asMember: 'false' }, 'asMember'],
+      ['lang true', { ...base, lang: true }, 'lang'],
+    ];
+    const before = await tableCounts(handle);
+    for (const [name, body, field] of cases) {
+      for (const lang of ['id', 'en'] as const) {
+        const res = await send(app, '', body, { headers: { 'Accept-Language': lang } });
+        expect(res.status, name).toBe(422);
+        const error = (await json(res)).error;
+        expect(error.code, name).toBe('validation_failed');
+        const detail = (error.details as Json[]).find((d) => d.field === field);
+        expect(detail, `${name}: ${JSON.stringify(error.details)}`).toBeDefined();
+        expect(typeof detail!.message).toBe('string');
+      }
+    }
+    const en = await json(await send(app, '', { ...base, contact: 'x' }, { headers: { 'Accept-Language': 'en' } }));
+    expect(en.error.details).toEqual([{ field: 'contact', message: 'The contact must be an object.' }]);
+    const id = await json(await send(app, '', { ...base, contact: 'x' }));
+    expect(id.error.details).toEqual([{ field: 'contact', message: 'Kontak harus berupa objek.' }]);
+    expect(await tableCounts(handle)).toEqual(before);
+  });
+
+  it('refuses wrong types in the board query with 422 and a detail per parameter', async () => {
+    const cases: Array<[string, string]> = [
+      ['page=1e1', 'page'],
+      ['page=0x2', 'page'],
+      ['page=%202', 'page'],
+      ['page=-1', 'page'],
+      ['pageSize=2.0', 'pageSize'],
+      ['pageSize=abc', 'pageSize'],
+      ['sort=popular', 'sort'],
+      ['kind=1', 'kind'],
+      ['status=open', 'status'],
+    ];
+    for (const [query, field] of cases) {
+      const res = await app.request(`/api/v1/feedback/board?${query}`, { headers: { 'Accept-Language': 'en' } });
+      expect(res.status, query).toBe(422);
+      const error = (await json(res)).error;
+      expect(error.code, query).toBe('validation_failed');
+      expect(error.details.map((d: Json) => d.field), query).toEqual([field]);
+    }
+    expect((await app.request('/api/v1/feedback/board?page=2&pageSize=5&sort=votes')).status).toBe(200);
   });
 
   it('treats a filled honeypot as spam and writes nothing', async () => {
@@ -490,21 +555,45 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect((await send(limited, '', { kind: 'suggestion', text: 'Coba', pow: 'bm90IGpzb24=' }, { device: prober })).status).toBe(429);
   });
 
-  it('limits anonymous votes per item and network, not members', async () => {
-    const limited = buildApp(handle, clock, testConfig({ networkLimitPerHour: 3 }));
+  it('bounds the anonymous votes one network adds to one item in a day, not members, and counts repeats as nothing', async () => {
+    const limit = FEEDBACK_LIMITS.votesPerNetworkPerDay;
+    // Its own clock, which moves a day on: the other tests' proofs of work follow the shared one.
+    const days = testClock(clock().toISOString());
+    const limited = buildApp(handle, days);
     const idea = await published({ kind: 'suggestion', text: 'Sediakan rak sepatu.' });
     const other = await published({ kind: 'suggestion', text: 'Sediakan payung pinjaman.' });
-    // Fresh device ids cost nothing: from one network they count against one limit, also when sent at once.
-    const rush = await Promise.all([1, 2, 3, 4, 5].map(() => send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7' })));
-    expect(rush.map((r) => r.status).sort()).toEqual([201, 201, 201, 429, 429]);
+    const voteRows = async (id: number) => (await handle.db.selectFrom('crm_feedback_vote').select('id').where('feedback_id', '=', id).execute()).length;
+    // One device votes first; its repeats later on cost the network nothing.
+    const first = unique('first');
+    expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', device: first })).status).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', device: first })).status).toBe(200);
+    // Fresh device ids cost nothing to make: from one network they share one bound, also when sent at once.
+    const rush = await Promise.all(Array.from({ length: limit + 5 }, () => send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7' })));
+    const statuses = rush.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(limit - 1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6);
     const refused = rush.find((r) => r.status === 429)!;
-    expect((await json(refused)).error.code).toBe('rate_limited');
+    const error = (await json(refused)).error;
+    expect(error.code).toBe('rate_limited');
+    expect(Object.keys(error).sort()).toEqual(['code', 'message']);
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('Retry-After'))).toBeLessThanOrEqual(86_400);
+    expect(await voteRows(idea)).toBe(limit);
+    // At the bound, the device that already voted still hears its vote counted, with the same count.
+    const repeat = await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', device: first });
+    expect(repeat.status).toBe(200);
+    expect(await json(repeat)).toEqual({ votes: limit, voted: true });
+    // Another network, another item and a member are not held by it.
     expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.8' })).status).toBe(201);
     expect((await send(limited, `/board/${other}/votes`, {}, { ip: '10.9.8.7' })).status).toBe(201);
-    expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', token: await member('M2026-0400') })).status).toBe(201);
-    const rows = await handle.db.selectFrom('crm_feedback_vote').select('id').where('feedback_id', '=', idea).execute();
-    expect(rows).toHaveLength(5);
+    for (let i = 0; i < 3; i++) {
+      expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', token: await member(unique('M').slice(0, 20)) })).status).toBe(201);
+    }
+    expect(await voteRows(idea)).toBe(limit + 4);
+    // The next library day opens a new share.
+    days.advance(86_400_000);
+    expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7' })).status).toBe(201);
+    expect(await voteRows(idea)).toBe(limit + 5);
   });
 
   it('shows only published, unmerged items on the board, with filters, three sorts and paging', async () => {

@@ -168,6 +168,14 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
       ['data array', event({ data: [] }), ['data']],
       ['data null', event({ data: null }), ['data']],
       ['everything wrong', JSON.stringify({ id: 1, event: 2, occurredAt: 3, data: 4 }), ['id', 'event', 'occurredAt', 'data']],
+      ['id a number', event({ id: 1234567890 }), ['id']],
+      ['event a list', event({ event: ['member.saved'] }), ['event']],
+      ['occurredAt epoch seconds', event({ occurredAt: 1763866798 }), ['occurredAt']],
+      ['occurredAt an object', event({ occurredAt: {} }), ['occurredAt']],
+      ['data a string', event({ data: '{"memberId":"M1"}' }), ['data']],
+      ['data true', event({ data: true }), ['data']],
+      ['a JSON string', JSON.stringify(event()), ['body']],
+      ['a number', '42', ['body']],
     ];
     for (const [name, body, fields] of cases) {
       const json = await refused(await deliver(body), 422, 'validation_failed');

@@ -86,6 +86,33 @@ describe.each(await availableDatabases())('placements on $name', (database) => {
     expect((await staff(admin, 'GET', '/placements')).json.placements).toHaveLength(before);
   });
 
+  it('refuses wrong JSON types and a wrong ?survey= with 422, never coercing them', async () => {
+    const before = (await staff(admin, 'GET', '/placements')).json.placements.length;
+    const cases: Array<[string, Json, string]> = [
+      ['widget 1', { widget: 1, place: 'home', reservePx: 100 }, 'widget'],
+      ['surveyId "1"', { widget: 'poll', surveyId: String(poll), place: 'home', reservePx: 100 }, 'surveyId'],
+      ['surveyId 1.5', { widget: 'poll', surveyId: 1.5, place: 'home', reservePx: 100 }, 'surveyId'],
+      ['place ["home"]', { widget: 'feedback-board', place: ['home'], reservePx: 100 }, 'place'],
+      ['target 7', { widget: 'feedback-board', place: 'detail', target: 7, reservePx: 100 }, 'target'],
+      ['reservePx "100"', { widget: 'feedback-board', place: 'footer', reservePx: '100' }, 'reservePx'],
+      ['reservePx true', { widget: 'feedback-board', place: 'footer', reservePx: true }, 'reservePx'],
+      ['lang 1', { widget: 'feedback-board', place: 'footer', reservePx: 100, lang: 1 }, 'lang'],
+    ];
+    for (const [name, body, field] of cases) {
+      const res = await staff(admin, 'POST', '/placements', body);
+      expect(res.status, name).toBe(422);
+      expect(res.json.error.code, name).toBe('validation_failed');
+      expect((res.json.error.details as Json[]).map((d) => d.field), name).toContain(field);
+    }
+    for (const query of ['abc', '1.0', '0', '-1', '']) {
+      const res = await staff(admin, 'GET', `/placements?survey=${query}`);
+      expect(res.status, query).toBe(422);
+      expect(res.json.error.details[0].field).toBe('survey');
+    }
+    expect((await staff(admin, 'GET', `/placements?survey=${poll}`)).status).toBe(200);
+    expect((await staff(admin, 'GET', '/placements')).json.placements).toHaveLength(before);
+  });
+
   it('needs Membership write to place or remove, read to list', async () => {
     expect((await staff(reader, 'POST', '/placements', { widget: 'feedback-board', place: 'footer', reservePx: 600 })).status).toBe(403);
     const kasir = await staffToken(app, 'kasir');

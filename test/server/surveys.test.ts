@@ -371,6 +371,88 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
     expect(gone.status).toBe(404);
   });
 
+  it('refuses wrong JSON types in answers with a bilingual detail per field, never reading them as no answer', async () => {
+    const survey = await createOpen({ ...surveyInput, slug: 'tipe-salah' });
+    const [rating, multiple, nps, text] = survey.questions;
+    const required = [
+      { questionId: rating.id, value: 4 },
+      { questionId: nps.id, value: 9 },
+    ];
+    const before = await responseCount(handle);
+    // The multiple-choice and text questions are optional: a wrong type there is still not "no answer".
+    const cases: Array<[string, unknown, string]> = [
+      ['optionIds ""', { answers: [...required, { questionId: multiple.id, optionIds: '' }] }, 'optionIds'],
+      ['optionIds 0', { answers: [...required, { questionId: multiple.id, optionIds: 0 }] }, 'optionIds'],
+      ['optionIds true', { answers: [...required, { questionId: multiple.id, optionIds: true }] }, 'optionIds'],
+      ['optionIds {}', { answers: [...required, { questionId: multiple.id, optionIds: {} }] }, 'optionIds'],
+      ['optionIds ["1"]', { answers: [...required, { questionId: multiple.id, optionIds: [String(multiple.options[0].id)] }] }, 'optionIds'],
+      ['value "4"', { answers: [{ questionId: rating.id, value: '4' }, required[1]] }, 'value'],
+      ['value true', { answers: [{ questionId: rating.id, value: true }, required[1]] }, 'value'],
+      ['value 4.5', { answers: [{ questionId: rating.id, value: 4.5 }, required[1]] }, 'value'],
+      ['text 5', { answers: [...required, { questionId: text.id, text: 5 }] }, 'text'],
+      ['text []', { answers: [...required, { questionId: text.id, text: [] }] }, 'text'],
+      ['questionId "1"', { answers: [...required, { questionId: String(text.id), text: 'hai' }] }, 'questionId'],
+      ['answer a string', { answers: [...required, 'jawaban'] }, 'answers[2]'],
+      ['answer an array', { answers: [...required, [text.id]] }, 'answers[2]'],
+      ['answers an object', { answers: { [rating.id]: 4 } }, 'answers'],
+      ['answers a string', { answers: '4' }, 'answers'],
+      ['lang 5', { answers: required, lang: 5 }, 'lang'],
+      ['lang "fr"', { answers: required, lang: 'fr' }, 'lang'],
+    ];
+    for (const [name, body, field] of cases) {
+      for (const lang of ['id', 'en'] as const) {
+        const res = await vote(app, 'tipe-salah', body, { device: 'types-device-01', headers: { 'Accept-Language': lang } });
+        expect(res.status, name).toBe(422);
+        const json = (await res.json()) as Json;
+        expect(json.error.code, name).toBe('validation_failed');
+        const detail = (json.error.details as Json[]).find((d) => d.field === field);
+        expect(detail, `${name}: ${JSON.stringify(json.error.details)}`).toBeDefined();
+        expect(detail!.message, name).toMatch(lang === 'en' ? /^[A-Z][a-z]/ : /^\S/);
+      }
+    }
+    const en = (await (await vote(app, 'tipe-salah', { answers: [...required, { questionId: multiple.id, optionIds: 0 }] }, { device: 'types-device-01', headers: { 'Accept-Language': 'en' } })).json()) as Json;
+    expect(en.error.details).toEqual([{ questionId: multiple.id, field: 'optionIds', message: 'The chosen options must be a list.' }]);
+    const id = (await (await vote(app, 'tipe-salah', { answers: [...required, { questionId: multiple.id, optionIds: 0 }] }, { device: 'types-device-01' })).json()) as Json;
+    expect(id.error.details).toEqual([{ questionId: multiple.id, field: 'optionIds', message: 'Pilihan jawaban harus berupa daftar.' }]);
+    expect(await responseCount(handle)).toBe(before);
+
+    // Absent or null is still no answer on an optional question, as the widgets send it.
+    const ok = await vote(app, 'tipe-salah', { answers: [...required, { questionId: multiple.id, optionIds: null }, { questionId: text.id, text: null }], lang: 'id' }, { device: 'types-device-02' });
+    expect(ok.status).toBe(201);
+    expect(await responseCount(handle)).toBe(before + 1);
+  });
+
+  it('refuses wrong JSON types in survey definitions, field by field', async () => {
+    const question = surveyInput.questions[1]!;
+    const cases: Array<[string, Json, string]> = [
+      ['title 5', { ...pollInput, title: 5 }, 'title'],
+      ['slug 5', { ...pollInput, slug: 5 }, 'slug'],
+      ['slug []', { ...pollInput, slug: [] }, 'slug'],
+      ['description 5', { ...pollInput, description: 5 }, 'description'],
+      ['audience 1', { ...pollInput, audience: 1 }, 'audience'],
+      ['resultsVisibility true', { ...pollInput, resultsVisibility: true }, 'resultsVisibility'],
+      ['opensAt 0', { ...pollInput, opensAt: 0 }, 'opensAt'],
+      ['questions {}', { ...pollInput, questions: {} }, 'questions'],
+      ['question a string', { ...pollInput, questions: ['Kapan?'] }, 'questions[0]'],
+      ['prompt 5', { ...pollInput, questions: [{ ...question, prompt: 5 }] }, 'questions[0].prompt'],
+      ['required "no"', { ...pollInput, questions: [{ ...question, required: 'no' }] }, 'questions[0].required'],
+      ['required 0', { ...pollInput, questions: [{ ...question, required: 0 }] }, 'questions[0].required'],
+      ['options a string', { ...pollInput, questions: [{ ...question, options: 'A, B' }] }, 'questions[0].options'],
+      ['option label 5', { ...pollInput, questions: [{ ...question, options: [{ label: 5 }, { label: 'B' }] }] }, 'questions[0].options'],
+      ['maxLength "100"', { ...pollInput, questions: [{ type: 'text', prompt: 'Saran', maxLength: '100' }] }, 'questions[0].maxLength'],
+      ['maxLength true', { ...pollInput, questions: [{ type: 'text', prompt: 'Saran', maxLength: true }] }, 'questions[0].maxLength'],
+      ['lang {}', { ...pollInput, lang: {} }, 'lang'],
+    ];
+    const before = await handle.db.selectFrom('crm_survey').select('id').execute();
+    for (const [name, body, field] of cases) {
+      const res = await staffJson(app, admin, 'POST', '/surveys', body);
+      expect(res.status, name).toBe(422);
+      expect(res.json.error.code, name).toBe('validation_failed');
+      expect((res.json.error.details as Json[]).map((d) => d.field), name).toContain(field);
+    }
+    expect(await handle.db.selectFrom('crm_survey').select('id').execute()).toHaveLength(before.length);
+  });
+
   it('validates survey definitions with every problem listed', async () => {
     const res = await staffJson(app, admin, 'POST', '/surveys', {
       title: '',

@@ -1,4 +1,5 @@
 // Signed tokens for members and staff: HS256 JWTs with the algorithm pinned, audience checked, short lives.
+import { randomUUID } from 'node:crypto';
 import { sign, verify } from 'hono/jwt';
 
 export const AUDIENCE = 'slims-crm';
@@ -34,8 +35,9 @@ export async function signStaffToken(
 ): Promise<{ token: string; exp: number }> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + lifetimeSeconds;
+  // jti: two sign-ins in one second are two sessions, each revoked by its own sign-out.
   const token = await sign(
-    { aud: AUDIENCE, typ: 'staff', sub: String(staff.uid), name: staff.name, priv: staff.privileges, amr: ['pwd'], iat, exp },
+    { aud: AUDIENCE, typ: 'staff', sub: String(staff.uid), name: staff.name, priv: staff.privileges, amr: ['pwd'], jti: randomUUID(), iat, exp },
     secret,
     'HS256',
   );

@@ -211,14 +211,17 @@ describe('<slims-member-signin>', () => {
       includes(field(el, 'password').getAttribute('aria-describedby'), 'status');
     }));
 
-  it('tells how many minutes to wait from Retry-After', () =>
+  it('tells how long to wait from Retry-After, in the sidecar\'s words', () =>
     quietly(async () => {
       const cases: [string, 'id' | 'en', string][] = [
-        ['600', 'id', 'Terlalu banyak percobaan masuk. Silakan coba lagi dalam 10 menit.'],
-        ['600', 'en', 'Too many sign-in attempts. Please try again in 10 minutes.'],
-        ['45', 'en', 'Too many sign-in attempts. Please try again in 1 minute.'],
-        ['61', 'id', 'Terlalu banyak percobaan masuk. Silakan coba lagi dalam 2 menit.'],
-        [new Date(Date.now() + 5 * 60_000).toUTCString(), 'en', 'Too many sign-in attempts. Please try again in 5 minutes.'],
+        ['600', 'id', 'Terlalu banyak percobaan masuk. Coba lagi dalam 10 menit.'],
+        ['600', 'en', 'Too many sign-in attempts. Try again in 10 minutes.'],
+        ['900', 'en', 'Too many sign-in attempts. Try again in 15 minutes.'],
+        ['45', 'en', 'Too many sign-in attempts. Try again in 45 seconds.'],
+        ['1', 'en', 'Too many sign-in attempts. Try again in 1 second.'],
+        ['30', 'id', 'Terlalu banyak percobaan masuk. Coba lagi dalam 30 detik.'],
+        ['61', 'id', 'Terlalu banyak percobaan masuk. Coba lagi dalam 2 menit.'],
+        [new Date(Date.now() + 5 * 60_000).toUTCString(), 'en', 'Too many sign-in attempts. Try again in 5 minutes.'],
       ];
       for (const [retryAfter, lang, text] of cases) {
         const el = await signin(

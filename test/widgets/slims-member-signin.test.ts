@@ -1,5 +1,7 @@
 // <slims-member-signin> in a real browser, with the real loader and window.fetch stubbed at the API seam.
 import { sendKeys } from '@web/test-runner-commands';
+import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import '../../widgets/member-signin/slims-member-signin.ts';
 import '../../widgets/poll/slims-poll.ts';
 import { STORAGE_KEY } from '../../widgets/member-signin/session.ts';
@@ -233,6 +235,47 @@ describe('<slims-member-signin>', () => {
         stub!.restore();
         document.body.replaceChildren();
       }
+    }));
+
+  it('solves the proof of work a busy network needs, saying Memeriksa…, and sends once more with it', () =>
+    quietly(async () => {
+      const secrets = { hmacSignatureSecret: 'test-signature-secret', hmacKeySignatureSecret: 'test-key-secret' };
+      const issued = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 50, deriveKey, data: { purpose: 'signin' }, ...secrets });
+      const requested = (file: string): boolean => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let verified = false;
+      const el = await signin({
+        [SESSION]: async (call, n) => {
+          if (n === 0) return json(401, { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } });
+          const pow = (call.body as { pow?: string }).pow;
+          const decoded = JSON.parse(atob(pow ?? '')) as { challenge: Challenge; solution: Solution };
+          verified = (await verifySolution({ challenge: decoded.challenge, solution: decoded.solution, deriveKey, ...secrets })).verified;
+          await held;
+          return session();
+        },
+      });
+      assert(!requested('/widgets/shared/pow.ts'), 'the solver is not loaded with the page');
+      submit(el);
+      await until(() => statusText(el) === 'Memeriksa…', 'Memeriksa… while checking');
+      await until(() => stub!.calls.length === 2, 'sent again with the proof');
+      assert(requested('/widgets/shared/pow.ts'), 'the solver loaded when asked for');
+      equal((stub!.calls[1]!.body as Record<string, unknown>).cardNumber, 'M000001');
+      release();
+      await until(() => el.member, 'signed in');
+      assert(verified, 'the proof verifies');
+    }));
+
+  it('says the check did not finish when a second proof_required comes', () =>
+    quietly(async () => {
+      const issued = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 5, deriveKey, hmacSignatureSecret: 'a-secret-of-sorts', hmacKeySignatureSecret: 'another-secret-x' });
+      const el = await signin(
+        { [SESSION]: () => json(401, { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } }) },
+        '<slims-member-signin lang="en"></slims-member-signin>',
+      );
+      submit(el);
+      await until(() => statusText(el) === 'The security check did not finish. Please try again.', 'the check failed');
+      equal(stub!.calls.length, 2, 'one resend, no loop');
     }));
 
   it('does not retry a 5xx with the same password; the member can press again', () =>

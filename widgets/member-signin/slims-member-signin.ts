@@ -223,7 +223,6 @@ export class SlimsMemberSignin extends LitElement {
         // password yet). The solver's chunk loads only now, never with the page.
         this._note = { text: words(lang).checking, error: false };
         const pow = await import('../shared/pow.ts').then((m) => m.solve(challenge as Challenge)).catch(() => null);
-        this._note = { text: '', error: false };
         if (pow !== null) res = await signIn(cardNumber, password, opts, pow);
       }
       this._busy = false;

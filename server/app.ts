@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
 
   app.onError((error, c) => {
     const lang = requestLang(c);
-    if (error instanceof ApiError) return c.json(errorBody(error.code, lang, error.details), error.status);
+    if (error instanceof ApiError) return c.json(errorBody(error.code, lang, error.details, error.wording), error.status);
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 404 ? 'not_found' : error.status === 413 ? 'body_too_large' : 'validation_failed';
       return c.json(errorBody(code, lang), error.status);

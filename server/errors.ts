@@ -38,6 +38,10 @@ const messages = {
   idempotency_key_reused: ['Idempotency-Key ini sudah dipakai untuk jawaban lain.', 'This Idempotency-Key was already used for another answer.'],
   origin_not_allowed: ['Situs ini tidak diizinkan memanggil layanan CRM perpustakaan.', 'This site is not allowed to call the library CRM service.'],
   rate_limited: ['Terlalu banyak permintaan. Coba lagi beberapa saat lagi.', 'Too many requests. Please try again in a while.'],
+  proof_required: [
+    'Banyak percobaan masuk yang gagal dari jaringan ini: perangkat Anda perlu memeriksa sebentar. Kirim lagi dengan pemeriksaan itu.',
+    'Many failed sign-ins came from this network: your device needs to run a short check. Send again with that check.',
+  ],
   body_too_large: ['Isi permintaan terlalu besar.', 'The request body is too large.'],
   slug_taken: ['Alamat (slug) ini sudah dipakai survei lain.', 'This slug is already used by another survey.'],
   survey_changed: ['Jajak pendapat ini baru saja diubah. Muat ulang lalu jawab lagi.', 'This poll has just been changed. Reload it and answer again.'],
@@ -86,19 +90,37 @@ const messages = {
 
 export type ErrorCode = keyof typeof messages;
 
+/** A message in Indonesian and English. */
+export type Bilingual = readonly [id: string, en: string];
+
+/** The member route's wrong-credentials wording: members sign in with a card number, not a username. */
+export const MEMBER_INVALID_CREDENTIALS: Bilingual = ['Nomor anggota atau kata sandi salah.', 'Wrong card number or password.'];
+
+/** The sign-in lockout's rate_limited wording, saying how long: whole minutes from a minute on, else seconds. */
+export function signInLockedMessage(seconds: number): Bilingual {
+  if (seconds < 60) {
+    const s = Math.max(1, Math.ceil(seconds));
+    return [`Terlalu banyak percobaan masuk. Coba lagi dalam ${s} detik.`, `Too many sign-in attempts. Try again in ${s} second${s === 1 ? '' : 's'}.`];
+  }
+  const m = Math.ceil(seconds / 60);
+  return [`Terlalu banyak percobaan masuk. Coba lagi dalam ${m} menit.`, `Too many sign-in attempts. Try again in ${m} minute${m === 1 ? '' : 's'}.`];
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     readonly details?: unknown,
+    /** Words this answer its own way; the code, which clients act on, stays the same. */
+    readonly wording?: Bilingual,
   ) {
     super(code);
     this.name = 'ApiError';
   }
 }
 
-export function errorMessage(code: ErrorCode, lang: Lang): string {
-  return messages[code][lang === 'en' ? 1 : 0];
+export function errorMessage(code: ErrorCode, lang: Lang, wording?: Bilingual): string {
+  return (wording ?? messages[code])[lang === 'en' ? 1 : 0];
 }
 
 /** The caller's language: ?lang=, then Accept-Language, then Indonesian. */
@@ -116,11 +138,11 @@ export function requestLang(c: Context<AppEnv>): Lang {
   return 'id';
 }
 
-export function errorBody(code: ErrorCode, lang: Lang, details?: unknown) {
+export function errorBody(code: ErrorCode, lang: Lang, details?: unknown, wording?: Bilingual) {
   return {
     error: {
       code,
-      message: errorMessage(code, lang),
+      message: errorMessage(code, lang, wording),
       ...(details === undefined ? {} : { details }),
     },
   };

@@ -1,8 +1,10 @@
 // Signed tokens for members and staff: HS256 JWTs with the algorithm pinned, audience checked, short lives.
+import { randomUUID } from 'node:crypto';
 import { sign, verify } from 'hono/jwt';
 
 export const AUDIENCE = 'slims-crm';
-const CLOCK_SKEW_SECONDS = 60;
+/** How far past `exp` a token is still taken (clocks differ); a revocation is kept as long. */
+export const CLOCK_SKEW_SECONDS = 60;
 
 export type Privileges = Record<string, { r: boolean; w: boolean }>;
 
@@ -11,6 +13,8 @@ export interface StaffClaims {
   name: string;
   privileges: Privileges;
   exp: number;
+  /** Minted by the sidecar's own password sign-in (`amr: ["pwd"]`), not by the SLiMS plugin for a SLiMS session. */
+  byPassword: boolean;
 }
 
 export interface MemberClaims {
@@ -31,8 +35,9 @@ export async function signStaffToken(
 ): Promise<{ token: string; exp: number }> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + lifetimeSeconds;
+  // jti: two sign-ins in one second are two sessions, each revoked by its own sign-out.
   const token = await sign(
-    { aud: AUDIENCE, typ: 'staff', sub: String(staff.uid), name: staff.name, priv: staff.privileges, iat, exp },
+    { aud: AUDIENCE, typ: 'staff', sub: String(staff.uid), name: staff.name, priv: staff.privileges, amr: ['pwd'], jti: randomUUID(), iat, exp },
     secret,
     'HS256',
   );
@@ -89,6 +94,7 @@ export async function verifyStaffToken(token: string, secret: string, now: Date)
     name: typeof claims.name === 'string' ? claims.name : '',
     privileges,
     exp: claims.exp as number,
+    byPassword: Array.isArray(claims.amr) && claims.amr.includes('pwd'),
   };
 }
 

@@ -220,6 +220,13 @@ export interface CrmPlacementTable {
   created_at: string;
 }
 
+/** A staff token revoked by sign-out (migration 0007_revoked_tokens), until it would have expired. */
+export interface CrmRevokedTokenTable {
+  /** SHA-256 (hex) of the token string. */
+  token_hash: string;
+  expires_at: string;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -237,6 +244,7 @@ export interface CrmTables {
   crm_pow_spent: CrmPowSpentTable;
   crm_audit_log: CrmAuditLogTable;
   crm_placement: CrmPlacementTable;
+  crm_revoked_token: CrmRevokedTokenTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

@@ -88,6 +88,8 @@ export async function checkProofOfWork(secret: string, value: unknown, now: Date
   const { expiresAt, data } = payload.challenge.parameters;
   const issuedAt = Number(data?.issuedAt);
   if (!Number.isFinite(issuedAt) || typeof expiresAt !== 'number') throw new ApiError(400, 'pow_invalid');
+  // A sign-in challenge is handed out on request to anyone; it buys a sign-in, not a submission.
+  if (data?.purpose !== undefined) throw new ApiError(400, 'pow_invalid');
   if (now.getTime() - issuedAt < MIN_FILL_MS) throw new ApiError(400, 'too_fast');
   return { challenge: payload.challenge.signature!, expiresAt: new Date(expiresAt * 1000) };
 }
@@ -109,4 +111,43 @@ export async function isSpent(db: Kysely<Database>, proof: CheckedProof): Promis
 /** Forgets spent challenges that have expired anyway (an expired one is refused before it is looked up). */
 export async function pruneSpentChallenges(db: Kysely<Database>, now: Date): Promise<void> {
   await db.deleteFrom('crm_pow_spent').where('expires_at', '<', toDbTime(now)).execute();
+}
+
+/** How long a sign-in challenge stays valid: solving takes a second or two, resending at once. */
+export const SIGNIN_POW_TTL_MS = 5 * 60_000;
+
+/**
+ * A challenge for signing in from a network with many recent failures (same work as the suggestion box's).
+ * Its expiry rides in the signed data and is checked against the sidecar's clock, not altcha's wall clock.
+ */
+export async function createSignInChallenge(secret: string, now: Date): Promise<Challenge> {
+  const keys = secrets(secret);
+  const span = POW_COUNTER.max - POW_COUNTER.min;
+  return createChallenge({
+    algorithm: 'SHA-256',
+    cost: 1,
+    counter: POW_COUNTER.min + Math.floor(Math.random() * (span + 1)),
+    deriveKey,
+    data: { purpose: 'signin', issuedAt: now.getTime(), expiresAt: now.getTime() + SIGNIN_POW_TTL_MS },
+    hmacSignatureSecret: keys.signature,
+    hmacKeySignatureSecret: keys.key,
+  });
+}
+
+/** Checks a sign-in proof (the `pow` of a sign-in body): null when it is missing, malformed, forged or expired. */
+export async function checkSignInProof(secret: string, value: unknown, now: Date): Promise<CheckedProof | null> {
+  const payload = decode(value);
+  if (payload === null) return null;
+  const { data } = payload.challenge.parameters;
+  const expiresAt = Number(data?.expiresAt);
+  if (data?.purpose !== 'signin' || !Number.isFinite(expiresAt) || expiresAt < now.getTime()) return null;
+  const keys = secrets(secret);
+  const result = await verifySolution({
+    challenge: payload.challenge,
+    solution: payload.solution,
+    deriveKey,
+    hmacSignatureSecret: keys.signature,
+    hmacKeySignatureSecret: keys.key,
+  });
+  return result.verified ? { challenge: payload.challenge.signature!, expiresAt: new Date(expiresAt) } : null;
 }

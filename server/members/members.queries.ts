@@ -1,8 +1,7 @@
-// Members as SLiMS keeps them (read only), their OPAC passwords, and how long a locked-out card waits.
+// Members as SLiMS keeps them (read only) and their OPAC passwords.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { fromDbTime, toDbTime } from '../db/time.ts';
 import { passwordMatches } from '../staff/staff.queries.ts';
 
 export interface MemberLogin {
@@ -42,29 +41,4 @@ export async function memberPasswordMatches(password: string, hash: string | nul
   await passwordMatches(password, null);
   const given = Buffer.from(createHash('md5').update(password, 'utf8').digest('hex'), 'ascii');
   return timingSafeEqual(given, Buffer.from(hash.toLowerCase(), 'ascii'));
-}
-
-/**
- * For a subject over its limit: seconds until it has fewer than `limit` failures in the sliding window, i.e.
- * until the failure that tipped it over leaves the window. recentFailures counts a failure through the last
- * second of its window inclusive (times are whole seconds), hence the one second more.
- */
-export async function retryAfterSeconds(
-  db: Kysely<Database>,
-  subject: string,
-  limit: number,
-  windowMs: number,
-  now: Date,
-): Promise<number> {
-  const rows = await db
-    .selectFrom('crm_auth_failure')
-    .select('created_at')
-    .where('subject', '=', subject)
-    .where('created_at', '>=', toDbTime(new Date(now.getTime() - windowMs)))
-    .orderBy('created_at')
-    .execute();
-  const tipping = rows[Math.max(0, rows.length - limit)];
-  if (tipping === undefined) return 1;
-  const freeAt = new Date(fromDbTime(tipping.created_at)).getTime() + windowMs + 1000;
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
 }

@@ -3,15 +3,10 @@ import { Hono } from 'hono';
 import { verifyWith } from '../auth/secret.ts';
 import { MEMBER_TOKEN_SECONDS, bearerToken, signMemberToken, verifyMemberToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, pick, requestLang } from '../errors.ts';
+import { ApiError, MEMBER_INVALID_CREDENTIALS, pick, requestLang } from '../errors.ts';
 import { readJsonObject, type AppEnv } from '../http.ts';
-import { clientAddress, networkId } from '../network.ts';
-import { forgetAttempts, recordAttempt } from '../staff/staff.queries.ts';
-import { findMemberLogin, memberPasswordMatches, retryAfterSeconds } from './members.queries.ts';
-
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_CARD = 5;
-const MAX_FAILURES_PER_NETWORK = 30;
+import { beginSignIn } from '../auth/signin-guard.ts';
+import { findMemberLogin, memberPasswordMatches } from './members.queries.ts';
 
 /** The library's calendar date ('YYYY-MM-DD') at `now`. */
 function localDate(now: Date, utcOffsetMinutes: number): string {
@@ -37,35 +32,17 @@ export function memberRoutes(deps: AppDeps) {
       }
       if (problems.length > 0) throw new ApiError(422, 'validation_failed', problems);
 
-      const now = clock();
-      const since = new Date(now.getTime() - WINDOW_MS);
-      // The attempt is written before anything is checked, so parallel guesses count each other; it is taken
-      // back unless it turns out to be a failure. The card limit holds from any network, as the contract says.
-      const checks: Array<[subject: string, limit: number]> = [
-        [`member:${cardNumber.toLowerCase()}`, MAX_FAILURES_PER_CARD],
-        [`member-net:${networkId(clientAddress(c, config.trustProxy), deps.secret.value) ?? 'unknown'}`, MAX_FAILURES_PER_NETWORK],
-      ];
-      const attempt = await recordAttempt(db, checks.map(([subject]) => subject), now, since);
-      const over = checks.filter(([, limit], i) => (attempt.counts[i] ?? 0) > limit);
-      if (over.length > 0) {
-        // Refused while locked, even with the right password; a refused try does not lengthen the lock.
-        await forgetAttempts(db, attempt.ids);
-        let retryAfter = 1;
-        for (const [subject, limit] of over) {
-          retryAfter = Math.max(retryAfter, await retryAfterSeconds(db, subject, limit, WINDOW_MS, now));
-        }
-        c.header('Retry-After', String(retryAfter));
-        throw new ApiError(429, 'rate_limited');
-      }
-
       const member = await findMemberLogin(db, cardNumber);
+      // The card limit holds from any network; a card SLiMS knows is counted by its own id.
+      const attempt = await beginSignIn(deps, c, `member:${(member?.id ?? cardNumber).toLowerCase()}`, 'member', body.pow);
       if (!(await memberPasswordMatches(password, member?.passwordHash ?? null)) || member === null) {
         // A card without a password stays counted too: it keeps card numbers from being probed for that answer.
         if (member !== null && member.passwordHash === null) throw new ApiError(403, 'no_password');
-        throw new ApiError(401, 'invalid_credentials');
+        throw new ApiError(401, 'invalid_credentials', undefined, MEMBER_INVALID_CREDENTIALS);
       }
-      // The password was right: this attempt was no failure. Earlier failures stay until they age out.
-      await forgetAttempts(db, attempt.ids);
+      // The password was right: this try was no failure, and the card's earlier ones are forgotten.
+      await attempt.succeeded();
+      const now = clock();
       // Only someone who knows the password learns that a membership is pending or expired.
       if (member.pending) throw new ApiError(403, 'member_pending');
       if (member.expireDate < localDate(now, config.utcOffsetMinutes)) throw new ApiError(403, 'member_expired');

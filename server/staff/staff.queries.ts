@@ -1,9 +1,11 @@
 // Staff accounts live in SLiMS's user table; their module rights come from group_access (read only).
+import { createHash } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
 import type { Privileges } from '../auth/tokens.ts';
+import { isUniqueViolation } from '../surveys/surveys.queries.ts';
 import { unserializeList } from './php-serialize.ts';
 
 export interface StaffAccount {
@@ -87,40 +89,29 @@ export async function staffPrivileges(db: Kysely<Database>, staff: StaffAccount)
   return privileges;
 }
 
-export async function recentFailures(db: Kysely<Database>, subject: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('crm_auth_failure')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('subject', '=', subject)
-    .where('created_at', '>=', toDbTime(since))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+/** The staff account with this user_id as SLiMS has it now; null when it was deleted. */
+export async function findStaffById(db: Kysely<Database>, uid: number): Promise<StaffAccount | null> {
+  const row = await db.selectFrom('user').select('username').where('user_id', '=', uid).executeTakeFirst();
+  if (row === undefined) return null;
+  const staff = await findStaff(db, row.username);
+  return staff?.uid === uid ? staff : null;
 }
 
-/**
- * Records a sign-in attempt against each subject before the password is checked, and returns how many
- * attempts each subject now has in the window. Counting after writing makes parallel guesses see each
- * other; a successful attempt is taken back with forgetAttempts.
- */
-export async function recordAttempt(
-  db: Kysely<Database>,
-  subjects: string[],
-  now: Date,
-  since: Date,
-): Promise<{ ids: number[]; counts: number[] }> {
-  const ids: number[] = [];
-  for (const subject of subjects) {
-    const inserted = await db.insertInto('crm_auth_failure').values({ subject, created_at: toDbTime(now) }).executeTakeFirstOrThrow();
-    ids.push(Number(inserted.insertId));
-  }
-  const counts = await Promise.all(subjects.map((subject) => recentFailures(db, subject, since)));
-  // Now and then, drop attempts older than a day: the windows are minutes long.
-  if (ids[0] !== undefined && ids[0] % 100 === 0) {
-    await db.deleteFrom('crm_auth_failure').where('created_at', '<', toDbTime(new Date(now.getTime() - 86_400_000))).execute();
-  }
-  return { ids, counts };
+/** A staff token's key in crm_revoked_token: SHA-256 of the token as sent, whoever minted it. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export async function forgetAttempts(db: Kysely<Database>, ids: number[]): Promise<void> {
-  if (ids.length > 0) await db.deleteFrom('crm_auth_failure').where('id', 'in', ids).execute();
+/** Revokes a token until it would have expired anyway; revoking twice is no error. */
+export async function revokeToken(db: Kysely<Database>, hash: string, expiresAt: Date, now: Date): Promise<void> {
+  try {
+    await db.insertInto('crm_revoked_token').values({ token_hash: hash, expires_at: toDbTime(expiresAt) }).execute();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  await db.deleteFrom('crm_revoked_token').where('expires_at', '<', toDbTime(now)).execute();
+}
+
+export async function isRevoked(db: Kysely<Database>, hash: string): Promise<boolean> {
+  return (await db.selectFrom('crm_revoked_token').select('token_hash').where('token_hash', '=', hash).executeTakeFirst()) !== undefined;
 }

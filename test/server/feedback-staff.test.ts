@@ -484,8 +484,12 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     expect((await ok('GET', `/${item.id}`)).item.status).toBe('new');
     const cashier = await staffToken(app, 'kasir');
     expect((await staff('GET', '', undefined, cashier)).status).toBe(403);
-    const noMembership = (await signStaffToken(TEST_SECRET, { uid: 9, name: 'Tanpa Hak', privileges: { bibliography: { r: true, w: true } } }, clock())).token;
-    expect((await staff('PUT', `/${item.id}`, { status: 'done' }, noMembership)).status).toBe(403);
+    // What SLiMS says now decides, not what the token carries: the cashier's token claiming membership rights is refused.
+    const claimsMore = (await signStaffToken(TEST_SECRET, { uid: 4, name: 'Rina Lubis', privileges: { membership: { r: true, w: true } } }, clock())).token;
+    expect((await staff('PUT', `/${item.id}`, { status: 'done' }, claimsMore)).status).toBe(403);
+    // A token for an account SLiMS does not have (deleted) is no session.
+    const gone = (await signStaffToken(TEST_SECRET, { uid: 9, name: 'Tanpa Akun', privileges: { membership: { r: true, w: true } } }, clock())).token;
+    expect((await staff('PUT', `/${item.id}`, { status: 'done' }, gone)).status).toBe(401);
     const member = await signMemberToken(TEST_SECRET, 'M2026-0001', clock());
     expect((await staff('GET', '', undefined, member)).status).toBe(401);
     expect((await ok('PUT', `/${item.id}`, { status: 'done' }, librarian)).item.status).toBe('done');

@@ -1,5 +1,7 @@
 // <slims-member-signin> in a real browser, with the real loader and window.fetch stubbed at the API seam.
 import { sendKeys } from '@web/test-runner-commands';
+import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import '../../widgets/member-signin/slims-member-signin.ts';
 import '../../widgets/poll/slims-poll.ts';
 import { STORAGE_KEY } from '../../widgets/member-signin/session.ts';
@@ -215,14 +217,17 @@ describe('<slims-member-signin>', () => {
       includes(field(el, 'password').getAttribute('aria-describedby'), 'status');
     }));
 
-  it('tells how many minutes to wait from Retry-After', () =>
+  it('tells how long to wait from Retry-After, in the sidecar\'s words', () =>
     quietly(async () => {
       const cases: [string, 'id' | 'en', string][] = [
-        ['600', 'id', 'Terlalu banyak percobaan masuk. Silakan coba lagi dalam 10 menit.'],
-        ['600', 'en', 'Too many sign-in attempts. Please try again in 10 minutes.'],
-        ['45', 'en', 'Too many sign-in attempts. Please try again in 1 minute.'],
-        ['61', 'id', 'Terlalu banyak percobaan masuk. Silakan coba lagi dalam 2 menit.'],
-        [new Date(Date.now() + 5 * 60_000).toUTCString(), 'en', 'Too many sign-in attempts. Please try again in 5 minutes.'],
+        ['600', 'id', 'Terlalu banyak percobaan masuk. Coba lagi dalam 10 menit.'],
+        ['600', 'en', 'Too many sign-in attempts. Try again in 10 minutes.'],
+        ['900', 'en', 'Too many sign-in attempts. Try again in 15 minutes.'],
+        ['45', 'en', 'Too many sign-in attempts. Try again in 45 seconds.'],
+        ['1', 'en', 'Too many sign-in attempts. Try again in 1 second.'],
+        ['30', 'id', 'Terlalu banyak percobaan masuk. Coba lagi dalam 30 detik.'],
+        ['61', 'id', 'Terlalu banyak percobaan masuk. Coba lagi dalam 2 menit.'],
+        [new Date(Date.now() + 5 * 60_000).toUTCString(), 'en', 'Too many sign-in attempts. Try again in 5 minutes.'],
       ];
       for (const [retryAfter, lang, text] of cases) {
         const el = await signin(
@@ -234,6 +239,47 @@ describe('<slims-member-signin>', () => {
         stub!.restore();
         document.body.replaceChildren();
       }
+    }));
+
+  it('solves the proof of work a busy network needs, saying Memeriksa…, and sends once more with it', () =>
+    quietly(async () => {
+      const secrets = { hmacSignatureSecret: 'test-signature-secret', hmacKeySignatureSecret: 'test-key-secret' };
+      const issued = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 50, deriveKey, data: { purpose: 'signin' }, ...secrets });
+      const requested = (file: string): boolean => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let verified = false;
+      const el = await signin({
+        [SESSION]: async (call, n) => {
+          if (n === 0) return json(401, { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } });
+          const pow = (call.body as { pow?: string }).pow;
+          const decoded = JSON.parse(atob(pow ?? '')) as { challenge: Challenge; solution: Solution };
+          verified = (await verifySolution({ challenge: decoded.challenge, solution: decoded.solution, deriveKey, ...secrets })).verified;
+          await held;
+          return session();
+        },
+      });
+      assert(!requested('/widgets/shared/pow.ts'), 'the solver is not loaded with the page');
+      submit(el);
+      await until(() => statusText(el) === 'Memeriksa…', 'Memeriksa… while checking');
+      await until(() => stub!.calls.length === 2, 'sent again with the proof');
+      assert(requested('/widgets/shared/pow.ts'), 'the solver loaded when asked for');
+      equal((stub!.calls[1]!.body as Record<string, unknown>).cardNumber, 'M000001');
+      release();
+      await until(() => el.member, 'signed in');
+      assert(verified, 'the proof verifies');
+    }));
+
+  it('says the check did not finish when a second proof_required comes', () =>
+    quietly(async () => {
+      const issued = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 5, deriveKey, hmacSignatureSecret: 'a-secret-of-sorts', hmacKeySignatureSecret: 'another-secret-x' });
+      const el = await signin(
+        { [SESSION]: () => json(401, { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } }) },
+        '<slims-member-signin lang="en"></slims-member-signin>',
+      );
+      submit(el);
+      await until(() => statusText(el) === 'The security check did not finish. Please try again.', 'the check failed');
+      equal(stub!.calls.length, 2, 'one resend, no loop');
     }));
 
   it('does not retry a 5xx with the same password; the member can press again', () =>

@@ -139,12 +139,12 @@ describe('<slims-suggestion-box>', () => {
       const el = await box({ [POW]: powRoute, [POST]: created() });
       await new Promise((r) => setTimeout(r, 100));
       equal(stub!.calls.length, 0, 'nothing fetched on page load');
-      assert(!requested('/widgets/suggestion-box/pow.ts'), 'the solver is not loaded before any input');
+      assert(!requested('/widgets/shared/pow.ts'), 'the solver is not loaded before any input');
 
       $(el, 'textarea').focus();
       await sendKeys({ type: 'Tolong tambah kursi' });
       await until(() => calls(POW).length === 1, 'the challenge to be fetched');
-      await until(() => requested('/widgets/suggestion-box/pow.ts'), 'the solver to load');
+      await until(() => requested('/widgets/shared/pow.ts'), 'the solver to load');
       equal(calls(POW)[0]!.url.searchParams.get('lang'), 'id');
 
       await submit(el);

@@ -259,8 +259,14 @@ export class StaffApi {
     public lang: Lang,
   ) {}
 
-  signIn(username: string, password: string): Promise<ApiResult<Session>> {
-    return this.request('POST', '/session', { username, password });
+  /** `pow`: the solved proof of work, when the sidecar answered proof_required (a busy network). */
+  signIn(username: string, password: string, pow?: string): Promise<ApiResult<Session>> {
+    return this.request('POST', '/session', pow === undefined ? { username, password } : { username, password, pow });
+  }
+
+  /** Revokes this session's token at the sidecar (DELETE /session). */
+  signOut(): Promise<ApiResult<null>> {
+    return this.request('DELETE', '/session');
   }
 
   listSurveys(): Promise<ApiResult<{ surveys: SurveySummary[] }>> {

@@ -1,6 +1,7 @@
 // The standalone sign-in (the sidecar's /admin): SLiMS staff username and password for a token.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Session } from './api.ts';
+import type { Challenge } from 'altcha-lib';
+import type { ApiResult, Session } from './api.ts';
 import { AdminView } from './view.ts';
 
 declare global {
@@ -16,6 +17,7 @@ export class AdminSignIn extends AdminView {
     demo: {},
     error: { state: true },
     busy: { state: true },
+    checking: { state: true },
   };
 
   declare notice: string;
@@ -23,6 +25,8 @@ export class AdminSignIn extends AdminView {
   declare demo: boolean;
   declare error: string;
   declare busy: boolean;
+  /** Solving the proof of work a busy network's sign-in needs. */
+  declare checking: boolean;
 
   constructor() {
     super();
@@ -30,6 +34,7 @@ export class AdminSignIn extends AdminView {
     this.demo = false;
     this.error = '';
     this.busy = false;
+    this.checking = false;
   }
 
   override render(): TemplateResult {
@@ -50,8 +55,9 @@ export class AdminSignIn extends AdminView {
           <label for="signin-password">${t('password')}</label>
           <input id="signin-password" name="password" type="password" autocomplete="current-password" required />
         </div>
-        <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('signingIn') : t('signIn')}</button>
+        <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.checking ? t('signInChecking') : this.busy ? t('signingIn') : t('signIn')}</button>
       </form>
+      <p class="muted" role="status">${this.checking ? t('signInChecking') : ''}</p>
     </div>`;
   }
 
@@ -67,7 +73,21 @@ export class AdminSignIn extends AdminView {
     }
     this.busy = true;
     this.error = '';
-    const result = await this.api.signIn(username, password);
+    let result = await this.api.signIn(username, password);
+    const challenge = proofChallenge(result);
+    if (challenge !== null) {
+      // Many failed sign-ins came from this network: the sidecar asks for a proof of work first (no password
+      // was checked yet). The solver loads only now, never with the page.
+      this.checking = true;
+      const pow = await import('../shared/pow.ts').then((m) => m.solve(challenge)).catch(() => null);
+      this.checking = false;
+      if (pow === null) {
+        this.busy = false;
+        this.error = this.t('signInCheckFailed');
+        return;
+      }
+      result = await this.api.signIn(username, password, pow);
+    }
     this.busy = false;
     if (result.ok) {
       this.dispatchEvent(new CustomEvent('slims-admin-session', { detail: result.data, bubbles: true, composed: true }));
@@ -76,6 +96,13 @@ export class AdminSignIn extends AdminView {
     this.error = result.status === 401 ? result.error.message || this.t('signInFailed') : this.errorMessage(result.error);
     (form.elements.namedItem('password') as HTMLInputElement).select();
   }
+}
+
+/** The challenge of a proof_required answer, or null. */
+function proofChallenge(result: ApiResult<Session>): Challenge | null {
+  if (result.ok || result.error.code !== 'proof_required') return null;
+  const challenge = (result.error.details as { challenge?: unknown } | undefined)?.challenge;
+  return typeof challenge === 'object' && challenge !== null ? (challenge as Challenge) : null;
 }
 
 declare global {

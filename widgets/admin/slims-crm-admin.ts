@@ -368,6 +368,8 @@ export class SlimsCrmAdmin extends LitElement {
 
   private async signOut(): Promise<void> {
     if (!(await this.mayLeave())) return;
+    // Revoke the token at the sidecar first; the app forgets it whatever the answer (offline included).
+    await this.client?.signOut();
     this.endSession(this.t('signedOut'));
   }
 

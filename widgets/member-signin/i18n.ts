@@ -21,7 +21,11 @@ const id = {
   member_expired: 'Masa keanggotaan Anda sudah habis. Silakan perpanjang di perpustakaan.',
   no_password: 'Akun Anda belum memiliki kata sandi OPAC. Mintalah perpustakaan untuk membuatkannya.',
   rate_limited: 'Terlalu banyak percobaan masuk. Silakan coba lagi nanti.',
-  rateLimitedFor: { other: 'Terlalu banyak percobaan masuk. Silakan coba lagi dalam {} menit.' } as Plural,
+  // The sidecar's own words (server/errors.ts signInLockedMessage), from Retry-After.
+  rateLimitedFor: { other: 'Terlalu banyak percobaan masuk. Coba lagi dalam {} menit.' } as Plural,
+  rateLimitedForSeconds: { other: 'Terlalu banyak percobaan masuk. Coba lagi dalam {} detik.' } as Plural,
+  checking: 'Memeriksa…',
+  proof_required: 'Pemeriksaan keamanan tidak selesai. Silakan coba lagi.',
   offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
   origin_not_allowed: 'Layanan ini belum tersedia di situs ini.',
   error: 'Maaf, terjadi gangguan. Silakan coba lagi.',
@@ -50,9 +54,15 @@ const en: Words = {
   no_password: 'Your account has no OPAC password yet. Please ask the library to set one.',
   rate_limited: 'Too many sign-in attempts. Please try again later.',
   rateLimitedFor: {
-    one: 'Too many sign-in attempts. Please try again in {} minute.',
-    other: 'Too many sign-in attempts. Please try again in {} minutes.',
+    one: 'Too many sign-in attempts. Try again in {} minute.',
+    other: 'Too many sign-in attempts. Try again in {} minutes.',
   },
+  rateLimitedForSeconds: {
+    one: 'Too many sign-in attempts. Try again in {} second.',
+    other: 'Too many sign-in attempts. Try again in {} seconds.',
+  },
+  checking: 'Checking…',
+  proof_required: 'The security check did not finish. Please try again.',
   offline: 'Cannot connect. Please check your internet connection.',
   origin_not_allowed: 'This service is not available on this site.',
   error: 'Sorry, something went wrong. Please try again.',
@@ -61,16 +71,15 @@ const en: Words = {
 export const words = (lang: Lang): Words => (lang === 'en' ? en : id);
 
 /** Error codes with a message of their own (a timeout reads as offline); the rest get `error`. */
-const CODES = ['invalid_credentials', 'member_pending', 'member_expired', 'no_password', 'rate_limited', 'validation_failed', 'offline', 'origin_not_allowed'] as const;
+const CODES = ['invalid_credentials', 'member_pending', 'member_expired', 'no_password', 'rate_limited', 'proof_required', 'validation_failed', 'offline', 'origin_not_allowed'] as const;
 const known = (code: string): code is (typeof CODES)[number] => (CODES as readonly string[]).includes(code);
 
-/** What to tell the member about a failed sign-in; `retryAfter` (seconds) becomes whole minutes. */
+/** What to tell the member about a failed sign-in; `retryAfter` (seconds) says how long, in seconds under a minute, else whole minutes. */
 export function errorMessage(code: string, lang: Lang, retryAfter?: number): string {
   const m = words(lang);
   if (code === 'rate_limited' && retryAfter) {
-    const minutes = Math.ceil(retryAfter / 60);
-    const forms = m.rateLimitedFor;
-    return fill(forms[new Intl.PluralRules(lang).select(minutes)] ?? forms.other, minutes);
+    const [count, forms] = retryAfter < 60 ? [Math.ceil(retryAfter), m.rateLimitedForSeconds] : [Math.ceil(retryAfter / 60), m.rateLimitedFor];
+    return fill(forms[new Intl.PluralRules(lang).select(count)] ?? forms.other, count);
   }
   if (code === 'timeout') code = 'offline';
   return known(code) ? m[code] : m.error;

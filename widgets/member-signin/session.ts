@@ -82,12 +82,13 @@ export type SignInResult = ApiResult<MemberSession> & { retryAfter?: number };
 
 /**
  * POSTs the card number and password once. Never retried behind the member's back: each attempt
- * counts towards the sidecar's lockout, so a retry is the member's own press of the button.
+ * counts towards the sidecar's lockout, so a retry is the member's own press of the button. The one
+ * exception is the element's resend with `pow` after a proof_required answer, which checked no password.
  * It calls fetch itself rather than through api.ts `send`, only because it needs a response header
  * (Retry-After) that `send` does not pass on, and `send` sits in the code every poll downloads
  * before it can paint; the rest (URL, timeout, error shape) is the seam's.
  */
-export async function signIn(cardNumber: string, password: string, opts: RequestOptions): Promise<SignInResult> {
+export async function signIn(cardNumber: string, password: string, opts: RequestOptions, pow?: string): Promise<SignInResult> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeout.ms);
   const url = apiUrl('api/v1/members/session', opts);
@@ -96,7 +97,7 @@ export async function signIn(cardNumber: string, password: string, opts: Request
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ cardNumber, password }),
+      body: JSON.stringify(pow === undefined ? { cardNumber, password } : { cardNumber, password, pow }),
       signal: abort.signal,
       credentials: 'omit',
     });
@@ -110,7 +111,7 @@ export async function signIn(cardNumber: string, password: string, opts: Request
     }
     const e = body?.error;
     return {
-      ...failure(String(e?.code ?? `http_${res.status}`), res.status, String(e?.message ?? res.statusText)),
+      ...failure(String(e?.code ?? `http_${res.status}`), res.status, String(e?.message ?? res.statusText), e?.details),
       retryAfter: seconds(res.headers.get('Retry-After')),
     };
   } catch (e) {

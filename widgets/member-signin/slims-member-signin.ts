@@ -1,5 +1,6 @@
 // <slims-member-signin>: a member signs in with card number and OPAC password on a library website
 // outside SLiMS; every widget on the page, and on the site's next pages in this tab, then knows them.
+import type { Challenge } from 'altcha-lib';
 import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { define } from '../shared/define.ts';
 import { emit } from '../shared/events.ts';
@@ -20,7 +21,9 @@ type Field = 'cardNumber' | 'password';
  * `slims-crm:member-token`; never a cookie, never localStorage) and given to
  * `SlimsCRM.setMemberToken`, so members-only polls on the page reload as the member and the loader
  * restores the member on the site's other pages. When the token expires (15 minutes) the element
- * signs out and says so. A password attempt is sent once: never retried behind the member's back.
+ * signs out and says so. A password attempt is sent once: never retried behind the member's back. When
+ * the sidecar answers proof_required (many failed sign-ins from this network), the element solves the
+ * proof of work (its solver loads only then), says "Memeriksa…" / "Checking…" meanwhile, and sends once more.
  *
  * Attributes
  * - `lang`: `id` (default) or `en`; otherwise the closest `[lang]` ancestor, then the document's.
@@ -32,7 +35,7 @@ type Field = 'cardNumber' | 'password';
  * - `slims-signin` `{ memberId, name }`: the member signed in.
  * - `slims-signout` `{ memberId, reason }`: reason `signout` (the button) or `expired` (the token's time ran out).
  * - `slims-error` `{ slug, code, message }`: sign-in failed; `slug` is '' and `code` is the API's
- *   (`invalid_credentials`, `member_pending`, `member_expired`, `no_password`, `rate_limited`,
+ *   (`invalid_credentials`, `member_pending`, `member_expired`, `no_password`, `rate_limited`, `proof_required`,
  *   `validation_failed`, …) or `offline`, `timeout`, `bad_response`. The element shows the reason.
  *
  * Parts: `container`, `title`, `status` (live region; also `error` while it shows one), `form`,
@@ -223,7 +226,16 @@ export class SlimsMemberSignin extends LitElement {
       const hadFocus = this.matches(':focus-within');
       this._busy = true;
       this._note = { text: '', error: false };
-      const res = await signIn(cardNumber, password, { base: this.api, lang });
+      const opts = { base: this.api, lang };
+      let res = await signIn(cardNumber, password, opts);
+      const challenge = !res.ok && res.error.code === 'proof_required' ? (res.error.details as { challenge?: unknown } | undefined)?.challenge : undefined;
+      if (typeof challenge === 'object' && challenge !== null) {
+        // Many failed sign-ins came from this network: the sidecar wants a proof of work first (it checked no
+        // password yet). The solver's chunk loads only now, never with the page.
+        this._note = { text: words(lang).checking, error: false };
+        const pow = await import('../shared/pow.ts').then((m) => m.solve(challenge as Challenge)).catch(() => null);
+        if (pow !== null) res = await signIn(cardNumber, password, opts, pow);
+      }
       this._busy = false;
       if (!res.ok) {
         const { code, message } = res.error;

@@ -19,12 +19,12 @@ export const fillTime = { ms: 3_200 };
 
 type Tracking = typeof import('./tracking.ts');
 
-type Pow = typeof import('./pow.ts');
+type Pow = typeof import('../shared/pow.ts');
 let powModule: Promise<Pow> | undefined;
 
 /** The solver's chunk, fetched once for every element; a failed fetch is tried again next time. */
 const loadPow = (): Promise<Pow> =>
-  (powModule ??= import('./pow.ts').catch((e: unknown) => {
+  (powModule ??= import('../shared/pow.ts').catch((e: unknown) => {
     powModule = undefined;
     throw e;
   }));

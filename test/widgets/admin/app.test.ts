@@ -1,4 +1,6 @@
 // The staff app shell: signing in and out, the survey list, the session ending, the language switch.
+import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import { expectAccessible } from '../axe.ts';
 import { $, $$, assert, button, cleanup, equal, includes, mount, session, stubFetch, surveys, textOf, typeInto, waitFor } from './helpers.ts';
 
@@ -100,17 +102,82 @@ describe('slims-crm-admin: sign-in', () => {
     }
   });
 
-  it('signs out: the token leaves sessionStorage', async () => {
-    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } } });
+  it('signs out: the token is revoked at the sidecar and leaves sessionStorage', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } }, 'DELETE /api/v1/staff/session': { status: 204 } });
+    try {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the list');
+      button(el, 'Keluar').click();
+      await waitFor(() => $(el, '#signin-username'), 'the sign-in form');
+      const revoke = fetch.calls.find((c) => c.method === 'DELETE' && c.path === '/api/v1/staff/session');
+      assert(revoke, 'DELETE /api/v1/staff/session was called');
+      equal(revoke.headers.get('Authorization'), 'Bearer staff-token-1');
+      equal(sessionStorage.getItem('slims-crm:staff-token'), null);
+      includes(textOf(el.shadowRoot), 'Anda telah keluar.');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('signs out even when the sidecar cannot be reached to revoke', async () => {
+    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } }, 'DELETE /api/v1/staff/session': { status: 503, body: { error: { code: 'unavailable', message: 'x' } } } });
     try {
       const el = await mount({ signedIn: true });
       await waitFor(() => $(el, 'table.surveys'), 'the list');
       button(el, 'Keluar').click();
       await waitFor(() => $(el, '#signin-username'), 'the sign-in form');
       equal(sessionStorage.getItem('slims-crm:staff-token'), null);
-      includes(textOf(el.shadowRoot), 'Anda telah keluar.');
     } finally {
       fetch.restore();
+    }
+  });
+
+  it('solves the proof of work a busy network needs, saying Memeriksa…, then signs in', async () => {
+    const secrets = { hmacSignatureSecret: 'test-signature-secret', hmacKeySignatureSecret: 'test-key-secret' };
+    // A counter large enough that solving takes a moment in which "Memeriksa…" shows.
+    const issued = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 20_000, deriveKey, data: { purpose: 'signin' }, ...secrets });
+    const requested = (file: string): boolean => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
+    let sent = 0;
+    const fetch = stubFetch({
+      'POST /api/v1/staff/session': () =>
+        sent++ === 0
+          ? { status: 401, body: { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } } }
+          : { body: session },
+      'GET /api/v1/staff/surveys': { body: { surveys } },
+    });
+    try {
+      const el = await mount();
+      assert(!requested('/widgets/shared/pow.ts'), 'the solver is not loaded with the sign-in view');
+      typeInto($(el, '#signin-username'), 'admin');
+      typeInto($(el, '#signin-password'), 'rahasia');
+      button(el, 'Masuk').click();
+      await waitFor(() => textOf($(el, 'form button')) === 'Memeriksa…', 'the button says Memeriksa…');
+      includes(textOf($(el, 'slims-crm-admin-signin [role="status"]')), 'Memeriksa…');
+      await waitFor(() => $(el, 'table.surveys'), 'the survey list', 10_000);
+      const posts = fetch.calls.filter((c) => c.path === '/api/v1/staff/session');
+      equal(posts.length, 2);
+      const pow = (posts[1]!.body as { pow: string }).pow;
+      const decoded = JSON.parse(atob(pow)) as { challenge: Challenge; solution: Solution };
+      assert((await verifySolution({ challenge: decoded.challenge, solution: decoded.solution, deriveKey, ...secrets })).verified, 'the proof verifies');
+      assert(requested('/widgets/shared/pow.ts'), 'the solver loaded when asked for');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('shows the lock message the sidecar gives, saying how long', async () => {
+    const locked = stubFetch({
+      'POST /api/v1/staff/session': { status: 429, body: { error: { code: 'rate_limited', message: 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.' } } },
+    });
+    try {
+      const el = await mount();
+      typeInto($(el, '#signin-username'), 'admin');
+      typeInto($(el, '#signin-password'), 'rahasia');
+      button(el, 'Masuk').click();
+      const alert = await waitFor(() => $(el, '#signin-error'), 'the error message');
+      includes(textOf(alert), 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.');
+    } finally {
+      locked.restore();
     }
   });
 });

@@ -25,7 +25,8 @@ function secrets(secret: string) {
   return { signature: derive('challenge'), key: derive('key') };
 }
 
-export async function createPowChallenge(secret: string, now: Date): Promise<Challenge> {
+/** A signed challenge with a random counter in POW_COUNTER's range; `extra` adds its own fields to the options. */
+function signedChallenge(secret: string, extra: Pick<Parameters<typeof createChallenge>[0], 'data' | 'expiresAt'>) {
   const keys = secrets(secret);
   const span = POW_COUNTER.max - POW_COUNTER.min;
   return createChallenge({
@@ -33,10 +34,16 @@ export async function createPowChallenge(secret: string, now: Date): Promise<Cha
     cost: 1,
     counter: POW_COUNTER.min + Math.floor(Math.random() * (span + 1)),
     deriveKey,
-    expiresAt: new Date(now.getTime() + POW_TTL_MS),
-    data: { issuedAt: now.getTime() },
     hmacSignatureSecret: keys.signature,
     hmacKeySignatureSecret: keys.key,
+    ...extra,
+  });
+}
+
+export async function createPowChallenge(secret: string, now: Date): Promise<Challenge> {
+  return signedChallenge(secret, {
+    expiresAt: new Date(now.getTime() + POW_TTL_MS),
+    data: { issuedAt: now.getTime() },
   });
 }
 
@@ -121,16 +128,8 @@ export const SIGNIN_POW_TTL_MS = 5 * 60_000;
  * Its expiry rides in the signed data and is checked against the sidecar's clock, not altcha's wall clock.
  */
 export async function createSignInChallenge(secret: string, now: Date): Promise<Challenge> {
-  const keys = secrets(secret);
-  const span = POW_COUNTER.max - POW_COUNTER.min;
-  return createChallenge({
-    algorithm: 'SHA-256',
-    cost: 1,
-    counter: POW_COUNTER.min + Math.floor(Math.random() * (span + 1)),
-    deriveKey,
+  return signedChallenge(secret, {
     data: { purpose: 'signin', issuedAt: now.getTime(), expiresAt: now.getTime() + SIGNIN_POW_TTL_MS },
-    hmacSignatureSecret: keys.signature,
-    hmacKeySignatureSecret: keys.key,
   });
 }
 

@@ -43,7 +43,8 @@ const minifyChunks: Plugin = {
     const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
     const mangleCache: Record<string, string | false> = {};
     for (const file of chunks) {
-      for (const [, name] of file.code.matchAll(/(?<!\.)\.([A-Za-z_$][\w$]?)\b/g)) mangleCache[`reserved ${name}`] = name!;
+      for (const [, name] of file.code.matchAll(/(?<!\.)\.([A-Za-z_$][\w$]?)\b/g))
+        mangleCache[`reserved ${name}`] = name!;
     }
     for (const file of chunks) {
       const ours = file.moduleIds.some((id) => ourModule.test(id));
@@ -91,7 +92,9 @@ export default defineConfig({
         // directives stay with their users, so the staff app's (repeat, …) never ride along on a
         // public page, and nothing of widgets/admin is in it.
         manualChunks: (id) =>
-          /node_modules\/(lit\/index|lit-html\/(lit-html|is-server)|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/widgets\/shared\/(define|global|api|events|i18n|questions|styles|survey-element)\.ts$/.test(id)
+          /node_modules\/(lit\/index|lit-html\/(lit-html|is-server)|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/widgets\/shared\/(define|global|api|events|i18n|questions|styles|survey-element)\.ts$/.test(
+            id,
+          )
             ? 'base'
             : undefined,
       },

@@ -8,7 +8,15 @@ export default defineConfig({
     projects: [
       { test: { name: 'server', include: ['test/server/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       // The two SLiMS versions side by side: each spends most of its time waiting for tokens to run out.
-      { test: { name: 'slims', include: ['test/plugin/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 240_000, maxWorkers: 2 } },
+      {
+        test: {
+          name: 'slims',
+          include: ['test/plugin/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          maxWorkers: 2,
+        },
+      },
     ],
   },
 });

@@ -6,7 +6,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 export default {
   files: ['test/widgets/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

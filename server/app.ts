@@ -36,7 +36,8 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
 
   app.onError((error, c) => {
     const lang = requestLang(c);
-    if (error instanceof ApiError) return c.json(errorBody(error.code, lang, error.details, error.wording), error.status);
+    if (error instanceof ApiError)
+      return c.json(errorBody(error.code, lang, error.details, error.wording), error.status);
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 404 ? 'not_found' : error.status === 413 ? 'body_too_large' : 'validation_failed';
       return c.json(errorBody(code, lang), error.status);
@@ -46,7 +47,9 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       return c.json(errorBody('database_unavailable', lang), 503);
     }
-    log(`[slims-crm] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(
+      `[slims-crm] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return c.json(errorBody('internal_error', lang), 500);
   });
   app.notFound((c) => c.json(errorBody('not_found', requestLang(c)), 404));
@@ -63,7 +66,14 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
       // console the setting; the detail is for the person who calls with curl.
       const setting = `CRM_ALLOWED_ORIGINS=${origin}`;
       throw new ApiError(403, 'origin_not_allowed', [
-        { field: 'Origin', message: pick(requestLang(c), `Izinkan situs ini dengan ${setting} pada sidecar.`, `Allow this site with ${setting} on the sidecar.`) },
+        {
+          field: 'Origin',
+          message: pick(
+            requestLang(c),
+            `Izinkan situs ini dengan ${setting} pada sidecar.`,
+            `Allow this site with ${setting} on the sidecar.`,
+          ),
+        },
       ]);
     }
     await next();
@@ -104,7 +114,12 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     return c.json(
-      { status: database ? 'ok' : 'degraded', version: VERSION, database: { dialect: deps.dialect, ok: database }, time: deps.clock().toISOString() },
+      {
+        status: database ? 'ok' : 'degraded',
+        version: VERSION,
+        database: { dialect: deps.dialect, ok: database },
+        time: deps.clock().toISOString(),
+      },
       database ? 200 : 503,
     );
   });

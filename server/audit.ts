@@ -7,9 +7,21 @@ import { toDbTime } from './db/time.ts';
 export type AuditAction = 'feedback.personal_data' | 'survey.export';
 
 /** Records one read; written before the data is sent, so a read that was answered is always logged. */
-export async function recordRead(db: Kysely<Database>, staff: Pick<StaffClaims, 'uid' | 'name'>, action: AuditAction, subject: string, now: Date): Promise<void> {
+export async function recordRead(
+  db: Kysely<Database>,
+  staff: Pick<StaffClaims, 'uid' | 'name'>,
+  action: AuditAction,
+  subject: string,
+  now: Date,
+): Promise<void> {
   await db
     .insertInto('crm_audit_log')
-    .values({ staff_uid: staff.uid, staff_name: staff.name.slice(0, 100), action, subject: subject.slice(0, 120), created_at: toDbTime(now) })
+    .values({
+      staff_uid: staff.uid,
+      staff_name: staff.name.slice(0, 100),
+      action,
+      subject: subject.slice(0, 120),
+      created_at: toDbTime(now),
+    })
     .execute();
 }

@@ -56,7 +56,8 @@ export function readEnvironment(cwd = process.cwd()): Env {
 export function loadConfig(env: Env = readEnvironment()): Config {
   const dataDir = resolve(env.CRM_DATA_DIR ?? 'data');
   const databaseUrl = parseDatabaseUrl(env.CRM_DATABASE_URL);
-  const publicUrlGiven = env.CRM_PUBLIC_URL === undefined || env.CRM_PUBLIC_URL === '' ? null : parsePublicUrl(env.CRM_PUBLIC_URL);
+  const publicUrlGiven =
+    env.CRM_PUBLIC_URL === undefined || env.CRM_PUBLIC_URL === '' ? null : parsePublicUrl(env.CRM_PUBLIC_URL);
   // A port written in CRM_PUBLIC_URL is the one to listen on unless PORT says otherwise; a URL without one
   // (https://crm.library.example) has a proxy in front, which forwards to 3000.
   const port = parsePort(env.PORT ?? ((publicUrlGiven === null ? '' : new URL(publicUrlGiven).port) || '3000'));
@@ -87,7 +88,10 @@ export function loadConfig(env: Env = readEnvironment()): Config {
   }
   const demoFlag = env.CRM_DEMO ?? '';
   if (!['', '0', '1', 'true', 'false'].includes(demoFlag)) {
-    throw new ConfigError('CRM_DEMO harus 1 (perpustakaan contoh) atau 0.', 'CRM_DEMO must be 1 (the demo library) or 0.');
+    throw new ConfigError(
+      'CRM_DEMO harus 1 (perpustakaan contoh) atau 0.',
+      'CRM_DEMO must be 1 (the demo library) or 0.',
+    );
   }
   const digestLang = env.CRM_DIGEST_LANG ?? 'id';
   if (digestLang !== 'id' && digestLang !== 'en') {
@@ -218,14 +222,21 @@ function parsePublicUrl(value: string): string {
 
 function parseOrigins(value: string): string[] {
   const origins: string[] = [];
-  for (const raw of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const raw of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     let url: URL | null = null;
     try {
       url = new URL(raw);
     } catch {
       url = null;
     }
-    if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== raw.replace(/\/$/, '')) {
+    if (
+      url === null ||
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.origin !== raw.replace(/\/$/, '')
+    ) {
       throw new ConfigError(
         `CRM_ALLOWED_ORIGINS: "${raw}" bukan origin. Tulis skema dan host saja, misalnya https://opac.perpustakaan.go.id`,
         `CRM_ALLOWED_ORIGINS: "${raw}" is not an origin. Give scheme and host only, e.g. https://opac.library.example`,

@@ -35,7 +35,10 @@ export async function readJsonObject(c: AppContext): Promise<Record<string, unkn
   if (record.lang === 'id' || record.lang === 'en') c.set('lang', record.lang);
   else if (record.lang !== undefined && record.lang !== null) {
     throw new ApiError(422, 'validation_failed', [
-      { field: 'lang', message: pick(requestLang(c), 'Bahasa harus "id" atau "en".', 'The language must be "id" or "en".') },
+      {
+        field: 'lang',
+        message: pick(requestLang(c), 'Bahasa harus "id" atau "en".', 'The language must be "id" or "en".'),
+      },
     ]);
   }
   return record;
@@ -43,7 +46,9 @@ export async function readJsonObject(c: AppContext): Promise<Record<string, unkn
 
 /** A 422 naming each of `fields` that is present but not a string (sign-in forms: a number is not a name). */
 export function requireTextFields(c: AppContext, body: Record<string, unknown>, fields: readonly string[]): void {
-  const wrong = fields.filter((field) => body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string');
+  const wrong = fields.filter(
+    (field) => body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string',
+  );
   if (wrong.length === 0) return;
   const lang = requestLang(c);
   throw new ApiError(
@@ -75,7 +80,12 @@ export function deviceIdOf(c: AppContext): string | null {
 }
 
 /** The member when a valid member token came; a bad token is a 401 when `strict`, else ignored. */
-export async function memberOf(c: AppContext, secret: SharedSecret, now: Date, strict: boolean): Promise<string | null> {
+export async function memberOf(
+  c: AppContext,
+  secret: SharedSecret,
+  now: Date,
+  strict: boolean,
+): Promise<string | null> {
   const header = c.req.header('authorization');
   if (header === undefined) return null;
   const token = bearerToken(header);
@@ -85,13 +95,20 @@ export async function memberOf(c: AppContext, secret: SharedSecret, now: Date, s
 }
 
 /** Who writes: the member ('m:<id>'), else the device ('d:<id>'); a write with neither is refused. */
-export async function writerOf(c: AppContext, secret: SharedSecret, now: Date): Promise<{ memberId: string | null; key: string }> {
+export async function writerOf(
+  c: AppContext,
+  secret: SharedSecret,
+  now: Date,
+): Promise<{ memberId: string | null; key: string }> {
   const memberId = await memberOf(c, secret, now, true);
   if (memberId !== null) return { memberId, key: `m:${memberId}` };
   const device = deviceIdOf(c);
   if (device === null) {
     throw new ApiError(400, 'validation_failed', [
-      { field: 'X-Device-Id', message: pick(requestLang(c), 'Header X-Device-Id tidak ada.', 'The X-Device-Id header is missing.') },
+      {
+        field: 'X-Device-Id',
+        message: pick(requestLang(c), 'Header X-Device-Id tidak ada.', 'The X-Device-Id header is missing.'),
+      },
     ]);
   }
   return { memberId: null, key: `d:${device}` };

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
       say(`Basis data SLiMS ${version} terhubung / Connected to a SLiMS ${version} database`);
       const plugin = await readPluginSettings(handle);
       // A demo database (CRM_DEMO=1) without the plugin signs with the demo's own secret, as the embedded demo does.
-      secret = config.demo && config.secret === null && !plugin?.secret ? demoSecret(config.dataDir, say) : slimsSecret(handle, config.secret, plugin, say);
+      secret =
+        config.demo && config.secret === null && !plugin?.secret
+          ? demoSecret(config.dataDir, say)
+          : slimsSecret(handle, config.secret, plugin, say);
       const pluginUrl = plugin?.sidecarUrl;
       if (pluginUrl && pluginUrl.replace(/\/+$/, '') !== config.publicUrl) {
         say(
@@ -60,7 +63,14 @@ async function main(): Promise<void> {
 
   // One outage tracker for requests and background work: a database restart is two log lines in all.
   const availability = createAvailability({ db: handle.db, log: (line) => console.error(line) });
-  const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret, clock: () => new Date(), availability });
+  const app = createApp({
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    secret,
+    clock: () => new Date(),
+    availability,
+  });
   const background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config, availability });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     say('');
@@ -81,7 +91,9 @@ async function main(): Promise<void> {
     }
     say(`  Widget:                       ${config.publicUrl}/widgets/slims-crm.js`);
     if (addresses.length > 1) {
-      say('  Widget di situs lain (OPAC, situs perpustakaan): tambahkan origin-nya ke CRM_ALLOWED_ORIGINS / widgets on other sites (OPAC, library website): add their origin to CRM_ALLOWED_ORIGINS');
+      say(
+        '  Widget di situs lain (OPAC, situs perpustakaan): tambahkan origin-nya ke CRM_ALLOWED_ORIGINS / widgets on other sites (OPAC, library website): add their origin to CRM_ALLOWED_ORIGINS',
+      );
     }
     say(
       background.sending

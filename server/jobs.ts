@@ -26,9 +26,20 @@ export interface BackgroundOptions {
 }
 
 export function startBackgroundWork(options: BackgroundOptions) {
-  const { db, dialect, config, clock = () => new Date(), log = console.error, sendEveryMs = 5_000, tickEveryMs = 60_000 } = options;
+  const {
+    db,
+    dialect,
+    config,
+    clock = () => new Date(),
+    log = console.error,
+    sendEveryMs = 5_000,
+    tickEveryMs = 60_000,
+  } = options;
   const availability = options.availability ?? createAvailability({ db, log });
-  const channel = config.smtpUrl !== null && config.mailFrom !== null ? createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
+  const channel =
+    config.smtpUrl !== null && config.mailFrom !== null
+      ? createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+      : null;
   const sender =
     channel === null
       ? null
@@ -52,7 +63,8 @@ export function startBackgroundWork(options: BackgroundOptions) {
         [
           'daily digest',
           async () => {
-            if ((await queueDailyDigest(db, config, now)) === 'queued') log('[slims-crm] ringkasan harian kotak saran diantrekan / daily suggestion-box digest queued');
+            if ((await queueDailyDigest(db, config, now)) === 'queued')
+              log('[slims-crm] ringkasan harian kotak saran diantrekan / daily suggestion-box digest queued');
           },
         ],
         ['spent proof-of-work pruning', () => pruneSpentChallenges(db, now)],

@@ -22,7 +22,10 @@ export function ipv6Prefix64(address: string): string {
   const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::');
   const left = head === '' ? [] : head.split(':');
   const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   return groups
     .slice(0, 4)
     .map((g) => g.padStart(4, '0'))
@@ -53,7 +56,8 @@ export function createNetworkLimiter(limit: number, windowMs = 3600_000) {
     /** Takes back one count of this window, for an attempt that turned out to add nothing (a repeat vote). */
     uncount(key: string, now: Date) {
       const entry = windows.get(key);
-      if (entry !== undefined && entry.window === Math.floor(now.getTime() / windowMs) && entry.count > 0) entry.count--;
+      if (entry !== undefined && entry.window === Math.floor(now.getTime() / windowMs) && entry.count > 0)
+        entry.count--;
     },
     count(key: string, now: Date) {
       const entry = current(key, now.getTime());
@@ -74,7 +78,12 @@ export function createNetworkLimiter(limit: number, windowMs = 3600_000) {
  * listens on every interface, localhost and this machine's IPv4 LAN addresses (a librarian's PC reaches the
  * library's server by one of those). Link-local and IPv6 addresses are left out: nobody types them.
  */
-export function openAddresses(publicUrl: string, host: string, port: number, interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces()): string[] {
+export function openAddresses(
+  publicUrl: string,
+  host: string,
+  port: number,
+  interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces(),
+): string[] {
   const urls = [publicUrl.replace(/\/+$/, '')];
   const add = (hostname: string) => {
     const url = `http://${hostname}:${port}`;

@@ -37,7 +37,13 @@ export interface PluginSecretOptions {
   log?: (line: string) => void;
 }
 
-export function pluginSecret({ read, initial, clock = () => new Date(), minIntervalMs = 2000, log = () => {} }: PluginSecretOptions): SharedSecret {
+export function pluginSecret({
+  read,
+  initial,
+  clock = () => new Date(),
+  minIntervalMs = 2000,
+  log = () => {},
+}: PluginSecretOptions): SharedSecret {
   const unpaired = randomBytes(32).toString('hex');
   let stored = initial;
   // The first re-read may come at once (a secret replaced just after the sidecar started); later ones wait.
@@ -82,7 +88,10 @@ export function pluginSecret({ read, initial, clock = () => new Date(), minInter
 }
 
 /** Checks something signed with the current secret; when that fails, once more after re-reading the plugin's. */
-export async function verifyWith<T>(secret: SharedSecret, check: (value: string) => Promise<T | null> | T | null): Promise<T | null> {
+export async function verifyWith<T>(
+  secret: SharedSecret,
+  check: (value: string) => Promise<T | null> | T | null,
+): Promise<T | null> {
   const first = await check(secret.value);
   if (first !== null) return first;
   if (!(await secret.refresh())) return null;

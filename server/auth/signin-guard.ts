@@ -34,7 +34,12 @@ export interface SignInAttempt {
 }
 
 /** Failures of `subject` since `since` recorded before row `beforeId`, and when the latest was. */
-async function earlier(db: Kysely<Database>, subject: string, since: Date, beforeId: number): Promise<{ count: number; last: Date | null }> {
+async function earlier(
+  db: Kysely<Database>,
+  subject: string,
+  since: Date,
+  beforeId: number,
+): Promise<{ count: number; last: Date | null }> {
   const row = await db
     .selectFrom('crm_auth_failure')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('last')])
@@ -54,13 +59,22 @@ async function earlier(db: Kysely<Database>, subject: string, since: Date, befor
  * it back with succeeded().
  * `account` names the account ('staff:1', 'member:m2026-0001'), `network` which kind of sign-in counts per network.
  */
-export async function beginSignIn(deps: AppDeps, c: AppContext, account: string, network: 'staff' | 'member', pow: unknown): Promise<SignInAttempt> {
+export async function beginSignIn(
+  deps: AppDeps,
+  c: AppContext,
+  account: string,
+  network: 'staff' | 'member',
+  pow: unknown,
+): Promise<SignInAttempt> {
   const { db, config } = deps;
   const now = deps.clock();
   const networkSubject = `${network}-net:${networkId(clientAddress(c, config.trustProxy), deps.secret.value) ?? 'unknown'}`;
   const ids: number[] = [];
   for (const subject of [account, networkSubject]) {
-    const inserted = await db.insertInto('crm_auth_failure').values({ subject, created_at: toDbTime(now) }).executeTakeFirstOrThrow();
+    const inserted = await db
+      .insertInto('crm_auth_failure')
+      .values({ subject, created_at: toDbTime(now) })
+      .executeTakeFirstOrThrow();
     ids.push(Number(inserted.insertId));
   }
   const [accountId, networkRowId] = ids as [number, number];
@@ -73,7 +87,9 @@ export async function beginSignIn(deps: AppDeps, c: AppContext, account: string,
       c.header('Retry-After', String(seconds));
       throw new ApiError(429, 'rate_limited', undefined, signInLockedMessage(seconds));
     }
-    const busy = (await earlier(db, networkSubject, new Date(now.getTime() - NETWORK_WINDOW_MS), networkRowId)).count >= NETWORK_PROOF_AFTER;
+    const busy =
+      (await earlier(db, networkSubject, new Date(now.getTime() - NETWORK_WINDOW_MS), networkRowId)).count >=
+      NETWORK_PROOF_AFTER;
     if (busy) {
       const proof = await checkSignInProof(deps.secret.value, pow, now);
       let spent = proof !== null;
@@ -85,7 +101,8 @@ export async function beginSignIn(deps: AppDeps, c: AppContext, account: string,
           spent = false;
         }
       }
-      if (!spent) throw new ApiError(401, 'proof_required', { challenge: await createSignInChallenge(deps.secret.value, now) });
+      if (!spent)
+        throw new ApiError(401, 'proof_required', { challenge: await createSignInChallenge(deps.secret.value, now) });
     }
   } catch (error) {
     await takeBack();
@@ -93,7 +110,10 @@ export async function beginSignIn(deps: AppDeps, c: AppContext, account: string,
   }
   // Now and then, drop what no window looks at any more.
   if (accountId % 100 === 0) {
-    await db.deleteFrom('crm_auth_failure').where('created_at', '<', toDbTime(new Date(now.getTime() - ACCOUNT_WINDOW_MS))).execute();
+    await db
+      .deleteFrom('crm_auth_failure')
+      .where('created_at', '<', toDbTime(new Date(now.getTime() - ACCOUNT_WINDOW_MS)))
+      .execute();
     await db.deleteFrom('crm_pow_spent').where('expires_at', '<', toDbTime(now)).execute();
   }
   return {

@@ -37,7 +37,17 @@ export async function signStaffToken(
   const exp = iat + lifetimeSeconds;
   // jti: two sign-ins in one second are two sessions, each revoked by its own sign-out.
   const token = await sign(
-    { aud: AUDIENCE, typ: 'staff', sub: String(staff.uid), name: staff.name, priv: staff.privileges, amr: ['pwd'], jti: randomUUID(), iat, exp },
+    {
+      aud: AUDIENCE,
+      typ: 'staff',
+      sub: String(staff.uid),
+      name: staff.name,
+      priv: staff.privileges,
+      amr: ['pwd'],
+      jti: randomUUID(),
+      iat,
+      exp,
+    },
     secret,
     'HS256',
   );
@@ -64,10 +74,13 @@ export async function signMemberToken(
 async function verifyClaims(token: string, secret: string, now: Date): Promise<Record<string, unknown> | null> {
   let payload: Record<string, unknown>;
   try {
-    payload = (await verify(token, secret, { alg: 'HS256', aud: AUDIENCE, exp: false, nbf: false, iat: false })) as Record<
-      string,
-      unknown
-    >;
+    payload = (await verify(token, secret, {
+      alg: 'HS256',
+      aud: AUDIENCE,
+      exp: false,
+      nbf: false,
+      iat: false,
+    })) as Record<string, unknown>;
   } catch {
     return null;
   }
@@ -80,7 +93,8 @@ async function verifyClaims(token: string, secret: string, now: Date): Promise<R
 
 export async function verifyStaffToken(token: string, secret: string, now: Date): Promise<StaffClaims | null> {
   const claims = await verifyClaims(token, secret, now);
-  if (claims === null || claims.typ !== 'staff' || typeof claims.sub !== 'string' || !/^\d+$/.test(claims.sub)) return null;
+  if (claims === null || claims.typ !== 'staff' || typeof claims.sub !== 'string' || !/^\d+$/.test(claims.sub))
+    return null;
   const privileges: Privileges = {};
   if (typeof claims.priv === 'object' && claims.priv !== null) {
     for (const [module, value] of Object.entries(claims.priv as Record<string, unknown>)) {

@@ -19,8 +19,12 @@ const fail = (id: string, en: string) => {
 
 function checkConfig(config: Config): void {
   console.log('Konfigurasi / Configuration');
-  if (config.databaseUrl === null) ok(`basis data contoh, rahasia di / demo database, secret in ${config.dataDir}/secret`);
-  else if (config.secret === null) ok('CRM_SECRET tidak diatur: sidecar memakai rahasia plugin SLiMS / not set: the sidecar uses the SLiMS plugin’s secret');
+  if (config.databaseUrl === null)
+    ok(`basis data contoh, rahasia di / demo database, secret in ${config.dataDir}/secret`);
+  else if (config.secret === null)
+    ok(
+      'CRM_SECRET tidak diatur: sidecar memakai rahasia plugin SLiMS / not set: the sidecar uses the SLiMS plugin’s secret',
+    );
   else {
     warn(
       'CRM_SECRET diatur. Dengan plugin SLiMS, hapus CRM_SECRET (juga dari .env): sidecar lalu memakai rahasia plugin dengan sendirinya.',
@@ -46,13 +50,18 @@ function checkConfig(config: Config): void {
     );
   } else {
     const smtp = new URL(config.smtpUrl);
-    ok(`SMTP: ${smtp.protocol}//${smtp.username ? `${decodeURIComponent(smtp.username)}:…@` : ''}${smtp.host}, from ${config.mailFrom ?? '?'}`);
+    ok(
+      `SMTP: ${smtp.protocol}//${smtp.username ? `${decodeURIComponent(smtp.username)}:…@` : ''}${smtp.host}, from ${config.mailFrom ?? '?'}`,
+    );
     if (config.digestTo.length === 0) {
       warn(
         'CRM_DIGEST_TO tidak diatur: staf tidak menerima ringkasan harian kotak saran.',
         'CRM_DIGEST_TO is not set: staff get no daily digest of the suggestion box.',
       );
-    } else ok(`Ringkasan harian / Daily digest: ${config.digestTo.join(', ')}, ${String(config.digestHour).padStart(2, '0')}:00 (${config.digestLang})`);
+    } else
+      ok(
+        `Ringkasan harian / Daily digest: ${config.digestTo.join(', ')}, ${String(config.digestHour).padStart(2, '0')}:00 (${config.digestLang})`,
+      );
   }
 }
 
@@ -74,7 +83,10 @@ async function reportGrants(handle: DatabaseHandle): Promise<void> {
     );
   }
   for (const { table, missing } of report.missingOnCrm) {
-    fail(`${report.user} tidak punya hak ${missing.join(', ')} pada ${table}.`, `${report.user} lacks ${missing.join(', ')} on ${table}.`);
+    fail(
+      `${report.user} tidak punya hak ${missing.join(', ')} pada ${table}.`,
+      `${report.user} lacks ${missing.join(', ')} on ${table}.`,
+    );
   }
   if (report.missingOnCrm.length === 0) ok('hak penuh pada tabel crm_* / full rights on crm_* tables');
   if (overPrivileged || report.missingOnCrm.length > 0) {
@@ -116,7 +128,10 @@ async function reportPlugin(handle: DatabaseHandle, config: Config): Promise<voi
       `Plugin memanggil ${settings.sidecarUrl}, tetapi CRM_PUBLIC_URL adalah ${config.publicUrl}. Samakan di Keanggotaan > CRM > Pengaturan CRM (plugin juga menambahkan asal ini ke CSP OPAC).`,
       `The plugin calls ${settings.sidecarUrl}, but CRM_PUBLIC_URL is ${config.publicUrl}. Make them the same in Membership > CRM > CRM settings (the plugin also adds this origin to the OPAC’s CSP).`,
     );
-  } else ok(`URL sidecar di SLiMS = CRM_PUBLIC_URL / sidecar URL in SLiMS = CRM_PUBLIC_URL (${config.publicUrl}); CSP: ${new URL(config.publicUrl).origin}`);
+  } else
+    ok(
+      `URL sidecar di SLiMS = CRM_PUBLIC_URL / sidecar URL in SLiMS = CRM_PUBLIC_URL (${config.publicUrl}); CSP: ${new URL(config.publicUrl).origin}`,
+    );
   if (settings?.secret == null) {
     fail(
       'Plugin belum membuat rahasia bersama: buka Keanggotaan > CRM > Pengaturan CRM sekali.',
@@ -142,7 +157,11 @@ async function pingSidecar(sidecarUrl: string, secret: string): Promise<void> {
   try {
     const res = await fetch(`${sidecarUrl.replace(/\/+$/, '')}/api/v1/hooks/ping`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Slims-Crm-Timestamp': timestamp, 'X-Slims-Crm-Signature': webhookSignature(secret, timestamp, body) },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Slims-Crm-Timestamp': timestamp,
+        'X-Slims-Crm-Signature': webhookSignature(secret, timestamp, body),
+      },
       body,
       signal: AbortSignal.timeout(3000),
     });
@@ -159,7 +178,10 @@ async function pingSidecar(sidecarUrl: string, secret: string): Promise<void> {
     return;
   }
   if (answer.status === 404) {
-    fail(`Sidecar di ${sidecarUrl} lebih lama dari plugin: perbarui sidecar.`, `The sidecar at ${sidecarUrl} is older than the plugin: update the sidecar.`);
+    fail(
+      `Sidecar di ${sidecarUrl} lebih lama dari plugin: perbarui sidecar.`,
+      `The sidecar at ${sidecarUrl} is older than the plugin: update the sidecar.`,
+    );
     return;
   }
   fail(
@@ -194,7 +216,11 @@ async function main(): Promise<void> {
     const files = migrationFiles(handle.dialect).map((f) => f.name);
     const pending = await pendingMigrations(handle);
     if (pending.length === 0) ok(`migrasi lengkap / migrations up to date (${files.length})`);
-    else warn(`${pending.length} migrasi belum diterapkan: jalankan npm run migrate (atau npm start).`, `${pending.length} migration(s) pending: run npm run migrate (or npm start).`);
+    else
+      warn(
+        `${pending.length} migrasi belum diterapkan: jalankan npm run migrate (atau npm start).`,
+        `${pending.length} migration(s) pending: run npm run migrate (or npm start).`,
+      );
     if (handle.dialect === 'mysql') {
       await reportGrants(handle);
       await reportPlugin(handle, config);

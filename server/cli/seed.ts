@@ -31,10 +31,13 @@ function parseOptions() {
     console.log(usage);
     process.exit(0);
   }
-  if (values.size !== 'demo' && values.size !== 'bench') throw new UsageError(`--size must be demo or bench, not ${values.size}`);
+  if (values.size !== 'demo' && values.size !== 'bench')
+    throw new UsageError(`--size must be demo or bench, not ${values.size}`);
   const seed = Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError('--seed must be an integer from 0 to 4294967295');
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today must be YYYY-MM-DD');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new UsageError('--seed must be an integer from 0 to 4294967295');
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+    throw new UsageError('--today must be YYYY-MM-DD');
   if (values['database-url'] !== undefined && values['sqlite-file'] !== undefined) {
     throw new UsageError('give --database-url or --sqlite-file, not both');
   }
@@ -104,9 +107,14 @@ async function main(): Promise<void> {
     });
     progress.end();
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Seeded a ${options.size} library (seed ${options.seed}, ${summary.firstDay} … ${summary.today}) in ${seconds.toFixed(1)} s on ${handle.dialect}:`);
-    for (const [table, rows] of Object.entries(summary.rows)) console.log(`  ${table.padEnd(16)} ${rows.toLocaleString('en').padStart(12)}`);
-    console.log(`  open loans ${summary.openLoans.toLocaleString('en')}, of which overdue ${summary.overdueLoans.toLocaleString('en')}`);
+    console.log(
+      `Seeded a ${options.size} library (seed ${options.seed}, ${summary.firstDay} … ${summary.today}) in ${seconds.toFixed(1)} s on ${handle.dialect}:`,
+    );
+    for (const [table, rows] of Object.entries(summary.rows))
+      console.log(`  ${table.padEnd(16)} ${rows.toLocaleString('en').padStart(12)}`);
+    console.log(
+      `  open loans ${summary.openLoans.toLocaleString('en')}, of which overdue ${summary.overdueLoans.toLocaleString('en')}`,
+    );
     console.log(`Staff logins: ${DEMO_STAFF.map((staff) => `${staff.username} / ${staff.password}`).join(', ')}`);
     const shown = summary.membersWithPassword.slice(0, 5).join(', ');
     const more = summary.membersWithPassword.length > 5 ? ` (and ${summary.membersWithPassword.length - 5} more)` : '';
@@ -117,8 +125,11 @@ async function main(): Promise<void> {
       const now = options.today === undefined ? new Date() : new Date(`${options.today}T12:00:00Z`);
       const surveys = await ensureDemoContent(handle, now);
       const feedback = await ensureDemoFeedback(handle, now);
-      console.log(`Demo polls and survey: ${surveys ? 'added' : 'already there'}; suggestion-box items: ${feedback ? 'added' : 'already there'}`);
-      if (handle.dialect === 'mysql') console.log('Start it with CRM_DATABASE_URL=<this database> CRM_DEMO=1 npm start to see the demo page.');
+      console.log(
+        `Demo polls and survey: ${surveys ? 'added' : 'already there'}; suggestion-box items: ${feedback ? 'added' : 'already there'}`,
+      );
+      if (handle.dialect === 'mysql')
+        console.log('Start it with CRM_DATABASE_URL=<this database> CRM_DEMO=1 npm start to see the demo page.');
     }
   } finally {
     progress.end();

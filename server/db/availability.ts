@@ -42,8 +42,18 @@ const OUTAGE_MESSAGES = [
  */
 export function isOutage(error: unknown, depth = 0): boolean {
   if (depth > 4 || typeof error !== 'object' || error === null) return false;
-  const { code, errno, message, cause, errors } = error as { code?: unknown; errno?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === 'string' && (OUTAGE_CODES.has(code) || code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return true;
+  const { code, errno, message, cause, errors } = error as {
+    code?: unknown;
+    errno?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (
+    typeof code === 'string' &&
+    (OUTAGE_CODES.has(code) || code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+  )
+    return true;
   if (typeof errno === 'number' && OUTAGE_ERRNOS.has(errno)) return true;
   if (typeof message === 'string' && OUTAGE_MESSAGES.some((pattern) => pattern.test(message))) return true;
   // A refused connect to a name with several addresses comes as an AggregateError; a wrapper keeps its cause.
@@ -102,7 +112,10 @@ export function createAvailability({ db, log, checkEveryMs = 2000 }: Availabilit
       if (!down) {
         down = true;
         since = Date.now();
-        const reason = error instanceof Error ? `${(error as { code?: unknown }).code ?? error.name}: ${error.message}` : String(error);
+        const reason =
+          error instanceof Error
+            ? `${(error as { code?: unknown }).code ?? error.name}: ${error.message}`
+            : String(error);
         log(
           `[slims-crm] basis data tidak dapat dihubungi, permintaan dijawab 503 sampai tersambung lagi / ` +
             `database unavailable, requests are answered 503 until it is back (${reason.split('\n')[0]})`,
@@ -116,7 +129,9 @@ export function createAvailability({ db, log, checkEveryMs = 2000 }: Availabilit
       down = false;
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      log(`[slims-crm] basis data tersambung kembali / database is back (after ${Math.round((Date.now() - since) / 1000)} s)`);
+      log(
+        `[slims-crm] basis data tersambung kembali / database is back (after ${Math.round((Date.now() - since) / 1000)} s)`,
+      );
     },
     stop() {
       stopped = true;

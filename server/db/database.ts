@@ -72,7 +72,8 @@ export interface CrmAuthFailureTable {
   created_at: string;
 }
 
-export type WebhookEventName = 'circulation.transaction' | 'member.saved' | 'member.updated' | 'biblio.saved' | 'biblio.deleted';
+export type WebhookEventName =
+  'circulation.transaction' | 'member.saved' | 'member.updated' | 'biblio.saved' | 'biblio.deleted';
 
 /** A signed event from the SLiMS plugin; `payload` is the body exactly as it was signed. */
 export interface CrmWebhookEventTable {

@@ -25,7 +25,12 @@ export interface GrantReport {
  * table. For both 'localhost' and '127.0.0.1': MySQL and MariaDB tell the two apart, and with
  * skip_name_resolve a connection to 127.0.0.1 does not match an account made for 'localhost'.
  */
-export function leastPrivilegeStatements(schema: string, crmTables: string[], password: string, user = 'slims_crm'): string[] {
+export function leastPrivilegeStatements(
+  schema: string,
+  crmTables: string[],
+  password: string,
+  user = 'slims_crm',
+): string[] {
   const accounts = ['localhost', '127.0.0.1'].map((host) => `'${user}'@'${host}'`);
   return [
     ...accounts.map((account) => `CREATE USER IF NOT EXISTS ${account} IDENTIFIED BY '${password}';`),
@@ -46,30 +51,48 @@ export function leastPrivilegeStatements(schema: string, crmTables: string[], pa
  */
 export async function checkGrants(handle: DatabaseHandle, password = 'a-long-password'): Promise<GrantReport> {
   const db = handle.db;
-  const me = (await sql<{ user: string; schema: string }>`SELECT CURRENT_USER() AS user, DATABASE() AS \`schema\``.execute(db)).rows[0];
+  const me = (
+    await sql<{ user: string; schema: string }>`SELECT CURRENT_USER() AS user, DATABASE() AS \`schema\``.execute(db)
+  ).rows[0];
   const [name = '', host = ''] = (me?.user ?? '').split('@');
   const grantee = `'${name}'@'${host}'`;
   const schema = me?.schema ?? '';
   const global = (
-    await sql<{ p: string }>`SELECT privilege_type AS p FROM information_schema.user_privileges WHERE grantee = ${grantee}`.execute(db)
+    await sql<{
+      p: string;
+    }>`SELECT privilege_type AS p FROM information_schema.user_privileges WHERE grantee = ${grantee}`.execute(db)
   ).rows.map((r) => r.p);
   const onSchema = (
     await sql<{ p: string }>`SELECT privilege_type AS p FROM information_schema.schema_privileges
       WHERE grantee = ${grantee} AND ${schema} LIKE table_schema`.execute(db)
   ).rows.map((r) => r.p);
   const onTables = (
-    await sql<{ t: string; p: string }>`SELECT table_name AS t, privilege_type AS p FROM information_schema.table_privileges
+    await sql<{
+      t: string;
+      p: string;
+    }>`SELECT table_name AS t, privilege_type AS p FROM information_schema.table_privileges
       WHERE grantee = ${grantee} AND table_schema = ${schema}`.execute(db)
   ).rows;
   const wide = new Set([...global, ...onSchema]);
-  const rights = (table: string) => new Set([...wide, ...onTables.filter((r) => r.t.toLowerCase() === table).map((r) => r.p)]);
+  const rights = (table: string) =>
+    new Set([...wide, ...onTables.filter((r) => r.t.toLowerCase() === table).map((r) => r.p)]);
 
   const tables = [...(await existingTables(handle))].sort();
   const crm = tables.filter((t) => t.startsWith('crm_'));
   const writableSlimsTables = tables.filter((t) => !t.startsWith('crm_') && WRITES.some((w) => rights(t).has(w)));
   const missingOnCrm = crm
-    .map((table) => ({ table, missing: (table === 'crm_migrations' ? ['SELECT'] : NEEDED).filter((p) => !rights(table).has(p)) }))
+    .map((table) => ({
+      table,
+      missing: (table === 'crm_migrations' ? ['SELECT'] : NEEDED).filter((p) => !rights(table).has(p)),
+    }))
     .filter((entry) => entry.missing.length > 0);
   const serverWide = global.filter((p) => p !== 'USAGE').sort();
-  return { user: me?.user ?? '', schema, writableSlimsTables, missingOnCrm, serverWide, suggested: leastPrivilegeStatements(schema, crm, password) };
+  return {
+    user: me?.user ?? '',
+    schema,
+    writableSlimsTables,
+    missingOnCrm,
+    serverWide,
+    suggested: leastPrivilegeStatements(schema, crm, password),
+  };
 }

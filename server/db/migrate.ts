@@ -38,7 +38,9 @@ async function hasMigrationTable(db: Kysely<Database>, dialect: Dialect): Promis
     dialect === 'mysql'
       ? await sql<{ n: number }>`SELECT COUNT(*) AS n FROM information_schema.tables
           WHERE table_schema = DATABASE() AND table_name = ${MIGRATION_TABLE}`.execute(db)
-      : await sql<{ n: number }>`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(db);
+      : await sql<{
+          n: number;
+        }>`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(db);
   return Number(rows.rows[0]?.n ?? 0) > 0;
 }
 
@@ -79,11 +81,17 @@ export async function migrate(handle: DatabaseHandle, log: (line: string) => voi
           // SQLite DDL is transactional: a failed migration leaves nothing behind.
           await db.transaction().execute(async (trx) => {
             for (const statement of file.statements) await sql.raw(statement).execute(trx);
-            await trx.insertInto('crm_migrations').values({ name: file.name, applied_at: toDbTime(new Date()) }).execute();
+            await trx
+              .insertInto('crm_migrations')
+              .values({ name: file.name, applied_at: toDbTime(new Date()) })
+              .execute();
           });
         } else {
           for (const statement of file.statements) await sql.raw(statement).execute(db);
-          await db.insertInto('crm_migrations').values({ name: file.name, applied_at: toDbTime(new Date()) }).execute();
+          await db
+            .insertInto('crm_migrations')
+            .values({ name: file.name, applied_at: toDbTime(new Date()) })
+            .execute();
         }
         applied.push(file.name);
       }
@@ -98,7 +106,9 @@ async function createMigrationTable(db: Kysely<Database>, dialect: Dialect): Pro
   const suffix = dialect === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci' : '';
   const type = dialect === 'mysql' ? 'DATETIME' : 'TEXT';
   await sql
-    .raw(`CREATE TABLE IF NOT EXISTS ${MIGRATION_TABLE} (name VARCHAR(255) NOT NULL PRIMARY KEY, applied_at ${type} NOT NULL)${suffix}`)
+    .raw(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATION_TABLE} (name VARCHAR(255) NOT NULL PRIMARY KEY, applied_at ${type} NOT NULL)${suffix}`,
+    )
     .execute(db);
 }
 

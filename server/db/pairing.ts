@@ -13,7 +13,11 @@ export interface PluginSettings {
 export async function readPluginSettings(handle: DatabaseHandle): Promise<PluginSettings | null> {
   let row: { setting_value: string | null } | undefined;
   try {
-    row = await handle.db.selectFrom('setting').select('setting_value').where('setting_name', '=', 'slims_crm').executeTakeFirst();
+    row = await handle.db
+      .selectFrom('setting')
+      .select('setting_value')
+      .where('setting_name', '=', 'slims_crm')
+      .executeTakeFirst();
   } catch {
     return null;
   }
@@ -43,12 +47,17 @@ export function slimsSecret(
     }
     return fixedSecret(envSecret);
   }
-  if (stored?.secret) log('Rahasia bersama diambil dari plugin SLiMS / Shared secret read from the SLiMS plugin’s settings');
+  if (stored?.secret)
+    log('Rahasia bersama diambil dari plugin SLiMS / Shared secret read from the SLiMS plugin’s settings');
   else {
     log(
       'Menunggu plugin SLiMS: aktifkan "SLiMS CRM" di Sistem > Plugin, lalu buka Keanggotaan > CRM > Pengaturan CRM. Sidecar mengambil rahasianya sendiri, tanpa dimulai ulang.\n' +
         'Waiting for the SLiMS plugin: enable "SLiMS CRM" in System > Plugins, then open Membership > CRM > CRM settings. The sidecar picks up its secret by itself, no restart needed.',
     );
   }
-  return pluginSecret({ read: async () => (await readPluginSettings(handle))?.secret ?? null, initial: stored?.secret ?? null, log });
+  return pluginSecret({
+    read: async () => (await readPluginSettings(handle))?.secret ?? null,
+    initial: stored?.secret ?? null,
+    log,
+  });
 }

@@ -69,7 +69,9 @@ export function explainConnectionError(error: unknown, url: string): StartupErro
 export async function existingTables(handle: DatabaseHandle): Promise<Set<string>> {
   const rows =
     handle.dialect === 'mysql'
-      ? await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()`.execute(handle.db)
+      ? await sql<{
+          name: string;
+        }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()`.execute(handle.db)
       : await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(handle.db);
   return new Set(rows.rows.map((row) => row.name.toLowerCase()));
 }
@@ -77,7 +79,11 @@ export async function existingTables(handle: DatabaseHandle): Promise<Set<string
 async function columns(handle: DatabaseHandle, table: string): Promise<Set<string>> {
   const rows =
     handle.dialect === 'mysql'
-      ? await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ${table}`.execute(handle.db)
+      ? await sql<{
+          name: string;
+        }>`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ${table}`.execute(
+          handle.db,
+        )
       : await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(handle.db);
   return new Set(rows.rows.map((row) => row.name.toLowerCase()));
 }

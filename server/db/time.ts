@@ -18,7 +18,8 @@ export function parseInstant(value: string): Date | null {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
   // Date would roll 31 February into March: check the parts against the calendar.
   const local = new Date(Date.UTC(year!, month! - 1, day!));
-  if (local.getUTCDate() !== day || local.getUTCMonth() !== month! - 1 || hour! > 23 || minute! > 59 || second! > 59) return null;
+  if (local.getUTCDate() !== day || local.getUTCMonth() !== month! - 1 || hour! > 23 || minute! > 59 || second! > 59)
+    return null;
   const date = new Date(value);
   const y = date.getUTCFullYear();
   return Number.isNaN(date.getTime()) || y < 1970 || y > 9998 ? null : date;

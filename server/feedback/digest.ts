@@ -18,7 +18,12 @@ export function digestDay(now: Date, utcOffsetMinutes: number) {
   const local = new Date(now.getTime() + offsetMs);
   const todayStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - offsetMs;
   const from = new Date(todayStart - DAY_MS);
-  return { from, to: new Date(todayStart), name: new Date(from.getTime() + offsetMs).toISOString().slice(0, 10), localHour: local.getUTCHours() };
+  return {
+    from,
+    to: new Date(todayStart),
+    name: new Date(from.getTime() + offsetMs).toISOString().slice(0, 10),
+    localHour: local.getUTCHours(),
+  };
 }
 
 interface DigestItem {
@@ -30,11 +35,21 @@ interface DigestItem {
 
 export function renderDigest(
   lang: 'id' | 'en',
-  { day, items, open, library, adminUrl }: { day: string; items: DigestItem[]; open: number; library: string | null; adminUrl: string },
+  {
+    day,
+    items,
+    open,
+    library,
+    adminUrl,
+  }: { day: string; items: DigestItem[]; open: number; library: string | null; adminUrl: string },
 ): { subject: string; text: string } {
   const en = lang === 'en';
-  const date = new Intl.DateTimeFormat(en ? 'en-GB' : 'id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-  const subject = en ? `Suggestion box: ${items.length} new on ${date}` : `Kotak saran: ${items.length} masukan baru pada ${date}`;
+  const date = new Intl.DateTimeFormat(en ? 'en-GB' : 'id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+  const subject = en
+    ? `Suggestion box: ${items.length} new on ${date}`
+    : `Kotak saran: ${items.length} masukan baru pada ${date}`;
   const counts = new Map<FeedbackKind, number>();
   for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
   const lines = [
@@ -42,7 +57,8 @@ export function renderDigest(
     [...counts].map(([kind, n]) => `${KIND_LABELS[kind][en ? 1 : 0]}: ${n}`).join(' · '),
     '',
     ...items.map((item) => {
-      const what = item.kind === 'purchase' && item.purchase_title ? `${item.purchase_title} (${item.body})` : item.body;
+      const what =
+        item.kind === 'purchase' && item.purchase_title ? `${item.purchase_title} (${item.body})` : item.body;
       const oneLine = what.replace(/\s+/g, ' ');
       return `- ${formatTrackingCode(item.code)} [${KIND_LABELS[item.kind][en ? 1 : 0]}] ${oneLine.length > 160 ? `${oneLine.slice(0, 159)}…` : oneLine}`;
     }),
@@ -86,7 +102,9 @@ export async function queueDailyDigest(db: Kysely<Database>, config: Config, now
     adminUrl: `${config.publicUrl}/admin`,
   });
   for (const [index, email] of config.digestTo.entries()) {
-    await enqueue(db, { dedupeKey: keys[index]!, recipient: email, subject: digest.subject, text: digest.text }, now, { publicUrl: config.publicUrl });
+    await enqueue(db, { dedupeKey: keys[index]!, recipient: email, subject: digest.subject, text: digest.text }, now, {
+      publicUrl: config.publicUrl,
+    });
   }
   return 'queued';
 }

@@ -1,5 +1,13 @@
 // Database access for the suggestion box: items, their events, votes and watchers, for the public and for staff.
-import { sql, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { Dialect } from '../db/connection.ts';
 import type { CrmFeedbackTable, Database, FeedbackEventType, FeedbackKind, FeedbackStatus } from '../db/database.ts';
 import { fromDbTime, toDbTime } from '../db/time.ts';
@@ -130,18 +138,25 @@ export interface StaffItem extends StaffSummary {
 const SUMMARY_LENGTH = 200;
 
 function purchaseOf(row: FeedbackRow): PurchaseView | null {
-  return row.purchase_title === null ? null : { title: row.purchase_title, author: row.purchase_author, isbn: row.purchase_isbn };
+  return row.purchase_title === null
+    ? null
+    : { title: row.purchase_title, author: row.purchase_author, isbn: row.purchase_isbn };
 }
 
 function publicReplyOf(row: FeedbackRow): Reply | null {
-  return row.public_reply === null || row.public_reply_at === null ? null : { text: row.public_reply, at: fromDbTime(row.public_reply_at) };
+  return row.public_reply === null || row.public_reply_at === null
+    ? null
+    : { text: row.public_reply, at: fromDbTime(row.public_reply_at) };
 }
 
 export function isVotable(kind: FeedbackKind): boolean {
   return VOTABLE_KINDS.includes(kind);
 }
 
-export async function findFeedback(db: Db, by: { id: number } | { code: string } | { idempotencyKey: string }): Promise<FeedbackRow | null> {
+export async function findFeedback(
+  db: Db,
+  by: { id: number } | { code: string } | { idempotencyKey: string },
+): Promise<FeedbackRow | null> {
   let query = selectItems(db);
   if ('id' in by) query = query.where('id', '=', by.id);
   else if ('code' in by) query = query.where('code', '=', by.code);
@@ -207,11 +222,20 @@ export async function insertFeedback(
           })
           .executeTakeFirstOrThrow();
         const feedbackId = Number(inserted.insertId);
-        await trx.insertInto('crm_feedback_event').values({ feedback_id: feedbackId, type: 'created', created_at: at }).execute();
+        await trx
+          .insertInto('crm_feedback_event')
+          .values({ feedback_id: feedbackId, type: 'created', created_at: at })
+          .execute();
         if (input.contact?.email) {
           await trx
             .insertInto('crm_feedback_watcher')
-            .values({ feedback_id: feedbackId, email: input.contact.email.toLowerCase(), lang: item.lang, consent_at: at, created_at: at })
+            .values({
+              feedback_id: feedbackId,
+              email: input.contact.email.toLowerCase(),
+              lang: item.lang,
+              consent_at: at,
+              created_at: at,
+            })
             .execute();
         }
         return feedbackId;
@@ -267,8 +291,12 @@ export async function ownItems(db: Db, rows: FeedbackRow[]): Promise<OwnItem[]> 
       createdAt: fromDbTime(row.created_at),
       updatedAt: fromDbTime(row.updated_at),
       publicReply: publicReplyOf(followed),
-      replies: own.filter((e) => e.type === 'reply_private').map((e) => ({ text: e.text ?? '', at: fromDbTime(e.created_at) })),
-      history: own.filter((e) => e.type === 'status').map((e) => ({ status: e.to_value as FeedbackStatus, at: fromDbTime(e.created_at) })),
+      replies: own
+        .filter((e) => e.type === 'reply_private')
+        .map((e) => ({ text: e.text ?? '', at: fromDbTime(e.created_at) })),
+      history: own
+        .filter((e) => e.type === 'status')
+        .map((e) => ({ status: e.to_value as FeedbackStatus, at: fromDbTime(e.created_at) })),
     };
   });
 }
@@ -290,14 +318,22 @@ export async function listOwnItems(db: Db, submitterKey: string, limit = 100): P
 }
 
 /** The public board: published, not merged, filtered and paged; `voterKey` marks the caller's own votes. */
-export async function listBoard(db: Db, query: BoardQuery, voterKey: string | null): Promise<{ items: BoardItem[]; total: number }> {
+export async function listBoard(
+  db: Db,
+  query: BoardQuery,
+  voterKey: string | null,
+): Promise<{ items: BoardItem[]; total: number }> {
   const onBoard = (eb: ExpressionBuilder<Database, 'crm_feedback'>) => {
     const conditions = [eb('published', '=', 1), eb('merged_into', 'is', null)];
     if (query.kind !== undefined) conditions.push(eb('kind', '=', query.kind));
     if (query.status !== undefined) conditions.push(eb('status', '=', query.status));
     return eb.and(conditions);
   };
-  const counted = await db.selectFrom('crm_feedback').select((eb) => eb.fn.countAll<number>().as('n')).where(onBoard).executeTakeFirst();
+  const counted = await db
+    .selectFrom('crm_feedback')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(onBoard)
+    .executeTakeFirst();
   let page = selectItems(db).where(onBoard);
   if (query.sort === 'votes') page = page.orderBy('votes', 'desc').orderBy('created_at', 'desc');
   else if (query.sort === 'answered') {
@@ -341,7 +377,11 @@ export async function listBoard(db: Db, query: BoardQuery, voterKey: string | nu
 }
 
 /** Reads rows for writing: on MySQL they stay locked until the transaction ends (SQLite writes one at a time). */
-function lockFeedback(trx: Transaction<Database>, dialect: Dialect, ids: number[]): Promise<Selectable<CrmFeedbackTable>[]> {
+function lockFeedback(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  ids: number[],
+): Promise<Selectable<CrmFeedbackTable>[]> {
   return trx
     .selectFrom('crm_feedback')
     .selectAll()
@@ -353,9 +393,18 @@ function lockFeedback(trx: Transaction<Database>, dialect: Dialect, ids: number[
 
 /** The item's vote count when this voter has voted on it, else null (a repeat is answered without a new row). */
 export async function existingVote(db: Kysely<Database>, feedbackId: number, voterKey: string): Promise<number | null> {
-  const mine = await db.selectFrom('crm_feedback_vote').select('id').where('feedback_id', '=', feedbackId).where('voter_key', '=', voterKey).executeTakeFirst();
+  const mine = await db
+    .selectFrom('crm_feedback_vote')
+    .select('id')
+    .where('feedback_id', '=', feedbackId)
+    .where('voter_key', '=', voterKey)
+    .executeTakeFirst();
   if (mine === undefined) return null;
-  const row = await db.selectFrom('crm_feedback_vote').select((eb) => eb.fn.countAll<number>().as('n')).where('feedback_id', '=', feedbackId).executeTakeFirst();
+  const row = await db
+    .selectFrom('crm_feedback_vote')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('feedback_id', '=', feedbackId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -375,7 +424,13 @@ export async function castVote(
 ): Promise<VoteOutcome> {
   const count = async () =>
     Number(
-      (await db.selectFrom('crm_feedback_vote').select((eb) => eb.fn.countAll<number>().as('n')).where('feedback_id', '=', feedbackId).executeTakeFirst())?.n ?? 0,
+      (
+        await db
+          .selectFrom('crm_feedback_vote')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('feedback_id', '=', feedbackId)
+          .executeTakeFirst()
+      )?.n ?? 0,
     );
   let inserted: bigint | undefined;
   try {
@@ -492,14 +547,29 @@ export async function listStaffItems(
 export async function getStaffItem(db: Db, id: number): Promise<StaffItem | null> {
   const row = await findFeedback(db, { id });
   if (row === null) return null;
-  const events = await db.selectFrom('crm_feedback_event').selectAll().where('feedback_id', '=', id).orderBy('id').execute();
+  const events = await db
+    .selectFrom('crm_feedback_event')
+    .selectAll()
+    .where('feedback_id', '=', id)
+    .orderBy('id')
+    .execute();
   // Its own watchers and those of the duplicates merged into it, once per address.
   const watchers = await db
     .selectFrom('crm_feedback_watcher')
     .select((eb) => eb.fn.count<number>('email').distinct().as('n'))
-    .where((eb) => eb.or([eb('feedback_id', '=', id), eb('feedback_id', 'in', eb.selectFrom('crm_feedback').select('id').where('merged_into', '=', id))]))
+    .where((eb) =>
+      eb.or([
+        eb('feedback_id', '=', id),
+        eb('feedback_id', 'in', eb.selectFrom('crm_feedback').select('id').where('merged_into', '=', id)),
+      ]),
+    )
     .executeTakeFirst();
-  const merged = await db.selectFrom('crm_feedback').select(['id', 'code']).where('merged_into', '=', id).orderBy('id').execute();
+  const merged = await db
+    .selectFrom('crm_feedback')
+    .select(['id', 'code'])
+    .where('merged_into', '=', id)
+    .orderBy('id')
+    .execute();
   const anonymous = Number(row.anonymous) === 1;
   return {
     ...summaryOf(row),
@@ -524,23 +594,46 @@ export async function getStaffItem(db: Db, id: number): Promise<StaffItem | null
   };
 }
 
-const staffName = (row: { realname: string | null; username: string }) => (row.realname?.trim() ? row.realname.trim() : row.username);
+const staffName = (row: { realname: string | null; username: string }) =>
+  row.realname?.trim() ? row.realname.trim() : row.username;
 
 /** A SLiMS staff account (read only), named by its real name, else its user name. */
 export async function findStaffMember(db: Db, uid: number): Promise<StaffRef | null> {
-  const row = await db.selectFrom('user').select(['user_id', 'username', 'realname']).where('user_id', '=', uid).executeTakeFirst();
+  const row = await db
+    .selectFrom('user')
+    .select(['user_id', 'username', 'realname'])
+    .where('user_id', '=', uid)
+    .executeTakeFirst();
   return row === undefined ? null : { uid: Number(row.user_id), name: staffName(row) };
 }
 
 export async function listStaffMembers(db: Db): Promise<StaffRef[]> {
-  const rows = await db.selectFrom('user').select(['user_id', 'username', 'realname']).orderBy('realname').orderBy('user_id').execute();
+  const rows = await db
+    .selectFrom('user')
+    .select(['user_id', 'username', 'realname'])
+    .orderBy('realname')
+    .orderBy('user_id')
+    .execute();
   return rows.map((row) => ({ uid: Number(row.user_id), name: staffName(row) }));
 }
 
-export const DEFAULT_CATEGORIES = ['Koleksi', 'Layanan', 'Fasilitas', 'Jam layanan', 'Website & OPAC', 'Petugas', 'Lainnya'];
+export const DEFAULT_CATEGORIES = [
+  'Koleksi',
+  'Layanan',
+  'Fasilitas',
+  'Jam layanan',
+  'Website & OPAC',
+  'Petugas',
+  'Lainnya',
+];
 
 export async function listCategories(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('crm_feedback').select('category').distinct().where('category', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('crm_feedback')
+    .select('category')
+    .distinct()
+    .where('category', 'is not', null)
+    .execute();
   const all = new Set([...DEFAULT_CATEGORIES, ...rows.map((r) => r.category!)]);
   return [...all].sort((a, b) => a.localeCompare(b, 'id'));
 }
@@ -552,7 +645,13 @@ interface EventInput {
   text?: string | null;
 }
 
-async function addEvent(trx: Db, feedbackId: number, event: EventInput, staff: StaffRef | null, now: Date): Promise<number> {
+async function addEvent(
+  trx: Db,
+  feedbackId: number,
+  event: EventInput,
+  staff: StaffRef | null,
+  now: Date,
+): Promise<number> {
   const inserted = await trx
     .insertInto('crm_feedback_event')
     .values({
@@ -608,10 +707,19 @@ export async function updateFeedback(
       set.category = changes.category;
       await addEvent(trx, id, { type: 'category', from: row.category, to: changes.category }, staff, now);
     }
-    if (changes.assigned !== undefined && (changes.assigned?.uid ?? null) !== (row.assigned_uid === null ? null : Number(row.assigned_uid))) {
+    if (
+      changes.assigned !== undefined &&
+      (changes.assigned?.uid ?? null) !== (row.assigned_uid === null ? null : Number(row.assigned_uid))
+    ) {
       set.assigned_uid = changes.assigned?.uid ?? null;
       set.assigned_name = changes.assigned?.name ?? null;
-      await addEvent(trx, id, { type: 'assign', from: row.assigned_name, to: changes.assigned?.name ?? null }, staff, now);
+      await addEvent(
+        trx,
+        id,
+        { type: 'assign', from: row.assigned_name, to: changes.assigned?.name ?? null },
+        staff,
+        now,
+      );
     }
     if (changes.published !== undefined && changes.published !== (Number(row.published) === 1)) {
       set.published = changes.published ? 1 : 0;
@@ -629,12 +737,23 @@ export async function updateFeedback(
 }
 
 /** An internal note: staff only, never shown to the submitter. */
-export async function addNote(db: Kysely<Database>, dialect: Dialect, id: number, text: string, staff: StaffRef, now: Date): Promise<number | 'not_found'> {
+export async function addNote(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  id: number,
+  text: string,
+  staff: StaffRef,
+  now: Date,
+): Promise<number | 'not_found'> {
   return db.transaction().execute(async (trx) => {
     const [row] = await lockFeedback(trx, dialect, [id]);
     if (row === undefined) return 'not_found';
     const eventId = await addEvent(trx, id, { type: 'note', text }, staff, now);
-    await trx.updateTable('crm_feedback').set({ updated_at: toDbTime(now) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('crm_feedback')
+      .set({ updated_at: toDbTime(now) })
+      .where('id', '=', id)
+      .execute();
     return eventId;
   });
 }
@@ -655,7 +774,13 @@ export async function addReply(
     const [row] = await lockFeedback(trx, dialect, [id]);
     if (row === undefined) return 'not_found';
     const at = toDbTime(now);
-    const eventId = await addEvent(trx, id, { type: reply.visibility === 'public' ? 'reply_public' : 'reply_private', text: reply.text }, staff, now);
+    const eventId = await addEvent(
+      trx,
+      id,
+      { type: reply.visibility === 'public' ? 'reply_public' : 'reply_private', text: reply.text },
+      staff,
+      now,
+    );
     await trx
       .updateTable('crm_feedback')
       .set({
@@ -688,19 +813,34 @@ export async function mergeFeedback(
     const duplicate = rows.find((r) => Number(r.id) === duplicateId);
     const kept = rows.find((r) => Number(r.id) === keptId);
     if (duplicate === undefined) return 'not_found';
-    if (kept === undefined || duplicateId === keptId || duplicate.merged_into !== null || kept.merged_into !== null) return 'invalid';
+    if (kept === undefined || duplicateId === keptId || duplicate.merged_into !== null || kept.merged_into !== null)
+      return 'invalid';
     const at = toDbTime(now);
 
     const keptVoters = new Set(
-      (await trx.selectFrom('crm_feedback_vote').select('voter_key').where('feedback_id', '=', keptId).execute()).map((v) => v.voter_key),
+      (await trx.selectFrom('crm_feedback_vote').select('voter_key').where('feedback_id', '=', keptId).execute()).map(
+        (v) => v.voter_key,
+      ),
     );
-    const moving = await trx.selectFrom('crm_feedback_vote').select(['voter_key', 'member_id', 'created_at']).where('feedback_id', '=', duplicateId).execute();
+    const moving = await trx
+      .selectFrom('crm_feedback_vote')
+      .select(['voter_key', 'member_id', 'created_at'])
+      .where('feedback_id', '=', duplicateId)
+      .execute();
     const newVotes = moving.filter((v) => !keptVoters.has(v.voter_key)).map((v) => ({ ...v, feedback_id: keptId }));
     if (newVotes.length > 0) await trx.insertInto('crm_feedback_vote').values(newVotes).execute();
     await trx.deleteFrom('crm_feedback_vote').where('feedback_id', '=', duplicateId).execute();
 
-    await trx.updateTable('crm_feedback').set({ merged_into: keptId, updated_at: at }).where('merged_into', '=', duplicateId).execute();
-    await trx.updateTable('crm_feedback').set({ merged_into: keptId, published: 0, updated_at: at }).where('id', '=', duplicateId).execute();
+    await trx
+      .updateTable('crm_feedback')
+      .set({ merged_into: keptId, updated_at: at })
+      .where('merged_into', '=', duplicateId)
+      .execute();
+    await trx
+      .updateTable('crm_feedback')
+      .set({ merged_into: keptId, published: 0, updated_at: at })
+      .where('id', '=', duplicateId)
+      .execute();
     await trx.updateTable('crm_feedback').set({ updated_at: at }).where('id', '=', keptId).execute();
     await addEvent(trx, duplicateId, { type: 'merged_into', to: String(keptId) }, staff, now);
     await addEvent(trx, keptId, { type: 'merged_from', from: String(duplicateId) }, staff, now);

@@ -2,10 +2,26 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
-import { deviceIdOf, idempotencyKeyOf, memberOf, readJsonObject, writerOf, type AppContext, type AppEnv } from '../http.ts';
+import {
+  deviceIdOf,
+  idempotencyKeyOf,
+  memberOf,
+  readJsonObject,
+  writerOf,
+  type AppContext,
+  type AppEnv,
+} from '../http.ts';
 import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import { parseTrackingCode } from './code.ts';
-import { castVote, existingVote, findFeedback, insertFeedback, listBoard, listOwnItems, ownItem } from './feedback.queries.ts';
+import {
+  castVote,
+  existingVote,
+  findFeedback,
+  insertFeedback,
+  listBoard,
+  listOwnItems,
+  ownItem,
+} from './feedback.queries.ts';
 import { parseBoardQuery, parseSubmission } from './feedback.schemas.ts';
 import { checkProofOfWork, createPowChallenge } from './pow.ts';
 
@@ -62,12 +78,14 @@ export function feedbackRoutes(deps: AppDeps) {
       if (replayed !== null) return replayed;
 
       // The honeypot is a field people never see: anything in it was typed by a program.
-      if (body.website !== undefined && body.website !== null && body.website !== '') throw new ApiError(400, 'spam_suspected');
+      if (body.website !== undefined && body.website !== null && body.website !== '')
+        throw new ApiError(400, 'spam_suspected');
       const input = parseSubmission(body, lang);
 
       const network = networkId(clientAddress(c, config.trustProxy), deps.secret.value);
       const networkKey = submitter.memberId === null && network !== null ? network : null;
-      if ((networkKey !== null && networks.atLimit(networkKey, now)) || submitters.atLimit(submitter.key, now)) rateLimited(c, now);
+      if ((networkKey !== null && networks.atLimit(networkKey, now)) || submitters.atLimit(submitter.key, now))
+        rateLimited(c, now);
       // Counted before the first await below: a burst sent at once must not pass the check all together.
       if (networkKey !== null) networks.count(networkKey, now);
       submitters.count(submitter.key, now);
@@ -77,7 +95,15 @@ export function feedbackRoutes(deps: AppDeps) {
 
       const row = await insertFeedback(
         db,
-        { input, memberId: submitter.memberId, anonymous, submitterKey: submitter.key, lang, network, idempotencyKey: key },
+        {
+          input,
+          memberId: submitter.memberId,
+          anonymous,
+          submitterKey: submitter.key,
+          lang,
+          network,
+          idempotencyKey: key,
+        },
         proof,
         now,
       );
@@ -119,7 +145,8 @@ export function feedbackRoutes(deps: AppDeps) {
       const voter = await writerOf(c, deps.secret, now);
       const id = c.req.param('id');
       if (!/^[1-9]\d{0,9}$/.test(id)) throw new ApiError(404, 'not_on_board');
-      const network = voter.memberId === null ? networkId(clientAddress(c, config.trustProxy), deps.secret.value) : null;
+      const network =
+        voter.memberId === null ? networkId(clientAddress(c, config.trustProxy), deps.secret.value) : null;
       const limitKey = network === null ? null : `${id}:${network}`;
       const day = localDay(now);
       if (limitKey !== null) {

@@ -78,15 +78,30 @@ export function normalizePhone(value: string): string | null {
 }
 
 export function isEmail(value: string): boolean {
-  return value.length <= LIMITS.email && !value.includes('..') && /^[^\s@<>()[\]\\,;:"]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/.test(value);
+  return (
+    value.length <= LIMITS.email &&
+    !value.includes('..') &&
+    /^[^\s@<>()[\]\\,;:"]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/.test(value)
+  );
 }
 
-function checkText(add: (field: string, id: string, en: string) => void, field: string, value: string | null, max: number, what: { id: string; en: string }) {
+function checkText(
+  add: (field: string, id: string, en: string) => void,
+  field: string,
+  value: string | null,
+  max: number,
+  what: { id: string; en: string },
+) {
   if (value === null) add(field, `${what.id} harus berupa teks.`, `${what.en} must be text.`);
   else if (value === '') add(field, `${what.id} wajib diisi.`, `${what.en} is required.`);
   else if (length(value) > max) {
-    add(field, `${what.id} paling panjang ${max.toLocaleString('id-ID')} karakter.`, `${what.en} may be at most ${max.toLocaleString('en-US')} characters.`);
-  } else if (value.includes('\u0000')) add(field, `${what.id} memuat karakter yang tidak sah.`, `${what.en} holds an invalid character.`);
+    add(
+      field,
+      `${what.id} paling panjang ${max.toLocaleString('id-ID')} karakter.`,
+      `${what.en} may be at most ${max.toLocaleString('en-US')} characters.`,
+    );
+  } else if (value.includes('\u0000'))
+    add(field, `${what.id} memuat karakter yang tidak sah.`, `${what.en} holds an invalid character.`);
 }
 
 /** A JSON object (not an array), or undefined/null for absent; anything else is a wrong type. */
@@ -104,25 +119,45 @@ export function parseSubmission(body: Record<string, unknown>, lang: Lang): Subm
   const p = problems(lang);
   const kind = body.kind as FeedbackKind;
   if (!FEEDBACK_KINDS.includes(kind)) {
-    p.add('kind', 'Pilih jenis masukan: saran, keluhan, pujian, pertanyaan atau usulan pembelian.', 'Choose a kind: suggestion, complaint, praise, question or purchase request.');
+    p.add(
+      'kind',
+      'Pilih jenis masukan: saran, keluhan, pujian, pertanyaan atau usulan pembelian.',
+      'Choose a kind: suggestion, complaint, praise, question or purchase request.',
+    );
   }
   const message = text(body.text);
-  checkText(p.add, 'text', message, LIMITS.body, kind === 'purchase' ? { id: 'Alasan', en: 'The reason' } : { id: 'Isi masukan', en: 'The text' });
+  checkText(
+    p.add,
+    'text',
+    message,
+    LIMITS.body,
+    kind === 'purchase' ? { id: 'Alasan', en: 'The reason' } : { id: 'Isi masukan', en: 'The text' },
+  );
 
   let purchase: PurchaseInput | null = null;
   if (kind === 'purchase') {
     const given = objectOrAbsent(body.purchase);
-    if (given === 'wrong') p.add('purchase', 'Data usulan pembelian harus berupa objek.', 'The purchase request must be an object.');
+    if (given === 'wrong')
+      p.add('purchase', 'Data usulan pembelian harus berupa objek.', 'The purchase request must be an object.');
     const raw = given === 'wrong' || given === null ? {} : given;
     const title = text(raw.title);
     checkText(p.add, 'purchase.title', title, LIMITS.title, { id: 'Judul buku', en: 'The title' });
     const author = text(raw.author);
     if (author === null) p.add('purchase.author', 'Pengarang harus berupa teks.', 'The author must be text.');
-    else if (length(author) > LIMITS.author) p.add('purchase.author', `Pengarang paling panjang ${LIMITS.author} karakter.`, `The author may be at most ${LIMITS.author} characters.`);
+    else if (length(author) > LIMITS.author)
+      p.add(
+        'purchase.author',
+        `Pengarang paling panjang ${LIMITS.author} karakter.`,
+        `The author may be at most ${LIMITS.author} characters.`,
+      );
     const isbnText = text(raw.isbn);
     const isbn = isbnText === null || isbnText === '' ? null : normalizeIsbn(isbnText);
     if (isbnText === null || (isbnText !== '' && isbn === null)) {
-      p.add('purchase.isbn', 'ISBN tidak sah: periksa 10 atau 13 angkanya.', 'Not a valid ISBN: check its 10 or 13 digits.');
+      p.add(
+        'purchase.isbn',
+        'ISBN tidak sah: periksa 10 atau 13 angkanya.',
+        'Not a valid ISBN: check its 10 or 13 digits.',
+      );
     }
     purchase = { title: title ?? '', author: author === null || author === '' ? null : author, isbn };
   }
@@ -138,13 +173,21 @@ export function parseSubmission(body: Record<string, unknown>, lang: Lang): Subm
   const phoneText = text(rawContact.phone);
   const phone = phoneText === null || phoneText === '' ? null : normalizePhone(phoneText);
   if (phoneText === null || (phoneText !== '' && phone === null)) {
-    p.add('contact.phone', 'Nomor WhatsApp tidak sah. Contoh: 0812 3456 7890.', 'Not a valid WhatsApp number. Example: 0812 3456 7890.');
+    p.add(
+      'contact.phone',
+      'Nomor WhatsApp tidak sah. Contoh: 0812 3456 7890.',
+      'Not a valid WhatsApp number. Example: 0812 3456 7890.',
+    );
   }
   const hasContact = email !== null || (phoneText !== null && phoneText !== '');
   if (body.consent !== undefined && body.consent !== null && typeof body.consent !== 'boolean') {
     p.add('consent', 'Persetujuan harus true atau false.', 'The consent must be true or false.');
   } else if (hasContact && body.consent !== true) {
-    p.add('consent', 'Centang persetujuan agar perpustakaan boleh menghubungi Anda, atau kosongkan kontak.', 'Tick the consent so the library may contact you, or leave the contact empty.');
+    p.add(
+      'consent',
+      'Centang persetujuan agar perpustakaan boleh menghubungi Anda, atau kosongkan kontak.',
+      'Tick the consent so the library may contact you, or leave the contact empty.',
+    );
   }
   // Only a real boolean: a stray "false" read as true would put the member's name on what they meant to send anonymously.
   if (body.asMember !== undefined && typeof body.asMember !== 'boolean') {
@@ -160,16 +203,26 @@ export function parseSubmission(body: Record<string, unknown>, lang: Lang): Subm
   };
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T | undefined): T | undefined | null {
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T | undefined,
+): T | undefined | null {
   if (value === undefined || value === '') return fallback;
   return allowed.includes(value as T) ? (value as T) : null;
 }
 
-function pageParams(query: Record<string, string | undefined>, maxSize: number, defaultSize: number, add: (field: string, id: string, en: string) => void) {
+function pageParams(
+  query: Record<string, string | undefined>,
+  maxSize: number,
+  defaultSize: number,
+  add: (field: string, id: string, en: string) => void,
+) {
   // Plain decimal digits only: Number() would also read "1e3", "0x10" or " 2 ".
   const whole = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : NaN);
   const page = query.page === undefined || query.page === '' ? 1 : whole(query.page);
-  if (!Number.isInteger(page) || page < 1 || page > 10_000) add('page', 'Nomor halaman tidak sah.', 'Not a valid page number.');
+  if (!Number.isInteger(page) || page < 1 || page > 10_000)
+    add('page', 'Nomor halaman tidak sah.', 'Not a valid page number.');
   const pageSize = query.pageSize === undefined || query.pageSize === '' ? defaultSize : whole(query.pageSize);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxSize) {
     add('pageSize', `Ukuran halaman harus 1–${maxSize}.`, `The page size must be 1–${maxSize}.`);
@@ -192,7 +245,8 @@ export function parseBoardQuery(query: Record<string, string | undefined>, lang:
   const status = oneOf(query.status, FEEDBACK_STATUSES, undefined);
   if (status === null) p.add('status', 'Status tidak dikenal.', 'Unknown status.');
   const sort = oneOf<BoardSort>(query.sort, ['newest', 'votes', 'answered'], 'newest');
-  if (sort === null) p.add('sort', 'Urutan harus newest, votes atau answered.', 'The sort must be newest, votes or answered.');
+  if (sort === null)
+    p.add('sort', 'Urutan harus newest, votes atau answered.', 'The sort must be newest, votes or answered.');
   const { page, pageSize } = pageParams(query, 50, 20, p.add);
   p.check();
   return { kind: kind ?? undefined, status: status ?? undefined, sort: sort ?? 'newest', page, pageSize };
@@ -219,7 +273,12 @@ export function parseStaffListQuery(query: Record<string, string | undefined>, l
   const kind = oneOf(query.kind, FEEDBACK_KINDS, undefined);
   if (kind === null) p.add('kind', 'Jenis masukan tidak dikenal.', 'Unknown kind.');
   const sort = oneOf<StaffSort>(query.sort, ['newest', 'oldest', 'votes', 'updated'], 'newest');
-  if (sort === null) p.add('sort', 'Urutan harus newest, oldest, votes atau updated.', 'The sort must be newest, oldest, votes or updated.');
+  if (sort === null)
+    p.add(
+      'sort',
+      'Urutan harus newest, oldest, votes atau updated.',
+      'The sort must be newest, oldest, votes or updated.',
+    );
   let assigned: StaffListQuery['assigned'];
   if (query.assigned === 'none') assigned = 'none';
   else if (query.assigned !== undefined && query.assigned !== '') {
@@ -228,16 +287,22 @@ export function parseStaffListQuery(query: Record<string, string | undefined>, l
   }
   let published: boolean | undefined;
   if (query.published === '1' || query.published === '0') published = query.published === '1';
-  else if (query.published !== undefined && query.published !== '') p.add('published', 'Nilai published harus 1 atau 0.', 'published must be 1 or 0.');
+  else if (query.published !== undefined && query.published !== '')
+    p.add('published', 'Nilai published harus 1 atau 0.', 'published must be 1 or 0.');
   if (query.merged !== undefined && query.merged !== '' && query.merged !== '1' && query.merged !== '0') {
     p.add('merged', 'Nilai merged harus 1 atau 0.', 'merged must be 1 or 0.');
   }
   const category = query.category?.trim();
   if (category !== undefined && length(category) > LIMITS.category) {
-    p.add('category', `Kategori paling panjang ${LIMITS.category} karakter.`, `The category may be at most ${LIMITS.category} characters.`);
+    p.add(
+      'category',
+      `Kategori paling panjang ${LIMITS.category} karakter.`,
+      `The category may be at most ${LIMITS.category} characters.`,
+    );
   }
   const q = query.q?.trim();
-  if (q !== undefined && length(q) > 200) p.add('q', 'Kata kunci paling panjang 200 karakter.', 'The search may be at most 200 characters.');
+  if (q !== undefined && length(q) > 200)
+    p.add('q', 'Kata kunci paling panjang 200 karakter.', 'The search may be at most 200 characters.');
   const { page, pageSize } = pageParams(query, 100, 25, p.add);
   p.check();
   return {
@@ -272,12 +337,18 @@ export function parseStaffUpdate(body: Record<string, unknown>, lang: Lang): Sta
   if (body.category !== undefined) {
     const category = text(body.category);
     if (category === null) p.add('category', 'Kategori harus berupa teks.', 'The category must be text.');
-    else if (length(category) > LIMITS.category) p.add('category', `Kategori paling panjang ${LIMITS.category} karakter.`, `The category may be at most ${LIMITS.category} characters.`);
+    else if (length(category) > LIMITS.category)
+      p.add(
+        'category',
+        `Kategori paling panjang ${LIMITS.category} karakter.`,
+        `The category may be at most ${LIMITS.category} characters.`,
+      );
     else update.category = category === '' ? null : category;
   }
   if (body.assignedUid !== undefined) {
     if (body.assignedUid === null) update.assignedUid = null;
-    else if (typeof body.assignedUid === 'number' && Number.isInteger(body.assignedUid) && body.assignedUid > 0) update.assignedUid = body.assignedUid;
+    else if (typeof body.assignedUid === 'number' && Number.isInteger(body.assignedUid) && body.assignedUid > 0)
+      update.assignedUid = body.assignedUid;
     else p.add('assignedUid', 'Petugas tidak sah.', 'Not a valid staff member.');
   }
   if (body.published !== undefined) {
@@ -296,7 +367,10 @@ export function parseStaffText(body: Record<string, unknown>, lang: Lang): strin
   return value ?? '';
 }
 
-export function parseReply(body: Record<string, unknown>, lang: Lang): { text: string; visibility: 'public' | 'private' } {
+export function parseReply(
+  body: Record<string, unknown>,
+  lang: Lang,
+): { text: string; visibility: 'public' | 'private' } {
   const p = problems(lang);
   const value = text(body.text);
   checkText(p.add, 'text', value, LIMITS.staffText, { id: 'Balasan', en: 'The reply' });
@@ -336,19 +410,28 @@ function parseDay(value: string): number | null {
 }
 
 /** Defaults to the last 90 local days (today included), by week. */
-export function parseMeasuresQuery(query: Record<string, string | undefined>, lang: Lang, now: Date, utcOffsetMinutes: number): MeasuresQuery {
+export function parseMeasuresQuery(
+  query: Record<string, string | undefined>,
+  lang: Lang,
+  now: Date,
+  utcOffsetMinutes: number,
+): MeasuresQuery {
   const p = problems(lang);
   const today = new Date(now.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
   const toText = query.to === undefined || query.to === '' ? today : query.to;
   const to = parseDay(toText);
   if (to === null) p.add('to', 'Tanggal akhir tidak sah (YYYY-MM-DD).', 'Not a valid end date (YYYY-MM-DD).');
   const fromText =
-    query.from === undefined || query.from === '' ? new Date((to ?? Date.parse(`${today}T00:00:00Z`)) - 89 * DAY_MS).toISOString().slice(0, 10) : query.from;
+    query.from === undefined || query.from === ''
+      ? new Date((to ?? Date.parse(`${today}T00:00:00Z`)) - 89 * DAY_MS).toISOString().slice(0, 10)
+      : query.from;
   const from = parseDay(fromText);
   if (from === null) p.add('from', 'Tanggal awal tidak sah (YYYY-MM-DD).', 'Not a valid start date (YYYY-MM-DD).');
   if (from !== null && to !== null) {
-    if (from > to) p.add('from', 'Tanggal awal harus sebelum tanggal akhir.', 'The start date must not be after the end date.');
-    else if ((to - from) / DAY_MS + 1 > MAX_RANGE_DAYS) p.add('from', 'Rentang paling panjang 3 tahun.', 'The range may be at most 3 years.');
+    if (from > to)
+      p.add('from', 'Tanggal awal harus sebelum tanggal akhir.', 'The start date must not be after the end date.');
+    else if ((to - from) / DAY_MS + 1 > MAX_RANGE_DAYS)
+      p.add('from', 'Rentang paling panjang 3 tahun.', 'The range may be at most 3 years.');
   }
   const bucket = oneOf<MeasureBucket>(query.bucket, ['day', 'week', 'month'], 'week');
   if (bucket === null) p.add('bucket', 'Periode harus day, week atau month.', 'The bucket must be day, week or month.');

@@ -70,7 +70,12 @@ export function periodStart(day: string, bucket: MeasureBucket): string {
   return new Date(date.getTime() - sinceMonday * DAY_MS).toISOString().slice(0, 10);
 }
 
-export async function computeMeasures(db: Kysely<Database>, query: MeasuresQuery, utcOffsetMinutes: number, now: Date): Promise<Measures> {
+export async function computeMeasures(
+  db: Kysely<Database>,
+  query: MeasuresQuery,
+  utcOffsetMinutes: number,
+  now: Date,
+): Promise<Measures> {
   const offsetMs = utcOffsetMinutes * 60_000;
   const start = new Date(Date.parse(`${query.from}T00:00:00Z`) - offsetMs);
   const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS - offsetMs);
@@ -81,10 +86,15 @@ export async function computeMeasures(db: Kysely<Database>, query: MeasuresQuery
     .where('created_at', '<', toDbTime(end))
     .execute();
 
-  const hoursBetween = (from: string, to: string) => (Date.parse(fromDbTime(to)) - Date.parse(fromDbTime(from))) / HOUR_MS;
+  const hoursBetween = (from: string, to: string) =>
+    (Date.parse(fromDbTime(to)) - Date.parse(fromDbTime(from))) / HOUR_MS;
   const handled = rows.filter((r) => r.merged_into === null);
-  const firstResponse = durationStats(handled.flatMap((r) => (r.first_response_at === null ? [] : [hoursBetween(r.created_at, r.first_response_at)])));
-  const close = durationStats(handled.flatMap((r) => (r.closed_at === null ? [] : [hoursBetween(r.created_at, r.closed_at)])));
+  const firstResponse = durationStats(
+    handled.flatMap((r) => (r.first_response_at === null ? [] : [hoursBetween(r.created_at, r.first_response_at)])),
+  );
+  const close = durationStats(
+    handled.flatMap((r) => (r.closed_at === null ? [] : [hoursBetween(r.created_at, r.closed_at)])),
+  );
 
   const byKind = Object.fromEntries(FEEDBACK_KINDS.map((k) => [k, 0])) as Record<FeedbackKind, number>;
   const volume = new Map<string, VolumeEntry>();
@@ -135,13 +145,22 @@ export function measuresCsv(measures: Measures, lang: Lang): string {
   const t = (id: string, en: string) => pick(lang, id, en);
   const kind = (k: FeedbackKind) => KIND_LABELS[k][lang === 'en' ? 1 : 0];
   const hours = (value: number | null) => (value === null ? '' : String(value));
-  const stats = (label: string, s: DurationStats) => csvLine([label, String(s.count), hours(s.medianHours), hours(s.meanHours), hours(s.p90Hours)]);
+  const stats = (label: string, s: DurationStats) =>
+    csvLine([label, String(s.count), hours(s.medianHours), hours(s.meanHours), hours(s.p90Hours)]);
   const blank = csvLine(['']);
   return [
     csvLine([t('periode', 'period'), t('jenis', 'kind'), t('kategori', 'category'), t('jumlah', 'count')]),
-    ...measures.volume.map((v) => csvLine([v.period, kind(v.kind), v.category ?? t('(tanpa kategori)', '(uncategorised)'), String(v.count)])),
+    ...measures.volume.map((v) =>
+      csvLine([v.period, kind(v.kind), v.category ?? t('(tanpa kategori)', '(uncategorised)'), String(v.count)]),
+    ),
     blank,
-    csvLine([t('ukuran', 'measure'), t('jumlah', 'count'), t('median_jam', 'median_hours'), t('rata_rata_jam', 'mean_hours'), t('p90_jam', 'p90_hours')]),
+    csvLine([
+      t('ukuran', 'measure'),
+      t('jumlah', 'count'),
+      t('median_jam', 'median_hours'),
+      t('rata_rata_jam', 'mean_hours'),
+      t('p90_jam', 'p90_hours'),
+    ]),
     stats(t('respons pertama', 'first response'), measures.firstResponse),
     stats(t('selesai', 'close'), measures.close),
     blank,

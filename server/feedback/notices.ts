@@ -28,12 +28,17 @@ export const KIND_LABELS: Record<FeedbackKind, readonly [string, string]> = {
 const say = (lang: Lang, pair: readonly [string, string]) => pair[lang === 'en' ? 1 : 0];
 
 /** A short, stable name for an e-mail address inside a dedupe key (keys have a length limit; addresses do not). */
-export const addressKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16);
+export const addressKey = (email: string) =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16);
 
 /** The library's name as SLiMS keeps it (setting 'library_name', a PHP-serialized string), or null. */
 export async function libraryName(db: Kysely<Database>): Promise<string | null> {
   try {
-    const row = await db.selectFrom('setting').select('setting_value').where('setting_name', '=', 'library_name').executeTakeFirst();
+    const row = await db
+      .selectFrom('setting')
+      .select('setting_value')
+      .where('setting_name', '=', 'library_name')
+      .executeTakeFirst();
     const match = /^s:\d+:"([^]*)";$/.exec(row?.setting_value ?? '');
     return match?.[1]?.trim() || null;
   } catch {
@@ -49,13 +54,18 @@ export interface NoticeInput {
   body: string;
   /** The signed link that stops all notices to this address (unsubscribe.routes.ts). */
   unsubscribe: string;
-  event: { type: 'status'; status: FeedbackStatus } | { type: 'reply_public' | 'reply_private'; text: string; status: FeedbackStatus };
+  event:
+    | { type: 'status'; status: FeedbackStatus }
+    | { type: 'reply_public' | 'reply_private'; text: string; status: FeedbackStatus };
 }
 
 const excerpt = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 /** Subject and plain text of one notice. Plain text only: nothing a member wrote can become markup in a mail client. */
-export function renderNotice({ lang, library, code, kind, body, unsubscribe, event }: NoticeInput): { subject: string; text: string } {
+export function renderNotice({ lang, library, code, kind, body, unsubscribe, event }: NoticeInput): {
+  subject: string;
+  text: string;
+} {
   const en = lang === 'en';
   const from = library ?? (en ? 'The library' : 'Perpustakaan');
   const shown = formatTrackingCode(code);
@@ -70,7 +80,9 @@ export function renderNotice({ lang, library, code, kind, body, unsubscribe, eve
         : `Perpustakaan menjawab ${say(lang, KIND_LABELS[kind]).toLowerCase()} Anda ${shown}`;
   const lines = [en ? 'Hello,' : 'Halo,', ''];
   if (event.type === 'status') {
-    lines.push(en ? `The status of what you sent us is now: ${status}.` : `Status masukan yang Anda kirim kini: ${status}.`);
+    lines.push(
+      en ? `The status of what you sent us is now: ${status}.` : `Status masukan yang Anda kirim kini: ${status}.`,
+    );
   } else {
     lines.push(
       event.type === 'reply_public'
@@ -88,7 +100,9 @@ export function renderNotice({ lang, library, code, kind, body, unsubscribe, eve
   }
   lines.push(
     '',
-    en ? `You wrote (${say(lang, KIND_LABELS[kind]).toLowerCase()}, tracking code ${shown}):` : `Anda menulis (${say(lang, KIND_LABELS[kind]).toLowerCase()}, kode pelacakan ${shown}):`,
+    en
+      ? `You wrote (${say(lang, KIND_LABELS[kind]).toLowerCase()}, tracking code ${shown}):`
+      : `Anda menulis (${say(lang, KIND_LABELS[kind]).toLowerCase()}, kode pelacakan ${shown}):`,
     excerpt(body),
     '',
     en
@@ -121,8 +135,17 @@ export async function notifyWatchers(
   now: Date,
 ): Promise<number> {
   if (config.smtpUrl === null) return 0;
-  const event = await db.selectFrom('crm_feedback_event').selectAll().where('id', '=', eventId).where('feedback_id', '=', feedbackId).executeTakeFirst();
-  if (event === undefined || (event.type !== 'status' && event.type !== 'reply_public' && event.type !== 'reply_private')) return 0;
+  const event = await db
+    .selectFrom('crm_feedback_event')
+    .selectAll()
+    .where('id', '=', eventId)
+    .where('feedback_id', '=', feedbackId)
+    .executeTakeFirst();
+  if (
+    event === undefined ||
+    (event.type !== 'status' && event.type !== 'reply_public' && event.type !== 'reply_private')
+  )
+    return 0;
   const item = await db.selectFrom('crm_feedback').select(['status']).where('id', '=', feedbackId).executeTakeFirst();
   if (item === undefined) return 0;
   const watchers = await db
@@ -141,7 +164,8 @@ export async function notifyWatchers(
   for (const watcher of watchers) {
     const address = watcher.email.trim().toLowerCase();
     const known = byAddress.get(address);
-    if (known === undefined || (Number(known.id) !== feedbackId && Number(watcher.id) === feedbackId)) byAddress.set(address, watcher);
+    if (known === undefined || (Number(known.id) !== feedbackId && Number(watcher.id) === feedbackId))
+      byAddress.set(address, watcher);
   }
   if (byAddress.size === 0) return 0;
   const library = await libraryName(db);
@@ -161,7 +185,12 @@ export async function notifyWatchers(
     });
     await enqueue(
       db,
-      { dedupeKey: `feedback-event:${event.id}:${addressKey(watcher.email)}`, recipient: watcher.email, subject: notice.subject, text: notice.text },
+      {
+        dedupeKey: `feedback-event:${event.id}:${addressKey(watcher.email)}`,
+        recipient: watcher.email,
+        subject: notice.subject,
+        text: notice.text,
+      },
       now,
       { publicUrl: config.publicUrl },
     );

@@ -57,9 +57,21 @@ function decode(value: unknown): PowPayload | null {
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as Partial<PowPayload>;
     const { challenge, solution } = parsed;
-    if (typeof challenge !== 'object' || challenge === null || typeof challenge.parameters !== 'object' || challenge.parameters === null) return null;
+    if (
+      typeof challenge !== 'object' ||
+      challenge === null ||
+      typeof challenge.parameters !== 'object' ||
+      challenge.parameters === null
+    )
+      return null;
     if (typeof challenge.signature !== 'string' || !/^[0-9a-f]{64}$/.test(challenge.signature)) return null;
-    if (typeof solution !== 'object' || solution === null || !Number.isInteger(solution.counter) || typeof solution.derivedKey !== 'string') return null;
+    if (
+      typeof solution !== 'object' ||
+      solution === null ||
+      !Number.isInteger(solution.counter) ||
+      typeof solution.derivedKey !== 'string'
+    )
+      return null;
     return { challenge, solution };
   } catch {
     return null;
@@ -107,12 +119,21 @@ export async function checkProofOfWork(secret: string, value: unknown, now: Date
  * retry racing its first try: the second insert waits for the first transaction, then sees it committed).
  */
 export async function spendProof(db: Kysely<Database> | Transaction<Database>, proof: CheckedProof): Promise<void> {
-  await db.insertInto('crm_pow_spent').values({ challenge: proof.challenge, expires_at: toDbTime(proof.expiresAt) }).execute();
+  await db
+    .insertInto('crm_pow_spent')
+    .values({ challenge: proof.challenge, expires_at: toDbTime(proof.expiresAt) })
+    .execute();
 }
 
 /** Whether a proof was already spent. */
 export async function isSpent(db: Kysely<Database>, proof: CheckedProof): Promise<boolean> {
-  return (await db.selectFrom('crm_pow_spent').select('challenge').where('challenge', '=', proof.challenge).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('crm_pow_spent')
+      .select('challenge')
+      .where('challenge', '=', proof.challenge)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** Forgets spent challenges that have expired anyway (an expired one is refused before it is looked up). */

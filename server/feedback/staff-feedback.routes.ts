@@ -20,7 +20,14 @@ import {
   type StaffItem,
   type StaffRef,
 } from './feedback.queries.ts';
-import { parseMeasuresQuery, parseMerge, parseReply, parseStaffListQuery, parseStaffText, parseStaffUpdate } from './feedback.schemas.ts';
+import {
+  parseMeasuresQuery,
+  parseMerge,
+  parseReply,
+  parseStaffListQuery,
+  parseStaffText,
+  parseStaffUpdate,
+} from './feedback.schemas.ts';
 import { computeMeasures, measuresCsv } from './measures.ts';
 import { notifyWatchers } from './notices.ts';
 
@@ -37,7 +44,8 @@ export function staffFeedbackRoutes(deps: AppDeps) {
   async function item(c: AppContext, id: number): Promise<StaffItem> {
     const found = await getStaffItem(db, id);
     if (found === null) throw new ApiError(404, 'feedback_not_found');
-    if (found.contact !== null || found.memberId !== null) await recordRead(db, c.get('staff'), 'feedback.personal_data', `feedback:${id}`, clock());
+    if (found.contact !== null || found.memberId !== null)
+      await recordRead(db, c.get('staff'), 'feedback.personal_data', `feedback:${id}`, clock());
     return found;
   }
 
@@ -51,7 +59,9 @@ export function staffFeedbackRoutes(deps: AppDeps) {
     try {
       await notifyWatchers(db, config, deps.secret.value, { feedbackId, eventId }, now);
     } catch (error) {
-      log(`[slims-crm] feedback ${feedbackId}: notices for event ${eventId} not queued: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `[slims-crm] feedback ${feedbackId}: notices for event ${eventId} not queued: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -91,12 +101,19 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       const id = parseId(c.req.param('id'));
       const lang = requestLang(c);
       const update = parseStaffUpdate(await readJsonObject(c), lang);
-      const changes: FeedbackChanges = { status: update.status, category: update.category, published: update.published };
+      const changes: FeedbackChanges = {
+        status: update.status,
+        category: update.category,
+        published: update.published,
+      };
       if (update.assignedUid !== undefined) {
         const assigned = update.assignedUid === null ? null : await findStaffMember(db, update.assignedUid);
         if (assigned === null && update.assignedUid !== null) {
           throw new ApiError(422, 'validation_failed', [
-            { field: 'assignedUid', message: pick(lang, 'Petugas ini tidak ada di SLiMS.', 'This staff member does not exist in SLiMS.') },
+            {
+              field: 'assignedUid',
+              message: pick(lang, 'Petugas ini tidak ada di SLiMS.', 'This staff member does not exist in SLiMS.'),
+            },
           ]);
         }
         changes.assigned = assigned;
@@ -110,7 +127,8 @@ export function staffFeedbackRoutes(deps: AppDeps) {
     .post('/:id/notes', write, async (c) => {
       const id = parseId(c.req.param('id'));
       const text = parseStaffText(await readJsonObject(c), requestLang(c));
-      if ((await addNote(db, dialect, id, text, actor(c), clock())) === 'not_found') throw new ApiError(404, 'feedback_not_found');
+      if ((await addNote(db, dialect, id, text, actor(c), clock())) === 'not_found')
+        throw new ApiError(404, 'feedback_not_found');
       return c.json({ item: await item(c, id) }, 201);
     })
     .post('/:id/replies', write, async (c) => {

@@ -71,7 +71,10 @@ export function unsubscribeRoutes(deps: AppDeps) {
       const { status, body } =
         email === null
           ? page(lang, html`<p>${words[lang].bad}</p>`, 400)
-          : page(lang, html`<p>${words[lang].ask}</p><p><strong>${email}</strong></p><form method="post"><button type="submit">${words[lang].button}</button></form>`);
+          : page(
+              lang,
+              html`<p>${words[lang].ask}</p><p><strong>${email}</strong></p><form method="post"><button type="submit">${words[lang].button}</button></form>`,
+            );
       c.header('Cache-Control', 'no-store');
       return c.html(body, status);
     })
@@ -84,9 +87,21 @@ export function unsubscribeRoutes(deps: AppDeps) {
       }
       await db.transaction().execute(async (trx) => {
         // Compared in lower case: addresses may have been stored as typed, and SQLite compares case by case.
-        await trx.deleteFrom('crm_feedback_watcher').where(sql<string>`lower(email)`, '=', email).execute();
-        await trx.deleteFrom('crm_outbox').where(sql<string>`lower(recipient)`, '=', email).where('status', '=', 'pending').where('dedupe_key', 'like', 'feedback-event:%').execute();
-        await trx.updateTable('crm_feedback').set({ contact_email: null }).where(sql<string>`lower(contact_email)`, '=', email).execute();
+        await trx
+          .deleteFrom('crm_feedback_watcher')
+          .where(sql<string>`lower(email)`, '=', email)
+          .execute();
+        await trx
+          .deleteFrom('crm_outbox')
+          .where(sql<string>`lower(recipient)`, '=', email)
+          .where('status', '=', 'pending')
+          .where('dedupe_key', 'like', 'feedback-event:%')
+          .execute();
+        await trx
+          .updateTable('crm_feedback')
+          .set({ contact_email: null })
+          .where(sql<string>`lower(contact_email)`, '=', email)
+          .execute();
       });
       const { body } = page(lang, html`<p>${words[lang].done}</p>`);
       c.header('Cache-Control', 'no-store');

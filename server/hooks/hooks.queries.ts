@@ -6,7 +6,12 @@ import { isUniqueViolation } from '../surveys/surveys.queries.ts';
 import type { WebhookEvent } from './hooks.schemas.ts';
 
 /** Stores a new event; false when its id was received before. */
-export async function storeEvent(db: Kysely<Database>, event: WebhookEvent, rawBody: string, now: Date): Promise<boolean> {
+export async function storeEvent(
+  db: Kysely<Database>,
+  event: WebhookEvent,
+  rawBody: string,
+  now: Date,
+): Promise<boolean> {
   try {
     await db
       .insertInto('crm_webhook_event')

@@ -23,16 +23,24 @@ export function hookRoutes(deps: AppDeps) {
   async function signedBody(c: AppContext, explain = false): Promise<string> {
     // Server to server only: no page, not even one from an allowed origin, may post here.
     if (c.req.header('origin') !== undefined) throw new ApiError(403, 'origin_not_allowed');
-    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type');
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
+      throw new ApiError(415, 'unsupported_media_type');
     // The signature covers the bytes as sent, so it is checked on the raw text before anything parses it.
     const raw = await c.req.text();
     const timestamp = c.req.header('x-slims-crm-timestamp') ?? '';
     const signature = c.req.header('x-slims-crm-signature') ?? '';
-    if ((await verifyWith(deps.secret, (secret) => signatureMatches(secret, timestamp, raw, signature) || null)) === null) {
+    if (
+      (await verifyWith(deps.secret, (secret) => signatureMatches(secret, timestamp, raw, signature) || null)) === null
+    ) {
       // Never the secret itself; and to events, nothing at all.
-      throw new ApiError(401, 'bad_signature', explain ? { secretSource: deps.secret.source, paired: deps.secret.paired } : undefined);
+      throw new ApiError(
+        401,
+        'bad_signature',
+        explain ? { secretSource: deps.secret.source, paired: deps.secret.paired } : undefined,
+      );
     }
-    if (Math.abs(clock().getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) throw new ApiError(401, 'stale_timestamp');
+    if (Math.abs(clock().getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS)
+      throw new ApiError(401, 'stale_timestamp');
     return raw;
   }
 

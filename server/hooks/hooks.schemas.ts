@@ -37,20 +37,31 @@ export function parseEvent(rawBody: string, lang: Lang): WebhookEvent {
   }
   const { id, event, occurredAt, data } = body as Record<string, unknown>;
   if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id)) {
-    problems.push({ field: 'id', message: pick(lang, 'id harus 32 karakter heksadesimal kecil.', 'id must be 32 lowercase hex characters.') });
+    problems.push({
+      field: 'id',
+      message: pick(lang, 'id harus 32 karakter heksadesimal kecil.', 'id must be 32 lowercase hex characters.'),
+    });
   }
   if (typeof event !== 'string' || !EVENT_NAMES.has(event)) {
     problems.push({ field: 'event', message: pick(lang, 'Jenis peristiwa tidak dikenal.', 'Unknown event name.') });
   }
   const occurred = typeof occurredAt === 'string' ? parseInstant(occurredAt) : null;
   if (occurred === null) {
-    problems.push({ field: 'occurredAt', message: pick(lang, 'occurredAt harus waktu ISO 8601.', 'occurredAt must be an ISO 8601 time.') });
+    problems.push({
+      field: 'occurredAt',
+      message: pick(lang, 'occurredAt harus waktu ISO 8601.', 'occurredAt must be an ISO 8601 time.'),
+    });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     problems.push({ field: 'data', message: pick(lang, 'data harus objek JSON.', 'data must be a JSON object.') });
   }
   if (problems.length > 0 || occurred === null) throw new ApiError(422, 'validation_failed', problems);
-  return { id: id as string, event: event as WebhookEventName, occurredAt: occurred, data: data as Record<string, unknown> };
+  return {
+    id: id as string,
+    event: event as WebhookEventName,
+    occurredAt: occurred,
+    data: data as Record<string, unknown>,
+  };
 }
 
 /** The connection test's body: `{ "nonce": "<32 lowercase hex>" }`. */
@@ -64,7 +75,14 @@ export function parsePing(rawBody: string, lang: Lang): { nonce: string } {
   const nonce = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).nonce : undefined;
   if (typeof nonce !== 'string' || !/^[0-9a-f]{32}$/.test(nonce)) {
     throw new ApiError(422, 'validation_failed', [
-      { field: 'nonce', message: pick(lang, 'nonce harus 32 karakter heksadesimal kecil.', 'nonce must be 32 lowercase hex characters.') },
+      {
+        field: 'nonce',
+        message: pick(
+          lang,
+          'nonce harus 32 karakter heksadesimal kecil.',
+          'nonce must be 32 lowercase hex characters.',
+        ),
+      },
     ]);
   }
   return { nonce };

@@ -25,16 +25,36 @@ export function memberRoutes(deps: AppDeps) {
       // Printable ASCII only: SLiMS compares card numbers with a collation that equates look-alikes
       // (full-width, accented), which would otherwise give each spelling its own lockout count.
       if (cardNumber === '' || !/^[\x20-\x7e]{1,20}$/.test(cardNumber)) {
-        problems.push({ field: 'cardNumber', message: pick(lang, 'Isi nomor anggota (paling banyak 20 karakter).', 'Enter the member card number (20 characters at most).') });
+        problems.push({
+          field: 'cardNumber',
+          message: pick(
+            lang,
+            'Isi nomor anggota (paling banyak 20 karakter).',
+            'Enter the member card number (20 characters at most).',
+          ),
+        });
       }
       if (password === '' || password.length > 200) {
-        problems.push({ field: 'password', message: pick(lang, 'Isi kata sandi OPAC (paling banyak 200 karakter).', 'Enter the OPAC password (200 characters at most).') });
+        problems.push({
+          field: 'password',
+          message: pick(
+            lang,
+            'Isi kata sandi OPAC (paling banyak 200 karakter).',
+            'Enter the OPAC password (200 characters at most).',
+          ),
+        });
       }
       if (problems.length > 0) throw new ApiError(422, 'validation_failed', problems);
 
       const member = await findMemberLogin(db, cardNumber);
       // The card limit holds from any network; a card SLiMS knows is counted by its own id.
-      const attempt = await beginSignIn(deps, c, `member:${(member?.id ?? cardNumber).toLowerCase()}`, 'member', body.pow);
+      const attempt = await beginSignIn(
+        deps,
+        c,
+        `member:${(member?.id ?? cardNumber).toLowerCase()}`,
+        'member',
+        body.pow,
+      );
       if (!(await memberPasswordMatches(password, member?.passwordHash ?? null)) || member === null) {
         // A card without a password stays counted too: it keeps card numbers from being probed for that answer.
         if (member !== null && member.passwordHash === null) throw new ApiError(403, 'no_password');
@@ -54,7 +74,8 @@ export function memberRoutes(deps: AppDeps) {
     })
     .get('/me', async (c) => {
       const token = bearerToken(c.req.header('authorization'));
-      const member = token === null ? null : await verifyWith(deps.secret, (secret) => verifyMemberToken(token, secret, clock()));
+      const member =
+        token === null ? null : await verifyWith(deps.secret, (secret) => verifyMemberToken(token, secret, clock()));
       if (member === null) throw new ApiError(401, 'invalid_token');
       c.header('Cache-Control', 'no-store');
       return c.json({ member: { id: member.memberId, name: member.name } });

@@ -42,8 +42,14 @@ export function newMessageId(publicUrl: string): string {
 }
 
 /** Adds a message unless one with its dedupe key exists; either way returns the row that stands for it. */
-export async function enqueue(db: Kysely<Database>, message: NewMessage, now: Date, { publicUrl }: { publicUrl: string }): Promise<OutboxRow> {
-  const existing = () => db.selectFrom('crm_outbox').selectAll().where('dedupe_key', '=', message.dedupeKey).executeTakeFirst();
+export async function enqueue(
+  db: Kysely<Database>,
+  message: NewMessage,
+  now: Date,
+  { publicUrl }: { publicUrl: string },
+): Promise<OutboxRow> {
+  const existing = () =>
+    db.selectFrom('crm_outbox').selectAll().where('dedupe_key', '=', message.dedupeKey).executeTakeFirst();
   const before = await existing();
   if (before !== undefined) return before;
   try {
@@ -116,7 +122,9 @@ export async function claim(
     const rows = await db
       .updateTable('crm_outbox')
       .set(lease)
-      .where('id', 'in', (eb) => eb.selectFrom('crm_outbox').select('id').where(due(at)).orderBy('available_at').orderBy('id').limit(batch))
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('crm_outbox').select('id').where(due(at)).orderBy('available_at').orderBy('id').limit(batch),
+      )
       .returningAll()
       .execute();
     return rows.sort((a, b) => a.available_at.localeCompare(b.available_at) || a.id - b.id);
@@ -133,24 +141,33 @@ export async function claim(
   }
 
   function leaseBatch(): Promise<OutboxRow[]> {
-    return db.transaction().setIsolationLevel('read committed').execute(async (trx) => {
-      const held = await trx
-        .selectFrom('crm_outbox')
-        .select(['id', (eb) => eb.case().when(exhausted(eb)).then(1).else(0).end().as('exhausted')])
-        .where(due(at))
-        .orderBy('available_at')
-        .orderBy('id')
-        .limit(batch)
-        .forUpdate()
-        .skipLocked()
-        .execute();
-      const spent = held.filter((row) => Number(row.exhausted) === 1).map((row) => row.id);
-      const ids = held.filter((row) => Number(row.exhausted) !== 1).map((row) => row.id);
-      if (spent.length > 0) await trx.updateTable('crm_outbox').set(giveUp).where('id', 'in', spent).execute();
-      if (ids.length === 0) return [];
-      await trx.updateTable('crm_outbox').set(lease).where('id', 'in', ids).execute();
-      return trx.selectFrom('crm_outbox').selectAll().where('id', 'in', ids).orderBy('available_at').orderBy('id').execute();
-    });
+    return db
+      .transaction()
+      .setIsolationLevel('read committed')
+      .execute(async (trx) => {
+        const held = await trx
+          .selectFrom('crm_outbox')
+          .select(['id', (eb) => eb.case().when(exhausted(eb)).then(1).else(0).end().as('exhausted')])
+          .where(due(at))
+          .orderBy('available_at')
+          .orderBy('id')
+          .limit(batch)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        const spent = held.filter((row) => Number(row.exhausted) === 1).map((row) => row.id);
+        const ids = held.filter((row) => Number(row.exhausted) !== 1).map((row) => row.id);
+        if (spent.length > 0) await trx.updateTable('crm_outbox').set(giveUp).where('id', 'in', spent).execute();
+        if (ids.length === 0) return [];
+        await trx.updateTable('crm_outbox').set(lease).where('id', 'in', ids).execute();
+        return trx
+          .selectFrom('crm_outbox')
+          .selectAll()
+          .where('id', 'in', ids)
+          .orderBy('available_at')
+          .orderBy('id')
+          .execute();
+      });
   }
 }
 

@@ -39,7 +39,17 @@ export interface Sender {
 }
 
 export function createSender(options: SenderOptions): Sender {
-  const { db, dialect, transport, owner, clock = () => new Date(), batch = 20, leaseMs = 5 * 60_000, retry = DEFAULT_RETRY, log = () => {} } = options;
+  const {
+    db,
+    dialect,
+    transport,
+    owner,
+    clock = () => new Date(),
+    batch = 20,
+    leaseMs = 5 * 60_000,
+    retry = DEFAULT_RETRY,
+    log = () => {},
+  } = options;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = true;
@@ -50,7 +60,9 @@ export function createSender(options: SenderOptions): Sender {
     for (const row of rows) {
       // Past the lease another sender may already hold the row: leave it rather than risk a second copy.
       if (clock().getTime() >= Date.parse(fromDbTime(row.lease_until ?? '1970-01-01 00:00:00'))) {
-        log(`outbox: lease ran out with ${rows.length - result.sent - result.failed} message(s) unsent; they return to the queue`);
+        log(
+          `outbox: lease ran out with ${rows.length - result.sent - result.failed} message(s) unsent; they return to the queue`,
+        );
         break;
       }
       try {
@@ -63,7 +75,8 @@ export function createSender(options: SenderOptions): Sender {
         continue;
       }
       result.sent += 1;
-      if (!(await markSent(db, row.id, owner, clock()))) log(`outbox: message ${row.id} was sent after its lease passed to another sender`);
+      if (!(await markSent(db, row.id, owner, clock())))
+        log(`outbox: message ${row.id} was sent after its lease passed to another sender`);
     }
     return result;
   }
@@ -73,7 +86,8 @@ export function createSender(options: SenderOptions): Sender {
     timer = setTimeout(() => {
       running = runOnce()
         .catch((error: unknown) => {
-          if (!options.availability?.report(error)) log(`outbox: run failed: ${error instanceof Error ? error.message : String(error)}`);
+          if (!options.availability?.report(error))
+            log(`outbox: run failed: ${error instanceof Error ? error.message : String(error)}`);
         })
         .finally(() => {
           running = null;

@@ -19,7 +19,18 @@ export async function listPlacements(db: Kysely<Database>, surveyId?: number): P
   let query = db
     .selectFrom('crm_placement as p')
     .leftJoin('crm_survey as s', 's.id', 'p.survey_id')
-    .select(['p.id', 'p.widget', 'p.place', 'p.target', 'p.reserve_px', 'p.created_at', 's.id as survey_id', 's.slug', 's.title', 's.kind'])
+    .select([
+      'p.id',
+      'p.widget',
+      'p.place',
+      'p.target',
+      'p.reserve_px',
+      'p.created_at',
+      's.id as survey_id',
+      's.slug',
+      's.title',
+      's.kind',
+    ])
     .orderBy('p.place')
     .orderBy('p.id');
   if (surveyId !== undefined) query = query.where('p.survey_id', '=', surveyId);
@@ -30,7 +41,10 @@ export async function listPlacements(db: Kysely<Database>, surveyId?: number): P
     place: r.place,
     target: r.target,
     reservePx: Number(r.reserve_px),
-    survey: r.survey_id === null || r.slug === null || r.title === null || r.kind === null ? null : { id: Number(r.survey_id), slug: r.slug, title: r.title, kind: r.kind },
+    survey:
+      r.survey_id === null || r.slug === null || r.title === null || r.kind === null
+        ? null
+        : { id: Number(r.survey_id), slug: r.slug, title: r.title, kind: r.kind },
     createdAt: fromDbTime(r.created_at),
   }));
 }
@@ -48,7 +62,12 @@ export async function findSamePlacement(db: Kysely<Database>, input: PlacementIn
   return row === undefined ? null : Number(row.id);
 }
 
-export async function createPlacement(db: Kysely<Database>, input: PlacementInput, staffUid: number, now: Date): Promise<number> {
+export async function createPlacement(
+  db: Kysely<Database>,
+  input: PlacementInput,
+  staffUid: number,
+  now: Date,
+): Promise<number> {
   const result = await db
     .insertInto('crm_placement')
     .values({

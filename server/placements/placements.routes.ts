@@ -30,7 +30,14 @@ export function placementRoutes(deps: AppDeps) {
         if (survey === null) throw new ApiError(404, 'survey_not_found');
         if (survey.kind !== input.widget) {
           throw new ApiError(422, 'validation_failed', [
-            { field: 'widget', message: pick(requestLang(c), `Ini sebuah ${survey.kind === 'poll' ? 'jajak pendapat' : 'survei'}: pilih widget yang sesuai.`, `This is a ${survey.kind}: choose the matching widget.`) },
+            {
+              field: 'widget',
+              message: pick(
+                requestLang(c),
+                `Ini sebuah ${survey.kind === 'poll' ? 'jajak pendapat' : 'survei'}: pilih widget yang sesuai.`,
+                `This is a ${survey.kind}: choose the matching widget.`,
+              ),
+            },
           ]);
         }
       }

@@ -50,9 +50,24 @@ export interface SeedOptions {
 }
 
 export type SeededTable =
-  | 'mst_member_type' | 'mst_gmd' | 'mst_coll_type' | 'mst_location' | 'mst_language' | 'mst_publisher'
-  | 'mst_topic' | 'mst_author' | 'biblio' | 'biblio_topic' | 'biblio_author' | 'item' | 'member' | 'loan'
-  | 'visitor_count' | 'user' | 'user_group' | 'group_access';
+  | 'mst_member_type'
+  | 'mst_gmd'
+  | 'mst_coll_type'
+  | 'mst_location'
+  | 'mst_language'
+  | 'mst_publisher'
+  | 'mst_topic'
+  | 'mst_author'
+  | 'biblio'
+  | 'biblio_topic'
+  | 'biblio_author'
+  | 'item'
+  | 'member'
+  | 'loan'
+  | 'visitor_count'
+  | 'user'
+  | 'user_group'
+  | 'group_access';
 
 export interface SeedSummary {
   /** Rows written per table by this run. */
@@ -85,11 +100,29 @@ const SIZES: Record<SeedSize, Size> = {
 const GUARDED_TABLES = ['member', 'biblio', 'item', 'loan', 'visitor_count'] as const;
 /** Tables emptied by `reset` (lookup tables SLiMS ships with are kept and filled with INSERT IGNORE). */
 const RESET_TABLES = [
-  'loan', 'visitor_count', 'member', 'item', 'biblio', 'biblio_topic', 'biblio_author', 'mst_topic', 'mst_author',
-  'mst_publisher', 'mst_member_type',
+  'loan',
+  'visitor_count',
+  'member',
+  'item',
+  'biblio',
+  'biblio_topic',
+  'biblio_author',
+  'mst_topic',
+  'mst_author',
+  'mst_publisher',
+  'mst_member_type',
 ] as const;
 /** MyISAM tables whose non-unique keys are rebuilt once at the end instead of row by row. */
-const BULK_TABLES = ['loan', 'visitor_count', 'member', 'item', 'biblio', 'biblio_topic', 'biblio_author', 'mst_author'] as const;
+const BULK_TABLES = [
+  'loan',
+  'visitor_count',
+  'member',
+  'item',
+  'biblio',
+  'biblio_topic',
+  'biblio_author',
+  'mst_author',
+] as const;
 
 interface MemberType {
   id: number;
@@ -163,7 +196,14 @@ async function countRows(db: Kysely<Database>, table: (typeof GUARDED_TABLES)[nu
 async function guard(db: Kysely<Database>, reset: boolean): Promise<void> {
   if (reset) {
     for (const table of RESET_TABLES) await db.deleteFrom(table).execute();
-    await db.deleteFrom('user').where('username', 'in', DEMO_STAFF.map((staff) => staff.username)).execute();
+    await db
+      .deleteFrom('user')
+      .where(
+        'username',
+        'in',
+        DEMO_STAFF.map((staff) => staff.username),
+      )
+      .execute();
     await db.deleteFrom('group_access').where('group_id', '>', 1).execute();
     await db.deleteFrom('user_group').where('group_id', '>', 1).execute();
     return;
@@ -230,7 +270,13 @@ interface Timeline {
   todayYmd: string;
 }
 
-async function generate(db: Kysely<Database>, sink: BulkSink, size: Size, seed: number, today: number): Promise<SeedSummary> {
+async function generate(
+  db: Kysely<Database>,
+  sink: BulkSink,
+  size: Size,
+  seed: number,
+  today: number,
+): Promise<SeedSummary> {
   // Each part draws from its own stream, so changing one part leaves the others' rows as they were.
   const root = new Random(seed);
   const timeline: Timeline = { today, firstDay: today - Math.round(size.years * 365.25), todayYmd: ymdOf(today) };
@@ -263,23 +309,65 @@ interface Lookups {
   publisherBase: number;
 }
 
-type LookupTable = 'mst_member_type' | 'mst_gmd' | 'mst_coll_type' | 'mst_location' | 'mst_language' | 'user_group'
-  | 'group_access' | 'user' | 'mst_topic' | 'mst_publisher';
+type LookupTable =
+  | 'mst_member_type'
+  | 'mst_gmd'
+  | 'mst_coll_type'
+  | 'mst_location'
+  | 'mst_language'
+  | 'user_group'
+  | 'group_access'
+  | 'user'
+  | 'mst_topic'
+  | 'mst_publisher';
 
 /** Member types, GMDs, collection types, location, languages, subjects, publishers and the demo staff. */
-async function seedLookups(db: Kysely<Database>, staffRandom: Random, { firstDay, todayYmd }: Timeline): Promise<Lookups> {
+async function seedLookups(
+  db: Kysely<Database>,
+  staffRandom: Random,
+  { firstDay, todayYmd }: Timeline,
+): Promise<Lookups> {
   const rows = {} as Record<LookupTable, number>;
-  rows.mst_member_type = await insertIgnore(db, 'mst_member_type', MEMBER_TYPES.map((type) => ({
-    member_type_id: type.id, member_type_name: type.name, loan_limit: type.loanLimit, loan_periode: type.loanPeriod,
-    enable_reserve: 1, reserve_limit: 2, member_periode: 365, reborrow_limit: 1, fine_each_day: 500, grace_periode: 1,
-    input_date: ymdOf(firstDay - 3650), last_update: ymdOf(firstDay - 3650),
-  })));
-  rows.mst_gmd = await insertIgnore(db, 'mst_gmd', GMDS.map((gmd) => ({
-    gmd_id: gmd.id, gmd_code: gmd.code, gmd_name: gmd.name, icon_image: null, input_date: todayYmd, last_update: todayYmd,
-  })));
-  rows.mst_coll_type = await insertIgnore(db, 'mst_coll_type', COLL_TYPES.map((type) => ({
-    coll_type_id: type.id, coll_type_name: type.name, input_date: todayYmd, last_update: todayYmd,
-  })));
+  rows.mst_member_type = await insertIgnore(
+    db,
+    'mst_member_type',
+    MEMBER_TYPES.map((type) => ({
+      member_type_id: type.id,
+      member_type_name: type.name,
+      loan_limit: type.loanLimit,
+      loan_periode: type.loanPeriod,
+      enable_reserve: 1,
+      reserve_limit: 2,
+      member_periode: 365,
+      reborrow_limit: 1,
+      fine_each_day: 500,
+      grace_periode: 1,
+      input_date: ymdOf(firstDay - 3650),
+      last_update: ymdOf(firstDay - 3650),
+    })),
+  );
+  rows.mst_gmd = await insertIgnore(
+    db,
+    'mst_gmd',
+    GMDS.map((gmd) => ({
+      gmd_id: gmd.id,
+      gmd_code: gmd.code,
+      gmd_name: gmd.name,
+      icon_image: null,
+      input_date: todayYmd,
+      last_update: todayYmd,
+    })),
+  );
+  rows.mst_coll_type = await insertIgnore(
+    db,
+    'mst_coll_type',
+    COLL_TYPES.map((type) => ({
+      coll_type_id: type.id,
+      coll_type_name: type.name,
+      input_date: todayYmd,
+      last_update: todayYmd,
+    })),
+  );
   rows.mst_location = await insertIgnore(db, 'mst_location', [
     { location_id: 'SL', location_name: 'Perpustakaan Utama', input_date: todayYmd, last_update: todayYmd },
   ]);
@@ -295,14 +383,22 @@ async function seedLookups(db: Kysely<Database>, staffRandom: Random, { firstDay
     { group_id: 2, module_id: 3, menus: null, r: 1, w: 1 },
     { group_id: 2, module_id: 2, menus: null, r: 1, w: 0 },
   ]);
-  rows.user = await insertIgnore(db, 'user', DEMO_STAFF.map((staff) => ({
-    user_id: staff.uid, username: staff.username, realname: staff.realname,
-    passwd: demoHash(staffRandom, staff.password),
-    email: `${staff.username}@perpustakaan.example`, user_type: staff.uid === 1 ? null : 1,
-    // PHP serialize() of ['<group id>']: SLiMS keeps group ids as strings.
-    groups: `a:1:{i:0;s:${String(staff.groupId).length}:"${staff.groupId}";}`,
-    input_date: ymdOf(firstDay), last_update: todayYmd,
-  })));
+  rows.user = await insertIgnore(
+    db,
+    'user',
+    DEMO_STAFF.map((staff) => ({
+      user_id: staff.uid,
+      username: staff.username,
+      realname: staff.realname,
+      passwd: demoHash(staffRandom, staff.password),
+      email: `${staff.username}@perpustakaan.example`,
+      user_type: staff.uid === 1 ? null : 1,
+      // PHP serialize() of ['<group id>']: SLiMS keeps group ids as strings.
+      groups: `a:1:{i:0;s:${String(staff.groupId).length}:"${staff.groupId}";}`,
+      input_date: ymdOf(firstDay),
+      last_update: todayYmd,
+    })),
+  );
 
   // Ids continue after whatever a fresh SLiMS already holds (it ships 17 generic topics).
   const topicBase = await maxId(db, 'mst_topic', 'topic_id');
@@ -313,14 +409,29 @@ async function seedLookups(db: Kysely<Database>, staffRandom: Random, { firstDay
     ...topics.map((topic) => ({ topic: topic.topic, type: 't' as const, ddc: topic.ddc })),
     ...geographicTopics.map((topic) => ({ topic: topic.topic, type: 'g' as const, ddc: topic.ddc })),
   ];
-  rows.mst_topic = await insertIgnore(db, 'mst_topic', allTopics.map((topic, i) => ({
-    topic_id: topicBase + i + 1, topic: topic.topic, topic_type: topic.type, auth_list: null,
-    classification: topic.ddc, input_date: ymdOf(firstDay - 3650), last_update: ymdOf(firstDay - 3650),
-  })));
-  rows.mst_publisher = await insertIgnore(db, 'mst_publisher', publishers.map((publisher, i) => ({
-    publisher_id: publisherBase + i + 1, publisher_name: publisher.name,
-    input_date: ymdOf(firstDay - 3650), last_update: ymdOf(firstDay - 3650),
-  })));
+  rows.mst_topic = await insertIgnore(
+    db,
+    'mst_topic',
+    allTopics.map((topic, i) => ({
+      topic_id: topicBase + i + 1,
+      topic: topic.topic,
+      topic_type: topic.type,
+      auth_list: null,
+      classification: topic.ddc,
+      input_date: ymdOf(firstDay - 3650),
+      last_update: ymdOf(firstDay - 3650),
+    })),
+  );
+  rows.mst_publisher = await insertIgnore(
+    db,
+    'mst_publisher',
+    publishers.map((publisher, i) => ({
+      publisher_id: publisherBase + i + 1,
+      publisher_name: publisher.name,
+      input_date: ymdOf(firstDay - 3650),
+      last_update: ymdOf(firstDay - 3650),
+    })),
+  );
 
   return { rows, topicBase, authorBase, publisherBase };
 }
@@ -335,8 +446,18 @@ interface Authors {
   pools: { id: { sample(r: Random): number }; en: { sample(r: Random): number } };
 }
 
-async function seedAuthors(sink: BulkSink, authorRandom: Random, size: Size, authorBase: number, { firstDay }: Timeline): Promise<Authors> {
-  const authorWriter = sink.writer('mst_author', ['author_id', 'author_name', 'author_year', 'authority_type', 'input_date', 'last_update'], size.authors);
+async function seedAuthors(
+  sink: BulkSink,
+  authorRandom: Random,
+  size: Size,
+  authorBase: number,
+  { firstDay }: Timeline,
+): Promise<Authors> {
+  const authorWriter = sink.writer(
+    'mst_author',
+    ['author_id', 'author_name', 'author_year', 'authority_type', 'input_date', 'last_update'],
+    size.authors,
+  );
   const nOrganisations = Math.min(organisationAuthors.length, Math.max(3, Math.round(size.authors * 0.02)));
   const nInternational = Math.round(size.authors * 0.25);
   const nIndonesian = size.authors - nOrganisations - nInternational;
@@ -362,8 +483,9 @@ async function seedAuthors(sink: BulkSink, authorRandom: Random, size: Size, aut
         return initial === '' || person.family === null ? person.name : `${person.given} ${initial} ${person.family}`;
       });
     } else if (i < nIndonesian + nInternational) {
-      name = uniqueName((initial) =>
-        `${authorRandom.pick(internationalAuthors.family)}, ${authorRandom.pick(internationalAuthors.first)}${initial === '' ? '' : ` ${initial}`}`,
+      name = uniqueName(
+        (initial) =>
+          `${authorRandom.pick(internationalAuthors.family)}, ${authorRandom.pick(internationalAuthors.first)}${initial === '' ? '' : ` ${initial}`}`,
       );
     } else {
       name = organisationAuthors[i - nIndonesian - nInternational] as string;
@@ -380,7 +502,13 @@ async function seedAuthors(sink: BulkSink, authorRandom: Random, size: Size, aut
   };
 
   return {
-    count: authorWriter.count, base: authorBase, names: authorNames, nIndonesian, nInternational, nOrganisations, pools: authorPools,
+    count: authorWriter.count,
+    base: authorBase,
+    names: authorNames,
+    nIndonesian,
+    nInternational,
+    nOrganisations,
+    pools: authorPools,
   };
 }
 
@@ -406,31 +534,85 @@ async function seedCatalogue(
   authors: Authors,
   { today, firstDay }: Timeline,
 ): Promise<Catalogue> {
-  const { base: authorBase, names: authorNames, nIndonesian, nInternational, nOrganisations, pools: authorPools } = authors;
+  const {
+    base: authorBase,
+    names: authorNames,
+    nIndonesian,
+    nInternational,
+    nOrganisations,
+    pools: authorPools,
+  } = authors;
   const nTitles = size.titles;
   const titleTopic = new Uint8Array(nTitles);
   const titleDay = new Int32Array(nTitles);
   const firstItem = new Int32Array(nTitles);
   const itemCount = new Uint8Array(nTitles);
   // Popularity rank of each title (0 = most popular), independent of its id.
-  const titleRank = shuffle(catalogueRandom, Int32Array.from({ length: nTitles }, (_, i) => i));
+  const titleRank = shuffle(
+    catalogueRandom,
+    Int32Array.from({ length: nTitles }, (_, i) => i),
+  );
   const estimatedItems = Math.round(nTitles * 1.9);
-  const biblioWriter = sink.writer('biblio', [
-    'biblio_id', 'gmd_id', 'title', 'sor', 'edition', 'isbn_issn', 'publisher_id', 'publish_year', 'collation',
-    'call_number', 'language_id', 'classification', 'notes', 'opac_hide', 'promoted', 'input_date', 'last_update', 'uid',
-  ], nTitles);
-  const itemWriter = sink.writer('item', [
-    'item_id', 'biblio_id', 'coll_type_id', 'item_code', 'inventory_code', 'received_date', 'location_id',
-    'item_status_id', 'source', 'price', 'price_currency', 'input_date', 'last_update', 'uid',
-  ], estimatedItems);
+  const biblioWriter = sink.writer(
+    'biblio',
+    [
+      'biblio_id',
+      'gmd_id',
+      'title',
+      'sor',
+      'edition',
+      'isbn_issn',
+      'publisher_id',
+      'publish_year',
+      'collation',
+      'call_number',
+      'language_id',
+      'classification',
+      'notes',
+      'opac_hide',
+      'promoted',
+      'input_date',
+      'last_update',
+      'uid',
+    ],
+    nTitles,
+  );
+  const itemWriter = sink.writer(
+    'item',
+    [
+      'item_id',
+      'biblio_id',
+      'coll_type_id',
+      'item_code',
+      'inventory_code',
+      'received_date',
+      'location_id',
+      'item_status_id',
+      'source',
+      'price',
+      'price_currency',
+      'input_date',
+      'last_update',
+      'uid',
+    ],
+    estimatedItems,
+  );
   const biblioTopicWriter = sink.writer('biblio_topic', ['biblio_id', 'topic_id', 'level'], Math.round(nTitles * 1.3));
-  const biblioAuthorWriter = sink.writer('biblio_author', ['biblio_id', 'author_id', 'level'], Math.round(nTitles * 1.5));
+  const biblioAuthorWriter = sink.writer(
+    'biblio_author',
+    ['biblio_id', 'author_id', 'level'],
+    Math.round(nTitles * 1.5),
+  );
   const lendable: number[] = [];
   // A copy can be lent from the day it was received.
   const receivedDay: number[] = [];
   const itemWidth = Math.max(6, String(nTitles * 4).length);
-  const publishersId = publishers.flatMap((publisher, i) => (publisher.language === 'id' ? [publisherBase + i + 1] : []));
-  const publishersEn = publishers.flatMap((publisher, i) => (publisher.language === 'en' ? [publisherBase + i + 1] : []));
+  const publishersId = publishers.flatMap((publisher, i) =>
+    publisher.language === 'id' ? [publisherBase + i + 1] : [],
+  );
+  const publishersEn = publishers.flatMap((publisher, i) =>
+    publisher.language === 'en' ? [publisherBase + i + 1] : [],
+  );
   const collectionStart = firstDay - 8 * 365;
   const gmdWeights = GMDS.map((gmd) => [gmd.id, gmd.weight] as const);
 
@@ -444,20 +626,35 @@ async function seedCatalogue(
     const english = topic.id.length === 0 || (topic.en.length > 0 && r.chance(0.22));
     const phrase = r.pick(english ? topic.en : topic.id);
     const patterns = topic.fiction
-      ? english ? titlePatterns.fictionEn : titlePatterns.fictionId
-      : english ? titlePatterns.en : titlePatterns.id;
+      ? english
+        ? titlePatterns.fictionEn
+        : titlePatterns.fictionId
+      : english
+        ? titlePatterns.en
+        : titlePatterns.id;
     const title = r.pick(patterns).replace('{s}', phrase);
 
     // Most of the collection predates the loan history; new arrivals keep coming, a few in the last weeks.
     const u = r.next();
-    const day = u < 0.65
-      ? collectionStart + r.int(firstDay - collectionStart)
-      : u < 0.97 ? firstDay + r.int(today - firstDay - 30) : today - r.int(30);
+    const day =
+      u < 0.65
+        ? collectionStart + r.int(firstDay - collectionStart)
+        : u < 0.97
+          ? firstDay + r.int(today - firstDay - 30)
+          : today - r.int(30);
     titleDay[b] = day;
     const year = yearOf(day);
     const publishYear = Math.max(1960, year - Math.floor(-Math.log(1 - r.next()) * 4));
 
-    const nAuthors = topic.fiction ? (r.chance(0.9) ? 1 : 2) : pickWeighted(r, [[1, 60], [2, 30], [3, 10]] as const);
+    const nAuthors = topic.fiction
+      ? r.chance(0.9)
+        ? 1
+        : 2
+      : pickWeighted(r, [
+          [1, 60],
+          [2, 30],
+          [3, 10],
+        ] as const);
     const authorIds: number[] = [];
     const organisation = !topic.fiction && r.chance(0.02);
     if (organisation) authorIds.push(authorBase + nIndonesian + nInternational + 1 + r.int(nOrganisations));
@@ -476,18 +673,35 @@ async function seedCatalogue(
       : `${roman(r.between(6, 24))}, ${pages} hlm. : ilus. ; ${r.pick([21, 23, 24])} cm`;
     const inputAt = datetimeOf(day, OPEN_SECONDS + r.int(CLOSE_SECONDS - OPEN_SECONDS));
     await add(biblioWriter, [
-      biblioId, pickWeighted(r, gmdWeights), title, sor,
+      biblioId,
+      pickWeighted(r, gmdWeights),
+      title,
+      sor,
       r.chance(0.2) ? edition(r.between(2, 5), english) : null,
       r.chance(0.9) ? isbn(r, english) : null,
       r.pick(english ? publishersEn : publishersId),
-      String(publishYear), collation, callNumber, english ? 'en' : 'id', classification,
-      r.chance(0.1) ? (english ? 'Includes bibliographical references and index' : 'Bibliografi: hlm. akhir; indeks') : null,
-      r.chance(0.01) ? 1 : 0, r.chance(0.01) ? 1 : 0, inputAt, inputAt, r.chance(0.5) ? 1 : 2,
+      String(publishYear),
+      collation,
+      callNumber,
+      english ? 'en' : 'id',
+      classification,
+      r.chance(0.1)
+        ? english
+          ? 'Includes bibliographical references and index'
+          : 'Bibliografi: hlm. akhir; indeks'
+        : null,
+      r.chance(0.01) ? 1 : 0,
+      r.chance(0.01) ? 1 : 0,
+      inputAt,
+      inputAt,
+      r.chance(0.5) ? 1 : 2,
     ]);
 
     await add(biblioTopicWriter, [biblioId, topicBase + topicIndex + 1, 1]);
-    if (r.chance(0.3)) await add(biblioTopicWriter, [biblioId, topicBase + topics.length + 1 + r.int(geographicTopics.length), 2]);
-    for (let a = 0; a < authorIds.length; a++) await add(biblioAuthorWriter, [biblioId, authorIds[a]!, a === 0 ? 1 : 2]);
+    if (r.chance(0.3))
+      await add(biblioTopicWriter, [biblioId, topicBase + topics.length + 1 + r.int(geographicTopics.length), 2]);
+    for (let a = 0; a < authorIds.length; a++)
+      await add(biblioAuthorWriter, [biblioId, authorIds[a]!, a === 0 ? 1 : 2]);
 
     // Popular titles get more copies, as libraries buy them.
     const rank = titleRank[b]!;
@@ -503,8 +717,20 @@ async function seedCatalogue(
       receivedDay.push(received);
       const at = datetimeOf(received, OPEN_SECONDS + r.int(CLOSE_SECONDS - OPEN_SECONDS));
       await add(itemWriter, [
-        items, biblioId, collType, `B${pad(items, itemWidth)}`, `INV/${yearOf(received)}/${pad(items, itemWidth)}`,
-        ymdOf(received), 'SL', '0', r.chance(0.85) ? 1 : 2, 500 * r.between(60, 500), 'Rp', at, at, r.chance(0.5) ? 1 : 2,
+        items,
+        biblioId,
+        collType,
+        `B${pad(items, itemWidth)}`,
+        `INV/${yearOf(received)}/${pad(items, itemWidth)}`,
+        ymdOf(received),
+        'SL',
+        '0',
+        r.chance(0.85) ? 1 : 2,
+        500 * r.between(60, 500),
+        'Rp',
+        at,
+        at,
+        r.chance(0.5) ? 1 : 2,
       ]);
     }
   }
@@ -522,10 +748,20 @@ async function seedCatalogue(
 
   return {
     rows: {
-      biblio: biblioWriter.count, item: itemWriter.count,
-      biblio_topic: biblioTopicWriter.count, biblio_author: biblioAuthorWriter.count,
+      biblio: biblioWriter.count,
+      item: itemWriter.count,
+      biblio_topic: biblioTopicWriter.count,
+      biblio_author: biblioAuthorWriter.count,
     },
-    titleDay, firstItem, itemCount, itemLendable, busyUntil, itemWidth, topicTitles, topicTitleSamplers, globalTitles,
+    titleDay,
+    firstItem,
+    itemCount,
+    itemLendable,
+    busyUntil,
+    itemWidth,
+    topicTitles,
+    topicTitleSamplers,
+    globalTitles,
   };
 }
 
@@ -544,7 +780,12 @@ interface Members {
   institutions: (string | null)[];
 }
 
-async function seedMembers(sink: BulkSink, memberRandom: Random, size: Size, { today, firstDay }: Timeline): Promise<Members> {
+async function seedMembers(
+  sink: BulkSink,
+  memberRandom: Random,
+  size: Size,
+  { today, firstDay }: Timeline,
+): Promise<Members> {
   const nMembers = size.members;
   const memberWidth = Math.max(6, String(nMembers).length);
   const memberFrom = new Int32Array(nMembers);
@@ -555,12 +796,34 @@ async function seedMembers(sink: BulkSink, memberRandom: Random, size: Size, { t
   const memberNames: string[] = new Array<string>(nMembers);
   const memberInstitutions: (string | null)[] = new Array<string | null>(nMembers);
   const membersWithPassword: string[] = [];
-  const sharedHash = size.passwordMembers > 20 ? demoHash(memberRandom.fork('shared-hash'), DEMO_MEMBER_PASSWORD) : null;
-  const memberWriter = sink.writer('member', [
-    'member_id', 'member_name', 'gender', 'birth_date', 'member_type_id', 'member_address', 'member_email',
-    'postal_code', 'inst_name', 'pin', 'member_phone', 'member_since_date', 'register_date', 'expire_date',
-    'is_pending', 'mpasswd', 'last_login', 'last_login_ip', 'input_date', 'last_update',
-  ], nMembers);
+  const sharedHash =
+    size.passwordMembers > 20 ? demoHash(memberRandom.fork('shared-hash'), DEMO_MEMBER_PASSWORD) : null;
+  const memberWriter = sink.writer(
+    'member',
+    [
+      'member_id',
+      'member_name',
+      'gender',
+      'birth_date',
+      'member_type_id',
+      'member_address',
+      'member_email',
+      'postal_code',
+      'inst_name',
+      'pin',
+      'member_phone',
+      'member_since_date',
+      'register_date',
+      'expire_date',
+      'is_pending',
+      'mpasswd',
+      'last_login',
+      'last_login_ip',
+      'input_date',
+      'last_update',
+    ],
+    nMembers,
+  );
   const typeWeights = MEMBER_TYPES.map((type) => [type, type.weight] as const);
 
   for (let m = 0; m < nMembers; m++) {
@@ -577,7 +840,9 @@ async function seedMembers(sink: BulkSink, memberRandom: Random, size: Size, { t
     // Joined somewhere in the six years before the history or during it; most keep renewing every year.
     const since = showcase
       ? firstDay - 200 - r.int(400)
-      : r.chance(0.45) ? firstDay - r.int(6 * 365) : firstDay + r.int(today - firstDay);
+      : r.chance(0.45)
+        ? firstDay - r.int(6 * 365)
+        : firstDay + r.int(today - firstDay);
     const years = Math.floor((today - since) / 365);
     const lapsed = !showcase && r.chance(0.22);
     const register = since + 365 * (lapsed ? r.int(years + 1) : years);
@@ -590,11 +855,25 @@ async function seedMembers(sink: BulkSink, memberRandom: Random, size: Size, { t
     memberType[m] = type.id;
     memberFrom[m] = since;
     memberUntil[m] = Math.min(expire, today);
-    memberActivity[m] = pending || memberUntil[m]! < firstDay ? 0 : showcase ? 6 : r.chance(0.25) ? 0 : type.activity * Math.min(40, Math.pow(1 - r.next(), -1 / 1.6));
+    memberActivity[m] =
+      pending || memberUntil[m]! < firstDay
+        ? 0
+        : showcase
+          ? 6
+          : r.chance(0.25)
+            ? 0
+            : type.activity * Math.min(40, Math.pow(1 - r.next(), -1 / 1.6));
     // 1–3 liked topics; young children mostly read children's stories.
-    const liked = showcase ? 3 : pickWeighted(r, [[1, 35], [2, 40], [3, 25]] as const);
+    const liked = showcase
+      ? 3
+      : pickWeighted(r, [
+          [1, 35],
+          [2, 40],
+          [3, 25],
+        ] as const);
     for (let t = 0; t < liked; t++) {
-      let topicIndex = t === 0 && age < 13 ? topics.findIndex((topic) => topic.topic === 'Cerita Anak') : topicSampler.sample(r);
+      let topicIndex =
+        t === 0 && age < 13 ? topics.findIndex((topic) => topic.topic === 'Cerita Anak') : topicSampler.sample(r);
       for (let tries = 0; tries < 5 && memberTopics.subarray(m * 3, m * 3 + t).includes(topicIndex); tries++) {
         topicIndex = topicSampler.sample(r);
       }
@@ -611,21 +890,41 @@ async function seedMembers(sink: BulkSink, memberRandom: Random, size: Size, { t
       lastLogin = datetimeOf(today - r.int(20), OPEN_SECONDS + r.int(12 * 3600));
     }
     await add(memberWriter, [
-      memberId, person.name, gender, ymdOf(birthDay), type.id,
+      memberId,
+      person.name,
+      gender,
+      ymdOf(birthDay),
+      type.id,
       `${r.pick(streets)} No. ${r.between(1, 250)}, ${city.name}`,
       hasEmail ? email(r, person) : null,
-      `${city.postalPrefix}${pad(r.between(11, 99), 2)}`, institution,
+      `${city.postalPrefix}${pad(r.between(11, 99), 2)}`,
+      institution,
       r.chance(0.4) ? nik(r, city, birthDay, gender) : null,
       hasPhone ? `0${r.pick(phonePrefixes)}${pad(r.int(100_000_000), r.chance(0.5) ? 8 : 7).slice(-8)}` : null,
-      ymdOf(since), ymdOf(register), ymdOf(expire), pending ? 1 : 0, password, lastLogin,
-      lastLogin === null ? null : `10.0.${r.int(256)}.${r.between(2, 254)}`, ymdOf(since), ymdOf(register),
+      ymdOf(since),
+      ymdOf(register),
+      ymdOf(expire),
+      pending ? 1 : 0,
+      password,
+      lastLogin,
+      lastLogin === null ? null : `10.0.${r.int(256)}.${r.between(2, 254)}`,
+      ymdOf(since),
+      ymdOf(register),
     ]);
   }
   await memberWriter.flush();
 
   return {
-    count: memberWriter.count, withPassword: membersWithPassword, width: memberWidth, from: memberFrom, until: memberUntil,
-    type: memberType, topics: memberTopics, activity: memberActivity, names: memberNames, institutions: memberInstitutions,
+    count: memberWriter.count,
+    withPassword: membersWithPassword,
+    width: memberWidth,
+    from: memberFrom,
+    until: memberUntil,
+    type: memberType,
+    topics: memberTopics,
+    activity: memberActivity,
+    names: memberNames,
+    institutions: memberInstitutions,
   };
 }
 
@@ -638,10 +937,26 @@ async function seedCirculation(
   members: Members,
   { today, firstDay }: Timeline,
 ): Promise<{ loans: number; visits: number; openLoans: number; overdueLoans: number }> {
-  const { titleDay, firstItem, itemCount, itemLendable, busyUntil, itemWidth, topicTitles, topicTitleSamplers, globalTitles } = catalogue;
   const {
-    width: memberWidth, from: memberFrom, until: memberUntil, type: memberType, topics: memberTopics,
-    activity: memberActivity, names: memberNames, institutions: memberInstitutions,
+    titleDay,
+    firstItem,
+    itemCount,
+    itemLendable,
+    busyUntil,
+    itemWidth,
+    topicTitles,
+    topicTitleSamplers,
+    globalTitles,
+  } = catalogue;
+  const {
+    width: memberWidth,
+    from: memberFrom,
+    until: memberUntil,
+    type: memberType,
+    topics: memberTopics,
+    activity: memberActivity,
+    names: memberNames,
+    institutions: memberInstitutions,
   } = members;
   const memberSampler = new WeightedSampler(memberActivity);
   const days: { day: number; weight: number }[] = [];
@@ -659,12 +974,29 @@ async function seedCirculation(
     totalWeight += weight;
   }
   const loansPerVisit = 1.7;
-  const loanWriter = sink.writer('loan', [
-    'loan_id', 'item_code', 'member_id', 'loan_date', 'due_date', 'renewed', 'is_lent', 'is_return', 'return_date',
-    'input_date', 'last_update', 'uid',
-  ], size.loans);
-  const visitWriter = sink.writer('visitor_count', ['visitor_id', 'member_id', 'member_name', 'institution', 'checkin_date'],
-    Math.round((size.loans / loansPerVisit) * 1.6 * 1.35));
+  const loanWriter = sink.writer(
+    'loan',
+    [
+      'loan_id',
+      'item_code',
+      'member_id',
+      'loan_date',
+      'due_date',
+      'renewed',
+      'is_lent',
+      'is_return',
+      'return_date',
+      'input_date',
+      'last_update',
+      'uid',
+    ],
+    size.loans,
+  );
+  const visitWriter = sink.writer(
+    'visitor_count',
+    ['visitor_id', 'member_id', 'member_name', 'institution', 'checkin_date'],
+    Math.round((size.loans / loansPerVisit) * 1.6 * 1.35),
+  );
   let loanId = 0;
   let visitId = 0;
   let openLoans = 0;
@@ -704,7 +1036,15 @@ async function seedCirculation(
       }
       if (m < 0) continue;
       const type = MEMBER_TYPES[memberType[m]! - 1]!;
-      const wanted = Math.min(type.loanLimit, toLend, pickWeighted(r, [[1, 50], [2, 30], [3, 20]] as const));
+      const wanted = Math.min(
+        type.loanLimit,
+        toLend,
+        pickWeighted(r, [
+          [1, 50],
+          [2, 30],
+          [3, 20],
+        ] as const),
+      );
       const at = opens + 300 + r.int(closes - opens - 900);
       let lent = 0;
       for (let k = 0; k < wanted; k++) {
@@ -724,7 +1064,14 @@ async function seedCirculation(
         const renewed = r.chance(0.12) ? (r.chance(0.75) ? 1 : 2) : 0;
         const due = day + type.loanPeriod * (1 + renewed);
         const u = r.next();
-        let back = u < 0.7 ? day + 1 + r.int(due - day) : u < 0.9 ? due + 1 + r.int(14) : u < 0.995 ? due + 15 + r.int(75) : NEVER;
+        let back =
+          u < 0.7
+            ? day + 1 + r.int(due - day)
+            : u < 0.9
+              ? due + 1 + r.int(14)
+              : u < 0.995
+                ? due + 15 + r.int(75)
+                : NEVER;
         while (back <= today && closed[back - firstDay] === 1) back += 1;
         const returned = back <= today;
         busyUntil[item] = returned ? back : NEVER;
@@ -736,8 +1083,16 @@ async function seedCirculation(
         lentToday.push({
           at: at + 60 * k,
           row: [
-            0, `B${pad(item + 1, itemWidth)}`, memberIdOf(m), ymdOf(day), ymdOf(due), renewed, 1, returned ? 1 : 0,
-            returned ? ymdOf(back) : null, lentAt,
+            0,
+            `B${pad(item + 1, itemWidth)}`,
+            memberIdOf(m),
+            ymdOf(day),
+            ymdOf(due),
+            renewed,
+            1,
+            returned ? 1 : 0,
+            returned ? ymdOf(back) : null,
+            lentAt,
             returned ? datetimeOf(back, OPEN_SECONDS + r.int(CLOSE_SECONDS - OPEN_SECONDS)) : lentAt,
             r.chance(0.7) ? 2 : 1,
           ],
@@ -748,7 +1103,12 @@ async function seedCirculation(
       toLend -= lent;
       // SLiMS records one visit per member per day when a loan transaction is finished.
       seen.add(m);
-      visitsToday.push({ at: Math.max(opens, at - 60 - r.int(600)), member: m, name: memberNames[m]!, institution: memberInstitutions[m]! });
+      visitsToday.push({
+        at: Math.max(opens, at - 60 - r.int(600)),
+        member: m,
+        name: memberNames[m]!,
+        institution: memberInstitutions[m]!,
+      });
     }
 
     // Members who come to read without borrowing, and guests who type their name at the counter.
@@ -757,15 +1117,27 @@ async function seedCirculation(
       const m = memberSampler.sample(r);
       if (memberFrom[m]! > day || memberUntil[m]! < day || seen.has(m)) continue;
       seen.add(m);
-      visitsToday.push({ at: opens + r.int(closes - opens), member: m, name: memberNames[m]!, institution: memberInstitutions[m]! });
+      visitsToday.push({
+        at: opens + r.int(closes - opens),
+        member: m,
+        name: memberNames[m]!,
+        institution: memberInstitutions[m]!,
+      });
     }
     const guests = Math.round(visitsToday.length * 0.35 * (0.6 + r.next() * 0.8));
     for (let i = 0; i < guests; i++) {
       const guest = personName(r, r.chance(0.5) ? 1 : 0, false);
       const style = r.next();
       const name = style < 0.1 ? guest.name.toUpperCase() : style < 0.2 ? guest.name.toLowerCase() : guest.name;
-      const age = pickWeighted(r, [[10, 15], [16, 35], [21, 30], [40, 20]] as const);
-      const institution = r.chance(0.15) ? null : memberInstitution(r, age < 18 ? 2 : r.chance(0.5) ? 3 : 1, age, pickWeighted(r, cityWeights));
+      const age = pickWeighted(r, [
+        [10, 15],
+        [16, 35],
+        [21, 30],
+        [40, 20],
+      ] as const);
+      const institution = r.chance(0.15)
+        ? null
+        : memberInstitution(r, age < 18 ? 2 : r.chance(0.5) ? 3 : 1, age, pickWeighted(r, cityWeights));
       visitsToday.push({ at: opens + r.int(closes - opens), member: -1, name, institution });
     }
 
@@ -773,7 +1145,10 @@ async function seedCirculation(
     for (const visit of visitsToday) {
       visitId += 1;
       await add(visitWriter, [
-        visitId, visit.member < 0 ? null : memberIdOf(visit.member), visit.name, visit.institution,
+        visitId,
+        visit.member < 0 ? null : memberIdOf(visit.member),
+        visit.name,
+        visit.institution,
         datetimeOf(day, visit.at),
       ]);
     }
@@ -804,7 +1179,11 @@ async function insertIgnore(db: Kysely<Database>, table: LookupTable, values: re
   return inserted;
 }
 
-async function maxId(db: Kysely<Database>, table: 'mst_topic' | 'mst_author' | 'mst_publisher', column: 'topic_id' | 'author_id' | 'publisher_id'): Promise<number> {
+async function maxId(
+  db: Kysely<Database>,
+  table: 'mst_topic' | 'mst_author' | 'mst_publisher',
+  column: 'topic_id' | 'author_id' | 'publisher_id',
+): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select(sql<number | string | null>`max(${sql.ref(column)})`.as('id'))
@@ -813,7 +1192,10 @@ async function maxId(db: Kysely<Database>, table: 'mst_topic' | 'mst_author' | '
 }
 
 function poolSampler(random: Random, from: number, to: number): { sample(r: Random): number } {
-  const order = shuffle(random, Int32Array.from({ length: to - from }, (_, i) => from + i));
+  const order = shuffle(
+    random,
+    Int32Array.from({ length: to - from }, (_, i) => from + i),
+  );
   const sampler = new WeightedSampler(Float64Array.from({ length: to - from }, (_, i) => 1 / Math.pow(i + 1, 0.6)));
   return { sample: (r) => order[sampler.sample(r)]! };
 }
@@ -835,7 +1217,9 @@ function personName(random: Random, gender: number, author: boolean): Person {
     const second = random.pick(gender === 1 ? group.male : group.female);
     if (second !== given) name += ` ${second}`;
   }
-  const family = random.chance(author ? Math.max(group.familyChance, 0.8) : group.familyChance) ? random.pick(group.family) : null;
+  const family = random.chance(author ? Math.max(group.familyChance, 0.8) : group.familyChance)
+    ? random.pick(group.family)
+    : null;
   if (family !== null && !name.endsWith(family)) name += ` ${family}`;
   return { name, given, family };
 }
@@ -848,10 +1232,14 @@ function displayName(authorName: string): string {
 
 function memberAge(random: Random, typeId: number): number {
   switch (typeId) {
-    case 2: return random.between(7, 18);
-    case 3: return random.between(18, 25);
-    case 4: return random.between(25, 65);
-    default: return random.chance(0.75) ? random.between(18, 45) : random.between(46, 75);
+    case 2:
+      return random.between(7, 18);
+    case 3:
+      return random.between(18, 25);
+    case 4:
+      return random.between(25, 65);
+    default:
+      return random.chance(0.75) ? random.between(18, 45) : random.between(46, 75);
   }
 }
 
@@ -863,7 +1251,9 @@ function memberInstitution(random: Random, typeId: number, age: number, city: Ci
     case 3:
       return random.pick(universities);
     case 4:
-      return random.chance(0.55) ? school(random.chance(0.5) ? schoolKinds.senior : schoolKinds.junior) : random.pick(universities);
+      return random.chance(0.55)
+        ? school(random.chance(0.5) ? schoolKinds.senior : schoolKinds.junior)
+        : random.pick(universities);
     default:
       return random.chance(0.3) ? null : random.pick(offices);
   }
@@ -871,9 +1261,10 @@ function memberInstitution(random: Random, typeId: number, age: number, city: Ci
 
 function email(random: Random, person: Person): string {
   const clean = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
-  const local = person.family !== null && random.chance(0.6)
-    ? `${clean(person.given)}.${clean(person.family)}`
-    : clean(person.name);
+  const local =
+    person.family !== null && random.chance(0.6)
+      ? `${clean(person.given)}.${clean(person.family)}`
+      : clean(person.name);
   return `${local}${random.chance(0.6) ? random.between(1, 999) : ''}@${random.pick(emailDomains)}`;
 }
 
@@ -901,8 +1292,11 @@ function refine(random: Random, ddc: string): string {
 /** The first three letters of the main entry, as SLiMS call numbers use them. */
 function cutter(authorName: string): string {
   const comma = authorName.indexOf(',');
-  const entry = comma > 0 ? authorName.slice(0, comma) : authorName.split(' ').at(-1) ?? authorName;
-  return entry.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase();
+  const entry = comma > 0 ? authorName.slice(0, comma) : (authorName.split(' ').at(-1) ?? authorName);
+  return entry
+    .replace(/[^A-Za-z]/g, '')
+    .slice(0, 3)
+    .toUpperCase();
 }
 
 function edition(n: number, english: boolean): string {
@@ -911,7 +1305,13 @@ function edition(n: number, english: boolean): string {
 }
 
 function roman(n: number): string {
-  const numerals: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const numerals: [number, string][] = [
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let out = '';
   for (const [value, numeral] of numerals) {
     while (n >= value) {

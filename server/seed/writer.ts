@@ -134,9 +134,10 @@ export class TableWriter {
     let text = this.#statements.get(rows);
     if (text === undefined) {
       const placeholders = sql`(${sql.join(this.#columns.map(() => null))})`;
-      text = sql`insert into ${sql.table(this.#table)} (${sql.join(this.#columns.map((column) => sql.ref(column)))}) values ${sql.join(
-        Array.from({ length: rows }, () => placeholders),
-      )}`.compile(this.#sink.db).sql;
+      text =
+        sql`insert into ${sql.table(this.#table)} (${sql.join(this.#columns.map((column) => sql.ref(column)))}) values ${sql.join(
+          Array.from({ length: rows }, () => placeholders),
+        )}`.compile(this.#sink.db).sql;
       this.#statements.set(rows, text);
     }
     return text;

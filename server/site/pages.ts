@@ -15,7 +15,9 @@ export function sitePages(deps: AppDeps) {
   const demo = deps.config.demo;
   return new Hono<AppEnv>()
     .get('/', (c) =>
-      !demo ? c.redirect('/admin', 302) : c.html(html`<!doctype html>
+      !demo
+        ? c.redirect('/admin', 302)
+        : c.html(html`<!doctype html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
@@ -127,7 +129,9 @@ export function sitePages(deps: AppDeps) {
 </html>`),
     )
     .get('/privasi', (c) =>
-      !demo ? c.notFound() : c.html(html`<!doctype html>
+      !demo
+        ? c.notFound()
+        : c.html(html`<!doctype html>
 <html lang="id">
 <head>
 <meta charset="utf-8">

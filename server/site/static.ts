@@ -59,7 +59,9 @@ export function widgetAssets(dir: string) {
     const asset = assets.get(name);
     if (asset === undefined) {
       return c.text(
-        assets.size === 0 ? 'Widgets belum dibangun: jalankan npm run build / Widgets are not built: run npm run build' : 'Not found',
+        assets.size === 0
+          ? 'Widgets belum dibangun: jalankan npm run build / Widgets are not built: run npm run build'
+          : 'Not found',
         404,
       );
     }

@@ -105,7 +105,10 @@ export function tokenHash(token: string): string {
 /** Revokes a token until it would have expired anyway; revoking twice is no error. */
 export async function revokeToken(db: Kysely<Database>, hash: string, expiresAt: Date, now: Date): Promise<void> {
   try {
-    await db.insertInto('crm_revoked_token').values({ token_hash: hash, expires_at: toDbTime(expiresAt) }).execute();
+    await db
+      .insertInto('crm_revoked_token')
+      .values({ token_hash: hash, expires_at: toDbTime(expiresAt) })
+      .execute();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -113,5 +116,11 @@ export async function revokeToken(db: Kysely<Database>, hash: string, expiresAt:
 }
 
 export async function isRevoked(db: Kysely<Database>, hash: string): Promise<boolean> {
-  return (await db.selectFrom('crm_revoked_token').select('token_hash').where('token_hash', '=', hash).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('crm_revoked_token')
+      .select('token_hash')
+      .where('token_hash', '=', hash)
+      .executeTakeFirst()) !== undefined
+  );
 }

@@ -6,7 +6,15 @@ import { CLOCK_SKEW_SECONDS, bearerToken, signStaffToken, verifyStaffToken, type
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJsonObject, requireTextFields, type AppEnv } from '../http.ts';
-import { findStaff, findStaffById, isRevoked, passwordMatches, revokeToken, staffPrivileges, tokenHash } from './staff.queries.ts';
+import {
+  findStaff,
+  findStaffById,
+  isRevoked,
+  passwordMatches,
+  revokeToken,
+  staffPrivileges,
+  tokenHash,
+} from './staff.queries.ts';
 
 /** How long requireStaff trusts what it last read of an account from SLiMS. */
 export const STAFF_RECHECK_MS = 60_000;
@@ -33,7 +41,11 @@ export function staffSessionRoutes(deps: AppDeps) {
       // A password alone must not open an account that SLiMS guards with a second step.
       if (staff.twoFactor) throw new ApiError(403, 'two_factor_required');
       const privileges = await staffPrivileges(db, staff);
-      const { token, exp } = await signStaffToken(deps.secret.value, { uid: staff.uid, name: staff.name, privileges }, clock());
+      const { token, exp } = await signStaffToken(
+        deps.secret.value,
+        { uid: staff.uid, name: staff.name, privileges },
+        clock(),
+      );
       return c.json({
         token,
         expiresAt: new Date(exp * 1000).toISOString(),

@@ -136,7 +136,13 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
               if (q.type === 'text') return answers[0]?.text ?? '';
               return answers[0]?.value === undefined || answers[0]?.value === null ? '' : String(answers[0].value);
             });
-            chunk += csvLine([String(response.id), response.createdAt, response.memberId ?? '', response.lang, ...cells]);
+            chunk += csvLine([
+              String(response.id),
+              response.createdAt,
+              response.memberId ?? '',
+              response.lang,
+              ...cells,
+            ]);
           }
           await out.write(chunk);
         }

@@ -214,7 +214,12 @@ function surveyColumns(input: SurveyInput) {
   };
 }
 
-export async function createSurvey(db: Kysely<Database>, input: SurveyInput, staffId: number, now: Date): Promise<number> {
+export async function createSurvey(
+  db: Kysely<Database>,
+  input: SurveyInput,
+  staffId: number,
+  now: Date,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('crm_survey')
@@ -341,7 +346,9 @@ export async function findResponse(
     .select(['id', 'voter_key', 'created_at'])
     .where('survey_id', '=', surveyId)
     .$if('voterKey' in by, (q) => q.where('voter_key', '=', (by as { voterKey: string }).voterKey))
-    .$if('idempotencyKey' in by, (q) => q.where('idempotency_key', '=', (by as { idempotencyKey: string }).idempotencyKey))
+    .$if('idempotencyKey' in by, (q) =>
+      q.where('idempotency_key', '=', (by as { idempotencyKey: string }).idempotencyKey),
+    )
     .executeTakeFirst();
   return row === undefined ? null : { id: Number(row.id), voterKey: row.voter_key, createdAt: row.created_at };
 }
@@ -409,7 +416,12 @@ export async function insertResponse(
 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; errno?: unknown };
-  return e.code === 'ER_DUP_ENTRY' || e.errno === 1062 || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e.code === 'ER_DUP_ENTRY' ||
+    e.errno === 1062 ||
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 export interface OptionResult {
@@ -453,7 +465,8 @@ export async function tallySurvey(db: Db, survey: SurveyDefinition): Promise<Tal
       .groupBy(['question_id', 'option_id', 'value'])
       .execute();
     for (const row of rows) {
-      const key = row.option_id === null ? `${row.question_id}:v:${row.value}` : `${row.question_id}:o:${row.option_id}`;
+      const key =
+        row.option_id === null ? `${row.question_id}:v:${row.value}` : `${row.question_id}:o:${row.option_id}`;
       counts.set(key, Number(row.n));
     }
   }
@@ -505,7 +518,12 @@ export function buildResults(survey: SurveyDefinition, tally: Tally): Results {
         const nps =
           answered === 0
             ? null
-            : { score: Math.round(((promoters - detractors) / answered) * 100), promoters, passives: answered - promoters - detractors, detractors };
+            : {
+                score: Math.round(((promoters - detractors) / answered) * 100),
+                promoters,
+                passives: answered - promoters - detractors,
+                detractors,
+              };
         return { id: q.id, type: q.type, answered, mean, distribution, nps };
       }
       case 'text':
@@ -515,7 +533,11 @@ export function buildResults(survey: SurveyDefinition, tally: Tally): Results {
   return { total: tally.total, questions };
 }
 
-export async function textAnswers(db: Db, questionId: number, limit = 500): Promise<Array<{ text: string; createdAt: string }>> {
+export async function textAnswers(
+  db: Db,
+  questionId: number,
+  limit = 500,
+): Promise<Array<{ text: string; createdAt: string }>> {
   const rows = await db
     .selectFrom('crm_survey_answer as a')
     .innerJoin('crm_survey_response as r', 'r.id', 'a.response_id')

@@ -56,9 +56,13 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
   ): Promise<Results | null> {
     const closed = surveyState(survey, now) === 'closed';
     const visible =
-      (survey.resultsVisibility === 'after_answer' && (answered || closed)) || (survey.resultsVisibility === 'after_close' && closed);
+      (survey.resultsVisibility === 'after_answer' && (answered || closed)) ||
+      (survey.resultsVisibility === 'after_close' && closed);
     if (!visible) return null;
-    return buildResults(survey, await (committedAt === undefined ? cache.tally(survey) : cache.tallyAfter(survey, committedAt)));
+    return buildResults(
+      survey,
+      await (committedAt === undefined ? cache.tally(survey) : cache.tallyAfter(survey, committedAt)),
+    );
   }
 
   return new Hono<AppEnv>()

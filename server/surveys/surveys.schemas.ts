@@ -65,27 +65,40 @@ export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): Sur
   const problem = (field: string, id: string, en: string) => problems.push({ field, message: pick(lang, id, en) });
 
   const title = text(body.title) ?? '';
-  if (!absent(body.title) && typeof body.title !== 'string') problem('title', 'Judul harus berupa teks.', 'The title must be text.');
+  if (!absent(body.title) && typeof body.title !== 'string')
+    problem('title', 'Judul harus berupa teks.', 'The title must be text.');
   else if (title === '') problem('title', 'Judul wajib diisi.', 'A title is required.');
-  else if (title.length > 200) problem('title', 'Judul paling panjang 200 karakter.', 'The title may be at most 200 characters.');
+  else if (title.length > 200)
+    problem('title', 'Judul paling panjang 200 karakter.', 'The title may be at most 200 characters.');
 
   let description: string | null = null;
   if (body.description !== undefined && body.description !== null) {
     description = text(body.description);
     if (description === null) problem('description', 'Deskripsi harus berupa teks.', 'The description must be text.');
-    else if (description.length > 2000) problem('description', 'Deskripsi paling panjang 2.000 karakter.', 'The description may be at most 2,000 characters.');
+    else if (description.length > 2000)
+      problem(
+        'description',
+        'Deskripsi paling panjang 2.000 karakter.',
+        'The description may be at most 2,000 characters.',
+      );
     else if (description === '') description = null;
   }
 
   let slug = text(body.slug) ?? '';
-  if (!absent(body.slug) && typeof body.slug !== 'string') problem('slug', 'Slug harus berupa teks.', 'The slug must be text.');
+  if (!absent(body.slug) && typeof body.slug !== 'string')
+    problem('slug', 'Slug harus berupa teks.', 'The slug must be text.');
   else if (slug === '') slug = slugify(title);
   else if (!/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(slug)) {
-    problem('slug', 'Slug hanya huruf kecil, angka dan tanda hubung (maks. 64).', 'The slug may hold only lower-case letters, digits and hyphens (max. 64).');
+    problem(
+      'slug',
+      'Slug hanya huruf kecil, angka dan tanda hubung (maks. 64).',
+      'The slug may hold only lower-case letters, digits and hyphens (max. 64).',
+    );
   }
 
   const audience = (body.audience ?? 'anyone') as Audience;
-  if (!AUDIENCES.includes(audience)) problem('audience', 'Pilih sasaran: siapa saja atau hanya anggota.', 'Choose an audience: anyone or members only.');
+  if (!AUDIENCES.includes(audience))
+    problem('audience', 'Pilih sasaran: siapa saja atau hanya anggota.', 'Choose an audience: anyone or members only.');
 
   const resultsVisibility = (body.resultsVisibility ?? 'after_answer') as ResultsVisibility;
   if (!VISIBILITIES.includes(resultsVisibility)) {
@@ -125,38 +138,88 @@ export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): Sur
         return;
       }
       const prompt = text(q.prompt) ?? '';
-      if (!absent(q.prompt) && typeof q.prompt !== 'string') problem(`${at}.prompt`, `Pertanyaan ${n} harus berupa teks.`, `Question ${n} must be text.`);
+      if (!absent(q.prompt) && typeof q.prompt !== 'string')
+        problem(`${at}.prompt`, `Pertanyaan ${n} harus berupa teks.`, `Question ${n} must be text.`);
       else if (prompt === '') problem(`${at}.prompt`, `Pertanyaan ${n} belum diisi.`, `Question ${n} has no text.`);
-      else if (prompt.length > 500) problem(`${at}.prompt`, `Pertanyaan ${n} paling panjang 500 karakter.`, `Question ${n} may be at most 500 characters.`);
+      else if (prompt.length > 500)
+        problem(
+          `${at}.prompt`,
+          `Pertanyaan ${n} paling panjang 500 karakter.`,
+          `Question ${n} may be at most 500 characters.`,
+        );
       let maxLength: number | null = null;
       if (type === 'text') {
         maxLength = absent(q.maxLength) ? TEXT_LIMIT_DEFAULT : typeof q.maxLength === 'number' ? q.maxLength : NaN;
         if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > TEXT_LIMIT_MAX) {
-          problem(`${at}.maxLength`, `Batas panjang jawaban ${n} harus 1–${TEXT_LIMIT_MAX}.`, `Question ${n}'s answer limit must be 1–${TEXT_LIMIT_MAX}.`);
+          problem(
+            `${at}.maxLength`,
+            `Batas panjang jawaban ${n} harus 1–${TEXT_LIMIT_MAX}.`,
+            `Question ${n}'s answer limit must be 1–${TEXT_LIMIT_MAX}.`,
+          );
         }
       }
       const options: string[] = [];
       if (type === 'single' || type === 'multiple') {
         const list: unknown[] = Array.isArray(q.options) ? q.options : [];
         if (!absent(q.options) && !Array.isArray(q.options)) {
-          problem(`${at}.options`, `Pilihan pada pertanyaan ${n} harus berupa daftar.`, `Question ${n}'s options must be a list.`);
+          problem(
+            `${at}.options`,
+            `Pilihan pada pertanyaan ${n} harus berupa daftar.`,
+            `Question ${n}'s options must be a list.`,
+          );
         }
         for (const option of list) {
-          const raw = typeof option === 'object' && option !== null && !Array.isArray(option) ? (option as Record<string, unknown>).label : option;
+          const raw =
+            typeof option === 'object' && option !== null && !Array.isArray(option)
+              ? (option as Record<string, unknown>).label
+              : option;
           const label = text(raw) ?? '';
-          if (typeof raw !== 'string') problem(`${at}.options`, `Pilihan pada pertanyaan ${n} harus berupa teks.`, `Question ${n}'s options must be text.`);
-          else if (label === '') problem(`${at}.options`, `Pilihan pada pertanyaan ${n} tidak boleh kosong.`, `Question ${n} has an empty option.`);
-          else if (label.length > 200) problem(`${at}.options`, `Pilihan pada pertanyaan ${n} paling panjang 200 karakter.`, `Question ${n}'s options may be at most 200 characters.`);
+          if (typeof raw !== 'string')
+            problem(
+              `${at}.options`,
+              `Pilihan pada pertanyaan ${n} harus berupa teks.`,
+              `Question ${n}'s options must be text.`,
+            );
+          else if (label === '')
+            problem(
+              `${at}.options`,
+              `Pilihan pada pertanyaan ${n} tidak boleh kosong.`,
+              `Question ${n} has an empty option.`,
+            );
+          else if (label.length > 200)
+            problem(
+              `${at}.options`,
+              `Pilihan pada pertanyaan ${n} paling panjang 200 karakter.`,
+              `Question ${n}'s options may be at most 200 characters.`,
+            );
           else options.push(label);
         }
-        if (list.length < 2) problem(`${at}.options`, `Pertanyaan ${n} perlu sedikitnya dua pilihan.`, `Question ${n} needs at least two options.`);
-        if (list.length > 30) problem(`${at}.options`, `Pertanyaan ${n} paling banyak 30 pilihan.`, `Question ${n} may have at most 30 options.`);
+        if (list.length < 2)
+          problem(
+            `${at}.options`,
+            `Pertanyaan ${n} perlu sedikitnya dua pilihan.`,
+            `Question ${n} needs at least two options.`,
+          );
+        if (list.length > 30)
+          problem(
+            `${at}.options`,
+            `Pertanyaan ${n} paling banyak 30 pilihan.`,
+            `Question ${n} may have at most 30 options.`,
+          );
         if (new Set(options.map((o) => o.toLowerCase())).size !== options.length) {
-          problem(`${at}.options`, `Ada pilihan ganda (sama) pada pertanyaan ${n}.`, `Question ${n} has duplicate options.`);
+          problem(
+            `${at}.options`,
+            `Ada pilihan ganda (sama) pada pertanyaan ${n}.`,
+            `Question ${n} has duplicate options.`,
+          );
         }
       }
       if (!absent(q.required) && typeof q.required !== 'boolean') {
-        problem(`${at}.required`, `Wajib/tidaknya pertanyaan ${n} harus true atau false.`, `Question ${n}'s required must be true or false.`);
+        problem(
+          `${at}.required`,
+          `Wajib/tidaknya pertanyaan ${n} harus true atau false.`,
+          `Question ${n}'s required must be true or false.`,
+        );
       }
       questions.push({ type, prompt, required: q.required !== false, maxLength, options });
     });
@@ -180,7 +243,9 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
     problems.push({ ...(questionId === undefined ? {} : { questionId }), field, message: pick(lang, id, en) });
 
   if (!Array.isArray(body.answers)) {
-    throw new ApiError(422, 'validation_failed', [{ field: 'answers', message: pick(lang, 'Jawaban tidak ada.', 'No answers were sent.') }]);
+    throw new ApiError(422, 'validation_failed', [
+      { field: 'answers', message: pick(lang, 'Jawaban tidak ada.', 'No answers were sent.') },
+    ]);
   }
   const byId = new Map(survey.questions.map((q) => [q.id, q]));
   const seen = new Set<number>();
@@ -194,7 +259,12 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
     const questionId = typeof answer.questionId === 'number' ? answer.questionId : NaN;
     const question = byId.get(questionId);
     if (question === undefined) {
-      problem(undefined, 'questionId', 'Jawaban untuk pertanyaan yang tidak ada.', 'An answer names a question that does not exist.');
+      problem(
+        undefined,
+        'questionId',
+        'Jawaban untuk pertanyaan yang tidak ada.',
+        'An answer names a question that does not exist.',
+      );
       continue;
     }
     if (seen.has(question.id)) {
@@ -207,7 +277,12 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
       case 'multiple': {
         // Absent (or null) is no answer; anything else must be a list: "", 0, true or {} are not "no answer".
         if (!absent(answer.optionIds) && !Array.isArray(answer.optionIds)) {
-          problem(question.id, 'optionIds', 'Pilihan jawaban harus berupa daftar.', 'The chosen options must be a list.');
+          problem(
+            question.id,
+            'optionIds',
+            'Pilihan jawaban harus berupa daftar.',
+            'The chosen options must be a list.',
+          );
           break;
         }
         const ids: unknown[] = Array.isArray(answer.optionIds) ? answer.optionIds : [];
@@ -220,7 +295,10 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
           problem(question.id, 'optionIds', 'Pilih satu jawaban saja.', 'Choose only one answer.');
           break;
         }
-        if (!ids.every((id): id is number => typeof id === 'number' && known.has(id)) || new Set(ids).size !== ids.length) {
+        if (
+          !ids.every((id): id is number => typeof id === 'number' && known.has(id)) ||
+          new Set(ids).size !== ids.length
+        ) {
           problem(question.id, 'optionIds', 'Pilihan jawaban tidak dikenal.', 'Unknown answer option.');
           break;
         }
@@ -234,8 +312,18 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
           if (question.required) problem(question.id, 'value', 'Beri nilai terlebih dahulu.', 'Please give a score.');
           break;
         }
-        if (typeof answer.value !== 'number' || !Number.isInteger(answer.value) || answer.value < low || answer.value > high) {
-          problem(question.id, 'value', `Nilai harus bilangan bulat ${low}–${high}.`, `The score must be a whole number from ${low} to ${high}.`);
+        if (
+          typeof answer.value !== 'number' ||
+          !Number.isInteger(answer.value) ||
+          answer.value < low ||
+          answer.value > high
+        ) {
+          problem(
+            question.id,
+            'value',
+            `Nilai harus bilangan bulat ${low}–${high}.`,
+            `The score must be a whole number from ${low} to ${high}.`,
+          );
           break;
         }
         rows.push({ question_id: question.id, option_id: null, value: answer.value, text: null });
@@ -253,11 +341,21 @@ export function parseAnswers(body: Record<string, unknown>, survey: SurveyDefini
           break;
         }
         if ([...value].length > limit) {
-          problem(question.id, 'text', `Jawaban paling panjang ${limit} karakter.`, `The answer may be at most ${limit} characters.`);
+          problem(
+            question.id,
+            'text',
+            `Jawaban paling panjang ${limit} karakter.`,
+            `The answer may be at most ${limit} characters.`,
+          );
           break;
         }
         if (value.includes('\u0000')) {
-          problem(question.id, 'text', 'Jawaban memuat karakter yang tidak sah.', 'The answer holds an invalid character.');
+          problem(
+            question.id,
+            'text',
+            'Jawaban memuat karakter yang tidak sah.',
+            'The answer holds an invalid character.',
+          );
           break;
         }
         rows.push({ question_id: question.id, option_id: null, value: null, text: value });

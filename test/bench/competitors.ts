@@ -14,7 +14,8 @@ export interface Competitor {
   note: string;
 }
 
-const version = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 
 function measure(root: string, name: string, paths: string[], complete: boolean, note: string): Competitor {
   const files = paths.map((path) => {
@@ -36,11 +37,21 @@ export function formbricks(root: string): Competitor {
   const surveys = join(root, 'node_modules/@formbricks/surveys');
   const loader = join(js, 'dist/index.js');
   if (!existsSync(join(surveys, 'package.json'))) {
-    return measure(root, `@formbricks/js ${version(js)} (loader only)`, [loader], false,
-      'survey runtime (surveys.umd.cjs) is not in any installed package: add @formbricks/surveys as a dev dependency; not used in the ratio');
+    return measure(
+      root,
+      `@formbricks/js ${version(js)} (loader only)`,
+      [loader],
+      false,
+      'survey runtime (surveys.umd.cjs) is not in any installed package: add @formbricks/surveys as a dev dependency; not used in the ratio',
+    );
   }
-  return measure(root, `@formbricks/js ${version(js)} + @formbricks/surveys ${version(surveys)}`, [loader, join(surveys, 'dist/index.umd.js')], true,
-    'lower bound: js-core (formbricks.umd.cjs) is not on npm and is not counted; the date-question chunk is not counted');
+  return measure(
+    root,
+    `@formbricks/js ${version(js)} + @formbricks/surveys ${version(surveys)}`,
+    [loader, join(surveys, 'dist/index.umd.js')],
+    true,
+    'lower bound: js-core (formbricks.umd.cjs) is not on npm and is not counted; the date-question chunk is not counted',
+  );
 }
 
 /**
@@ -50,6 +61,11 @@ export function formbricks(root: string): Competitor {
  */
 export function typeform(root: string): Competitor {
   const dir = join(root, 'node_modules/@typeform/embed');
-  return measure(root, `@typeform/embed ${version(dir)} (embed.js)`, [join(dir, 'build/embed.js')], true,
-    'host-page JS only: the CSS file and the form iframe are not counted');
+  return measure(
+    root,
+    `@typeform/embed ${version(dir)} (embed.js)`,
+    [join(dir, 'build/embed.js')],
+    true,
+    'host-page JS only: the CSS file and the form iframe are not counted',
+  );
 }

@@ -16,7 +16,8 @@ export interface BenchDatabase {
 /** Creates crm_bench_<random>, registers its drop, then applies the SLiMS subset, migrations and staff. */
 export async function createBenchDatabase(): Promise<BenchDatabase> {
   const host = new URL(SERVER_URL).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new Error(`CRM_BENCH_MYSQL_URL must be a loopback address, got ${host}`);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host))
+    throw new Error(`CRM_BENCH_MYSQL_URL must be a loopback address, got ${host}`);
   const database = await createMysqlDatabase({ serverUrl: SERVER_URL, prefix: 'crm_bench_' });
   onCleanup(() => database.drop());
   const handle = await openDatabase({ url: database.url, connections: 2 });

@@ -15,14 +15,21 @@ export interface Measured {
 }
 
 const successes = (result: Result) =>
-  Object.entries(result.statusCodeStats).reduce((sum, [status, stat]) => (status.startsWith('2') ? sum + Number(stat.count) : sum), 0);
+  Object.entries(result.statusCodeStats).reduce(
+    (sum, [status, stat]) => (status.startsWith('2') ? sum + Number(stat.count) : sum),
+    0,
+  );
 
 async function run(options: Options): Promise<Result> {
   return await autocannon({ timeout: 10, ...options });
 }
 
 /** A warm-up run, then the measured run with the same settings. */
-export async function measureGet(url: string, headers: Record<string, string>, settings: LoadSettings): Promise<Measured> {
+export async function measureGet(
+  url: string,
+  headers: Record<string, string>,
+  settings: LoadSettings,
+): Promise<Measured> {
   const options = { url, headers, connections: settings.connections };
   await run({ ...options, duration: settings.warmupSeconds });
   const result = await run({ ...options, duration: settings.seconds });
@@ -61,7 +68,12 @@ export async function measureWrites(
           context.key = key;
           return {
             ...request,
-            headers: { 'Content-Type': 'application/json', Origin: origin, 'Idempotency-Key': key, 'X-Device-Id': `dev-${key}` },
+            headers: {
+              'Content-Type': 'application/json',
+              Origin: origin,
+              'Idempotency-Key': key,
+              'X-Device-Id': `dev-${key}`,
+            },
             body: body(n),
           };
         },
@@ -71,8 +83,17 @@ export async function measureWrites(
       },
     ],
   });
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, stat]) => [status, Number(stat.count)]));
-  return { perSecond: (statuses['201'] ?? 0) / result.duration, p99: result.latency.p99, result, acknowledged, sent, statuses };
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([status, stat]) => [status, Number(stat.count)]),
+  );
+  return {
+    perSecond: (statuses['201'] ?? 0) / result.duration,
+    p99: result.latency.p99,
+    result,
+    acknowledged,
+    sent,
+    statuses,
+  };
 }
 
 export interface StormRun {
@@ -83,7 +104,14 @@ export interface StormRun {
 }
 
 /** `keyCount` votes, each sent three times at once with one Idempotency-Key, `parallel` votes at a time. */
-export async function retryStorm(url: string, origin: string, body: (n: number) => string, prefix: string, keyCount: number, parallel: number): Promise<StormRun> {
+export async function retryStorm(
+  url: string,
+  origin: string,
+  body: (n: number) => string,
+  prefix: string,
+  keyCount: number,
+  parallel: number,
+): Promise<StormRun> {
   const keys = Array.from({ length: keyCount }, (_, i) => `${prefix}${i + 1}`);
   const statuses: Record<string, number> = {};
   let failures = 0;
@@ -92,7 +120,12 @@ export async function retryStorm(url: string, origin: string, body: (n: number) 
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: origin, 'Idempotency-Key': key, 'X-Device-Id': `dev-${key}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Origin: origin,
+          'Idempotency-Key': key,
+          'X-Device-Id': `dev-${key}`,
+        },
         body: body(n),
         signal: AbortSignal.timeout(10_000),
       });

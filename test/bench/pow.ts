@@ -14,7 +14,13 @@ const TARGET_MS = 1_500;
 async function solverBundle(): Promise<string> {
   const entry = `import { solveChallenge } from 'altcha-lib'; import { deriveKey } from 'altcha-lib/algorithms/web/sha';
     window.solve = async (challenge) => { const t = performance.now(); const s = await solveChallenge({ challenge, deriveKey }); return { ms: performance.now() - t, ok: s !== null }; };`;
-  const out = await build({ stdin: { contents: entry, resolveDir: fileURLToPath(new URL('../..', import.meta.url)) }, bundle: true, format: 'iife', write: false, minify: true });
+  const out = await build({
+    stdin: { contents: entry, resolveDir: fileURLToPath(new URL('../..', import.meta.url)) },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+  });
   return out.outputFiles[0]!.text;
 }
 
@@ -27,7 +33,11 @@ export async function measurePow(runs = 15): Promise<{ rows: Row[]; details: str
   // crypto.subtle needs a secure context: a page served from 127.0.0.1 is one (about:blank and data: are not).
   const server = createServer((_req, res) => res.end('<!doctype html><title>pow</title>'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
@@ -39,7 +49,10 @@ export async function measurePow(runs = 15): Promise<{ rows: Row[]; details: str
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
         const challenge = await createPowChallenge('bench-secret-0123456789abcdef0123456789', new Date());
-        const result = await page.evaluate((c) => (window as unknown as { solve: (c: unknown) => Promise<{ ms: number; ok: boolean }> }).solve(c), challenge as unknown);
+        const result = await page.evaluate(
+          (c) => (window as unknown as { solve: (c: unknown) => Promise<{ ms: number; ok: boolean }> }).solve(c),
+          challenge as unknown,
+        );
         if (!result.ok) throw new Error('a challenge was not solved');
         times.push(result.ms);
       }
@@ -53,7 +66,14 @@ export async function measurePow(runs = 15): Promise<{ rows: Row[]; details: str
           `median ${ms(percentile(full, 0.5))} at full speed, ${ms(percentile(slow, 0.5))} with CPU x4 (p90 ${ms(percentile(slow, 0.9))})`,
       ],
       rows: [
-        { what: 'proof-of-work solve, Chromium, median', measured: ms(percentile(full, 0.5)), baseline: '', ratio: '', target: '', pass: null },
+        {
+          what: 'proof-of-work solve, Chromium, median',
+          measured: ms(percentile(full, 0.5)),
+          baseline: '',
+          ratio: '',
+          target: '',
+          pass: null,
+        },
         {
           what: 'proof-of-work solve, CPU x4 (low-end phone), median',
           measured: ms(percentile(slow, 0.5)),
@@ -62,7 +82,14 @@ export async function measurePow(runs = 15): Promise<{ rows: Row[]; details: str
           target: `~1 s, <= ${ms(TARGET_MS)}`,
           pass: percentile(slow, 0.5) <= TARGET_MS,
         },
-        { what: 'proof-of-work solve, CPU x4, p90', measured: ms(percentile(slow, 0.9)), baseline: '', ratio: '', target: '', pass: null },
+        {
+          what: 'proof-of-work solve, CPU x4, p90',
+          measured: ms(percentile(slow, 0.9)),
+          baseline: '',
+          ratio: '',
+          target: '',
+          pass: null,
+        },
       ],
     };
   } finally {

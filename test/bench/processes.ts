@@ -95,7 +95,8 @@ export { freePort } from '../helpers/ports.ts';
 export async function waitUntilReady(child: Child, url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`${url}: the server exited (${child.process.exitCode})\n${child.output()}`);
+    if (child.process.exitCode !== null)
+      throw new Error(`${url}: the server exited (${child.process.exitCode})\n${child.output()}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (res.status === 200) return;

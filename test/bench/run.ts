@@ -31,20 +31,29 @@ const limitSeconds = 300 + 6 * seconds;
 setTimeout(() => void stop(3, `took longer than ${limitSeconds} s`), limitSeconds * 1000).unref();
 
 async function main(): Promise<void> {
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 120) throw new Error(`BENCH_SECONDS must be 1..120, got ${process.env.BENCH_SECONDS}`);
-  if (!Number.isInteger(stormKeys) || stormKeys < 1 || stormKeys > 20_000) throw new Error(`BENCH_STORM_KEYS must be 1..20000, got ${process.env.BENCH_STORM_KEYS}`);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 120)
+    throw new Error(`BENCH_SECONDS must be 1..120, got ${process.env.BENCH_SECONDS}`);
+  if (!Number.isInteger(stormKeys) || stormKeys < 1 || stormKeys > 20_000)
+    throw new Error(`BENCH_STORM_KEYS must be 1..20000, got ${process.env.BENCH_STORM_KEYS}`);
   console.log(`slims-crm bench — ${new Date().toISOString()}`);
   console.log(
     `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; ` +
       `MariaDB, the sidecar and the load generator share these CPUs`,
   );
-  console.log(`load: autocannon, ${connections} connections, ${seconds} s per measured run after a warm-up; loopback only`);
+  console.log(
+    `load: autocannon, ${connections} connections, ${seconds} s per measured run after a warm-up; loopback only`,
+  );
 
   const dist = await ensureBuild(root, say);
   const sizes = await measureSizes(root, dist);
   say('proof-of-work: solving challenges in Chromium');
   const pow = await measurePow();
-  const http = await measureHttp(root, { connections, seconds, warmupSeconds: Math.min(3, Math.max(1, Math.round(seconds / 3))) }, stormKeys, say);
+  const http = await measureHttp(
+    root,
+    { connections, seconds, warmupSeconds: Math.min(3, Math.max(1, Math.round(seconds / 3))) },
+    stormKeys,
+    say,
+  );
 
   const rows: Row[] = [...sizes.rows, ...pow.rows, ...http.rows];
   console.log('');

@@ -13,7 +13,9 @@ const LIGHTER_BY = 5;
 function newestSource(root: string): number {
   const widgets = join(root, 'widgets');
   const files = readdirSync(widgets, { recursive: true, encoding: 'utf8' }).map((file) => join(widgets, file));
-  return Math.max(...[...files, join(root, 'vite.config.ts'), join(root, 'package-lock.json')].map((file) => statSync(file).mtimeMs));
+  return Math.max(
+    ...[...files, join(root, 'vite.config.ts'), join(root, 'package-lock.json')].map((file) => statSync(file).mtimeMs),
+  );
 }
 
 /** Builds the widgets when dist/widgets is missing or older than a widgets/ source. */
@@ -38,7 +40,10 @@ export async function measureSizes(root: string, dist: string): Promise<SizeRepo
   const ours = await measureWidgetSizes(dist);
   const competitors = [formbricks(root), typeform(root)];
   const comparable = competitors.filter((c) => c.complete);
-  const lightest = comparable.reduce<Competitor | null>((best, c) => (best === null || c.total < best.total ? c : best), null);
+  const lightest = comparable.reduce<Competitor | null>(
+    (best, c) => (best === null || c.total < best.total ? c : best),
+    null,
+  );
 
   const listFiles = (files: { file: string; gzip: number }[]) => files.map((f) => `    ${f.file}  ${bytes(f.gzip)}`);
   const details = [
@@ -88,7 +93,14 @@ export async function measureSizes(root: string, dist: string): Promise<SizeRepo
       target: `<= ${bytes(SECOND_WIDGET_LIMIT)}`,
       pass: ours.suggestionBoxAddsToPoll <= SECOND_WIDGET_LIMIT,
     },
-    { what: 'proof-of-work solver, loaded at first input', measured: bytes(ours.proofOfWork), baseline: '', ratio: '', target: '', pass: null },
+    {
+      what: 'proof-of-work solver, loaded at first input',
+      measured: bytes(ours.proofOfWork),
+      baseline: '',
+      ratio: '',
+      target: '',
+      pass: null,
+    },
     {
       what: 'feedback board alone, first paint',
       measured: bytes(ours.boardFirstPaint),
@@ -116,7 +128,14 @@ export async function measureSizes(root: string, dist: string): Promise<SizeRepo
   ];
   rows.push(
     lightest === null
-      ? { what: 'lightest competitor / ours', measured: bytes(ours.firstPaintTotal), baseline: 'none measurable', ratio: '', target: `>= ${LIGHTER_BY}x`, pass: false }
+      ? {
+          what: 'lightest competitor / ours',
+          measured: bytes(ours.firstPaintTotal),
+          baseline: 'none measurable',
+          ratio: '',
+          target: `>= ${LIGHTER_BY}x`,
+          pass: false,
+        }
       : {
           what: `lightest competitor / ours (${lightest.name.split(' ')[0]})`,
           measured: bytes(ours.firstPaintTotal),

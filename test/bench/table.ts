@@ -10,7 +10,14 @@ export interface Row {
   pass: boolean | null;
 }
 
-const HEAD: Row = { what: 'what', measured: 'measured', baseline: 'baseline', ratio: 'ratio', target: 'target', pass: null };
+const HEAD: Row = {
+  what: 'what',
+  measured: 'measured',
+  baseline: 'baseline',
+  ratio: 'ratio',
+  target: 'target',
+  pass: null,
+};
 const COLUMNS = ['what', 'measured', 'baseline', 'ratio', 'target'] as const;
 
 const verdict = (pass: boolean | null) => (pass === null ? '-' : pass ? 'PASS' : 'FAIL');
@@ -22,7 +29,10 @@ export const times = (n: number) => `${n.toFixed(2)}x`;
 export const count = (n: number) => n.toLocaleString('en-US');
 
 export function renderTable(rows: Row[]): string {
-  const cells = [HEAD, ...rows].map((row) => [...COLUMNS.map((column) => row[column]), row === HEAD ? 'pass/fail' : verdict(row.pass)]);
+  const cells = [HEAD, ...rows].map((row) => [
+    ...COLUMNS.map((column) => row[column]),
+    row === HEAD ? 'pass/fail' : verdict(row.pass),
+  ]);
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
   const line = (values: string[]) => `| ${values.map((value, i) => value.padEnd(widths[i]!)).join(' | ')} |`;
   const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
@@ -36,6 +46,9 @@ export function verdictLines(rows: Row[]): string[] {
   if (missed.length === 0) return [`All ${judged.length} targets met.`];
   return [
     `TARGETS MISSED: ${missed.length} of ${judged.length}`,
-    ...missed.map((row) => `  FAIL  ${row.what}: measured ${row.measured}${row.ratio === '' ? '' : ` (ratio ${row.ratio})`}, target ${row.target}`),
+    ...missed.map(
+      (row) =>
+        `  FAIL  ${row.what}: measured ${row.measured}${row.ratio === '' ? '' : ` (ratio ${row.ratio})`}, target ${row.target}`,
+    ),
   ];
 }

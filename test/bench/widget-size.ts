@@ -54,7 +54,8 @@ export async function measureWidgetSizes(distDir: string): Promise<WidgetSizes> 
   const closure = async (file: string, seen = new Set<string>()): Promise<Set<string>> => {
     if (seen.has(file)) return seen;
     seen.add(file);
-    for (const dep of imports(await read(file), file, /(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) await closure(dep, seen);
+    for (const dep of imports(await read(file), file, /(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g))
+      await closure(dep, seen);
     return seen;
   };
   const size = async (set: Iterable<string>): Promise<number> => {

@@ -69,7 +69,15 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
     ] as never)
     .execute();
   const user = (user_id: number, username: string, realname: string, groups: string) =>
-    ({ user_id, username, realname, passwd: hash(username), groups, input_date: '2026-01-01', last_update: '2026-01-01' }) as never;
+    ({
+      user_id,
+      username,
+      realname,
+      passwd: hash(username),
+      groups,
+      input_date: '2026-01-01',
+      last_update: '2026-01-01',
+    }) as never;
   await db
     .insertInto('user')
     .values([
@@ -82,7 +90,16 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
 }
 
 export function buildApp(handle: DatabaseHandle, clock = testClock(), config = testConfig()) {
-  return createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(config), clock, cacheTtlMs: 1000, log: () => {}, widgetsDir: '/nonexistent' });
+  return createApp({
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    secret: testSecret(config),
+    clock,
+    cacheTtlMs: 1000,
+    log: () => {},
+    widgetsDir: '/nonexistent',
+  });
 }
 
 /** The shared secret a test app uses: the config's CRM_SECRET, as if from the environment. */

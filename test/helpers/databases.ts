@@ -32,7 +32,8 @@ export function isMysqlReachable(): Promise<boolean> {
       return true;
     },
     (error: unknown) => {
-      if (REQUIRE_MYSQL) throw new Error(`CRM_REQUIRE_MYSQL=1 but MariaDB at ${MYSQL_URL} is not reachable: ${String(error)}`);
+      if (REQUIRE_MYSQL)
+        throw new Error(`CRM_REQUIRE_MYSQL=1 but MariaDB at ${MYSQL_URL} is not reachable: ${String(error)}`);
       return false;
     },
   );

@@ -43,7 +43,12 @@ export async function startMailbox({ delayMs = 0 }: MailboxOptions = {}) {
         setTimeout(() => {
           simpleParser(raw).then(
             (mail) => {
-              received.push({ to, messageId: mail.messageId ?? '', subject: mail.subject ?? '', text: mail.text ?? '' });
+              received.push({
+                to,
+                messageId: mail.messageId ?? '',
+                subject: mail.subject ?? '',
+                text: mail.text ?? '',
+              });
               callback();
             },
             (error: Error) => callback(error),

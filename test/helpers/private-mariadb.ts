@@ -19,7 +19,9 @@ function onPath(name: string): string | null {
 
 /** The server and install-db binaries (Debian puts mariadbd in /usr/sbin, often off a user's PATH), or null. */
 export function findMariadb(): MariadbBinaries | null {
-  const server = ['mariadbd', 'mysqld'].map(onPath).find((p) => p !== null) ?? ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'].find((p) => existsSync(p));
+  const server =
+    ['mariadbd', 'mysqld'].map(onPath).find((p) => p !== null) ??
+    ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'].find((p) => existsSync(p));
   const installDb = onPath('mariadb-install-db') ?? onPath('mysql_install_db');
   return server && installDb ? { server, installDb } : null;
 }
@@ -47,13 +49,22 @@ async function answers(port: number): Promise<boolean> {
   }
 }
 
-export async function startPrivateMariadb(binaries: MariadbBinaries, { readyTimeoutMs = 60_000 } = {}): Promise<PrivateMariadb> {
+export async function startPrivateMariadb(
+  binaries: MariadbBinaries,
+  { readyTimeoutMs = 60_000 } = {},
+): Promise<PrivateMariadb> {
   const dir = mkdtempSync(join(tmpdir(), 'crm-mariadb-'));
   const datadir = join(dir, 'data');
   const user = userInfo().username;
   const install = spawnSync(
     binaries.installDb,
-    ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', `--user=${user}`],
+    [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+      `--user=${user}`,
+    ],
     { encoding: 'utf8' },
   );
   if (install.status !== 0) {
@@ -97,10 +108,12 @@ export async function startPrivateMariadb(binaries: MariadbBinaries, { readyTime
       let exited = false;
       started.once('exit', () => (exited = true));
       const end = Date.now() + readyTimeoutMs;
-      const errorLog = () => (existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8').slice(-2000) : '');
+      const errorLog = () =>
+        existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8').slice(-2000) : '';
       while (!(await answers(port))) {
         if (exited) throw new Error(`mariadbd exited at start:\n${errorLog()}`);
-        if (Date.now() > end) throw new Error(`mariadbd did not answer on port ${port} within ${readyTimeoutMs} ms:\n${errorLog()}`);
+        if (Date.now() > end)
+          throw new Error(`mariadbd did not answer on port ${port} within ${readyTimeoutMs} ms:\n${errorLog()}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

@@ -28,9 +28,13 @@ try {
   await page.type('slims-suggestion-box >>> input[name="purchase.title"]', 'Bumi Manusia');
   await page.type('slims-suggestion-box >>> input[name="purchase.author"]', 'Pramoedya Ananta Toer');
   await page.type('slims-suggestion-box >>> #text', 'Untuk tugas sastra kelas XI, banyak siswa yang mencarinya.');
-  await (await page.$('slims-suggestion-box'))?.screenshot({ path: new URL('suggestion-box.png', out).pathname as `${string}.png` });
+  await (
+    await page.$('slims-suggestion-box')
+  )?.screenshot({ path: new URL('suggestion-box.png', out).pathname as `${string}.png` });
   await find(page, 'slims-feedback-board >>> li[data-id]');
-  await (await page.$('slims-feedback-board'))?.screenshot({ path: new URL('feedback-board.png', out).pathname as `${string}.png` });
+  await (
+    await page.$('slims-feedback-board')
+  )?.screenshot({ path: new URL('feedback-board.png', out).pathname as `${string}.png` });
 
   const staff = await browser.newPage();
   await staff.setViewport({ width: 1280, height: 900 });
@@ -40,7 +44,10 @@ try {
   await staff.type('slims-crm-admin >>> #signin-username', 'admin');
   await staff.type('slims-crm-admin >>> #signin-password', 'admin');
   await staff.click('slims-crm-admin >>> button[type="submit"]');
-  await staff.waitForFunction(() => /Jam layanan/.test(document.querySelector('slims-crm-admin')?.shadowRoot?.textContent ?? ''), { timeout: 15_000 });
+  await staff.waitForFunction(
+    () => /Jam layanan/.test(document.querySelector('slims-crm-admin')?.shadowRoot?.textContent ?? ''),
+    { timeout: 15_000 },
+  );
   await staff.screenshot({ path: new URL('staff-list.png', out).pathname as `${string}.png` });
   // The satisfaction survey's live results.
   await staff.evaluate(() => {

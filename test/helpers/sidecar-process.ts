@@ -23,11 +23,18 @@ function cleanEnvironment(): Record<string, string> {
 }
 
 /** Runs one of the sidecar's commands (server/cli/<name>.ts) as `npm run <name>` would, from a folder without a .env. */
-export async function runCli(name: 'migrate' | 'doctor' | 'seed', env: Record<string, string>): Promise<{ code: number; output: string }> {
+export async function runCli(
+  name: 'migrate' | 'doctor' | 'seed',
+  env: Record<string, string>,
+): Promise<{ code: number; output: string }> {
   const cwd = mkdtempSync(join(tmpdir(), `crm-${name}-`));
   try {
     return await new Promise((done, fail) => {
-      const child = spawn(TSX, [join(REPO, 'server', 'cli', `${name}.ts`)], { cwd, env: { ...cleanEnvironment(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(TSX, [join(REPO, 'server', 'cli', `${name}.ts`)], {
+        cwd,
+        env: { ...cleanEnvironment(), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -52,7 +59,11 @@ export interface SidecarProcess {
 }
 
 /** Starts server/index.ts with `env` (and a data folder of its own) on `port`, and waits until it listens. */
-export async function startSidecar(env: Record<string, string>, port: number, { startTimeoutMs = 30_000 } = {}): Promise<SidecarProcess> {
+export async function startSidecar(
+  env: Record<string, string>,
+  port: number,
+  { startTimeoutMs = 30_000 } = {},
+): Promise<SidecarProcess> {
   const cwd = mkdtempSync(join(tmpdir(), 'crm-sidecar-'));
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(TSX, [join(REPO, 'server', 'index.ts')], {
@@ -91,7 +102,10 @@ export async function startSidecar(env: Record<string, string>, port: number, { 
         if (pattern.test(output)) finish(done);
         else if (exited) finish(() => fail(new Error(`the sidecar exited before printing ${pattern}:\n${output}`)));
       };
-      const timer = setTimeout(() => finish(() => fail(new Error(`the sidecar did not print ${pattern} within ${timeoutMs} ms:\n${output}`))), timeoutMs);
+      const timer = setTimeout(
+        () => finish(() => fail(new Error(`the sidecar did not print ${pattern} within ${timeoutMs} ms:\n${output}`))),
+        timeoutMs,
+      );
       const finish = (then: () => void) => {
         clearTimeout(timer);
         waiters.delete(check);

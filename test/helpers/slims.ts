@@ -61,7 +61,10 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export type SlimsVersion = '9.7.0' | '9.4.2';
 export const SLIMS_VERSIONS: readonly SlimsVersion[] = ['9.7.0', '9.4.2'];
 /** The items of the installer's sample data (one copy each of the first ten titles), free to lend. */
-export const SAMPLE_ITEM_CODES: readonly string[] = Array.from({ length: 10 }, (_, i) => `B${String(i + 1).padStart(5, '0')}`);
+export const SAMPLE_ITEM_CODES: readonly string[] = Array.from(
+  { length: 10 },
+  (_, i) => `B${String(i + 1).padStart(5, '0')}`,
+);
 /** The admin account the installer creates (install/api.php do-install). */
 export const SLIMS_ADMIN = { user: 'admin', password: 'admin' } as const;
 
@@ -105,14 +108,38 @@ const PHP_MESSAGE =
  */
 export function slimsProblems(text: string): SlimsProblem[] {
   const problems: SlimsProblem[] = [];
-  const dev = /<h4>([^<]*)<\/h4>\s*<h1>([\s\S]*?)<\/h1>\s*<span>in <strong>([^<]*)<\/strong> on line <strong>(\d+)<\/strong>/.exec(text);
+  const dev =
+    /<h4>([^<]*)<\/h4>\s*<h1>([\s\S]*?)<\/h1>\s*<span>in <strong>([^<]*)<\/strong> on line <strong>(\d+)<\/strong>/.exec(
+      text,
+    );
   if (dev && /\| SLiMS [^<]*<\/strong>|<h4>Traces<\/h4>/.test(text)) {
-    problems.push({ kind: 'page', level: dev[1] ?? 'Exception', message: stripTags(dev[2] ?? '').trim(), file: dev[3] ?? null, line: Number(dev[4]) });
-  } else if (/<title>Oops Error<\/title>/.test(text) || /system environment to development<\/strong> at system module/.test(text)) {
-    problems.push({ kind: 'page', level: 'error', message: 'SLiMS production error page ("Oops Error")', file: null, line: null });
+    problems.push({
+      kind: 'page',
+      level: dev[1] ?? 'Exception',
+      message: stripTags(dev[2] ?? '').trim(),
+      file: dev[3] ?? null,
+      line: Number(dev[4]),
+    });
+  } else if (
+    /<title>Oops Error<\/title>/.test(text) ||
+    /system environment to development<\/strong> at system module/.test(text)
+  ) {
+    problems.push({
+      kind: 'page',
+      level: 'error',
+      message: 'SLiMS production error page ("Oops Error")',
+      file: null,
+      line: null,
+    });
   }
   for (const m of text.matchAll(PHP_MESSAGE)) {
-    problems.push({ kind: 'php', level: m[1] ?? '', message: stripTags(m[2] ?? '').trim(), file: m[3] ?? null, line: Number(m[4]) });
+    problems.push({
+      kind: 'php',
+      level: m[1] ?? '',
+      message: stripTags(m[2] ?? '').trim(),
+      file: m[3] ?? null,
+      line: Number(m[4]),
+    });
   }
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
@@ -132,17 +159,36 @@ export function slimsProblems(text: string): SlimsProblem[] {
     }
   }
   if (/The Application Environment is not set correctly/i.test(text)) {
-    problems.push({ kind: 'env', level: 'error', message: 'SLiMS 503: environment not set (config/env.php)', file: null, line: null });
+    problems.push({
+      kind: 'env',
+      level: 'error',
+      message: 'SLiMS 503: environment not set (config/env.php)',
+      file: null,
+      line: null,
+    });
   }
   for (const m of text.matchAll(/ERROR<br \/>MySQL Server said : ([^<]*)/g)) {
-    problems.push({ kind: 'sql', level: 'error', message: `datagrid SQL error: ${m[1] ?? ''}`, file: null, line: null });
+    problems.push({
+      kind: 'sql',
+      level: 'error',
+      message: `datagrid SQL error: ${m[1] ?? ''}`,
+      file: null,
+      line: null,
+    });
   }
   return problems;
 }
 
 export function describeProblem(p: SlimsProblem): string {
   const where = p.file ? ` in ${p.file}:${p.line ?? '?'}` : '';
-  const label = p.kind === 'page' ? 'SLiMS error page' : p.kind === 'json' ? 'SLiMS JSON error' : p.kind === 'php' ? 'PHP' : 'SLiMS';
+  const label =
+    p.kind === 'page'
+      ? 'SLiMS error page'
+      : p.kind === 'json'
+        ? 'SLiMS JSON error'
+        : p.kind === 'php'
+          ? 'PHP'
+          : 'SLiMS';
   return `${label} ${p.level}: ${p.message}${where}`;
 }
 
@@ -167,11 +213,18 @@ export function phpLogProblems(log: string): SlimsProblem[] {
  * OPAC, the logins, membership, circulation and System > Plugins). File paths are relative to the SLiMS root.
  * 9.7 prints none of these kinds (its handler hides notices and deprecations), so the list is 9.4.2's.
  */
-export const SLIMS_OWN_PROBLEMS: Record<SlimsVersion, ReadonlyArray<{ level: string; file: RegExp; message: RegExp }>> = {
+export const SLIMS_OWN_PROBLEMS: Record<
+  SlimsVersion,
+  ReadonlyArray<{ level: string; file: RegExp; message: RegExp }>
+> = {
   '9.7.0': [],
   '9.4.2': [
     // Every Membership > Add New Member save (9.7 tests isset($custom_data) instead).
-    { level: 'Warning', file: /^admin\/modules\/membership\/index\.php$/, message: /^Undefined variable \$custom_data$/ },
+    {
+      level: 'Warning',
+      file: /^admin\/modules\/membership\/index\.php$/,
+      message: /^Undefined variable \$custom_data$/,
+    },
     // GET index.php?p=member (the member login form prints $_GET['destination'] unchecked, into its action).
     { level: 'Warning', file: /^lib\/contents\/member\.inc\.php$/, message: /^Undefined array key "destination"$/ },
   ],
@@ -189,7 +242,9 @@ export function slimsOwnProblem(install: Pick<SlimsInstall, 'dir' | 'version'>):
     const relative = p.file.slice(root.length);
     if (relative.startsWith('plugins/')) return false;
     if (p.level === 'Deprecated') return true;
-    return SLIMS_OWN_PROBLEMS[install.version].some((k) => k.level === p.level && k.file.test(relative) && k.message.test(p.message));
+    return SLIMS_OWN_PROBLEMS[install.version].some(
+      (k) => k.level === p.level && k.file.test(relative) && k.message.test(p.message),
+    );
   };
 }
 
@@ -221,7 +276,8 @@ export interface BrowserResponse {
   location: string | null;
 }
 
-export type FormFields = Record<string, string | number | readonly (string | number)[] | undefined> | ReadonlyArray<readonly [string, string]>;
+export type FormFields =
+  Record<string, string | number | readonly (string | number)[] | undefined> | ReadonlyArray<readonly [string, string]>;
 
 export type PostBody =
   | { form: FormFields }
@@ -265,14 +321,23 @@ export class Browserless {
     return this.request('POST', path, body, opts);
   }
 
-  async request(method: string, path: string, body: PostBody | undefined, opts: RequestOptions = {}): Promise<BrowserResponse> {
+  async request(
+    method: string,
+    path: string,
+    body: PostBody | undefined,
+    opts: RequestOptions = {},
+  ): Promise<BrowserResponse> {
     let url = new URL(path, this.baseUrl);
-    const maxHops = opts.followRedirects === true ? 10 : typeof opts.followRedirects === 'number' ? opts.followRedirects : 0;
+    const maxHops =
+      opts.followRedirects === true ? 10 : typeof opts.followRedirects === 'number' ? opts.followRedirects : 0;
     for (let hop = 0; ; hop++) {
       // Header names are sent with a browser's capitals: SLiMS 9.7 reads some through getallheaders(), which is
       // case-sensitive under php -S ($headers['Content-Type'], $headers['X-Requested-With'] in lib/Error.php and
       // simbio_security). fetch() would send them lowercased and SLiMS would answer differently than to Chromium.
-      const headers: Record<string, string> = { 'User-Agent': USER_AGENT, Accept: opts.xhr ? '*/*' : 'text/html,application/xhtml+xml,*/*;q=0.8' };
+      const headers: Record<string, string> = {
+        'User-Agent': USER_AGENT,
+        Accept: opts.xhr ? '*/*' : 'text/html,application/xhtml+xml,*/*;q=0.8',
+      };
       const cookie = this.cookieHeader(url);
       if (cookie) headers.Cookie = cookie;
       if (opts.xhr) headers['X-Requested-With'] = 'XMLHttpRequest';
@@ -296,7 +361,13 @@ export class Browserless {
         url = target;
         continue;
       }
-      return { status: res.status, headers: res.headers, text: res.text, url: url.href, location: target?.href ?? null };
+      return {
+        status: res.status,
+        headers: res.headers,
+        text: res.text,
+        url: url.href,
+        location: target?.href ?? null,
+      };
     }
   }
 
@@ -352,7 +423,9 @@ export class Browserless {
       }
       // Max-Age wins over Expires (RFC 6265 §5.3); SLiMS deletes cookies with a past Expires and value "deleted".
       if (maxAge !== null) cookie.expires = Date.now() + maxAge * 1000;
-      this.jar = this.jar.filter((c) => !(c.name === cookie.name && c.path === cookie.path && c.domain === cookie.domain));
+      this.jar = this.jar.filter(
+        (c) => !(c.name === cookie.name && c.path === cookie.path && c.domain === cookie.domain),
+      );
       if (cookie.expires === null || cookie.expires > Date.now()) this.jar.push(cookie);
     }
   }
@@ -372,7 +445,9 @@ function defaultCookiePath(requestPath: string): string {
 function fieldEntries(fields: FormFields): Array<[string, string]> {
   if (Array.isArray(fields)) return (fields as ReadonlyArray<readonly [string, string]>).map(([k, v]) => [k, v]);
   const out: Array<[string, string]> = [];
-  for (const [k, v] of Object.entries(fields as Record<string, string | number | readonly (string | number)[] | undefined>)) {
+  for (const [k, v] of Object.entries(
+    fields as Record<string, string | number | readonly (string | number)[] | undefined>,
+  )) {
     if (v === undefined) continue;
     if (Array.isArray(v)) for (const item of v as readonly (string | number)[]) out.push([k, String(item)]);
     else out.push([k, String(v)]);
@@ -380,11 +455,15 @@ function fieldEntries(fields: FormFields): Array<[string, string]> {
   return out;
 }
 
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 slims-crm-test';
+const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 slims-crm-test';
 
 async function encodeBody(body: PostBody): Promise<{ contentType: string; bytes: Buffer }> {
   if ('form' in body) {
-    return { contentType: 'application/x-www-form-urlencoded', bytes: Buffer.from(new URLSearchParams(fieldEntries(body.form)).toString()) };
+    return {
+      contentType: 'application/x-www-form-urlencoded',
+      bytes: Buffer.from(new URLSearchParams(fieldEntries(body.form)).toString()),
+    };
   }
   if ('json' in body) return { contentType: 'application/json', bytes: Buffer.from(JSON.stringify(body.json)) };
   if ('multipart' in body) {
@@ -397,30 +476,42 @@ async function encodeBody(body: PostBody): Promise<{ contentType: string; bytes:
     }
     // Response encodes FormData as a browser does and picks the boundary.
     const encoded = new Response(data);
-    return { contentType: encoded.headers.get('content-type') ?? 'multipart/form-data', bytes: Buffer.from(await encoded.arrayBuffer()) };
+    return {
+      contentType: encoded.headers.get('content-type') ?? 'multipart/form-data',
+      bytes: Buffer.from(await encoded.arrayBuffer()),
+    };
   }
   return { contentType: body.contentType, bytes: Buffer.from(body.raw) };
 }
 
-function send(method: string, url: URL, headers: Record<string, string>, body: Buffer | null): Promise<{ status: number; headers: Headers; text: string }> {
+function send(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  body: Buffer | null,
+): Promise<{ status: number; headers: Headers; text: string }> {
   return new Promise((ok, fail) => {
-    const req = httpRequest(url, { method, headers: body ? { ...headers, 'Content-Length': String(body.length) } : headers, timeout: 60_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', fail);
-      res.on('end', () => {
-        const out = new Headers();
-        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
-          // Headers refuses some names and values a PHP script can emit: drop those rather than fail the request.
-          try {
-            out.append(res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '');
-          } catch {
-            // dropped: not representable
+    const req = httpRequest(
+      url,
+      { method, headers: body ? { ...headers, 'Content-Length': String(body.length) } : headers, timeout: 60_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', fail);
+        res.on('end', () => {
+          const out = new Headers();
+          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+            // Headers refuses some names and values a PHP script can emit: drop those rather than fail the request.
+            try {
+              out.append(res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '');
+            } catch {
+              // dropped: not representable
+            }
           }
-        }
-        ok({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
+          ok({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${url.href}: no answer in 60 s`)));
     req.on('error', fail);
     req.end(body ?? undefined);
@@ -466,7 +557,12 @@ function parseAttrs(source: string): Record<string, string> {
 export function parseForms(html: string, pageUrl: string): HtmlForm[] {
   const forms: HtmlForm[] = [];
   let form: HtmlForm | null = null;
-  let select: { name: string; multiple: boolean; disabled: boolean; options: Array<{ value: string; selected: boolean }> } | null = null;
+  let select: {
+    name: string;
+    multiple: boolean;
+    disabled: boolean;
+    options: Array<{ value: string; selected: boolean }>;
+  } | null = null;
   const closeSelect = () => {
     if (select && form && !select.disabled && select.name) {
       const chosen = select.options.filter((o) => o.selected);
@@ -526,7 +622,11 @@ export function parseForms(html: string, pageUrl: string): HtmlForm[] {
 }
 
 /** A form's fields with some replaced (every field of that name is dropped, then the new values appended). */
-export function fillForm(form: HtmlForm, values: Record<string, string | readonly string[] | undefined>, submit?: string): Array<[string, string]> {
+export function fillForm(
+  form: HtmlForm,
+  values: Record<string, string | readonly string[] | undefined>,
+  submit?: string,
+): Array<[string, string]> {
   const out = form.fields.filter(([k]) => !(k in values));
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined) continue;
@@ -551,8 +651,12 @@ export class SlimsFlowError extends Error {
   readonly response: BrowserResponse | null;
   constructor(message: string, response: BrowserResponse | null) {
     const problems = response ? slimsProblems(response.text) : [];
-    const found = problems.length ? `; ${problems.slice(0, 3).map(describeProblem).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}` : '';
-    const detail = response ? ` (HTTP ${response.status} from ${response.url}${found}): ${response.text.slice(0, 600)}` : '';
+    const found = problems.length
+      ? `; ${problems.slice(0, 3).map(describeProblem).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`
+      : '';
+    const detail = response
+      ? ` (HTTP ${response.status} from ${response.url}${found}): ${response.text.slice(0, 600)}`
+      : '';
     super(message + detail);
     this.name = 'SlimsFlowError';
     this.response = response;
@@ -651,11 +755,19 @@ async function unpackedTree(version: SlimsVersion, tarball: string): Promise<str
     const changed = changedLinkedFile(tree);
     if (!changed) return tree;
     // A test wrote into a SLiMS code file of its install, and so into the cache (and every install linked to it).
-    process.stderr.write(`slims.ts: ${changed} of the cached SLiMS ${version} was modified through an install; unpacking again. ` +
-      'Replace SLiMS files in an install (write a new file and rename it over) instead of writing into them.\n');
+    process.stderr.write(
+      `slims.ts: ${changed} of the cached SLiMS ${version} was modified through an install; unpacking again. ` +
+        'Replace SLiMS files in an install (write a new file and rename it over) instead of writing into them.\n',
+    );
     // Renamed first so no other process picks it up half-deleted; live installs keep their links to its files.
     const stale = `${tree}.stale-${process.pid}-${randomBytes(3).toString('hex')}`;
-    if (await rename(tree, stale).then(() => true, () => false)) await rm(stale, { recursive: true, force: true });
+    if (
+      await rename(tree, stale).then(
+        () => true,
+        () => false,
+      )
+    )
+      await rm(stale, { recursive: true, force: true });
   }
   await mkdir(cacheRoot, { recursive: true });
   // Unpack beside it and rename into place, so a concurrent test process never sees a half-written tree.
@@ -682,7 +794,9 @@ async function materialize(tree: string, dir: string): Promise<void> {
   await mkdir(dir);
   const entries = (await readdir(tree, { withFileTypes: true })).filter((e) => e.name !== MANIFEST);
   const linked = entries.filter((e) => e.isDirectory() && !COPIED_FOLDERS.has(e.name)).map((e) => join(tree, e.name));
-  const copied = entries.filter((e) => !(e.isDirectory() && !COPIED_FOLDERS.has(e.name))).map((e) => join(tree, e.name));
+  const copied = entries
+    .filter((e) => !(e.isDirectory() && !COPIED_FOLDERS.has(e.name)))
+    .map((e) => join(tree, e.name));
   await Promise.all([execFile('cp', ['-al', ...linked, dir]), execFile('cp', ['-a', ...copied, dir])]);
 }
 
@@ -723,7 +837,8 @@ function cleanUpOnExit(): void {
   const cleanUp = () => {
     for (const child of runningPhp) killGroup(child, 'SIGKILL');
     // A detached rm: removing ~6,000 files takes a while, and a runner may kill this process meanwhile.
-    if (process.env.CRM_TEST_KEEP_SLIMS !== '1') for (const root of liveRoots) spawn('rm', ['-rf', root], { detached: true, stdio: 'ignore' }).unref();
+    if (process.env.CRM_TEST_KEEP_SLIMS !== '1')
+      for (const root of liveRoots) spawn('rm', ['-rf', root], { detached: true, stdio: 'ignore' }).unref();
   };
   process.once('exit', cleanUp);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -807,8 +922,12 @@ export async function installSlims(version: SlimsVersion, opts: InstallOptions =
     // which is read after the mode is applied), so the installed copy's define is switched.
     const file = join(dir, 'sysconfig.inc.php'); // a copy, not a link (see COPIED_FOLDERS)
     const source = await readFile(file, 'utf8');
-    if (!source.includes("define('ENVIRONMENT', 'production');")) throw new Error('9.4.2 sysconfig.inc.php: ENVIRONMENT define not found');
-    await writeFile(file, source.replace("define('ENVIRONMENT', 'production');", "define('ENVIRONMENT', 'development');"));
+    if (!source.includes("define('ENVIRONMENT', 'production');"))
+      throw new Error('9.4.2 sysconfig.inc.php: ENVIRONMENT define not found');
+    await writeFile(
+      file,
+      source.replace("define('ENVIRONMENT', 'production');", "define('ENVIRONMENT', 'development');"),
+    );
   }
   if (version === '9.7.0') {
     // Without this SLiMS writes csp.php lazily during the first request, which then has no CSP header.
@@ -862,7 +981,15 @@ export async function installSlims(version: SlimsVersion, opts: InstallOptions =
     timings,
     phpLog: () => readLog(logFile),
     async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-      pool ??= createPool({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.name, connectionLimit: 2, dateStrings: true });
+      pool ??= createPool({
+        host: db.host,
+        port: db.port,
+        user: db.user,
+        password: db.password,
+        database: db.name,
+        connectionLimit: 2,
+        dateStrings: true,
+      });
       const [rows] = await pool.query(sql, params);
       return rows as T[];
     },
@@ -903,7 +1030,8 @@ export async function installSlims(version: SlimsVersion, opts: InstallOptions =
     const page = await installer.get('install/index.php'); // starts the PHPSESSID session api.php keeps the DB settings in
     if (page.status !== 200) throw new SlimsFlowError('installer page', page);
     const requirements = await installerCall(installer, { action: 'system-requirement' }); // sleeps 1 s server-side
-    if (requirements.is_pass !== true) throw new Error(`SLiMS ${version} system requirements not met: ${JSON.stringify(requirements)}`);
+    if (requirements.is_pass !== true)
+      throw new Error(`SLiMS ${version} system requirements not met: ${JSON.stringify(requirements)}`);
     const connection = await installerCall(installer, {
       action: 'test-connection',
       host: db.host,
@@ -926,14 +1054,22 @@ export async function installSlims(version: SlimsVersion, opts: InstallOptions =
       // The installer writes env.php with 'production'; development makes SLiMS render warnings instead of hiding them.
       const envFile = join(dir, 'config/env.php');
       const env = await readFile(envFile, 'utf8');
-      if (!env.includes("$env = 'production';")) throw new Error(`9.7 config/env.php: $env line not found: ${env.slice(0, 300)}`);
-      await writeFile(envFile, env.replace("$env = 'production';", "$env = 'development';").replace("$conditional_environment = 'production';", "$conditional_environment = 'development';"));
+      if (!env.includes("$env = 'production';"))
+        throw new Error(`9.7 config/env.php: $env line not found: ${env.slice(0, 300)}`);
+      await writeFile(
+        envFile,
+        env
+          .replace("$env = 'production';", "$env = 'development';")
+          .replace("$conditional_environment = 'production';", "$conditional_environment = 'development';"),
+      );
     }
     lap('installer');
 
     const home = await new Browserless(url).get('');
-    if (home.status !== 200 || slimsErrorIn(home.text, slimsOwnProblem(install))) throw new SlimsFlowError(`SLiMS ${version}: GET / after install`, home);
-    if (version === '9.7.0' && !home.headers.get('content-security-policy')) throw new SlimsFlowError('SLiMS 9.7.0: first page has no CSP header', home);
+    if (home.status !== 200 || slimsErrorIn(home.text, slimsOwnProblem(install)))
+      throw new SlimsFlowError(`SLiMS ${version}: GET / after install`, home);
+    if (version === '9.7.0' && !home.headers.get('content-security-policy'))
+      throw new SlimsFlowError('SLiMS 9.7.0: first page has no CSP header', home);
     lap('firstPage');
     return install;
   } catch (error) {
@@ -952,11 +1088,16 @@ export async function installSlims(version: SlimsVersion, opts: InstallOptions =
 
 /** A staff client signed in to another install (two installs in one test) would fail in confusing ways. */
 function sameServer(install: SlimsInstall, client: Browserless): void {
-  if (client.baseUrl !== install.url) throw new Error(`client for ${client.baseUrl} used with the SLiMS at ${install.url}`);
+  if (client.baseUrl !== install.url)
+    throw new Error(`client for ${client.baseUrl} used with the SLiMS at ${install.url}`);
 }
 
 /** Signs in at index.php?p=login (CSRF token from the form) and returns a client holding the SenayanAdmin cookie. */
-export async function staffLogin(install: SlimsInstall, user: string = SLIMS_ADMIN.user, pass: string = SLIMS_ADMIN.password): Promise<Browserless> {
+export async function staffLogin(
+  install: SlimsInstall,
+  user: string = SLIMS_ADMIN.user,
+  pass: string = SLIMS_ADMIN.password,
+): Promise<Browserless> {
   const staff = new Browserless(install.url);
   const page = await staff.get('index.php?p=login');
   const form = findForm(page, (f) => f.fields.some(([k]) => k === 'userName'), 'staff login');
@@ -964,9 +1105,14 @@ export async function staffLogin(install: SlimsInstall, user: string = SLIMS_ADM
   // Success sets SenayanAdmin (path /admin/) and admin_logged_in=1, deletes SenayanMember, and then
   // 9.7: 302 to admin/index.php; 9.4.2: 200 with `<script>location.href = '/admin/index.php';</script>`.
   const next = res.status === 302 ? res.location : /location\.href = '([^']*admin\/index\.php)'/.exec(res.text)?.[1];
-  if (!next?.includes('admin/') || !staff.cookie('SenayanAdmin')) throw new SlimsFlowError(`staff login as ${user} failed`, res);
+  if (!next?.includes('admin/') || !staff.cookie('SenayanAdmin'))
+    throw new SlimsFlowError(`staff login as ${user} failed`, res);
   const admin = await staff.get(next);
-  if (admin.status !== 200 || !admin.text.includes('logout.php') || slimsErrorIn(admin.text, slimsOwnProblem(install))) {
+  if (
+    admin.status !== 200 ||
+    !admin.text.includes('logout.php') ||
+    slimsErrorIn(admin.text, slimsOwnProblem(install))
+  ) {
     throw new SlimsFlowError('admin dashboard after login', admin);
   }
   return staff;
@@ -994,7 +1140,11 @@ export interface SaveMemberResult {
  * Membership > Add New Member: loads the form the way the submenu link does and posts it (multipart) with every
  * default a browser would send (hidden csrf_token/form_name, the checked "extend" box, member type 1, …).
  */
-export async function addMember(install: SlimsInstall, staff: Browserless, member: NewMember): Promise<SaveMemberResult> {
+export async function addMember(
+  install: SlimsInstall,
+  staff: Browserless,
+  member: NewMember,
+): Promise<SaveMemberResult> {
   sameServer(install, staff);
   const page = await staff.get('admin/modules/membership/index.php?action=detail&ajaxload=1', { xhr: true });
   const form = findForm(page, (f) => f.attrs.name === 'mainForm' || f.attrs.id === 'mainForm', 'add member');
@@ -1012,7 +1162,14 @@ export async function addMember(install: SlimsInstall, staff: Browserless, membe
     'saveData',
   );
   const res = await staff.post(form.action, { multipart: fields });
-  return { status: res.status, text: res.text, ok: res.status === 200 && res.text.includes('New Member Data Successfully Saved') && !slimsErrorIn(res.text, slimsOwnProblem(install)) };
+  return {
+    status: res.status,
+    text: res.text,
+    ok:
+      res.status === 200 &&
+      res.text.includes('New Member Data Successfully Saved') &&
+      !slimsErrorIn(res.text, slimsOwnProblem(install)),
+  };
 }
 
 /** Member sign-in at index.php?p=member; returns a client with the member's SenayanMember session. */
@@ -1020,7 +1177,9 @@ export async function memberLogin(install: SlimsInstall, memberId: string, passw
   const member = new Browserless(install.url);
   const page = await member.get('index.php?p=member');
   const form = findForm(page, (f) => f.fields.some(([k]) => k === 'memberID'), 'member login');
-  const res = await member.post(form.action, { form: fillForm(form, { memberID: memberId, memberPassWord: password }, 'logMeIn') });
+  const res = await member.post(form.action, {
+    form: fillForm(form, { memberID: memberId, memberPassWord: password }, 'logMeIn'),
+  });
   // Success: 302 with a fresh SenayanMember session; a failure answers 200 with the form again. The Location is
   // <base>/?p=member on 9.7. On 9.4.2 it is whatever the form's `destination` parameter held (in production an
   // empty Location, which a browser takes as "reload"): the form prints $_GET['destination'] unchecked. In
@@ -1050,10 +1209,16 @@ export interface LoanResult {
 const CIRC = 'admin/modules/circulation/';
 
 /** Circulation: starts a transaction for the member, loans the item(s) and presses Finish Transaction. */
-export async function loanAndFinish(install: SlimsInstall, staff: Browserless, memberId: string, itemCode: string | readonly string[]): Promise<LoanResult> {
+export async function loanAndFinish(
+  install: SlimsInstall,
+  staff: Browserless,
+  memberId: string,
+  itemCode: string | readonly string[],
+): Promise<LoanResult> {
   sameServer(install, staff);
   const open = await staff.get(`${CIRC}index.php?ajaxload=1`, { xhr: true });
-  if (!open.text.includes('startCirc') && !open.text.includes('finishForm')) throw new SlimsFlowError('circulation page', open);
+  if (!open.text.includes('startCirc') && !open.text.includes('finishForm'))
+    throw new SlimsFlowError('circulation page', open);
   const start = await staff.post(`${CIRC}circulation_action.php`, { form: { memberID: memberId } }, { xhr: true });
   // An unfinished transaction in this session would carry on with its own member (SLiMS prefers the session's).
   if (start.status !== 200 || !start.text.includes('finishForm') || !start.text.includes(`>${memberId}<`)) {
@@ -1064,7 +1229,11 @@ export async function loanAndFinish(install: SlimsInstall, staff: Browserless, m
   for (const code of typeof itemCode === 'string' ? [itemCode] : itemCode) {
     const loan = await staff.post(`${CIRC}circulation_action.php`, { form: { tempLoanID: code } });
     // Success is only the redirect script; every refusal (not available, limit, expired…) adds a toastr/alert first.
-    if (loan.status !== 200 || !loan.text.includes("location.href = 'loan.php'") || /toastr\.|alert\(|confirm\(/.test(loan.text)) {
+    if (
+      loan.status !== 200 ||
+      !loan.text.includes("location.href = 'loan.php'") ||
+      /toastr\.|alert\(|confirm\(/.test(loan.text)
+    ) {
       throw new SlimsFlowError(`loan ${code} to ${memberId}`, loan);
     }
     loans.push(loan);
@@ -1079,8 +1248,17 @@ export async function loanAndFinish(install: SlimsInstall, staff: Browserless, m
  * Is this a finish answer as SLiMS gives on success (the script reloading circulation/index.php with finishID),
  * with no error output (pass `slimsOwnProblem(install)` to let SLiMS's own deprecations through on 9.4.2)?
  */
-export function isFinishSuccess(res: { status: number; text: string }, memberId: string, ignore?: ProblemFilter): boolean {
-  return res.status === 200 && res.text.includes(`addData: 'finishID=${memberId}'`) && !slimsErrorIn(res.text, ignore) && !/toastr\.error|ERROR!/.test(res.text);
+export function isFinishSuccess(
+  res: { status: number; text: string },
+  memberId: string,
+  ignore?: ProblemFilter,
+): boolean {
+  return (
+    res.status === 200 &&
+    res.text.includes(`addData: 'finishID=${memberId}'`) &&
+    !slimsErrorIn(res.text, ignore) &&
+    !/toastr\.error|ERROR!/.test(res.text)
+  );
 }
 
 export interface QuickReturnResult {
@@ -1094,14 +1272,22 @@ export interface QuickReturnResult {
 }
 
 /** Circulation > Quick Return of one item. */
-export async function quickReturn(install: SlimsInstall, staff: Browserless, itemCode: string): Promise<QuickReturnResult> {
+export async function quickReturn(
+  install: SlimsInstall,
+  staff: Browserless,
+  itemCode: string,
+): Promise<QuickReturnResult> {
   sameServer(install, staff);
   const page = await staff.get(`${CIRC}quick_return.php?ajaxload=1`, { xhr: true });
   if (!page.text.includes('quickReturnID')) throw new SlimsFlowError('quick return page', page);
   const relay = await staff.post(`${CIRC}ajax_action.php`, { form: { quickReturnID: itemCode } });
-  if (relay.status !== 200 || !relay.text.includes('circulation_action.php')) throw new SlimsFlowError(`quick return ${itemCode} (ajax_action.php)`, relay);
+  if (relay.status !== 200 || !relay.text.includes('circulation_action.php'))
+    throw new SlimsFlowError(`quick return ${itemCode} (ajax_action.php)`, relay);
   const res = await staff.post(`${CIRC}circulation_action.php`, { form: { quickReturnID: itemCode } }, { xhr: true });
-  const ok = res.status === 200 && res.text.includes(`Item ${itemCode} successfully returned`) && !slimsErrorIn(res.text, slimsOwnProblem(install));
+  const ok =
+    res.status === 200 &&
+    res.text.includes(`Item ${itemCode} successfully returned`) &&
+    !slimsErrorIn(res.text, slimsOwnProblem(install));
   return { status: res.status, text: res.text, relay, ok };
 }
 
@@ -1119,7 +1305,11 @@ export interface EnabledPlugin {
  * Copies a plugin folder into <dir>/plugins/ and switches it on in System > Plugins, as the toggle's fetch() does.
  * The plugin is found on the page by its "Plugin Name:" header; its id is read from the toggle's id attribute.
  */
-export async function enablePlugin(install: SlimsInstall, staff: Browserless, pluginFolder: string): Promise<EnabledPlugin> {
+export async function enablePlugin(
+  install: SlimsInstall,
+  staff: Browserless,
+  pluginFolder: string,
+): Promise<EnabledPlugin> {
   sameServer(install, staff);
   const target = join(install.dir, 'plugins', basename(pluginFolder));
   await rm(target, { recursive: true, force: true });
@@ -1140,8 +1330,13 @@ export async function enablePlugin(install: SlimsInstall, staff: Browserless, pl
 
   const res =
     install.version === '9.4.2'
-      ? await staff.post('admin/modules/system/plugins.php', { raw: JSON.stringify({ enable: true, id, runDown: false }), contentType: 'text/plain;charset=UTF-8' })
-      : await staff.post('admin/modules/system/plugin_action.php', { json: { format: 'json', enable: true, id, runDown: false } });
+      ? await staff.post('admin/modules/system/plugins.php', {
+          raw: JSON.stringify({ enable: true, id, runDown: false }),
+          contentType: 'text/plain;charset=UTF-8',
+        })
+      : await staff.post('admin/modules/system/plugin_action.php', {
+          json: { format: 'json', enable: true, id, runDown: false },
+        });
   // 9.4.2 in development mode prints its own deprecations before the JSON (so the real toggle's res.json() fails
   // and shows an error toast although the row is written): the JSON is the last thing in the body.
   const json = /\{"status":[\s\S]*\}\s*$/.exec(res.text)?.[0];

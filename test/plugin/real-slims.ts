@@ -46,7 +46,10 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 export function slimsAvailable(version: SlimsVersion): boolean {
   const tarball = slimsTarball(version);
   if (tarball !== null && existsSync(join(REPO, 'dist', 'widgets', 'slims-crm.js'))) return true;
-  const why = tarball === null ? `no SLiMS ${version} tarball in ${process.env.CRM_TEST_SLIMS_DIR ?? '../shared/slims'}` : 'the widgets are not built (npm run build)';
+  const why =
+    tarball === null
+      ? `no SLiMS ${version} tarball in ${process.env.CRM_TEST_SLIMS_DIR ?? '../shared/slims'}`
+      : 'the widgets are not built (npm run build)';
   if (process.env.CRM_REQUIRE_SLIMS === '1') throw new Error(`CRM_REQUIRE_SLIMS=1 but ${why}`);
   console.log(`\nSkipped: the plugin's tests inside a real SLiMS ${version} (${why}). CI runs them.\n`);
   return false;
@@ -99,7 +102,8 @@ export function realSlimsSuite(version: SlimsVersion): void {
     };
     const testConnection = () => postSettings({ slims_crm_action: 'test' });
     const picture = async (page: Page, name: string) => {
-      if (SCREENSHOTS !== null && version === '9.7.0') await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) as `${string}.png` });
+      if (SCREENSHOTS !== null && version === '9.7.0')
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) as `${string}.png` });
     };
 
     /**
@@ -120,11 +124,16 @@ export function realSlimsSuite(version: SlimsVersion): void {
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         const where = message.location().url ?? '';
-        (where.startsWith(sidecar?.url ?? '\0') || /slims-crm/.test(message.text()) ? pageProblems : slimsPageErrors).push(`${page.url()}: console error: ${message.text()} (${where})`);
+        (where.startsWith(sidecar?.url ?? '\0') || /slims-crm/.test(message.text())
+          ? pageProblems
+          : slimsPageErrors
+        ).push(`${page.url()}: console error: ${message.text()} (${where})`);
       });
       page.on('pageerror', (error) => {
         const stack = error instanceof Error ? (error.stack ?? '') : String(error);
-        (stack.includes(sidecar?.url ?? '\0') ? pageProblems : slimsPageErrors).push(`${page.url()}: page error: ${stack.split('\n').slice(0, 3).join(' | ')}`);
+        (stack.includes(sidecar?.url ?? '\0') ? pageProblems : slimsPageErrors).push(
+          `${page.url()}: page error: ${stack.split('\n').slice(0, 3).join(' | ')}`,
+        );
       });
       return page;
     };
@@ -135,7 +144,10 @@ export function realSlimsSuite(version: SlimsVersion): void {
       return { loan, back };
     };
     const webhookCount = async (event: string) =>
-      Number((await install.query<{ n: number }>('SELECT COUNT(*) AS n FROM crm_webhook_event WHERE event = ?', [event]))[0]?.n ?? 0);
+      Number(
+        (await install.query<{ n: number }>('SELECT COUNT(*) AS n FROM crm_webhook_event WHERE event = ?', [event]))[0]
+          ?.n ?? 0,
+      );
 
     beforeAll(async () => {
       install = await installSlims(version, { env: { SLIMS_CRM_TOKEN_SECONDS: String(TOKEN_SECONDS) } });
@@ -148,7 +160,10 @@ export function realSlimsSuite(version: SlimsVersion): void {
       expect(doctor.output).toMatch(/can change \d+ SLiMS table/);
       expect(doctor.output).toMatch(/holds rights on every database of the server/);
       expect(doctor.output, 'the plugin is not there yet').toMatch(/The "SLiMS CRM" plugin is not enabled/);
-      const statements = doctor.output.split('\n').map((line) => line.trim()).filter((line) => /^(CREATE USER|GRANT) /.test(line));
+      const statements = doctor.output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => /^(CREATE USER|GRANT) /.test(line));
       expect(statements.length).toBeGreaterThan(10);
       const password = /mysql:\/\/slims_crm:([^@]+)@/.exec(doctor.output)?.[1] ?? '';
       for (const statement of statements) await install.query(statement.replaceAll("'slims_crm'@", `'${crmUser}'@`));
@@ -170,7 +185,8 @@ export function realSlimsSuite(version: SlimsVersion): void {
       await browser?.close();
       await sidecar?.stop();
       if (install) {
-        for (const host of ['localhost', '127.0.0.1']) await install.query(`DROP USER IF EXISTS '${crmUser}'@'${host}'`).catch(() => undefined);
+        for (const host of ['localhost', '127.0.0.1'])
+          await install.query(`DROP USER IF EXISTS '${crmUser}'@'${host}'`).catch(() => undefined);
         await install.stop();
       }
     });
@@ -178,10 +194,12 @@ export function realSlimsSuite(version: SlimsVersion): void {
     it('pairs from the settings page: URL saved, Test connection proves both sides hold the same secret, no sidecar restart', async () => {
       const page = await settingsPage();
       expect(page.status).toBe(200);
-      expect(page.text).toContain("CRM_DATABASE_URL=&#039;mysql://slims_crm:");
+      expect(page.text).toContain('CRM_DATABASE_URL=&#039;mysql://slims_crm:');
       const saved = await postSettings({ slims_crm_action: 'save', sidecarUrl: sidecar!.url });
       expect(saved.text).toContain('Settings saved.');
-      const [row] = await install.query<{ setting_value: string }>("SELECT setting_value FROM setting WHERE setting_name = 'slims_crm'");
+      const [row] = await install.query<{ setting_value: string }>(
+        "SELECT setting_value FROM setting WHERE setting_name = 'slims_crm'",
+      );
       expect(row?.setting_value).toContain(sidecar!.url);
       const test = await testConnection();
       expect(test.text, test.text).toContain('data-paired="1"');
@@ -211,11 +229,18 @@ export function realSlimsSuite(version: SlimsVersion): void {
       const link = adminPage(install, 'staff_app').split('?')[1]!;
       await staffApp.waitForSelector(`a[href*="${link.split('&id=')[1]}"]`, { timeout: 15_000 });
       await staffApp.click(`a[href*="${link.split('&id=')[1]}"]`);
-      await staffApp.waitForFunction(() => document.querySelector('slims-crm-admin')?.shadowRoot?.querySelector('nav.sections'), { timeout: 20_000 });
+      await staffApp.waitForFunction(
+        () => document.querySelector('slims-crm-admin')?.shadowRoot?.querySelector('nav.sections'),
+        { timeout: 20_000 },
+      );
       firstStaffToken = (await staffApp.$eval('slims-crm-admin', (el) => el.getAttribute('token'))) ?? '';
       expect(claims(firstStaffToken)).toMatchObject({ typ: 'staff', sub: '1' });
       expect(claims(firstStaffToken).exp - claims(firstStaffToken).iat).toBe(TOKEN_SECONDS);
-      expect(await staffApp.$eval('slims-crm-admin', (el) => Boolean(el.shadowRoot?.querySelector('slims-crm-admin-signin')))).toBe(false);
+      expect(
+        await staffApp.$eval('slims-crm-admin', (el) =>
+          Boolean(el.shadowRoot?.querySelector('slims-crm-admin-signin')),
+        ),
+      ).toBe(false);
     });
 
     it('places a poll on the OPAC home page and every detail page from the staff app', async () => {
@@ -228,38 +253,77 @@ export function realSlimsSuite(version: SlimsVersion): void {
           title: 'Layanan favorit',
           audience: 'anyone',
           resultsVisibility: 'after_answer',
-          questions: [{ type: 'single', prompt: 'Layanan apa yang paling Anda pakai?', options: [{ label: 'Peminjaman' }, { label: 'Ruang baca' }] }],
+          questions: [
+            {
+              type: 'single',
+              prompt: 'Layanan apa yang paling Anda pakai?',
+              options: [{ label: 'Peminjaman' }, { label: 'Ruang baca' }],
+            },
+          ],
         }),
       });
       expect(created.status).toBe(201);
       const poll = ((await created.json()) as Json).survey;
-      expect((await fetch(`${sidecar!.url}/api/v1/staff/surveys/${poll.id}/open`, { method: 'POST', headers: { Authorization: `Bearer ${firstStaffToken}` } })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${sidecar!.url}/api/v1/staff/surveys/${poll.id}/open`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${firstStaffToken}` },
+          })
+        ).status,
+      ).toBe(200);
       // In the staff app inside SLiMS: the OPAC section, the poll, home page, Show; then detail pages.
       const inApp = (selector: string) => `slims-crm-admin >>> ${selector}`;
       await staffApp.bringToFront();
       await staffApp.click(inApp('nav.sections a[data-section="opac"]'));
-      await staffApp.waitForFunction((title) => {
-        const select = document.querySelector('slims-crm-admin')?.shadowRoot?.querySelector<HTMLSelectElement>('#placement-widget');
-        return select && [...select.options].some((o) => o.textContent?.includes(title));
-      }, {}, poll.title);
+      await staffApp.waitForFunction(
+        (title) => {
+          const select = document
+            .querySelector('slims-crm-admin')
+            ?.shadowRoot?.querySelector<HTMLSelectElement>('#placement-widget');
+          return select && [...select.options].some((o) => o.textContent?.includes(title));
+        },
+        {},
+        poll.title,
+      );
       for (const place of ['home', 'detail']) {
-        await staffApp.$eval(inApp('#placement-widget'), (select, id) => {
-          (select as HTMLSelectElement).value = `survey:${id}`;
-          select.dispatchEvent(new Event('change'));
-        }, poll.id);
+        await staffApp.$eval(
+          inApp('#placement-widget'),
+          (select, id) => {
+            (select as HTMLSelectElement).value = `survey:${id}`;
+            select.dispatchEvent(new Event('change'));
+          },
+          poll.id,
+        );
         await staffApp.click(inApp(`input[name="placement-place"][value="${place}"]`));
         await staffApp.click(inApp('#placement-add'));
-        await staffApp.waitForFunction((n) => (document.querySelector('slims-crm-admin')?.shadowRoot?.querySelectorAll('#placements-list tbody tr').length ?? 0) >= n, {}, place === 'home' ? 1 : 2);
+        await staffApp.waitForFunction(
+          (n) =>
+            (document.querySelector('slims-crm-admin')?.shadowRoot?.querySelectorAll('#placements-list tbody tr')
+              .length ?? 0) >= n,
+          {},
+          place === 'home' ? 1 : 2,
+        );
       }
       await staffApp.evaluate(() => window.scrollTo(0, 0));
       await sleep(300);
       await picture(staffApp, 'slims-staff-app');
-      const rows = await install.query<{ widget: string; place: string }>('SELECT widget, place FROM crm_placement ORDER BY id');
-      expect(rows).toEqual([{ widget: 'poll', place: 'home' }, { widget: 'poll', place: 'detail' }]);
+      const rows = await install.query<{ widget: string; place: string }>(
+        'SELECT widget, place FROM crm_placement ORDER BY id',
+      );
+      expect(rows).toEqual([
+        { widget: 'poll', place: 'home' },
+        { widget: 'poll', place: 'detail' },
+      ]);
     });
 
     it('lets a loan, Finish Transaction, Quick Return and a member save answer 200 with the sidecar up, and their webhooks arrive', async () => {
-      const saved = await addMember(install, staff, { id: 'M0001', name: 'Dewi Anggraini', password: 'rahasia', email: 'dewi@example.invalid' });
+      const saved = await addMember(install, staff, {
+        id: 'M0001',
+        name: 'Dewi Anggraini',
+        password: 'rahasia',
+        email: 'dewi@example.invalid',
+      });
       expect(saved.ok, saved.text).toBe(true);
       const { loan, back } = await circulate('M0001', 'B00001');
       expect(isFinishSuccess(loan.finish, 'M0001', slimsOwnProblem(install)), loan.finish.text).toBe(true);
@@ -267,11 +331,20 @@ export function realSlimsSuite(version: SlimsVersion): void {
       expect(await webhookCount('member.saved')).toBe(1);
       // 9.4.2 fires no hook on Quick Return: only Finish Transaction's event comes.
       expect(await webhookCount('circulation.transaction')).toBe(version === '9.4.2' ? 1 : 2);
-      const events = (await install.query<{ payload: string }>("SELECT payload FROM crm_webhook_event WHERE event = 'circulation.transaction'")).map(
-        (row) => JSON.parse(row.payload).data as Json,
-      );
-      expect(events.find((e) => e.loans.length > 0), JSON.stringify(events)).toMatchObject({ memberId: 'M0001', loans: [{ itemCode: 'B00001' }] });
-      if (version !== '9.4.2') expect(events.find((e) => e.returns.length > 0), JSON.stringify(events)).toMatchObject({ returns: [{ itemCode: 'B00001' }] });
+      const events = (
+        await install.query<{ payload: string }>(
+          "SELECT payload FROM crm_webhook_event WHERE event = 'circulation.transaction'",
+        )
+      ).map((row) => JSON.parse(row.payload).data as Json);
+      expect(
+        events.find((e) => e.loans.length > 0),
+        JSON.stringify(events),
+      ).toMatchObject({ memberId: 'M0001', loans: [{ itemCode: 'B00001' }] });
+      if (version !== '9.4.2')
+        expect(
+          events.find((e) => e.returns.length > 0),
+          JSON.stringify(events),
+        ).toMatchObject({ returns: [{ itemCode: 'B00001' }] });
     });
 
     it('lets them answer 200 with the sidecar down, and with it hung (a bounded wait)', async () => {
@@ -329,13 +402,21 @@ export function realSlimsSuite(version: SlimsVersion): void {
       } else {
         expect(home.headers.get('content-security-policy'), 'SLiMS 9.4 sends no CSP').toBeNull();
       }
-      expect(home.text).toMatch(/<slims-poll poll="layanan-favorit" lang="(id|en)" style="display:block;min-height:\d+px"><\/slims-poll>/);
+      expect(home.text).toMatch(
+        /<slims-poll poll="layanan-favorit" lang="(id|en)" style="display:block;min-height:\d+px"><\/slims-poll>/,
+      );
       const page = await openPage(member);
       await page.goto(install.url, { waitUntil: 'load' });
-      await page.waitForFunction(() => document.querySelector('slims-poll')?.shadowRoot?.querySelector('input[type="radio"]'), { timeout: 20_000 });
+      await page.waitForFunction(
+        () => document.querySelector('slims-poll')?.shadowRoot?.querySelector('input[type="radio"]'),
+        { timeout: 20_000 },
+      );
       await page.click('slims-poll >>> input[type="radio"]');
       await page.click('slims-poll >>> button[part="button"]');
-      await page.waitForFunction(() => /Terima kasih|Thank you/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 15_000 });
+      await page.waitForFunction(
+        () => /Terima kasih|Thank you/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''),
+        { timeout: 15_000 },
+      );
       if (SCREENSHOTS !== null) {
         await page.setViewport({ width: 1280, height: 860 });
         await page.$eval('slims-poll', (el) => el.scrollIntoView({ block: 'center' }));
@@ -346,14 +427,25 @@ export function realSlimsSuite(version: SlimsVersion): void {
       expect(answers).toEqual([{ member_id: 'M0001' }]);
       // A detail page, the same member: the poll is there and says they answered; a second vote is refused.
       await page.goto(`${install.url}index.php?p=show_detail&id=1`, { waitUntil: 'load' });
-      await page.waitForFunction(() => /sudah menjawab|already answered/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      await page.waitForFunction(
+        () =>
+          /sudah menjawab|already answered/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''),
+        { timeout: 20_000 },
+      );
       // The same member again, as a second tab would: refused.
       const token = (await page.evaluate(() => window.SlimsCRM?.memberToken)) ?? '';
-      const read = await fetch(`${sidecar!.url}/api/v1/surveys/layanan-favorit`, { headers: { Authorization: `Bearer ${token}` } });
+      const read = await fetch(`${sidecar!.url}/api/v1/surveys/layanan-favorit`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       const question = ((await read.json()) as Json).survey.questions[0];
       const vote = await fetch(`${sidecar!.url}/api/v1/surveys/layanan-favorit/responses`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `second-${Date.now()}`, Origin: new URL(install.url).origin },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': `second-${Date.now()}`,
+          Origin: new URL(install.url).origin,
+        },
         body: JSON.stringify({ answers: [{ questionId: question.id, optionIds: [question.options[1].id] }] }),
       });
       const second = { status: vote.status, body: (await vote.json()) as Json };
@@ -366,10 +458,16 @@ export function realSlimsSuite(version: SlimsVersion): void {
     it('shows the widget in English on an English OPAC (the visitor’s choice, or SLiMS’s default_lang)', async () => {
       const page = await openPage(null);
       await page.goto(`${install.url}index.php?select_lang=en_US`, { waitUntil: 'load' });
-      await page.waitForFunction(() => /\bSend\b/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      await page.waitForFunction(
+        () => /\bSend\b/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''),
+        { timeout: 20_000 },
+      );
       expect(await page.$eval('slims-poll', (el) => el.getAttribute('lang'))).toBe('en');
       await page.goto(`${install.url}index.php?select_lang=id_ID`, { waitUntil: 'load' });
-      await page.waitForFunction(() => /Kirim/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      await page.waitForFunction(
+        () => /Kirim/.test(document.querySelector('slims-poll')?.shadowRoot?.textContent ?? ''),
+        { timeout: 20_000 },
+      );
       await page.close();
     });
 
@@ -394,59 +492,90 @@ export function realSlimsSuite(version: SlimsVersion): void {
       for (const [i, text] of texts.entries()) {
         const sent = await fetch(`${sidecar!.url}/api/v1/feedback`, {
           method: 'POST',
-          headers: { Authorization: `Bearer ${memberToken}`, 'Content-Type': 'application/json', 'Idempotency-Key': `board-item-${i}-${Date.now()}` },
+          headers: {
+            Authorization: `Bearer ${memberToken}`,
+            'Content-Type': 'application/json',
+            'Idempotency-Key': `board-item-${i}-${Date.now()}`,
+          },
           body: JSON.stringify({ kind: 'suggestion', text, asMember: true }),
         });
         expect(sent.status, await sent.clone().text()).toBe(201);
       }
-      const inbox = await fetch(`${sidecar!.url}/api/v1/staff/feedback`, { headers: { Authorization: `Bearer ${token}` } });
+      const inbox = await fetch(`${sidecar!.url}/api/v1/staff/feedback`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       for (const item of ((await inbox.json()) as Json).items as Json[]) {
-        await staffCall('POST', `/feedback/${item.id}/replies`, { text: 'Terima kasih, usulan ini sedang kami bahas bersama kepala perpustakaan dan akan kami kabarkan di sini.', visibility: 'public' });
+        await staffCall('POST', `/feedback/${item.id}/replies`, {
+          text: 'Terima kasih, usulan ini sedang kami bahas bersama kepala perpustakaan dan akan kami kabarkan di sini.',
+          visibility: 'public',
+        });
         await staffCall('PUT', `/feedback/${item.id}`, { status: 'planned', published: true });
       }
       for (const widget of ['suggestion-box', 'feedback-board'] as const) {
-        for (const place of ['footer', 'sidebar'] as const) await staffCall('POST', '/placements', { widget, place, reservePx: reservedPx(widget, place) });
+        for (const place of ['footer', 'sidebar'] as const)
+          await staffCall('POST', '/placements', { widget, place, reservePx: reservedPx(widget, place) });
       }
     });
 
-    it.each(THEMES)('places the widgets in the %s theme’s home and detail pages, side and footer, without moving the page when they draw', async (theme) => {
-      const css = `template/${theme}/style.css`;
-      await install.query("UPDATE setting SET setting_value = ? WHERE setting_name = 'template'", [
-        `a:2:{s:5:"theme";s:${theme.length}:"${theme}";s:3:"css";s:${css.length}:"${css}";}`,
-      ]);
-      const page = await openPage(null);
-      await page.setViewport({ width: 1280, height: 900 });
-      for (const path of ['', 'index.php?p=show_detail&id=1']) {
-        const where = `${theme} ${path || 'home'}`;
-        await page.goto(`${install.url}${path}`, { waitUntil: 'load' });
-        await page.waitForFunction(() => document.querySelector('slims-poll')?.shadowRoot?.querySelector('button'), { timeout: 20_000 });
-        // The box and the board say when they have drawn (slims-loaded); the poll's button is its sign.
-        await page.waitForFunction(() => ['slims-suggestion-box', 'slims-feedback-board'].every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part~="container"], form')), { timeout: 20_000 });
-        await sleep(1000);
-        const boxes = await page.$$eval('slims-poll, slims-suggestion-box, slims-feedback-board', (elements) =>
-          elements.map((el) => {
-            const rect = el.getBoundingClientRect();
-            // Its own height, as it would be without the space kept for it.
-            const kept = (el as HTMLElement).style.minHeight;
-            (el as HTMLElement).style.minHeight = '0px';
-            const content = el.getBoundingClientRect().height;
-            (el as HTMLElement).style.minHeight = kept;
-            return { tag: el.localName, width: rect.width, height: rect.height, reserved: parseFloat(kept), content };
-          }),
-        );
-        console.log(`SLiMS ${version} ${where}: ${boxes.map((b) => `${b.tag} ${Math.round(b.width)}×${Math.round(b.content)} of ${b.reserved}px`).join(', ')}`);
-        // The poll, and the box and the board once at the side and once in the footer.
-        expect(boxes.map((b) => b.tag).sort(), where).toEqual(['slims-feedback-board', 'slims-feedback-board', 'slims-poll', 'slims-suggestion-box', 'slims-suggestion-box']);
-        for (const box of boxes) {
-          // Drawn within the space kept for it: nothing below it moves.
-          expect(box.width, `${where} ${box.tag}: laid out in the page`).toBeGreaterThan(200);
-          expect(box.content, `${where} ${box.tag}: drawn within its reserved ${box.reserved}px`).toBeLessThanOrEqual(box.reserved);
-          expect(box.height, `${where} ${box.tag}`).toBe(box.reserved);
+    it.each(THEMES)(
+      'places the widgets in the %s theme’s home and detail pages, side and footer, without moving the page when they draw',
+      async (theme) => {
+        const css = `template/${theme}/style.css`;
+        await install.query("UPDATE setting SET setting_value = ? WHERE setting_name = 'template'", [
+          `a:2:{s:5:"theme";s:${theme.length}:"${theme}";s:3:"css";s:${css.length}:"${css}";}`,
+        ]);
+        const page = await openPage(null);
+        await page.setViewport({ width: 1280, height: 900 });
+        for (const path of ['', 'index.php?p=show_detail&id=1']) {
+          const where = `${theme} ${path || 'home'}`;
+          await page.goto(`${install.url}${path}`, { waitUntil: 'load' });
+          await page.waitForFunction(() => document.querySelector('slims-poll')?.shadowRoot?.querySelector('button'), {
+            timeout: 20_000,
+          });
+          // The box and the board say when they have drawn (slims-loaded); the poll's button is its sign.
+          await page.waitForFunction(
+            () =>
+              ['slims-suggestion-box', 'slims-feedback-board'].every((tag) =>
+                document.querySelector(tag)?.shadowRoot?.querySelector('[part~="container"], form'),
+              ),
+            { timeout: 20_000 },
+          );
+          await sleep(1000);
+          const boxes = await page.$$eval('slims-poll, slims-suggestion-box, slims-feedback-board', (elements) =>
+            elements.map((el) => {
+              const rect = el.getBoundingClientRect();
+              // Its own height, as it would be without the space kept for it.
+              const kept = (el as HTMLElement).style.minHeight;
+              (el as HTMLElement).style.minHeight = '0px';
+              const content = el.getBoundingClientRect().height;
+              (el as HTMLElement).style.minHeight = kept;
+              return { tag: el.localName, width: rect.width, height: rect.height, reserved: parseFloat(kept), content };
+            }),
+          );
+          console.log(
+            `SLiMS ${version} ${where}: ${boxes.map((b) => `${b.tag} ${Math.round(b.width)}×${Math.round(b.content)} of ${b.reserved}px`).join(', ')}`,
+          );
+          // The poll, and the box and the board once at the side and once in the footer.
+          expect(boxes.map((b) => b.tag).sort(), where).toEqual([
+            'slims-feedback-board',
+            'slims-feedback-board',
+            'slims-poll',
+            'slims-suggestion-box',
+            'slims-suggestion-box',
+          ]);
+          for (const box of boxes) {
+            // Drawn within the space kept for it: nothing below it moves.
+            expect(box.width, `${where} ${box.tag}: laid out in the page`).toBeGreaterThan(200);
+            expect(box.content, `${where} ${box.tag}: drawn within its reserved ${box.reserved}px`).toBeLessThanOrEqual(
+              box.reserved,
+            );
+            expect(box.height, `${where} ${box.tag}`).toBe(box.reserved);
+          }
         }
-      }
-      expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
-      await page.close();
-    });
+        expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+        await page.close();
+      },
+    );
 
     it('keeps the staff app signed in past its token’s lifetime, renewing at once a token refused after the PC slept', async () => {
       await staffApp.bringToFront();
@@ -463,21 +592,33 @@ export function realSlimsSuite(version: SlimsVersion): void {
       const stale = (claims(sleeping).exp + SKEW_SECONDS + 5) * 1000 - Date.now();
       if (stale > 0) await sleep(stale);
       for (const token of [firstStaffToken, sleeping]) {
-        const refused = await fetch(`${sidecar!.url}/api/v1/staff/surveys`, { headers: { Authorization: `Bearer ${token}` } });
+        const refused = await fetch(`${sidecar!.url}/api/v1/staff/surveys`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
         expect(refused.status, 'the token has run out').toBe(401);
       }
       expect(await staffApp.$eval('slims-crm-admin', (el) => el.getAttribute('token'))).toBe(sleeping);
       const before = pageProblems.length;
       await staffApp.click('slims-crm-admin >>> nav.sections a[data-section="surveys"]');
-      await staffApp.waitForFunction(() => /Layanan favorit/.test(document.querySelector('slims-crm-admin')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 });
+      await staffApp.waitForFunction(
+        () => /Layanan favorit/.test(document.querySelector('slims-crm-admin')?.shadowRoot?.textContent ?? ''),
+        { timeout: 20_000 },
+      );
       // Chromium logs the refused call, the renewal's cause: once, and nothing else.
       const logged = pageProblems.splice(before);
       const refusedCall = /status of 401 .*\/api\/v1\/staff\/surveys/;
-      expect(logged.filter((p) => refusedCall.test(p)), 'the one refused call').toHaveLength(1);
+      expect(
+        logged.filter((p) => refusedCall.test(p)),
+        'the one refused call',
+      ).toHaveLength(1);
       expect(logged.filter((p) => !refusedCall.test(p))).toEqual([]);
       const token = (await staffApp.$eval('slims-crm-admin', (el) => el.getAttribute('token'))) ?? '';
       expect(token).not.toBe(sleeping);
-      expect(await staffApp.$eval('slims-crm-admin', (el) => Boolean(el.shadowRoot?.querySelector('slims-crm-admin-signin')))).toBe(false);
+      expect(
+        await staffApp.$eval('slims-crm-admin', (el) =>
+          Boolean(el.shadowRoot?.querySelector('slims-crm-admin-signin')),
+        ),
+      ).toBe(false);
     }, 240_000);
 
     it('passes npm run doctor on the sidecar’s own user once paired', async () => {
@@ -490,13 +631,20 @@ export function realSlimsSuite(version: SlimsVersion): void {
 
     it('leaves no PHP warning, notice or error page of its own anywhere, and no console error in Chromium', () => {
       const own = slimsOwnProblem(install);
-      const errors = clients.flatMap((c) => c.history.flatMap((h) => (slimsErrorIn(h.text, own) ? [`${h.method} ${h.url} → ${h.status}: ${slimsErrorIn(h.text, own)}`] : [])));
+      const errors = clients.flatMap((c) =>
+        c.history.flatMap((h) =>
+          slimsErrorIn(h.text, own) ? [`${h.method} ${h.url} → ${h.status}: ${slimsErrorIn(h.text, own)}`] : [],
+        ),
+      );
       expect(errors).toEqual([]);
       const fromPlugin = phpLogProblems(install.phpLog()).filter((p) => !own(p));
       expect(fromPlugin.map(describeProblem)).toEqual([]);
       expect(install.phpLog()).not.toMatch(/\[slims-crm\] .*(failed|ErrorException)/);
       expect(pageProblems).toEqual([]);
-      if (slimsPageErrors.length > 0) console.log(`SLiMS ${version}'s own script errors (not the widgets'):\n  ${[...new Set(slimsPageErrors)].join('\n  ')}`);
+      if (slimsPageErrors.length > 0)
+        console.log(
+          `SLiMS ${version}'s own script errors (not the widgets'):\n  ${[...new Set(slimsPageErrors)].join('\n  ')}`,
+        );
     });
   });
 }

@@ -13,7 +13,14 @@ interface Answer {
   body: string;
 }
 
-function send(agent: Agent, port: number, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
+function send(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request({ agent, host: '127.0.0.1', port, method, path, headers }, (res) => {
       let text = '';
@@ -51,28 +58,39 @@ describe('connections on a listening server', () => {
   it.each([
     ['with a Content-Length', false],
     ['chunked', true],
-  ])('answers an oversized body (%s) with 413 and Connection: close, and the keep-alive client goes on', async (_name, chunked) => {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    try {
-      const big = JSON.stringify({ answers: [], padding: 'x'.repeat(200 * 1024) });
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': 'key-0123456789', 'X-Device-Id': 'device-0123456789' };
-      if (chunked) headers['Transfer-Encoding'] = 'chunked';
-      else headers['Content-Length'] = String(Buffer.byteLength(big));
-      const refused = await send(agent, port, 'POST', '/api/v1/feedback', big, headers);
-      expect(refused.status).toBe(413);
-      expect(refused.headers.connection).toBe('close');
-      expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'body_too_large' } });
+  ])(
+    'answers an oversized body (%s) with 413 and Connection: close, and the keep-alive client goes on',
+    async (_name, chunked) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const big = JSON.stringify({ answers: [], padding: 'x'.repeat(200 * 1024) });
+        const headers: Record<string, string> = {
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'key-0123456789',
+          'X-Device-Id': 'device-0123456789',
+        };
+        if (chunked) headers['Transfer-Encoding'] = 'chunked';
+        else headers['Content-Length'] = String(Buffer.byteLength(big));
+        const refused = await send(agent, port, 'POST', '/api/v1/feedback', big, headers);
+        expect(refused.status).toBe(413);
+        expect(refused.headers.connection).toBe('close');
+        expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'body_too_large' } });
 
-      // The same agent, one socket at most: the next requests must be answered, not dropped.
-      for (let i = 0; i < 3; i++) {
-        const next = await send(agent, port, 'GET', '/api/v1/health');
-        expect(next.status).toBe(200);
-        expect(JSON.parse(next.body)).toMatchObject({ status: 'ok' });
+        // The same agent, one socket at most: the next requests must be answered, not dropped.
+        for (let i = 0; i < 3; i++) {
+          const next = await send(agent, port, 'GET', '/api/v1/health');
+          expect(next.status).toBe(200);
+          expect(JSON.parse(next.body)).toMatchObject({ status: 'ok' });
+        }
+        const small = await send(agent, port, 'POST', '/api/v1/feedback', '{}', {
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'key-abcdefghij',
+          'X-Device-Id': 'device-0123456789',
+        });
+        expect(small.status).toBe(422);
+      } finally {
+        agent.destroy();
       }
-      const small = await send(agent, port, 'POST', '/api/v1/feedback', '{}', { 'Content-Type': 'application/json', 'Idempotency-Key': 'key-abcdefghij', 'X-Device-Id': 'device-0123456789' });
-      expect(small.status).toBe(422);
-    } finally {
-      agent.destroy();
-    }
-  });
+    },
+  );
 });

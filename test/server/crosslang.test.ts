@@ -19,7 +19,9 @@ const hasPhp = spawnSync('php', ['-v']).status === 0;
 /** Set in CI: a missing php is then a failure, not a skipped suite. */
 const requirePhp = process.env.CRM_REQUIRE_PHP === '1';
 if (!hasPhp && !requirePhp) {
-  console.warn('[slims-crm tests] php not on PATH: cross-language tests skipped (CRM_REQUIRE_PHP=1 makes this a failure)');
+  console.warn(
+    '[slims-crm tests] php not on PATH: cross-language tests skipped (CRM_REQUIRE_PHP=1 makes this a failure)',
+  );
 }
 
 function php(...args: string[]): string {
@@ -43,11 +45,16 @@ describe.runIf(hasPhp || requirePhp).each(await availableDatabases())('PHP plugi
   const iat = () => String(Math.floor(clock().getTime() / 1000));
 
   const me = (token: string) => app.request('/api/v1/members/me', { headers: { Authorization: `Bearer ${token}` } });
-  const staffSurveys = (token: string) => app.request('/api/v1/staff/surveys', { headers: { Authorization: `Bearer ${token}` } });
+  const staffSurveys = (token: string) =>
+    app.request('/api/v1/staff/surveys', { headers: { Authorization: `Bearer ${token}` } });
   const deliver = (body: string, timestamp: string, signature: string) =>
     app.request('/api/v1/hooks/slims', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Slims-Crm-Timestamp': timestamp, 'X-Slims-Crm-Signature': signature },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Slims-Crm-Timestamp': timestamp,
+        'X-Slims-Crm-Signature': signature,
+      },
       body,
     });
   function phpSignature(secret: string, timestamp: string, body: string): string {
@@ -71,7 +78,14 @@ describe.runIf(hasPhp || requirePhp).each(await availableDatabases())('PHP plugi
     const token = php('token-member', TEST_SECRET, 'M2026-0042', 'Dewi Ñoviana Lestari', iat());
     const [header, payload] = token.split('.') as [string, string];
     expect(decode(header)).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(decode(payload)).toEqual({ aud: 'slims-crm', typ: 'member', sub: 'M2026-0042', name: 'Dewi Ñoviana Lestari', iat: Number(iat()), exp: Number(iat()) + 900 });
+    expect(decode(payload)).toEqual({
+      aud: 'slims-crm',
+      typ: 'member',
+      sub: 'M2026-0042',
+      name: 'Dewi Ñoviana Lestari',
+      iat: Number(iat()),
+      exp: Number(iat()) + 900,
+    });
     const res = await me(token);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ member: { id: 'M2026-0042', name: 'Dewi Ñoviana Lestari' } });
@@ -98,11 +112,20 @@ describe.runIf(hasPhp || requirePhp).each(await availableDatabases())('PHP plugi
     const token = php('token-member', TEST_SECRET, 'M2026-0042', 'Dewi', iat());
     const res = await app.request('/api/v1/surveys/opac-anggota/responses', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, 'Idempotency-Key': 'php-member-vote-1', Authorization: `Bearer ${token}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: TEST_ORIGIN,
+        'Idempotency-Key': 'php-member-vote-1',
+        Authorization: `Bearer ${token}`,
+      },
       body: JSON.stringify({ answers: [{ questionId: question.id, optionIds: [question.options[0].id] }] }),
     });
     expect(res.status).toBe(201);
-    const row = await handle.db.selectFrom('crm_survey_response').select('member_id').where('idempotency_key', '=', 'php-member-vote-1').executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('crm_survey_response')
+      .select('member_id')
+      .where('idempotency_key', '=', 'php-member-vote-1')
+      .executeTakeFirstOrThrow();
     expect(row.member_id).toBe('M2026-0042');
   });
 
@@ -122,12 +145,20 @@ describe.runIf(hasPhp || requirePhp).each(await availableDatabases())('PHP plugi
       expect(((await res.json()) as Json).error.code, name).toBe('invalid_token');
     }
     // Inside the 60 s clock allowance it still passes.
-    expect((await me(php('token-member', TEST_SECRET, 'M2026-0042', 'Dewi', String(Number(iat()) - 900 - 30)))).status).toBe(200);
+    expect(
+      (await me(php('token-member', TEST_SECRET, 'M2026-0042', 'Dewi', String(Number(iat()) - 900 - 30)))).status,
+    ).toBe(200);
   });
 
   it('mints a staff token whose SLiMS privileges the staff routes honour', async () => {
     const reader = php('token-staff', TEST_SECRET, '3', 'Budi Santoso', '{"membership":{"r":true,"w":false}}', iat());
-    expect(decode(reader.split('.')[1] as string)).toMatchObject({ aud: 'slims-crm', typ: 'staff', sub: '3', name: 'Budi Santoso', priv: { membership: { r: true, w: false } } });
+    expect(decode(reader.split('.')[1] as string)).toMatchObject({
+      aud: 'slims-crm',
+      typ: 'staff',
+      sub: '3',
+      name: 'Budi Santoso',
+      priv: { membership: { r: true, w: false } },
+    });
     const ok = await staffSurveys(reader);
     expect(ok.status).toBe(200);
     expect(Array.isArray(((await ok.json()) as Json).surveys)).toBe(true);
@@ -136,7 +167,14 @@ describe.runIf(hasPhp || requirePhp).each(await availableDatabases())('PHP plugi
     expect((await staffSurveys(cashier)).status).toBe(403);
     const refusals: Record<string, string> = {
       tampered: tampered(cashier, (claims) => ({ ...claims, priv: { membership: { r: true, w: true } } })),
-      'another secret': php('token-staff', OTHER_SECRET, '3', 'Budi Santoso', '{"membership":{"r":true,"w":true}}', iat()),
+      'another secret': php(
+        'token-staff',
+        OTHER_SECRET,
+        '3',
+        'Budi Santoso',
+        '{"membership":{"r":true,"w":true}}',
+        iat(),
+      ),
     };
     for (const [name, value] of Object.entries(refusals)) {
       const res = await staffSurveys(value);

@@ -28,10 +28,14 @@ describe('isOutage', () => {
     new Error('query failed', { cause: coded('ECONNRESET') }),
   ])('an outage: %s', (error) => expect(isOutage(error)).toBe(true));
 
-  it.each([new Error('boom'), coded('ER_DUP_ENTRY', 1062), coded('ER_NO_SUCH_TABLE', 1146), coded('SQLITE_CONSTRAINT_UNIQUE'), null, 'ECONNREFUSED'])(
-    'not an outage: %s',
-    (error) => expect(isOutage(error)).toBe(false),
-  );
+  it.each([
+    new Error('boom'),
+    coded('ER_DUP_ENTRY', 1062),
+    coded('ER_NO_SUCH_TABLE', 1146),
+    coded('SQLITE_CONSTRAINT_UNIQUE'),
+    null,
+    'ECONNREFUSED',
+  ])('not an outage: %s', (error) => expect(isOutage(error)).toBe(false));
 });
 
 describe('the availability tracker', () => {
@@ -71,11 +75,25 @@ describe('the background loops while the database is away', () => {
         return tracker.report(error);
       },
     });
-    const sender = createSender({ db: handle.db, dialect: 'sqlite', transport: async () => {}, owner: 'test', log: (line) => lines.push(line), availability: counted });
+    const sender = createSender({
+      db: handle.db,
+      dialect: 'sqlite',
+      transport: async () => {},
+      owner: 'test',
+      log: (line) => lines.push(line),
+      availability: counted,
+    });
     sender.start(1);
     await vi.waitFor(() => expect(reports).toBeGreaterThanOrEqual(3));
     await sender.stop();
-    const background = startBackgroundWork({ db: handle.db, dialect: 'sqlite', config: testConfig(), log: (line) => lines.push(line), availability: counted, tickEveryMs: 1 });
+    const background = startBackgroundWork({
+      db: handle.db,
+      dialect: 'sqlite',
+      config: testConfig(),
+      log: (line) => lines.push(line),
+      availability: counted,
+      tickEveryMs: 1,
+    });
     await vi.waitFor(() => expect(reports).toBeGreaterThanOrEqual(6));
     await background.stop();
     tracker.stop();
@@ -90,7 +108,17 @@ describe('a MariaDB that refuses connections', () => {
     const lines: string[] = [];
     const availability = createAvailability({ db: handle.db, log: (line) => lines.push(line) });
     const config = testConfig({ databaseUrl: 'mysql://root@127.0.0.1/slims' });
-    const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(config), clock: testClock(), cacheTtlMs: 0, log: (line) => lines.push(line), availability, widgetsDir: '/nonexistent' });
+    const app = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config,
+      secret: testSecret(config),
+      clock: testClock(),
+      cacheTtlMs: 0,
+      log: (line) => lines.push(line),
+      availability,
+      widgetsDir: '/nonexistent',
+    });
     try {
       for (const slug of ['jam-layanan', 'kepuasan']) {
         const res = await app.request(`/api/v1/surveys/${slug}?lang=en`);
@@ -114,7 +142,17 @@ describe.each(await availableDatabases())('a closed database on $name', (databas
     const lines: string[] = [];
     const availability = createAvailability({ db: handle.db, log: (line) => lines.push(line) });
     const config = testConfig();
-    const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(config), clock: testClock(), cacheTtlMs: 0, log: (line) => lines.push(line), availability, widgetsDir: '/nonexistent' });
+    const app = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config,
+      secret: testSecret(config),
+      clock: testClock(),
+      cacheTtlMs: 0,
+      log: (line) => lines.push(line),
+      availability,
+      widgetsDir: '/nonexistent',
+    });
     const before = await app.request('/api/v1/surveys/nope', { headers: { 'Accept-Language': 'en' } });
     expect(before.status).toBe(404);
     await handle.close();
@@ -135,7 +173,11 @@ describe.each(await availableDatabases())('a closed database on $name', (databas
     }
     const vote = await app.request('/api/v1/surveys/nope/responses', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'outage-key-1', 'X-Device-Id': 'device-outage-1' },
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'outage-key-1',
+        'X-Device-Id': 'device-outage-1',
+      },
       body: JSON.stringify({ answers: [] }),
     });
     expect(vote.status).toBe(503);

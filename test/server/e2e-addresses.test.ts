@@ -17,7 +17,9 @@ describe('the demo from any address', () => {
   beforeAll(async () => {
     port = await freePort();
     // No CRM_PUBLIC_URL: it defaults to http://localhost:PORT, the case that used to break elsewhere.
-    sidecar = await startSidecar({ CRM_PUBLIC_URL: '', HOST: '0.0.0.0', PORT: String(port) }, port, { startTimeoutMs: 120_000 });
+    sidecar = await startSidecar({ CRM_PUBLIC_URL: '', HOST: '0.0.0.0', PORT: String(port) }, port, {
+      startTimeoutMs: 120_000,
+    });
     await sidecar.waitForOutput(/E-mail:/);
     printed = [...new Set([...sidecar.output().matchAll(/http:\/\/[^\s/]+(?=\/\s)/g)].map((m) => m[0]))];
     browser = await openChromium();
@@ -35,7 +37,12 @@ describe('the demo from any address', () => {
   });
 
   const shadowHas = (page: Page, tag: string, selector: string) =>
-    page.waitForFunction((t, s) => document.querySelector(t)?.shadowRoot?.querySelector(s), { timeout: 20_000, polling: 100 }, tag, selector);
+    page.waitForFunction(
+      (t, s) => document.querySelector(t)?.shadowRoot?.querySelector(s),
+      { timeout: 20_000, polling: 100 },
+      tag,
+      selector,
+    );
 
   async function voteAt(origin: string): Promise<void> {
     const page = await browser.newPage();
@@ -51,7 +58,9 @@ describe('the demo from any address', () => {
     await shadowHas(page, 'slims-poll', '[part="result"]');
     expect(await page.$eval('slims-poll >>> [part="status"]', (el) => el.textContent ?? '')).toMatch(/Terima kasih/);
     const text = await page.evaluate(() =>
-      ['slims-poll', 'slims-survey', 'slims-suggestion-box', 'slims-feedback-board'].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent ?? '').join(' '),
+      ['slims-poll', 'slims-survey', 'slims-suggestion-box', 'slims-feedback-board']
+        .map((tag) => document.querySelector(tag)?.shadowRoot?.textContent ?? '')
+        .join(' '),
     );
     expect(text).not.toMatch(/Tidak dapat terhubung/);
     expect(problems).toEqual([]);
@@ -67,7 +76,9 @@ describe('the demo from any address', () => {
     try {
       await shadowHas(page, 'slims-crm-admin', 'a[data-section="feedback"]');
     } catch (error) {
-      const shown = await page.evaluate(() => document.querySelector('slims-crm-admin')?.shadowRoot?.textContent?.replace(/\s+/g, ' '));
+      const shown = await page.evaluate(() =>
+        document.querySelector('slims-crm-admin')?.shadowRoot?.textContent?.replace(/\s+/g, ' '),
+      );
       throw new Error(`not signed in at ${origin}/admin; the page shows: ${shown}`, { cause: error });
     }
     await page.close();
@@ -128,7 +139,9 @@ describe('the demo from any address', () => {
   async function otherSite(body: (sidecar: string) => string): Promise<{ origin: string; close: () => Promise<void> }> {
     const server: Server = createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Perpustakaan lain</title></head><body>${body(`http://127.0.0.1:${port}`)}</body></html>`);
+      res.end(
+        `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Perpustakaan lain</title></head><body>${body(`http://127.0.0.1:${port}`)}</body></html>`,
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return {
@@ -142,7 +155,10 @@ describe('the demo from any address', () => {
   }
 
   const statusOf = (page: Page, selector: string) =>
-    page.evaluate((s) => document.querySelector(s)?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '', selector);
+    page.evaluate(
+      (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '',
+      selector,
+    );
 
   it('tells a visitor on a site it does not accept "not available here", and the webmaster what to set', async () => {
     const dead = await freePort();
@@ -158,10 +174,22 @@ describe('the demo from any address', () => {
     page.on('console', (message) => warnings.push(message.text()));
     try {
       await page.goto(`${site.origin}/`, { waitUntil: 'load' });
-      for (const [selector, text] of [['#refused', 'Layanan ini belum tersedia di situs ini.'], ['#english', 'This service is not available on this site.'], ['#down', 'Tidak dapat terhubung. Periksa koneksi internet Anda.']]) {
-        await page.waitForFunction((s, t) => document.querySelector(s)?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() === t, { timeout: 20_000, polling: 100 }, selector!, text!).catch(async (error: unknown) => {
-          throw new Error(`${selector} shows "${await statusOf(page, selector!)}", not "${text}"`, { cause: error });
-        });
+      for (const [selector, text] of [
+        ['#refused', 'Layanan ini belum tersedia di situs ini.'],
+        ['#english', 'This service is not available on this site.'],
+        ['#down', 'Tidak dapat terhubung. Periksa koneksi internet Anda.'],
+      ]) {
+        await page
+          .waitForFunction(
+            (s, t) =>
+              document.querySelector(s)?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() === t,
+            { timeout: 20_000, polling: 100 },
+            selector!,
+            text!,
+          )
+          .catch(async (error: unknown) => {
+            throw new Error(`${selector} shows "${await statusOf(page, selector!)}", not "${text}"`, { cause: error });
+          });
       }
       // A refused site has no retry button (trying again changes nothing); a dead connection has one.
       expect(await page.$('#refused >>> button')).toBeNull();
@@ -169,11 +197,19 @@ describe('the demo from any address', () => {
       expect(warnings.some((w) => w.includes(`CRM_ALLOWED_ORIGINS=${site.origin}`))).toBe(true);
 
       // The member sign-in's POST is refused at its preflight: the same words, not "check your connection".
-      await (await page.waitForSelector('slims-member-signin >>> input[name="cardNumber"], slims-member-signin >>> input'))?.type('M000001');
+      await (
+        await page.waitForSelector('slims-member-signin >>> input[name="cardNumber"], slims-member-signin >>> input')
+      )?.type('M000001');
       const inputs = await page.$$('slims-member-signin >>> input');
       await inputs[1]?.type('anggota');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => /belum tersedia di situs ini/.test(document.querySelector('slims-member-signin')?.shadowRoot?.textContent ?? ''), { timeout: 20_000, polling: 100 });
+      await page.waitForFunction(
+        () =>
+          /belum tersedia di situs ini/.test(
+            document.querySelector('slims-member-signin')?.shadowRoot?.textContent ?? '',
+          ),
+        { timeout: 20_000, polling: 100 },
+      );
     } finally {
       await page.close();
       await site.close();
@@ -181,7 +217,10 @@ describe('the demo from any address', () => {
   }, 90_000);
 
   it('tells staff on a SLiMS it does not accept which setting lets it in', async () => {
-    const site = await otherSite((api) => `<script type="module" src="${api}/widgets/slims-crm-admin.js"></script><slims-crm-admin api="${api}"></slims-crm-admin>`);
+    const site = await otherSite(
+      (api) =>
+        `<script type="module" src="${api}/widgets/slims-crm-admin.js"></script><slims-crm-admin api="${api}"></slims-crm-admin>`,
+    );
     const page = await browser.newPage();
     try {
       await page.goto(`${site.origin}/`, { waitUntil: 'load' });
@@ -189,7 +228,11 @@ describe('the demo from any address', () => {
       await (await page.waitForSelector('slims-crm-admin >>> #signin-password'))?.type('admin');
       await page.keyboard.press('Enter');
       await page.waitForFunction(
-        (setting) => document.querySelector('slims-crm-admin')?.shadowRoot?.querySelector('#signin-error')?.textContent?.includes(setting),
+        (setting) =>
+          document
+            .querySelector('slims-crm-admin')
+            ?.shadowRoot?.querySelector('#signin-error')
+            ?.textContent?.includes(setting),
         { timeout: 20_000, polling: 100 },
         `CRM_ALLOWED_ORIGINS=${site.origin}`,
       );
@@ -199,14 +242,23 @@ describe('the demo from any address', () => {
     }
   }, 60_000);
 
-  it('still refuses another site\'s page', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jam-layanan`, { headers: { Origin: 'http://perpustakaan-lain.example' } });
+  it("still refuses another site's page", async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jam-layanan`, {
+      headers: { Origin: 'http://perpustakaan-lain.example' },
+    });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({
-      error: { code: 'origin_not_allowed', details: [{ field: 'Origin', message: expect.stringContaining('CRM_ALLOWED_ORIGINS=http://perpustakaan-lain.example') }] },
+      error: {
+        code: 'origin_not_allowed',
+        details: [
+          { field: 'Origin', message: expect.stringContaining('CRM_ALLOWED_ORIGINS=http://perpustakaan-lain.example') },
+        ],
+      },
     });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    const own = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jam-layanan`, { headers: { Origin: `http://127.0.0.1:${port}` } });
+    const own = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jam-layanan`, {
+      headers: { Origin: `http://127.0.0.1:${port}` },
+    });
     expect(own.status).toBe(200);
     expect(own.headers.get('access-control-allow-origin')).toBe(`http://127.0.0.1:${port}`);
   });

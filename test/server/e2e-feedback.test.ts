@@ -55,18 +55,45 @@ describe('suggestion box loop in Chromium', () => {
   const mailbox = startMailbox();
 
   beforeAll(async () => {
-    if (!existsSync(join(widgetsDir, 'slims-crm.js'))) throw new Error('Widgets are not built: run npm run build (npm test does)');
-    handle = await openDatabase({ url: null, sqliteFile: join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'demo.sqlite') });
+    if (!existsSync(join(widgetsDir, 'slims-crm.js')))
+      throw new Error('Widgets are not built: run npm run build (npm test does)');
+    handle = await openDatabase({
+      url: null,
+      sqliteFile: join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'demo.sqlite'),
+    });
     await prepareDatabase(handle);
     await ensureDemoContent(handle, new Date());
     await ensureDemoFeedback(handle, new Date());
     let app: ReturnType<typeof createApp> | null = null;
-    server = serve({ fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
+    server = serve({
+      fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const config = testConfig({ publicUrl: base, allowedOrigins: [], smtpUrl: (await mailbox).url, mailFrom: 'Perpustakaan <layanan@perpustakaan.test>' });
-    app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(), clock: () => new Date(), log: () => {}, widgetsDir });
-    background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config, sendEveryMs: 100, log: () => {} });
+    const config = testConfig({
+      publicUrl: base,
+      allowedOrigins: [],
+      smtpUrl: (await mailbox).url,
+      mailFrom: 'Perpustakaan <layanan@perpustakaan.test>',
+    });
+    app = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config,
+      secret: testSecret(),
+      clock: () => new Date(),
+      log: () => {},
+      widgetsDir,
+    });
+    background = startBackgroundWork({
+      db: handle.db,
+      dialect: handle.dialect,
+      config,
+      sendEveryMs: 100,
+      log: () => {},
+    });
     browser = await openChromium();
   });
 
@@ -87,14 +114,26 @@ describe('suggestion box loop in Chromium', () => {
     // The visitor writes a suggestion, leaves an address and agrees to be contacted.
     await (await find(visitor, 'slims-suggestion-box >>> input[name="kind"][value="suggestion"]')).click();
     await (await find(visitor, 'slims-suggestion-box >>> #text')).type(SUGGESTION);
-    await (await find(visitor, 'slims-suggestion-box >>> input[name="contact.email"]')).type('pemustaka@perpustakaan.test');
+    await (
+      await find(visitor, 'slims-suggestion-box >>> input[name="contact.email"]')
+    ).type('pemustaka@perpustakaan.test');
     await (await find(visitor, 'slims-suggestion-box >>> #consent')).click();
     await (await find(visitor, 'slims-suggestion-box >>> button[part="submit"]')).click();
     await find(visitor, 'slims-suggestion-box >>> #code');
     const code = await textOf(visitor, 'slims-suggestion-box >>> #code');
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
-    const stored = await handle.db.selectFrom('crm_feedback').selectAll().where('code', '=', code.replace('-', '')).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ kind: 'suggestion', body: SUGGESTION, status: 'new', published: 0, contact_email: 'pemustaka@perpustakaan.test' });
+    const stored = await handle.db
+      .selectFrom('crm_feedback')
+      .selectAll()
+      .where('code', '=', code.replace('-', ''))
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      kind: 'suggestion',
+      body: SUGGESTION,
+      status: 'new',
+      published: 0,
+      contact_email: 'pemustaka@perpustakaan.test',
+    });
     expect(await handle.db.selectFrom('crm_pow_spent').select('challenge').execute()).toHaveLength(1);
 
     // A librarian signs in to the staff app and finds it in the inbox.
@@ -115,14 +154,26 @@ describe('suggestion box loop in Chromium', () => {
     await find(staff, 'slims-crm-admin >>> [data-public-reply]');
     await staff.select('slims-crm-admin >>> #fb-status', 'done');
     await (await find(staff, 'slims-crm-admin >>> form:has(#fb-status) button[type="submit"]')).click();
-    await until(async () => (await textOf(staff, 'slims-crm-admin >>> [data-status-badge]')) === 'Selesai', 'the done badge');
+    await until(
+      async () => (await textOf(staff, 'slims-crm-admin >>> [data-status-badge]')) === 'Selesai',
+      'the done badge',
+    );
     await (await find(staff, 'slims-crm-admin >>> #fb-publish[data-publish="publish"]')).click();
     await find(staff, 'slims-crm-admin >>> #fb-publish[data-publish="hide"]');
 
-    const handled = await handle.db.selectFrom('crm_feedback').selectAll().where('id', '=', stored.id).executeTakeFirstOrThrow();
+    const handled = await handle.db
+      .selectFrom('crm_feedback')
+      .selectAll()
+      .where('id', '=', stored.id)
+      .executeTakeFirstOrThrow();
     expect(handled).toMatchObject({ status: 'done', published: 1, public_reply: REPLY });
     expect(handled.closed_at).not.toBeNull();
-    const events = await handle.db.selectFrom('crm_feedback_event').select(['type', 'staff_name']).where('feedback_id', '=', stored.id).orderBy('id').execute();
+    const events = await handle.db
+      .selectFrom('crm_feedback_event')
+      .select(['type', 'staff_name'])
+      .where('feedback_id', '=', stored.id)
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.type)).toEqual(['created', 'reply_public', 'status', 'publish']);
     expect(events.slice(1).every((e) => e.staff_name === 'Siti Rahmawati')).toBe(true);
 

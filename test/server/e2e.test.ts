@@ -28,17 +28,33 @@ describe('demo page in Chromium', () => {
   let base = '';
 
   beforeAll(async () => {
-    if (!existsSync(join(widgetsDir, 'slims-crm.js'))) throw new Error('Widgets are not built: run npm run build (npm test does)');
-    handle = await openDatabase({ url: null, sqliteFile: join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'demo.sqlite') });
+    if (!existsSync(join(widgetsDir, 'slims-crm.js')))
+      throw new Error('Widgets are not built: run npm run build (npm test does)');
+    handle = await openDatabase({
+      url: null,
+      sqliteFile: join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'demo.sqlite'),
+    });
     await applySlimsSubset(handle);
     await migrate(handle);
     await ensureDemoContent(handle, new Date());
     await ensureDemoFeedback(handle, new Date());
     let app: ReturnType<typeof createApp> | null = null;
-    server = serve({ fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
+    server = serve({
+      fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig({ publicUrl: base, allowedOrigins: [] }), secret: testSecret(), clock: () => new Date(), log: () => {}, widgetsDir });
+    app = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config: testConfig({ publicUrl: base, allowedOrigins: [] }),
+      secret: testSecret(),
+      clock: () => new Date(),
+      log: () => {},
+      widgetsDir,
+    });
     browser = await openChromium();
   });
 
@@ -49,10 +65,14 @@ describe('demo page in Chromium', () => {
   });
 
   async function pollCount(page: Page, label: string): Promise<number> {
-    const text = await page.$$eval('slims-poll >>> [part="result"]', (items, wanted) => {
-      const item = items.find((li) => li.querySelector('[part="result-label"]')?.textContent?.trim() === wanted);
-      return item?.querySelector('[part="result-value"]')?.textContent ?? '';
-    }, label);
+    const text = await page.$$eval(
+      'slims-poll >>> [part="result"]',
+      (items, wanted) => {
+        const item = items.find((li) => li.querySelector('[part="result-label"]')?.textContent?.trim() === wanted);
+        return item?.querySelector('[part="result-value"]')?.textContent ?? '';
+      },
+      label,
+    );
     const match = /^([\d.]+)/.exec(text.trim());
     if (match === null) throw new Error(`no count for "${label}" in "${text}"`);
     return Number(match[1]?.replace(/\./g, ''));
@@ -67,15 +87,22 @@ describe('demo page in Chromium', () => {
     await page.goto(`${base}/`, { waitUntil: 'load' });
 
     // Polled: a selector wait watches the document's mutations, and the radios appear inside a shadow root.
-    await page.waitForFunction(() => document.querySelector('slims-poll')?.shadowRoot?.querySelector('input[type="radio"]'), {
-      timeout: 15_000,
-      polling: 100,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('slims-poll')?.shadowRoot?.querySelector('input[type="radio"]'),
+      {
+        timeout: 15_000,
+        polling: 100,
+      },
+    );
     const labels = await page.$$eval('slims-poll >>> label', (els) => els.map((el) => el.textContent?.trim() ?? ''));
     const choice = labels.find((l) => l.startsWith('Hari Minggu'));
     expect(choice).toBeDefined();
 
-    const poll = await handle.db.selectFrom('crm_survey').select('id').where('slug', '=', DEMO_POLL).executeTakeFirstOrThrow();
+    const poll = await handle.db
+      .selectFrom('crm_survey')
+      .select('id')
+      .where('slug', '=', DEMO_POLL)
+      .executeTakeFirstOrThrow();
     const before = await handle.db
       .selectFrom('crm_survey_response')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -128,8 +155,13 @@ describe('demo page in Chromium', () => {
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? ''}) at ${JSON.stringify(n.target)}: ${v.help}`));
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      });
+      return result.violations.flatMap((v) =>
+        v.nodes.map((n) => `${v.id} (${v.impact ?? ''}) at ${JSON.stringify(n.target)}: ${v.help}`),
+      );
     });
     expect(violations).toEqual([]);
     await page.close();

@@ -6,7 +6,16 @@ import type { DatabaseHandle } from '../../server/db/connection.ts';
 import { durationStats } from '../../server/feedback/measures.ts';
 import { availableDatabases } from '../helpers/databases.ts';
 import { createApp } from '../../server/app.ts';
-import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock, testConfig, testSecret } from '../helpers/app.ts';
+import {
+  TEST_ORIGIN,
+  TEST_SECRET,
+  buildApp,
+  prepareDatabase,
+  staffToken,
+  testClock,
+  testConfig,
+  testSecret,
+} from '../helpers/app.ts';
 
 type App = ReturnType<typeof buildApp>;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -15,33 +24,65 @@ const config = testConfig({ smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'Perpust
 let counter = 0;
 const uniqueMember = () => `S${Date.now().toString(36).slice(-6)}-${++counter}`;
 
-async function request(app: App, token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json; res: Response }> {
+async function request(
+  app: App,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Json; res: Response }> {
   const headers: Record<string, string> = {};
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await app.request(`/api/v1/staff/feedback${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const json = res.headers.get('content-type')?.startsWith('application/json') ? ((await res.clone().json()) as Json) : {};
+  const res = await app.request(`/api/v1/staff/feedback${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = res.headers.get('content-type')?.startsWith('application/json')
+    ? ((await res.clone().json()) as Json)
+    : {};
   return { status: res.status, json, res };
 }
 
 /** Sends an item as a member (no proof of work needed) and returns its id and tracking code. */
-async function submit(app: App, handle: DatabaseHandle, now: Date, body: Json, lang = 'id'): Promise<{ id: number; code: string }> {
+async function submit(
+  app: App,
+  handle: DatabaseHandle,
+  now: Date,
+  body: Json,
+  lang = 'id',
+): Promise<{ id: number; code: string }> {
   const token = await signMemberToken(TEST_SECRET, uniqueMember(), now);
   const res = await app.request(`/api/v1/feedback?lang=${lang}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, Authorization: `Bearer ${token}`, 'Idempotency-Key': `key-${uniqueMember()}` },
+    headers: {
+      'Content-Type': 'application/json',
+      Origin: TEST_ORIGIN,
+      Authorization: `Bearer ${token}`,
+      'Idempotency-Key': `key-${uniqueMember()}`,
+    },
     body: JSON.stringify(body),
   });
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
   const code = ((await res.json()) as Json).item.code as string;
-  const row = await handle.db.selectFrom('crm_feedback').select('id').where('code', '=', code.replace('-', '')).executeTakeFirstOrThrow();
+  const row = await handle.db
+    .selectFrom('crm_feedback')
+    .select('id')
+    .where('code', '=', code.replace('-', ''))
+    .executeTakeFirstOrThrow();
   return { id: Number(row.id), code };
 }
 
 function vote(app: App, id: number, device: string) {
   return app.request(`/api/v1/feedback/board/${id}/votes`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, 'X-Device-Id': device, 'Idempotency-Key': `vote-${device}-${id}` },
+    headers: {
+      'Content-Type': 'application/json',
+      Origin: TEST_ORIGIN,
+      'X-Device-Id': device,
+      'Idempotency-Key': `vote-${device}-${id}`,
+    },
     body: '{}',
   });
 }
@@ -92,7 +133,11 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     step();
     const c2 = await create({ kind: 'complaint', text: 'Kursi di ruangXbaca bising' });
     step();
-    const p1 = await create({ kind: 'purchase', text: 'Untuk skripsi', purchase: { title: 'Filosofi Teras', author: 'Henry Manampiring', isbn: '978-0-306-40615-7' } });
+    const p1 = await create({
+      kind: 'purchase',
+      text: 'Untuk skripsi',
+      purchase: { title: 'Filosofi Teras', author: 'Henry Manampiring', isbn: '978-0-306-40615-7' },
+    });
     step();
     await ok('PUT', `/${s1.id}`, { status: 'in_review', category: 'Koleksi', assignedUid: 2, published: true });
     step();
@@ -101,24 +146,69 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     await ok('PUT', `/${c1.id}`, { published: true });
     step();
     await ok('PUT', `/${p1.id}`, { status: 'done' });
-    for (const device of ['device-list-0001', 'device-list-0002']) expect((await vote(app, s2.id, device)).status).toBe(201);
+    for (const device of ['device-list-0001', 'device-list-0002'])
+      expect((await vote(app, s2.id, device)).status).toBe(201);
     expect((await vote(app, s1.id, 'device-list-0001')).status).toBe(201);
 
     const all = await ok('GET', '');
-    expect(all).toMatchObject({ total: 5, page: 1, pageSize: 25, counts: { new: 3, in_review: 1, planned: 0, done: 1, declined: 0 } });
+    expect(all).toMatchObject({
+      total: 5,
+      page: 1,
+      pageSize: 25,
+      counts: { new: 3, in_review: 1, planned: 0, done: 1, declined: 0 },
+    });
     expect(ids(all)).toEqual([p1.id, c2.id, c1.id, s2.id, s1.id]);
     const first = (all.items as Json[]).find((i) => i.id === s1.id)!;
     expect(Object.keys(first).sort()).toEqual(
-      ['assigned', 'category', 'closedAt', 'code', 'createdAt', 'firstResponseAt', 'fromMember', 'hasContact', 'id', 'kind', 'mergedInto', 'published', 'purchase', 'status', 'text', 'updatedAt', 'votes'].sort(),
+      [
+        'assigned',
+        'category',
+        'closedAt',
+        'code',
+        'createdAt',
+        'firstResponseAt',
+        'fromMember',
+        'hasContact',
+        'id',
+        'kind',
+        'mergedInto',
+        'published',
+        'purchase',
+        'status',
+        'text',
+        'updatedAt',
+        'votes',
+      ].sort(),
     );
-    expect(first).toMatchObject({ code: s1.code, status: 'in_review', category: 'Koleksi', assigned: { uid: 2, name: 'Siti Rahmawati' }, published: true, votes: 1, fromMember: true, hasContact: false, mergedInto: null });
+    expect(first).toMatchObject({
+      code: s1.code,
+      status: 'in_review',
+      category: 'Koleksi',
+      assigned: { uid: 2, name: 'Siti Rahmawati' },
+      published: true,
+      votes: 1,
+      fromMember: true,
+      hasContact: false,
+      mergedInto: null,
+    });
     expect([...first.text]).toHaveLength(200);
     expect((await ok('GET', `/${s1.id}`)).item.text).toBe(long);
     // This app has CRM_SMTP_URL: the item says e-mail is on (the reply form promises a notice only then).
     expect((await ok('GET', `/${s1.id}`)).email).toBe(true);
-    const noMail = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig(), secret: testSecret(), clock, log: () => {} });
+    const noMail = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config: testConfig(),
+      secret: testSecret(),
+      clock,
+      log: () => {},
+    });
     expect((await request(noMail, await admin(), 'GET', `/${s1.id}`)).json.email).toBe(false);
-    expect((all.items as Json[]).find((i) => i.id === p1.id)?.purchase).toEqual({ title: 'Filosofi Teras', author: 'Henry Manampiring', isbn: '9780306406157' });
+    expect((all.items as Json[]).find((i) => i.id === p1.id)?.purchase).toEqual({
+      title: 'Filosofi Teras',
+      author: 'Henry Manampiring',
+      isbn: '9780306406157',
+    });
 
     expect(ids(await ok('GET', '?sort=oldest'))).toEqual([s1.id, s2.id, c1.id, c2.id, p1.id]);
     expect(ids(await ok('GET', '?sort=votes'))).toEqual([s2.id, s1.id, p1.id, c2.id, c1.id]);
@@ -160,7 +250,15 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     expect((withMerged.items as Json[])[0]?.mergedInto).toBe(c1.id);
     expect((await ok('GET', '')).counts.new).toBe(2);
 
-    for (const bad of ['status=open', 'kind=pujian', 'sort=random', 'assigned=abc', 'published=yes', 'pageSize=101', 'page=0']) {
+    for (const bad of [
+      'status=open',
+      'kind=pujian',
+      'sort=random',
+      'assigned=abc',
+      'published=yes',
+      'pageSize=101',
+      'page=0',
+    ]) {
       const { status, json } = await staff('GET', `?${bad}`);
       expect(status, bad).toBe(422);
       expect(json.error.code).toBe('validation_failed');
@@ -169,14 +267,29 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
 
   it('records each status change with who and when, first response and close times, and queues notices', async () => {
     const email = 'anggota.status@contoh.id';
-    const item = await create({ kind: 'suggestion', text: 'Tambah colokan listrik.', contact: { email }, consent: true }, 'en');
+    const item = await create(
+      { kind: 'suggestion', text: 'Tambah colokan listrik.', contact: { email }, consent: true },
+      'en',
+    );
     const t1 = new Date(clock().getTime() + 3_600_000);
     clock.set(t1.toISOString());
     const changed = await ok('PUT', `/${item.id}`, { status: 'in_review' }, librarian);
     const iso = (d: Date) => d.toISOString().replace('.000', '');
-    expect(changed.item).toMatchObject({ status: 'in_review', firstResponseAt: iso(t1), closedAt: null, updatedAt: iso(t1) });
+    expect(changed.item).toMatchObject({
+      status: 'in_review',
+      firstResponseAt: iso(t1),
+      closedAt: null,
+      updatedAt: iso(t1),
+    });
     const event = (changed.item.events as Json[]).at(-1);
-    expect(event).toMatchObject({ type: 'status', from: 'new', to: 'in_review', text: null, staff: { uid: 2, name: 'Siti Rahmawati' }, at: iso(t1) });
+    expect(event).toMatchObject({
+      type: 'status',
+      from: 'new',
+      to: 'in_review',
+      text: null,
+      staff: { uid: 2, name: 'Siti Rahmawati' },
+      at: iso(t1),
+    });
     expect(changed.item.events[0]).toMatchObject({ type: 'created', staff: null });
     expect(changed.item.contact).toMatchObject({ email, phone: null });
     expect(changed.item.watchers).toBe(1);
@@ -190,14 +303,26 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     const t2 = clock();
     const done = await ok('PUT', `/${item.id}`, { status: 'done' });
     expect(done.item).toMatchObject({ status: 'done', firstResponseAt: iso(t1), closedAt: iso(t2) });
-    expect((done.item.events as Json[]).at(-1)).toMatchObject({ from: 'in_review', to: 'done', staff: { uid: 1, name: 'Administrator' } });
+    expect((done.item.events as Json[]).at(-1)).toMatchObject({
+      from: 'in_review',
+      to: 'done',
+      staff: { uid: 1, name: 'Administrator' },
+    });
     clock.advance(60_000);
     // Between the two closed statuses the first close stands; reopening clears it.
     expect((await ok('PUT', `/${item.id}`, { status: 'declined' })).item.closedAt).toBe(iso(t2));
     clock.advance(60_000);
-    expect((await ok('PUT', `/${item.id}`, { status: 'planned' })).item).toMatchObject({ closedAt: null, firstResponseAt: iso(t1) });
+    expect((await ok('PUT', `/${item.id}`, { status: 'planned' })).item).toMatchObject({
+      closedAt: null,
+      firstResponseAt: iso(t1),
+    });
     const same = await ok('PUT', `/${item.id}`, { status: 'planned' });
-    expect((same.item.events as Json[]).filter((e) => e.type === 'status').map((e) => e.to)).toEqual(['in_review', 'done', 'declined', 'planned']);
+    expect((same.item.events as Json[]).filter((e) => e.type === 'status').map((e) => e.to)).toEqual([
+      'in_review',
+      'done',
+      'declined',
+      'planned',
+    ]);
     expect(await outbox(handle, email)).toHaveLength(4);
 
     const own = (await (await app.request(`/api/v1/feedback/items/${item.code}`)).json()) as Json;
@@ -216,17 +341,39 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     const item = await create({ kind: 'complaint', text: 'Parkir sempit.' });
     const assigned = await ok('PUT', `/${item.id}`, { assignedUid: 2 });
     expect(assigned.item.assigned).toEqual({ uid: 2, name: 'Siti Rahmawati' });
-    expect((assigned.item.events as Json[]).at(-1)).toMatchObject({ type: 'assign', from: null, to: 'Siti Rahmawati', staff: { uid: 1 } });
+    expect((assigned.item.events as Json[]).at(-1)).toMatchObject({
+      type: 'assign',
+      from: null,
+      to: 'Siti Rahmawati',
+      staff: { uid: 1 },
+    });
 
     const unknown = await staff('PUT', `/${item.id}?lang=en`, { assignedUid: 999 });
     expect(unknown.status).toBe(422);
-    expect(unknown.json.error.details).toEqual([{ field: 'assignedUid', message: 'This staff member does not exist in SLiMS.' }]);
-    const notNumber = await staff('PUT', `/${item.id}`, { assignedUid: 'dua', status: 'open', published: 'ya', category: 'x'.repeat(61) });
+    expect(unknown.json.error.details).toEqual([
+      { field: 'assignedUid', message: 'This staff member does not exist in SLiMS.' },
+    ]);
+    const notNumber = await staff('PUT', `/${item.id}`, {
+      assignedUid: 'dua',
+      status: 'open',
+      published: 'ya',
+      category: 'x'.repeat(61),
+    });
     expect(notNumber.status).toBe(422);
-    expect(notNumber.json.error.details.map((d: Json) => d.field)).toEqual(['status', 'category', 'assignedUid', 'published']);
+    expect(notNumber.json.error.details.map((d: Json) => d.field)).toEqual([
+      'status',
+      'category',
+      'assignedUid',
+      'published',
+    ]);
     expect(notNumber.json.error.details[0].message).toBe('Status tidak dikenal.');
 
-    const several = await ok('PUT', `/${item.id}`, { assignedUid: null, category: ' Parkir ', status: 'in_review', published: true });
+    const several = await ok('PUT', `/${item.id}`, {
+      assignedUid: null,
+      category: ' Parkir ',
+      status: 'in_review',
+      published: true,
+    });
     expect(several.item).toMatchObject({ assigned: null, category: 'Parkir', status: 'in_review', published: true });
     expect((several.item.events as Json[]).slice(-4).map((e) => [e.type, e.from, e.to])).toEqual([
       ['status', 'new', 'in_review'],
@@ -250,25 +397,52 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     );
     expect(people.staff).toHaveLength(4);
     const categories = (await ok('GET', '/categories')).categories as string[];
-    expect(categories).toEqual(['Fasilitas', 'Jam layanan', 'Koleksi', 'Lainnya', 'Layanan', 'Parkir', 'Petugas', 'Website & OPAC']);
+    expect(categories).toEqual([
+      'Fasilitas',
+      'Jam layanan',
+      'Koleksi',
+      'Lainnya',
+      'Layanan',
+      'Parkir',
+      'Petugas',
+      'Website & OPAC',
+    ]);
   });
 
   it('keeps internal notes, public replies for the board and private replies for the submitter', async () => {
     const email = 'anggota.balas@contoh.id';
-    const item = await create({ kind: 'suggestion', text: 'Perpanjang jam buka saat ujian.', contact: { email }, consent: true });
+    const item = await create({
+      kind: 'suggestion',
+      text: 'Perpanjang jam buka saat ujian.',
+      contact: { email },
+      consent: true,
+    });
     const note = await staff('POST', `/${item.id}/notes`, { text: '  Bahas di rapat Senin.  ' }, librarian);
     expect(note.status).toBe(201);
-    expect((note.json.item.events as Json[]).at(-1)).toMatchObject({ type: 'note', text: 'Bahas di rapat Senin.', staff: { uid: 2, name: 'Siti Rahmawati' } });
+    expect((note.json.item.events as Json[]).at(-1)).toMatchObject({
+      type: 'note',
+      text: 'Bahas di rapat Senin.',
+      staff: { uid: 2, name: 'Siti Rahmawati' },
+    });
     expect(note.json.item.firstResponseAt).toBeNull();
 
     clock.advance(60_000);
     const firstAt = clock();
-    const first = await staff('POST', `/${item.id}/replies`, { text: 'Kami usulkan ke pimpinan.', visibility: 'public' });
+    const first = await staff('POST', `/${item.id}/replies`, {
+      text: 'Kami usulkan ke pimpinan.',
+      visibility: 'public',
+    });
     expect(first.status).toBe(201);
-    expect(first.json.item.publicReply).toEqual({ text: 'Kami usulkan ke pimpinan.', at: firstAt.toISOString().replace('.000', '') });
+    expect(first.json.item.publicReply).toEqual({
+      text: 'Kami usulkan ke pimpinan.',
+      at: firstAt.toISOString().replace('.000', ''),
+    });
     expect(first.json.item.firstResponseAt).toBe(firstAt.toISOString().replace('.000', ''));
     clock.advance(60_000);
-    const second = await ok('POST', `/${item.id}/replies`, { text: 'Mulai bulan depan buka sampai 21.00.', visibility: 'public' });
+    const second = await ok('POST', `/${item.id}/replies`, {
+      text: 'Mulai bulan depan buka sampai 21.00.',
+      visibility: 'public',
+    });
     expect(second.item.publicReply.text).toBe('Mulai bulan depan buka sampai 21.00.');
     expect(second.item.firstResponseAt).toBe(firstAt.toISOString().replace('.000', ''));
     expect((second.item.events as Json[]).filter((e) => e.type === 'reply_public').map((e) => e.text)).toEqual([
@@ -314,11 +488,27 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
   });
 
   it('merges duplicates: votes count once per voter, watchers follow the kept item without doubles, duplicates leave the board', async () => {
-    const kept = await create({ kind: 'suggestion', text: 'Sediakan air minum.', contact: { email: 'dewi@contoh.id' }, consent: true });
-    const dup = await create({ kind: 'suggestion', text: 'Tolong ada dispenser.', contact: { email: 'DEWI@contoh.id' }, consent: true });
-    const third = await create({ kind: 'suggestion', text: 'Air minum gratis.', contact: { email: 'budi@contoh.id' }, consent: true });
+    const kept = await create({
+      kind: 'suggestion',
+      text: 'Sediakan air minum.',
+      contact: { email: 'dewi@contoh.id' },
+      consent: true,
+    });
+    const dup = await create({
+      kind: 'suggestion',
+      text: 'Tolong ada dispenser.',
+      contact: { email: 'DEWI@contoh.id' },
+      consent: true,
+    });
+    const third = await create({
+      kind: 'suggestion',
+      text: 'Air minum gratis.',
+      contact: { email: 'budi@contoh.id' },
+      consent: true,
+    });
     for (const item of [kept, dup, third]) await ok('PUT', `/${item.id}`, { published: true });
-    for (const device of ['merge-voter-1', 'merge-voter-2']) expect((await vote(app, kept.id, device)).status).toBe(201);
+    for (const device of ['merge-voter-1', 'merge-voter-2'])
+      expect((await vote(app, kept.id, device)).status).toBe(201);
     for (const device of ['merge-voter-2', 'merge-voter-3']) expect((await vote(app, dup.id, device)).status).toBe(201);
     expect((await vote(app, third.id, 'merge-voter-4')).status).toBe(201);
     expect((await vote(app, third.id, 'merge-voter-1')).status).toBe(201);
@@ -331,21 +521,39 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
       { id: dup.id, code: dup.code },
       { id: third.id, code: third.code },
     ]);
-    expect((merged.item.events as Json[]).at(-1)).toMatchObject({ type: 'merged_from', from: String(dup.id), staff: { uid: 2 } });
-    const voters = await handle.db.selectFrom('crm_feedback_vote').select('voter_key').where('feedback_id', '=', kept.id).orderBy('voter_key').execute();
-    expect(voters.map((v) => v.voter_key)).toEqual(['d:merge-voter-1', 'd:merge-voter-2', 'd:merge-voter-3', 'd:merge-voter-4']);
+    expect((merged.item.events as Json[]).at(-1)).toMatchObject({
+      type: 'merged_from',
+      from: String(dup.id),
+      staff: { uid: 2 },
+    });
+    const voters = await handle.db
+      .selectFrom('crm_feedback_vote')
+      .select('voter_key')
+      .where('feedback_id', '=', kept.id)
+      .orderBy('voter_key')
+      .execute();
+    expect(voters.map((v) => v.voter_key)).toEqual([
+      'd:merge-voter-1',
+      'd:merge-voter-2',
+      'd:merge-voter-3',
+      'd:merge-voter-4',
+    ]);
     // Watchers stay on their own items and follow the kept one: a public answer reaches both addresses, each
     // quoted against their own item; a private answer reaches only the kept item's own submitter.
-    const watchers = await handle.db.selectFrom('crm_feedback_watcher').select(['feedback_id', 'email']).orderBy('feedback_id').execute();
-    expect(watchers.filter((w) => [kept.id, dup.id, third.id].includes(Number(w.feedback_id))).map((w) => w.email)).toEqual([
-      'dewi@contoh.id',
-      'dewi@contoh.id',
-      'budi@contoh.id',
-    ]);
+    const watchers = await handle.db
+      .selectFrom('crm_feedback_watcher')
+      .select(['feedback_id', 'email'])
+      .orderBy('feedback_id')
+      .execute();
+    expect(
+      watchers.filter((w) => [kept.id, dup.id, third.id].includes(Number(w.feedback_id))).map((w) => w.email),
+    ).toEqual(['dewi@contoh.id', 'dewi@contoh.id', 'budi@contoh.id']);
     const before = await handle.db.selectFrom('crm_outbox').select('id').execute();
     await ok('POST', `/${kept.id}/replies`, { text: 'Kami sediakan dispenser di lobi.', visibility: 'public' });
     await ok('POST', `/${kept.id}/replies`, { text: 'Hanya untuk pengusul pertama.', visibility: 'private' });
-    const sent = (await handle.db.selectFrom('crm_outbox').selectAll().orderBy('id').execute()).filter((row) => !before.some((b) => b.id === row.id));
+    const sent = (await handle.db.selectFrom('crm_outbox').selectAll().orderBy('id').execute()).filter(
+      (row) => !before.some((b) => b.id === row.id),
+    );
     expect(sent.map((row) => [row.recipient, row.subject])).toEqual([
       ['dewi@contoh.id', `Perpustakaan menjawab saran Anda ${kept.code}`],
       ['budi@contoh.id', `Perpustakaan menjawab saran Anda ${third.code}`],
@@ -353,10 +561,17 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     ]);
     expect(sent[1]?.body_text).toContain('Air minum gratis.');
     expect(sent[1]?.body_text).not.toContain('Sediakan air minum.');
-    expect(sent.filter((row) => row.body_text.includes('Hanya untuk pengusul pertama.')).map((row) => row.recipient)).toEqual(['dewi@contoh.id']);
+    expect(
+      sent.filter((row) => row.body_text.includes('Hanya untuk pengusul pertama.')).map((row) => row.recipient),
+    ).toEqual(['dewi@contoh.id']);
     // The duplicate's submitter, looking it up by its own code, sees the kept item's answer and status.
     const tracked = (await (await app.request(`/api/v1/feedback/items/${third.code}`)).json()) as Json;
-    expect(tracked.item).toMatchObject({ code: third.code, text: 'Air minum gratis.', publicReply: { text: 'Kami sediakan dispenser di lobi.' }, replies: [] });
+    expect(tracked.item).toMatchObject({
+      code: third.code,
+      text: 'Air minum gratis.',
+      publicReply: { text: 'Kami sediakan dispenser di lobi.' },
+      replies: [],
+    });
 
     const gone = (await ok('GET', `/${dup.id}`)).item;
     expect(gone).toMatchObject({ mergedInto: kept.id, published: false, votes: 0, watchers: 1 });
@@ -383,7 +598,12 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
   });
 
   it('writes each showing of a submitter’s contact details or member id to the audit log', async () => {
-    const withContact = await create({ kind: 'question', text: 'Kapan buka?', contact: { phone: '0812 3456 7890' }, consent: true });
+    const withContact = await create({
+      kind: 'question',
+      text: 'Kapan buka?',
+      contact: { phone: '0812 3456 7890' },
+      consent: true,
+    });
     const bare = await create({ kind: 'question', text: 'Boleh bawa makanan?' });
     // As if sent anonymously: staff then see neither a member id nor a contact.
     await handle.db.updateTable('crm_feedback').set({ anonymous: 1 }).where('id', '=', bare.id).execute();
@@ -401,8 +621,12 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
 
   it('refuses wrong JSON types in staff changes and wrong query parameters, field by field, changing nothing', async () => {
     const { id } = await create({ kind: 'suggestion', text: 'Tipe yang salah.' });
-    const events = async () => (await handle.db.selectFrom('crm_feedback_event').select('id').where('feedback_id', '=', id).execute()).length;
-    const before = { row: await handle.db.selectFrom('crm_feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), events: await events() };
+    const events = async () =>
+      (await handle.db.selectFrom('crm_feedback_event').select('id').where('feedback_id', '=', id).execute()).length;
+    const before = {
+      row: await handle.db.selectFrom('crm_feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+      events: await events(),
+    };
     const cases: Array<[string, string, Json, string]> = [
       ['PUT', '', { status: 1 }, 'status'],
       ['PUT', '', { status: ['done'] }, 'status'],
@@ -427,10 +651,15 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
       const res = await staff(method, `/${id}${path}?lang=en`, body);
       expect(res.status, name).toBe(422);
       expect(res.json.error.code, name).toBe('validation_failed');
-      expect((res.json.error.details as Json[]).map((d) => d.field), name).toEqual([field]);
+      expect(
+        (res.json.error.details as Json[]).map((d) => d.field),
+        name,
+      ).toEqual([field]);
       expect(res.json.error.details[0].message, name).toMatch(/^[A-Za-z]/);
     }
-    expect(await handle.db.selectFrom('crm_feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(before.row);
+    expect(
+      await handle.db.selectFrom('crm_feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    ).toEqual(before.row);
     expect(await events()).toBe(before.events);
 
     const queries: Array<[string, string]> = [
@@ -445,7 +674,10 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     for (const [query, field] of queries) {
       const res = await staff('GET', query);
       expect(res.status, query).toBe(422);
-      expect((res.json.error.details as Json[]).map((d) => d.field), query).toEqual([field]);
+      expect(
+        (res.json.error.details as Json[]).map((d) => d.field),
+        query,
+      ).toEqual([field]);
     }
     expect((await staff('GET', '?merged=1&published=0&page=1&pageSize=10')).status).toBe(200);
   });
@@ -485,10 +717,22 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     const cashier = await staffToken(app, 'kasir');
     expect((await staff('GET', '', undefined, cashier)).status).toBe(403);
     // What SLiMS says now decides, not what the token carries: the cashier's token claiming membership rights is refused.
-    const claimsMore = (await signStaffToken(TEST_SECRET, { uid: 4, name: 'Rina Lubis', privileges: { membership: { r: true, w: true } } }, clock())).token;
+    const claimsMore = (
+      await signStaffToken(
+        TEST_SECRET,
+        { uid: 4, name: 'Rina Lubis', privileges: { membership: { r: true, w: true } } },
+        clock(),
+      )
+    ).token;
     expect((await staff('PUT', `/${item.id}`, { status: 'done' }, claimsMore)).status).toBe(403);
     // A token for an account SLiMS does not have (deleted) is no session.
-    const gone = (await signStaffToken(TEST_SECRET, { uid: 9, name: 'Tanpa Akun', privileges: { membership: { r: true, w: true } } }, clock())).token;
+    const gone = (
+      await signStaffToken(
+        TEST_SECRET,
+        { uid: 9, name: 'Tanpa Akun', privileges: { membership: { r: true, w: true } } },
+        clock(),
+      )
+    ).token;
     expect((await staff('PUT', `/${item.id}`, { status: 'done' }, gone)).status).toBe(401);
     const member = await signMemberToken(TEST_SECRET, 'M2026-0001', clock());
     expect((await staff('GET', '', undefined, member)).status).toBe(401);
@@ -501,7 +745,12 @@ describe('duration statistics', () => {
     expect(durationStats([])).toEqual({ count: 0, medianHours: null, meanHours: null, p90Hours: null });
     expect(durationStats([3])).toEqual({ count: 1, medianHours: 3, meanHours: 3, p90Hours: 3 });
     expect(durationStats([10, 2, 6, 4])).toEqual({ count: 4, medianHours: 5, meanHours: 5.5, p90Hours: 10 });
-    expect(durationStats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toEqual({ count: 11, medianHours: 6, meanHours: 6, p90Hours: 10 });
+    expect(durationStats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toEqual({
+      count: 11,
+      medianHours: 6,
+      meanHours: 6,
+      p90Hours: 10,
+    });
     expect(durationStats([1 / 3, 2 / 3])).toEqual({ count: 2, medianHours: 0.5, meanHours: 0.5, p90Hours: 0.7 });
   });
 });
@@ -514,7 +763,11 @@ describe.each(await availableDatabases())('feedback measures on $name', (databas
   /** Does `fn` with the clock at `iso` and a staff token minted then. */
   async function at<T>(iso: string, fn: (token: string) => Promise<T>): Promise<T> {
     clock.set(iso);
-    const { token } = await signStaffToken(TEST_SECRET, { uid: 1, name: 'Administrator', privileges: { membership: { r: true, w: true } } }, clock());
+    const { token } = await signStaffToken(
+      TEST_SECRET,
+      { uid: 1, name: 'Administrator', privileges: { membership: { r: true, w: true } } },
+      clock(),
+    );
     return fn(token);
   }
   const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
@@ -522,7 +775,11 @@ describe.each(await availableDatabases())('feedback measures on $name', (databas
 
   async function item(createdAt: string, kind: string, category: string | null): Promise<number> {
     clock.set(createdAt);
-    const { id } = await submit(app, handle, clock(), { kind, text: `${kind} ${createdAt}`, ...(kind === 'purchase' ? { purchase: { title: 'Judul' } } : {}) });
+    const { id } = await submit(app, handle, clock(), {
+      kind,
+      text: `${kind} ${createdAt}`,
+      ...(kind === 'purchase' ? { purchase: { title: 'Judul' } } : {}),
+    });
     if (category !== null) await at(createdAt, put(id, { category }));
     return id;
   }
@@ -550,10 +807,20 @@ describe.each(await availableDatabases())('feedback measures on $name', (databas
     await ok(at(hoursAfter('2026-10-05T02:00:00Z', 24), put(one, { status: 'done' })));
     // The duplicate's own response (1 h) must not count: it is merged.
     await ok(at(hoursAfter('2026-10-05T05:00:00Z', 1), put(dup, { status: 'in_review' })));
-    await ok(at(hoursAfter('2026-10-05T05:00:00Z', 3), (token) => request(app, token, 'POST', `/${dup}/merge`, { into: one })));
-    await ok(at(hoursAfter('2026-10-06T10:00:00Z', 4), (token) => request(app, token, 'POST', `/${two}/replies`, { text: 'Maaf.', visibility: 'private' })));
+    await ok(
+      at(hoursAfter('2026-10-05T05:00:00Z', 3), (token) => request(app, token, 'POST', `/${dup}/merge`, { into: one })),
+    );
+    await ok(
+      at(hoursAfter('2026-10-06T10:00:00Z', 4), (token) =>
+        request(app, token, 'POST', `/${two}/replies`, { text: 'Maaf.', visibility: 'private' }),
+      ),
+    );
     await ok(at(hoursAfter('2026-10-06T10:00:00Z', 48), put(two, { status: 'declined' })));
-    await ok(at(hoursAfter('2026-10-07T20:00:00Z', 6), (token) => request(app, token, 'POST', `/${three}/replies`, { text: 'Ya.', visibility: 'public' })));
+    await ok(
+      at(hoursAfter('2026-10-07T20:00:00Z', 6), (token) =>
+        request(app, token, 'POST', `/${three}/replies`, { text: 'Ya.', visibility: 'public' }),
+      ),
+    );
     await ok(at(hoursAfter('2026-10-13T01:00:00Z', 10), put(four, { status: 'planned' })));
   });
   afterAll(async () => {
@@ -561,7 +828,9 @@ describe.each(await availableDatabases())('feedback measures on $name', (databas
   });
 
   const measures = (query: string, lang = 'id') =>
-    at('2026-10-31T12:00:00Z', (token) => request(app, token, 'GET', `/measures${query}${query.includes('?') ? '&' : '?'}lang=${lang}`));
+    at('2026-10-31T12:00:00Z', (token) =>
+      request(app, token, 'GET', `/measures${query}${query.includes('?') ? '&' : '?'}lang=${lang}`),
+    );
 
   it('measures response and close times, open items by age, and volume by week, kind and category', async () => {
     const { status, json } = await measures('?from=2026-10-01&to=2026-10-31&bucket=week');
@@ -621,7 +890,13 @@ describe.each(await availableDatabases())('feedback measures on $name', (databas
   });
 
   it('refuses a bad range or bucket', async () => {
-    for (const query of ['?from=2026-10-31&to=2026-10-01', '?bucket=year', '?from=2026-02-30', '?to=kemarin', '?from=2020-01-01&to=2026-10-01']) {
+    for (const query of [
+      '?from=2026-10-31&to=2026-10-01',
+      '?bucket=year',
+      '?from=2026-02-30',
+      '?to=kemarin',
+      '?from=2020-01-01&to=2026-10-01',
+    ]) {
       const { status, json } = await measures(query, 'en');
       expect(status, query).toBe(422);
       expect(json.error.code).toBe('validation_failed');
@@ -629,14 +904,22 @@ describe.each(await availableDatabases())('feedback measures on $name', (databas
   });
 
   it('exports the measures as CSV: volume rows, then the summary blocks', async () => {
-    const csv = await at('2026-10-31T12:00:00Z', (token) => request(app, token, 'GET', '/measures.csv?from=2026-10-01&to=2026-10-31&bucket=week&lang=en'));
+    const csv = await at('2026-10-31T12:00:00Z', (token) =>
+      request(app, token, 'GET', '/measures.csv?from=2026-10-01&to=2026-10-31&bucket=week&lang=en'),
+    );
     expect(csv.status).toBe(200);
     expect(csv.res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(csv.res.headers.get('content-disposition')).toBe('attachment; filename="layanan-masukan-2026-10-01-2026-10-31.csv"');
+    expect(csv.res.headers.get('content-disposition')).toBe(
+      'attachment; filename="layanan-masukan-2026-10-01-2026-10-31.csv"',
+    );
     const bytes = new Uint8Array(await csv.res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split('\r\n');
-    expect(lines.slice(0, 3)).toEqual(['period,kind,category,count', '2026-09-28,Praise,(uncategorised),1', '2026-10-05,Suggestion,Koleksi,2']);
+    expect(lines.slice(0, 3)).toEqual([
+      'period,kind,category,count',
+      '2026-09-28,Praise,(uncategorised),1',
+      '2026-10-05,Suggestion,Koleksi,2',
+    ]);
     expect(lines.slice(11)).toEqual([
       '',
       'measure,count,median_hours,mean_hours,p90_hours',
@@ -658,7 +941,9 @@ describe.each(await availableDatabases())('feedback measures on $name', (databas
       'Purchase request,1',
       '',
     ]);
-    const id = await at('2026-10-31T12:00:00Z', (token) => request(app, token, 'GET', '/measures.csv?from=2026-10-01&to=2026-10-31'));
+    const id = await at('2026-10-31T12:00:00Z', (token) =>
+      request(app, token, 'GET', '/measures.csv?from=2026-10-01&to=2026-10-31'),
+    );
     expect(new TextDecoder().decode(await id.res.arrayBuffer())).toContain('periode,jenis,kategori,jumlah');
   });
 });

@@ -40,7 +40,11 @@ function send(app: App, path: string, body: unknown, opts: SendOptions = {}) {
   if (opts.device !== null) headers['X-Device-Id'] = opts.device ?? unique('device');
   if (opts.token !== undefined) headers.Authorization = `Bearer ${opts.token}`;
   if (opts.ip !== undefined) headers['X-Forwarded-For'] = opts.ip;
-  return app.request(`/api/v1/feedback${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return app.request(`/api/v1/feedback${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 async function json(res: Response): Promise<Json> {
@@ -61,8 +65,17 @@ async function solve(c: Challenge): Promise<string> {
 }
 
 async function tableCounts(handle: DatabaseHandle) {
-  const count = async (table: 'crm_feedback' | 'crm_feedback_event' | 'crm_feedback_watcher' | 'crm_feedback_vote' | 'crm_pow_spent') =>
-    Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const count = async (
+    table: 'crm_feedback' | 'crm_feedback_event' | 'crm_feedback_watcher' | 'crm_feedback_vote' | 'crm_pow_spent',
+  ) =>
+    Number(
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
   return {
     feedback: await count('crm_feedback'),
     events: await count('crm_feedback_event'),
@@ -97,7 +110,10 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
   async function staff(method: string, path: string, body?: unknown): Promise<Json> {
     const res = await app.request(`/api/v1/staff/feedback${path}`, {
       method,
-      headers: { Authorization: `Bearer ${admin}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Authorization: `Bearer ${admin}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     expect(res.status, `${method} ${path}`).toBeLessThan(300);
@@ -146,7 +162,11 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect(JSON.stringify(item)).not.toMatch(/email|phone|member|network|submitter/i);
     const after = await tableCounts(handle);
     expect(after).toEqual({ ...before, feedback: before.feedback + 1, events: before.events + 1, pow: before.pow + 1 });
-    const row = await handle.db.selectFrom('crm_feedback').selectAll().where('code', '=', item.code.replace('-', '')).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('crm_feedback')
+      .selectAll()
+      .where('code', '=', item.code.replace('-', ''))
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ anonymous: 1, member_id: null, lang: 'id', consent_at: null });
     expect(row.submitter_key).toMatch(/^d:device-/);
   });
@@ -158,32 +178,54 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
       ['0-8044-2957-x', '080442957X'],
     ];
     for (const [isbn, stored] of cases) {
-      const res = await submit(
-        {
-          kind: 'purchase',
-          text: 'Untuk tugas kuliah.',
-          purchase: { title: ' Laskar Pelangi ', author: 'Andrea Hirata', isbn },
-          contact: { email: 'Dewi@Contoh.id', phone: '+62 812-3456-7890' },
-          consent: true,
-          lang: 'en',
-        },
-      );
+      const res = await submit({
+        kind: 'purchase',
+        text: 'Untuk tugas kuliah.',
+        purchase: { title: ' Laskar Pelangi ', author: 'Andrea Hirata', isbn },
+        contact: { email: 'Dewi@Contoh.id', phone: '+62 812-3456-7890' },
+        consent: true,
+        lang: 'en',
+      });
       expect(res.status, isbn).toBe(201);
       const { item } = await json(res);
       expect(item.purchase).toEqual({ title: 'Laskar Pelangi', author: 'Andrea Hirata', isbn: stored });
-      const row = await handle.db.selectFrom('crm_feedback').selectAll().where('code', '=', item.code.replace('-', '')).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ contact_phone: '6281234567890', contact_email: 'Dewi@Contoh.id', consent_version: 'feedback-2026-11', lang: 'en' });
+      const row = await handle.db
+        .selectFrom('crm_feedback')
+        .selectAll()
+        .where('code', '=', item.code.replace('-', ''))
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        contact_phone: '6281234567890',
+        contact_email: 'Dewi@Contoh.id',
+        consent_version: 'feedback-2026-11',
+        lang: 'en',
+      });
       expect(row.consent_at).not.toBeNull();
-      const watchers = await handle.db.selectFrom('crm_feedback_watcher').selectAll().where('feedback_id', '=', row.id).execute();
+      const watchers = await handle.db
+        .selectFrom('crm_feedback_watcher')
+        .selectAll()
+        .where('feedback_id', '=', row.id)
+        .execute();
       expect(watchers).toEqual([expect.objectContaining({ email: 'dewi@contoh.id', lang: 'en' })]);
     }
     // A phone number alone (with consent) is kept for staff, but there is no e-mail to watch with.
-    const phoneOnly = await submit({ kind: 'question', text: 'Kapan buku saya bisa diambil?', contact: { phone: '0812 3456 7890' }, consent: true });
+    const phoneOnly = await submit({
+      kind: 'question',
+      text: 'Kapan buku saya bisa diambil?',
+      contact: { phone: '0812 3456 7890' },
+      consent: true,
+    });
     expect(phoneOnly.status).toBe(201);
     const code = (await json(phoneOnly)).item.code.replace('-', '');
-    const row = await handle.db.selectFrom('crm_feedback').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('crm_feedback')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
     expect(row.contact_phone).toBe('6281234567890');
-    expect(await handle.db.selectFrom('crm_feedback_watcher').selectAll().where('feedback_id', '=', row.id).execute()).toEqual([]);
+    expect(
+      await handle.db.selectFrom('crm_feedback_watcher').selectAll().where('feedback_id', '=', row.id).execute(),
+    ).toEqual([]);
   });
 
   it('refuses every kind of bad input with 422, bilingual messages per field, and writes nothing', async () => {
@@ -198,11 +240,23 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
       ['purchase without title', { ...base, kind: 'purchase', purchase: { author: 'X' } }, 'purchase.title'],
       ['purchase with no purchase object', { ...base, kind: 'purchase' }, 'purchase.title'],
       ['title over 300', { ...base, kind: 'purchase', purchase: { title: 't'.repeat(301) } }, 'purchase.title'],
-      ['author over 200', { ...base, kind: 'purchase', purchase: { title: 'Judul', author: 'a'.repeat(201) } }, 'purchase.author'],
-      ['isbn checksum', { ...base, kind: 'purchase', purchase: { title: 'Judul', isbn: '978-0-306-40615-8' } }, 'purchase.isbn'],
+      [
+        'author over 200',
+        { ...base, kind: 'purchase', purchase: { title: 'Judul', author: 'a'.repeat(201) } },
+        'purchase.author',
+      ],
+      [
+        'isbn checksum',
+        { ...base, kind: 'purchase', purchase: { title: 'Judul', isbn: '978-0-306-40615-8' } },
+        'purchase.isbn',
+      ],
       ['isbn length', { ...base, kind: 'purchase', purchase: { title: 'Judul', isbn: '12345' } }, 'purchase.isbn'],
       ['bad email', { ...base, contact: { email: 'dewi@' }, consent: true }, 'contact.email'],
-      ['email too long', { ...base, contact: { email: `${'a'.repeat(60)}@${'b'.repeat(200)}.id` }, consent: true }, 'contact.email'],
+      [
+        'email too long',
+        { ...base, contact: { email: `${'a'.repeat(60)}@${'b'.repeat(200)}.id` }, consent: true },
+        'contact.email',
+      ],
       ['bad phone', { ...base, contact: { phone: '12345' }, consent: true }, 'contact.phone'],
       ['foreign phone', { ...base, contact: { phone: '+44 20 7946 0958' }, consent: true }, 'contact.phone'],
       ['phone too short', { ...base, contact: { phone: '0812' }, consent: true }, 'contact.phone'],
@@ -216,14 +270,30 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
       const error = (await json(res)).error;
       expect(error.code, name).toBe('validation_failed');
       expect(error.message, name).toMatch(/Isian belum benar/);
-      expect(error.details.map((d: Json) => d.field), name).toContain(field);
+      expect(
+        error.details.map((d: Json) => d.field),
+        name,
+      ).toContain(field);
     }
     const en = await json(await send(app, '?lang=en', { ...base, text: '' }));
     expect(en.error.details).toEqual([{ field: 'text', message: 'The text is required.' }]);
     const id = await json(await send(app, '', { ...base, text: '', lang: 'id' }));
     expect(id.error.details).toEqual([{ field: 'text', message: 'Isi masukan wajib diisi.' }]);
-    const many = await json(await send(app, '', { kind: 'purchase', text: '', purchase: { title: '' }, contact: { email: 'x', phone: 'y' } }, { headers: { 'Accept-Language': 'en' } }));
-    expect(many.error.details.map((d: Json) => d.field)).toEqual(['text', 'purchase.title', 'contact.email', 'contact.phone', 'consent']);
+    const many = await json(
+      await send(
+        app,
+        '',
+        { kind: 'purchase', text: '', purchase: { title: '' }, contact: { email: 'x', phone: 'y' } },
+        { headers: { 'Accept-Language': 'en' } },
+      ),
+    );
+    expect(many.error.details.map((d: Json) => d.field)).toEqual([
+      'text',
+      'purchase.title',
+      'contact.email',
+      'contact.phone',
+      'consent',
+    ]);
     expect(many.error.message).toBe('Some input is not valid. Please check your answers.');
     expect(await tableCounts(handle)).toEqual(before);
     // The proof of work was not spent by any of the refusals.
@@ -242,7 +312,11 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
       ['purchase an array', { ...base, kind: 'purchase', purchase: ['Judul'] }, 'purchase'],
       ['purchase title 5', { ...purchase, purchase: { title: 5 } }, 'purchase.title'],
       ['purchase author []', { ...purchase, purchase: { title: 'Judul', author: [] } }, 'purchase.author'],
-      ['purchase isbn 9780306406157', { ...purchase, purchase: { title: 'Judul', isbn: 9780306406157 } }, 'purchase.isbn'],
+      [
+        'purchase isbn 9780306406157',
+        { ...purchase, purchase: { title: 'Judul', isbn: 9780306406157 } },
+        'purchase.isbn',
+      ],
       ['contact a string', { ...base, contact: 'dewi@contoh.id', consent: true }, 'contact'],
       ['contact 0', { ...base, contact: 0 }, 'contact'],
       ['contact an array', { ...base, contact: ['dewi@contoh.id'], consent: true }, 'contact'],
@@ -289,7 +363,10 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
       expect(res.status, query).toBe(422);
       const error = (await json(res)).error;
       expect(error.code, query).toBe('validation_failed');
-      expect(error.details.map((d: Json) => d.field), query).toEqual([field]);
+      expect(
+        error.details.map((d: Json) => d.field),
+        query,
+      ).toEqual([field]);
     }
     expect((await app.request('/api/v1/feedback/board?page=2&pageSize=5&sort=votes')).status).toBe(200);
   });
@@ -318,9 +395,18 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     const issued = await challenge(app);
     const solution = await solveChallenge({ challenge: issued, deriveKey });
     clock.advance(MIN_FILL_MS + 1000);
-    const encode = (c: Json, s: Json | null = solution) => Buffer.from(JSON.stringify({ challenge: c, solution: s })).toString('base64');
-    await refused(encode({ ...issued, parameters: { ...issued.parameters, expiresAt: issued.parameters.expiresAt! + 86_400 } }), 400, 'pow_invalid');
-    await refused(encode({ ...issued, parameters: { ...issued.parameters, data: { issuedAt: 0 } } }), 400, 'pow_invalid');
+    const encode = (c: Json, s: Json | null = solution) =>
+      Buffer.from(JSON.stringify({ challenge: c, solution: s })).toString('base64');
+    await refused(
+      encode({ ...issued, parameters: { ...issued.parameters, expiresAt: issued.parameters.expiresAt! + 86_400 } }),
+      400,
+      'pow_invalid',
+    );
+    await refused(
+      encode({ ...issued, parameters: { ...issued.parameters, data: { issuedAt: 0 } } }),
+      400,
+      'pow_invalid',
+    );
     await refused(encode(issued, { counter: solution!.counter, derivedKey: '00'.repeat(32) }), 400, 'pow_invalid');
 
     // Too fast: sent sooner than MIN_FILL_MS after the challenge was fetched.
@@ -350,13 +436,20 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect(first.status).toBe(201);
     const before = await tableCounts(handle);
     const firstItem = (await json(first)).item;
-    const retries = await Promise.all([1, 2, 3].map(() => send(app, '', { kind: 'praise', text: 'Petugasnya ramah.', pow: proof }, { key, device })));
+    const retries = await Promise.all(
+      [1, 2, 3].map(() => send(app, '', { kind: 'praise', text: 'Petugasnya ramah.', pow: proof }, { key, device })),
+    );
     for (const res of retries) {
       expect(res.status).toBe(200);
       expect(res.headers.get('Idempotent-Replayed')).toBe('true');
       expect((await json(res)).item.code).toBe(firstItem.code);
     }
-    const other = await send(app, '', { kind: 'praise', text: 'Petugasnya ramah.', pow: proof }, { key, device: unique('device') });
+    const other = await send(
+      app,
+      '',
+      { kind: 'praise', text: 'Petugasnya ramah.', pow: proof },
+      { key, device: unique('device') },
+    );
     expect(other.status).toBe(409);
     expect((await json(other)).error.code).toBe('idempotency_key_reused');
     expect(await tableCounts(handle)).toEqual(before);
@@ -364,7 +457,11 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     // A retry racing its first try, the same proof in both: one stores, the other answers with what it stored.
     const racingKey = unique('race');
     const racingProof = await pow();
-    const racing = await Promise.all([1, 2, 3].map(() => send(app, '', { kind: 'praise', text: 'Cepat sekali.', pow: racingProof }, { key: racingKey, device })));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() =>
+        send(app, '', { kind: 'praise', text: 'Cepat sekali.', pow: racingProof }, { key: racingKey, device }),
+      ),
+    );
     expect(racing.map((res) => res.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(await Promise.all(racing.map(async (res) => (await json(res)).item.code))).size).toBe(1);
     expect((await tableCounts(handle)).feedback).toBe(before.feedback + 1);
@@ -393,22 +490,38 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     const asMember = await send(app, '', { kind: 'suggestion', text: 'Sebagai anggota.' }, { token, device: null });
     expect(asMember.status).toBe(201);
     const mine = (await json(asMember)).item;
-    const row = await handle.db.selectFrom('crm_feedback').selectAll().where('code', '=', mine.code.replace('-', '')).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('crm_feedback')
+      .selectAll()
+      .where('code', '=', mine.code.replace('-', ''))
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ member_id: memberId, anonymous: 0, submitter_key: `m:${memberId}` });
 
     // Anything but a boolean is refused rather than read as "as a member".
     const before = await tableCounts(handle);
     for (const asMember of ['false', 0, null]) {
-      const unclear = await send(app, '', { kind: 'complaint', text: 'Tanpa nama.', asMember }, { token, headers: { 'Accept-Language': 'en' } });
+      const unclear = await send(
+        app,
+        '',
+        { kind: 'complaint', text: 'Tanpa nama.', asMember },
+        { token, headers: { 'Accept-Language': 'en' } },
+      );
       expect(unclear.status, String(asMember)).toBe(422);
-      expect((await json(unclear)).error.details).toEqual([{ field: 'asMember', message: 'Choose to send as a member or anonymously.' }]);
+      expect((await json(unclear)).error.details).toEqual([
+        { field: 'asMember', message: 'Choose to send as a member or anonymously.' },
+      ]);
     }
     expect(await tableCounts(handle)).toEqual(before);
 
     const noProof = await send(app, '', { kind: 'complaint', text: 'Tanpa nama.', asMember: false }, { token });
     expect(noProof.status).toBe(400);
     expect((await json(noProof)).error.code).toBe('pow_required');
-    const anonymous = await send(app, '', { kind: 'complaint', text: 'Tanpa nama.', asMember: false, pow: await pow() }, { token });
+    const anonymous = await send(
+      app,
+      '',
+      { kind: 'complaint', text: 'Tanpa nama.', asMember: false, pow: await pow() },
+      { token },
+    );
     expect(anonymous.status).toBe(201);
     const anonymousItem = (await json(anonymous)).item;
     const anonymousRow = await handle.db
@@ -437,7 +550,9 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect(none.status).toBe(401);
     expect((await json(none)).error.code).toBe('invalid_token');
     const expired = await signMemberToken(TEST_SECRET, 'M2026-0101', new Date(clock().getTime() - 3_600_000), 60);
-    const old = await app.request('/api/v1/feedback/mine', { headers: { Authorization: `Bearer ${expired}`, 'Accept-Language': 'en' } });
+    const old = await app.request('/api/v1/feedback/mine', {
+      headers: { Authorization: `Bearer ${expired}`, 'Accept-Language': 'en' },
+    });
     expect(old.status).toBe(401);
     expect((await json(old)).error.message).toBe('Your session is invalid or has expired. Please sign in again.');
   });
@@ -485,7 +600,11 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const { item } = await json(res);
     expect(item.text).toBe(HOSTILE);
-    expect(item.purchase).toEqual({ title: `${HOSTILE} judul`, author: '<i onmouseover=alert(3)>Penulis</i>', isbn: null });
+    expect(item.purchase).toEqual({
+      title: `${HOSTILE} judul`,
+      author: '<i onmouseover=alert(3)>Penulis</i>',
+      isbn: null,
+    });
     const id = (await staff('GET', `?q=${item.code}`)).items[0].id as number;
     await staff('POST', `/${id}/replies`, { text: `Balasan ${HOSTILE}`, visibility: 'public' });
     await staff('POST', `/${id}/replies`, { text: `Pribadi ${HOSTILE}`, visibility: 'private' });
@@ -507,7 +626,8 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
   it('limits bursts per device, per member and per network with 429 and Retry-After', async () => {
     const limited = buildApp(handle, clock);
     const device = unique('burst');
-    for (let i = 0; i < 5; i++) expect((await submit({ kind: 'suggestion', text: `Saran ${i}` }, { device }, limited)).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await submit({ kind: 'suggestion', text: `Saran ${i}` }, { device }, limited)).status).toBe(201);
     const before = await tableCounts(handle);
     const sixth = await submit({ kind: 'suggestion', text: 'Saran 6' }, { device }, limited);
     expect(sixth.status).toBe(429);
@@ -518,7 +638,8 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect(await tableCounts(handle)).toEqual(before);
 
     const token = await member('M2026-0200');
-    for (let i = 0; i < 5; i++) expect((await send(limited, '', { kind: 'praise', text: `Pujian ${i}` }, { token })).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await send(limited, '', { kind: 'praise', text: `Pujian ${i}` }, { token })).status).toBe(201);
     expect((await send(limited, '', { kind: 'praise', text: 'Pujian 6' }, { token })).status).toBe(429);
 
     // 20 from one network on as many devices, then the 21st is refused; another network still gets through.
@@ -529,9 +650,16 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect((await submit({ kind: 'question', text: 'Lagi' }, { ip: '10.20.30.40' }, limited)).status).toBe(429);
     expect((await submit({ kind: 'question', text: 'Lagi' }, { ip: '10.20.30.41' }, limited)).status).toBe(201);
     // Members are limited by name, not by the library's shared network.
-    expect((await send(limited, '', { kind: 'praise', text: 'Dari Wi-Fi perpustakaan' }, { token: await member('M2026-0201'), ip: '10.20.30.40' })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await send(
+          limited,
+          '',
+          { kind: 'praise', text: 'Dari Wi-Fi perpustakaan' },
+          { token: await member('M2026-0201'), ip: '10.20.30.40' },
+        )
+      ).status,
+    ).toBe(201);
     // The next hour opens a new window.
     clock.advance(3_600_000);
     expect((await submit({ kind: 'suggestion', text: 'Saran baru' }, { device }, limited)).status).toBe(201);
@@ -545,14 +673,21 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     for (let i = 0; i < 8; i++) proofs.push(await solve(await challenge(limited)));
     clock.advance(MIN_FILL_MS + 1000);
     const before = await tableCounts(handle);
-    const burst = await Promise.all(proofs.map((proof, i) => send(limited, '', { kind: 'suggestion', text: `Serbu ${i}`, pow: proof }, { device })));
+    const burst = await Promise.all(
+      proofs.map((proof, i) => send(limited, '', { kind: 'suggestion', text: `Serbu ${i}`, pow: proof }, { device })),
+    );
     expect(burst.map((r) => r.status).sort()).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
     expect((await tableCounts(handle)).feedback).toBe(before.feedback + 5);
 
     // A bot that keeps failing the proof of work is slowed down like one that passes it.
     const prober = unique('probe');
-    for (let i = 0; i < 5; i++) expect((await send(limited, '', { kind: 'suggestion', text: 'Coba', pow: 'bm90IGpzb24=' }, { device: prober })).status).toBe(400);
-    expect((await send(limited, '', { kind: 'suggestion', text: 'Coba', pow: 'bm90IGpzb24=' }, { device: prober })).status).toBe(429);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await send(limited, '', { kind: 'suggestion', text: 'Coba', pow: 'bm90IGpzb24=' }, { device: prober })).status,
+      ).toBe(400);
+    expect(
+      (await send(limited, '', { kind: 'suggestion', text: 'Coba', pow: 'bm90IGpzb24=' }, { device: prober })).status,
+    ).toBe(429);
   });
 
   it('bounds the anonymous votes one network adds to one item in a day, not members, and counts repeats as nothing', async () => {
@@ -562,13 +697,17 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     const limited = buildApp(handle, days);
     const idea = await published({ kind: 'suggestion', text: 'Sediakan rak sepatu.' });
     const other = await published({ kind: 'suggestion', text: 'Sediakan payung pinjaman.' });
-    const voteRows = async (id: number) => (await handle.db.selectFrom('crm_feedback_vote').select('id').where('feedback_id', '=', id).execute()).length;
+    const voteRows = async (id: number) =>
+      (await handle.db.selectFrom('crm_feedback_vote').select('id').where('feedback_id', '=', id).execute()).length;
     // One device votes first; its repeats later on cost the network nothing.
     const first = unique('first');
     expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', device: first })).status).toBe(201);
-    for (let i = 0; i < 3; i++) expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', device: first })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', device: first })).status).toBe(200);
     // Fresh device ids cost nothing to make: from one network they share one bound, also when sent at once.
-    const rush = await Promise.all(Array.from({ length: limit + 5 }, () => send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7' })));
+    const rush = await Promise.all(
+      Array.from({ length: limit + 5 }, () => send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7' })),
+    );
     const statuses = rush.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(limit - 1);
     expect(statuses.filter((s) => s === 429)).toHaveLength(6);
@@ -587,7 +726,16 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.8' })).status).toBe(201);
     expect((await send(limited, `/board/${other}/votes`, {}, { ip: '10.9.8.7' })).status).toBe(201);
     for (let i = 0; i < 3; i++) {
-      expect((await send(limited, `/board/${idea}/votes`, {}, { ip: '10.9.8.7', token: await member(unique('M').slice(0, 20)) })).status).toBe(201);
+      expect(
+        (
+          await send(
+            limited,
+            `/board/${idea}/votes`,
+            {},
+            { ip: '10.9.8.7', token: await member(unique('M').slice(0, 20)) },
+          )
+        ).status,
+      ).toBe(201);
     }
     expect(await voteRows(idea)).toBe(limit + 4);
     // The next library day opens a new share.
@@ -611,7 +759,12 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
       ids[name] = await published({ kind, text: `${tag} ${name}` });
     }
     clock.advance(60_000);
-    const hidden = await send(app, '', { kind: 'suggestion', text: `${tag} hidden` }, { token: await member(unique('M').slice(0, 20)) });
+    const hidden = await send(
+      app,
+      '',
+      { kind: 'suggestion', text: `${tag} hidden` },
+      { token: await member(unique('M').slice(0, 20)) },
+    );
     expect(hidden.status).toBe(201);
     clock.advance(60_000);
     const dup = await published({ kind: 'suggestion', text: `${tag} duplicate` });
@@ -622,7 +775,8 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     clock.advance(60_000);
     await staff('POST', `/${ids.d}/replies`, { text: 'Terima kasih!', visibility: 'public' });
     // Two votes on b, one on a.
-    for (const device of ['voter-0000001', 'voter-0000002']) expect((await send(board, `/board/${ids.b}/votes`, {}, { device })).status).toBe(201);
+    for (const device of ['voter-0000001', 'voter-0000002'])
+      expect((await send(board, `/board/${ids.b}/votes`, {}, { device })).status).toBe(201);
     expect((await send(board, `/board/${ids.a}/votes`, {}, { device: 'voter-0000001' })).status).toBe(201);
 
     const read = async (query: string): Promise<Json> => {
@@ -635,9 +789,34 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     expect(all.mine.map((i: Json) => i.id)).toEqual([ids.d, ids.c, ids.b, ids.a]);
     expect(all.items.some((i: Json) => i.id === dup)).toBe(false);
     expect(all.items.every((i: Json) => i.text !== `${tag} hidden`)).toBe(true);
-    expect(all.mine[3]).toMatchObject({ kind: 'suggestion', status: 'new', votes: 1, votable: true, voted: false, fromMember: true, publicReply: null, purchase: null });
-    expect(all.mine[1]).toMatchObject({ kind: 'complaint', votable: false, publicReply: { text: 'Sudah diperbaiki.' } });
-    expect(Object.keys(all.mine[0]).sort()).toEqual(['createdAt', 'fromMember', 'id', 'kind', 'publicReply', 'purchase', 'status', 'text', 'votable', 'voted', 'votes']);
+    expect(all.mine[3]).toMatchObject({
+      kind: 'suggestion',
+      status: 'new',
+      votes: 1,
+      votable: true,
+      voted: false,
+      fromMember: true,
+      publicReply: null,
+      purchase: null,
+    });
+    expect(all.mine[1]).toMatchObject({
+      kind: 'complaint',
+      votable: false,
+      publicReply: { text: 'Sudah diperbaiki.' },
+    });
+    expect(Object.keys(all.mine[0]).sort()).toEqual([
+      'createdAt',
+      'fromMember',
+      'id',
+      'kind',
+      'publicReply',
+      'purchase',
+      'status',
+      'text',
+      'votable',
+      'voted',
+      'votes',
+    ]);
 
     expect((await read('kind=suggestion')).mine.map((i: Json) => i.id)).toEqual([ids.b, ids.a]);
     expect((await read('status=planned')).mine.map((i: Json) => i.id)).toEqual([ids.b]);
@@ -689,7 +868,12 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
       ...[1, 2, 3, 4, 5].map(() => send(app, `/board/${idea}/votes`, {}, { device: burstDevice })),
       ...Array.from({ length: 24 }, () => send(app, `/board/${idea}/votes`, {}, {})),
     ]);
-    expect(rush.slice(0, 5).map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(
+      rush
+        .slice(0, 5)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([200, 200, 200, 200, 201]);
     expect(rush.slice(5).every((r) => r.status === 201)).toBe(true);
     const token = await member('M2026-0300');
     expect((await send(app, `/board/${idea}/votes`, {}, { token, device: null })).status).toBe(201);
@@ -708,7 +892,10 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
     await staff('PUT', `/${idea}`, { published: false });
     const unpublished = await send(app, `/board/${idea}/votes`, {}, {});
     expect(unpublished.status).toBe(404);
-    expect((await json(unpublished)).error).toEqual({ code: 'not_on_board', message: 'Masukan ini tidak ada di papan tanggapan.' });
+    expect((await json(unpublished)).error).toEqual({
+      code: 'not_on_board',
+      message: 'Masukan ini tidak ada di papan tanggapan.',
+    });
     expect((await send(app, '/board/999999999/votes', {}, {})).status).toBe(404);
     expect((await send(app, '/board/abc/votes', {}, {})).status).toBe(404);
     expect((await send(app, `/board/${purchase}/votes`, {}, { key: '' })).status).toBe(400);

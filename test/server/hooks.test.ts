@@ -40,10 +40,16 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
 
   function deliver(body: string, opts: Delivery = {}) {
     const timestamp = String(opts.timestamp ?? now());
-    const signature = opts.signature ?? webhookSignature(opts.secret ?? TEST_SECRET, timestamp, opts.signedBody ?? body);
+    const signature =
+      opts.signature ?? webhookSignature(opts.secret ?? TEST_SECRET, timestamp, opts.signedBody ?? body);
     return app.request('/api/v1/hooks/slims', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Slims-Crm-Timestamp': timestamp, 'X-Slims-Crm-Signature': signature, ...opts.headers },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Slims-Crm-Timestamp': timestamp,
+        'X-Slims-Crm-Signature': signature,
+        ...opts.headers,
+      },
       body,
     });
   }
@@ -73,16 +79,37 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
 
   it('accepts a signed event and keeps it exactly as sent', async () => {
     const id = newId();
-    const body = event({ id, event: 'member.updated', occurredAt: '2026-11-23T09:58:00+07:00', data: { memberId: 'M2026-0001', name: 'Dewi Ayu' } });
+    const body = event({
+      id,
+      event: 'member.updated',
+      occurredAt: '2026-11-23T09:58:00+07:00',
+      data: { memberId: 'M2026-0001', name: 'Dewi Ayu' },
+    });
     const res = await deliver(body);
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: 'accepted' });
-    const row = await handle.db.selectFrom('crm_webhook_event').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ id, event: 'member.updated', occurred_at: '2026-11-23 02:58:00', received_at: '2026-11-23 03:00:00', payload: body });
+    const row = await handle.db
+      .selectFrom('crm_webhook_event')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      id,
+      event: 'member.updated',
+      occurred_at: '2026-11-23 02:58:00',
+      received_at: '2026-11-23 03:00:00',
+      payload: body,
+    });
   });
 
   it('accepts every event name the plugin sends', async () => {
-    for (const name of ['circulation.transaction', 'member.saved', 'member.updated', 'biblio.saved', 'biblio.deleted']) {
+    for (const name of [
+      'circulation.transaction',
+      'member.saved',
+      'member.updated',
+      'biblio.saved',
+      'biblio.deleted',
+    ]) {
       expect((await deliver(event({ event: name }))).status, name).toBe(202);
     }
   });
@@ -91,14 +118,30 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
     const before = await stored();
     const body = event();
     const good = webhookSignature(TEST_SECRET, String(now()), body);
-    const wrong = await refused(await deliver(body, { secret: 'another-secret-another-secret-another' }), 401, 'bad_signature');
+    const wrong = await refused(
+      await deliver(body, { secret: 'another-secret-another-secret-another' }),
+      401,
+      'bad_signature',
+    );
     expect(wrong.error.details, 'an event sender learns nothing of the sidecar').toBeUndefined();
     await refused(await deliver(body, { signature: '' }), 401, 'bad_signature');
     await refused(await deliver(body, { signature: good.slice(3) }), 401, 'bad_signature');
     await refused(await deliver(body, { signature: `v2=${good.slice(3)}` }), 401, 'bad_signature');
-    await refused(await deliver(body, { signature: `${good.slice(0, -1)}${good.endsWith('0') ? '1' : '0'}` }), 401, 'bad_signature');
-    await refused(await deliver(body, { timestamp: 'soon', signature: webhookSignature(TEST_SECRET, 'soon', body) }), 401, 'bad_signature');
-    const unsigned = await app.request('/api/v1/hooks/slims', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    await refused(
+      await deliver(body, { signature: `${good.slice(0, -1)}${good.endsWith('0') ? '1' : '0'}` }),
+      401,
+      'bad_signature',
+    );
+    await refused(
+      await deliver(body, { timestamp: 'soon', signature: webhookSignature(TEST_SECRET, 'soon', body) }),
+      401,
+      'bad_signature',
+    );
+    const unsigned = await app.request('/api/v1/hooks/slims', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     await refused(unsigned, 401, 'bad_signature');
     expect(await stored()).toBe(before);
   });
@@ -109,13 +152,24 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
     await refused(await deliver(body.replace('M2026-0001', 'M2026-0002'), { signedBody: body }), 401, 'bad_signature');
     await refused(await deliver(`${body} `, { signedBody: body }), 401, 'bad_signature');
     const timestamp = now();
-    await refused(await deliver(body, { timestamp: timestamp - 1, signature: webhookSignature(TEST_SECRET, String(timestamp), body) }), 401, 'bad_signature');
+    await refused(
+      await deliver(body, {
+        timestamp: timestamp - 1,
+        signature: webhookSignature(TEST_SECRET, String(timestamp), body),
+      }),
+      401,
+      'bad_signature',
+    );
     expect(await stored()).toBe(before);
   });
 
   it('refuses stale and future timestamps beyond five minutes, in the caller language', async () => {
     const before = await stored();
-    const stale = await refused(await deliver(event(), { timestamp: now() - 301, headers: { 'Accept-Language': 'en' } }), 401, 'stale_timestamp');
+    const stale = await refused(
+      await deliver(event(), { timestamp: now() - 301, headers: { 'Accept-Language': 'en' } }),
+      401,
+      'stale_timestamp',
+    );
     expect(stale.error.message).toMatch(/more than 5 minutes/);
     await refused(await deliver(event(), { timestamp: now() + 301 }), 401, 'stale_timestamp');
     await refused(await deliver(event(), { timestamp: 0 }), 401, 'stale_timestamp');
@@ -133,7 +187,11 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
     await refused(await deliver(body), 409, 'replayed');
     await refused(await deliver(event({ id, event: 'biblio.deleted', data: {} })), 409, 'replayed');
     expect(await stored(id)).toBe(1);
-    const row = await handle.db.selectFrom('crm_webhook_event').select('payload').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('crm_webhook_event')
+      .select('payload')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.payload).toBe(body);
   });
 
@@ -167,7 +225,11 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
       ['not a time', event({ occurredAt: 'yesterday' }), ['occurredAt']],
       ['data array', event({ data: [] }), ['data']],
       ['data null', event({ data: null }), ['data']],
-      ['everything wrong', JSON.stringify({ id: 1, event: 2, occurredAt: 3, data: 4 }), ['id', 'event', 'occurredAt', 'data']],
+      [
+        'everything wrong',
+        JSON.stringify({ id: 1, event: 2, occurredAt: 3, data: 4 }),
+        ['id', 'event', 'occurredAt', 'data'],
+      ],
       ['id a number', event({ id: 1234567890 }), ['id']],
       ['event a list', event({ event: ['member.saved'] }), ['event']],
       ['occurredAt epoch seconds', event({ occurredAt: 1763866798 }), ['occurredAt']],
@@ -179,7 +241,10 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
     ];
     for (const [name, body, fields] of cases) {
       const json = await refused(await deliver(body), 422, 'validation_failed');
-      expect((json.error.details as Json[]).map((d) => d.field), name).toEqual(fields);
+      expect(
+        (json.error.details as Json[]).map((d) => d.field),
+        name,
+      ).toEqual(fields);
     }
     expect((await deliver(event({ plugin: '1.0.0' }))).status, 'an extra field is tolerated').toBe(202);
     expect(await stored()).toBe(before + 1);
@@ -201,7 +266,11 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
       const timestamp = String(now());
       return app.request('/api/v1/hooks/ping', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Slims-Crm-Timestamp': timestamp, 'X-Slims-Crm-Signature': webhookSignature(opts.secret ?? TEST_SECRET, timestamp, body) },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Slims-Crm-Timestamp': timestamp,
+          'X-Slims-Crm-Signature': webhookSignature(opts.secret ?? TEST_SECRET, timestamp, body),
+        },
         body,
       });
     };

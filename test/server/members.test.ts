@@ -18,12 +18,28 @@ const md5 = (password: string) => createHash('md5').update(password).digest('hex
 const members = [
   { member_id: 'M2026-0001', member_name: 'Dewi Lestari', mpasswd: bcryptY('rahasia-dewi'), expire_date: '2027-12-31' },
   { member_id: 'M2026-0002', member_name: 'Agus Salim', mpasswd: md5('sandi-lama'), expire_date: '2027-12-31' },
-  { member_id: 'M2026-0003', member_name: 'Putri Ayu', mpasswd: bcryptY('rahasia-putri'), expire_date: '2027-12-31', is_pending: 1 },
-  { member_id: 'M2026-0004', member_name: 'Bambang Sutrisno', mpasswd: bcryptY('rahasia-bambang'), expire_date: '2026-11-22' },
+  {
+    member_id: 'M2026-0003',
+    member_name: 'Putri Ayu',
+    mpasswd: bcryptY('rahasia-putri'),
+    expire_date: '2027-12-31',
+    is_pending: 1,
+  },
+  {
+    member_id: 'M2026-0004',
+    member_name: 'Bambang Sutrisno',
+    mpasswd: bcryptY('rahasia-bambang'),
+    expire_date: '2026-11-22',
+  },
   { member_id: 'M2026-0005', member_name: 'Sri Wahyuni', mpasswd: null, expire_date: '2027-12-31' },
   { member_id: 'M2026-0006', member_name: 'Joko Widodo', mpasswd: bcryptY('rahasia-joko'), expire_date: '2027-12-31' },
   { member_id: 'M2026-0007', member_name: 'Rina Marlina', mpasswd: bcryptY('rahasia-rina'), expire_date: '2026-11-23' },
-  { member_id: 'M2026-0008', member_name: 'Hendra Gunawan', mpasswd: bcryptY('rahasia-hendra'), expire_date: '2027-12-31' },
+  {
+    member_id: 'M2026-0008',
+    member_name: 'Hendra Gunawan',
+    mpasswd: bcryptY('rahasia-hendra'),
+    expire_date: '2027-12-31',
+  },
 ];
 
 describe.each(await availableDatabases())('member sign-in on $name', (database) => {
@@ -31,10 +47,19 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
   let app: App;
   const clock = testClock();
 
-  function signIn(cardNumber: unknown, password: unknown, opts: { network?: string; headers?: Record<string, string> } = {}) {
+  function signIn(
+    cardNumber: unknown,
+    password: unknown,
+    opts: { network?: string; headers?: Record<string, string> } = {},
+  ) {
     return app.request('/api/v1/members/session', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, 'X-Forwarded-For': opts.network ?? '192.0.2.10', ...opts.headers },
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: TEST_ORIGIN,
+        'X-Forwarded-For': opts.network ?? '192.0.2.10',
+        ...opts.headers,
+      },
       body: JSON.stringify({ cardNumber, password }),
     });
   }
@@ -70,10 +95,20 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
     const json = (await res.json()) as Json;
     expect(json.member).toEqual({ id: 'M2026-0001', name: 'Dewi Lestari' });
     expect(json.expiresAt).toBe('2026-11-23T03:15:00.000Z');
-    const [header, payload] = (json.token as string).split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Json);
+    const [header, payload] = (json.token as string)
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Json);
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
     const iat = clock().getTime() / 1000;
-    expect(payload).toEqual({ aud: 'slims-crm', typ: 'member', sub: 'M2026-0001', name: 'Dewi Lestari', iat, exp: iat + 900 });
+    expect(payload).toEqual({
+      aud: 'slims-crm',
+      typ: 'member',
+      sub: 'M2026-0001',
+      name: 'Dewi Lestari',
+      iat,
+      exp: iat + 900,
+    });
 
     const who = await me(json.token);
     expect(who.status).toBe(200);
@@ -86,7 +121,11 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
     expect(((await res.json()) as Json).member).toEqual({ id: 'M2026-0002', name: 'Agus Salim' });
     await refused(await signIn('M2026-0002', 'sandi-baru'), 401, 'invalid_credentials');
     await refused(await signIn('M2026-0002', md5('sandi-lama')), 401, 'invalid_credentials');
-    const row = await handle.db.selectFrom('member').select(['mpasswd', 'last_login']).where('member_id', '=', 'M2026-0002').executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('member')
+      .select(['mpasswd', 'last_login'])
+      .where('member_id', '=', 'M2026-0002')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ mpasswd: md5('sandi-lama'), last_login: null });
   });
 
@@ -97,18 +136,26 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
     }
   });
 
-  it('answers a wrong password and an unknown card the same way, in the widget\'s words (card number)', async () => {
+  it("answers a wrong password and an unknown card the same way, in the widget's words (card number)", async () => {
     const wrong = await refused(await signIn('M2026-0001', 'bukan-ini'), 401, 'invalid_credentials');
     const unknown = await refused(await signIn('M9999-9999', 'bukan-ini'), 401, 'invalid_credentials');
     expect(unknown).toEqual(wrong);
     expect(wrong.error.message).toBe('Nomor anggota atau kata sandi salah.');
-    const english = await refused(await signIn('M9999-9998', 'bukan-ini', { headers: { 'Accept-Language': 'en' } }), 401, 'invalid_credentials');
+    const english = await refused(
+      await signIn('M9999-9998', 'bukan-ini', { headers: { 'Accept-Language': 'en' } }),
+      401,
+      'invalid_credentials',
+    );
     expect(english.error.message).toBe('Wrong card number or password.');
   });
 
   it('refuses pending and expired members once the password is right, with a clear message', async () => {
     await refused(await signIn('M2026-0003', 'salah'), 401, 'invalid_credentials');
-    const pending = await refused(await signIn('M2026-0003', 'rahasia-putri', { headers: { 'Accept-Language': 'en' } }), 403, 'member_pending');
+    const pending = await refused(
+      await signIn('M2026-0003', 'rahasia-putri', { headers: { 'Accept-Language': 'en' } }),
+      403,
+      'member_pending',
+    );
     expect(pending.error.message).toMatch(/on hold/);
     await refused(await signIn('M2026-0004', 'salah'), 401, 'invalid_credentials');
     const expired = await refused(await signIn('M2026-0004', 'rahasia-bambang'), 403, 'member_expired');
@@ -130,8 +177,14 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
   });
 
   it('tells a member without an OPAC password to ask the library', async () => {
-    const json = await refused(await signIn('M2026-0005', 'apa-saja', { headers: { 'Accept-Language': 'en' } }), 403, 'no_password');
-    expect(json.error.message).toBe('This member card has no OPAC password yet. Ask the library to set an OPAC password.');
+    const json = await refused(
+      await signIn('M2026-0005', 'apa-saja', { headers: { 'Accept-Language': 'en' } }),
+      403,
+      'no_password',
+    );
+    expect(json.error.message).toBe(
+      'This member card has no OPAC password yet. Ask the library to set an OPAC password.',
+    );
   });
 
   it('validates the body at the edge', async () => {
@@ -140,11 +193,15 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
     const both = await refused(await signIn(42, null), 422, 'validation_failed');
     expect((both.error.details as Json[]).map((d) => d.field)).toEqual(['cardNumber', 'password']);
     await refused(await signIn('M'.repeat(21), 'x'), 422, 'validation_failed');
-    const text = await app.request('/api/v1/members/session', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const text = await app.request('/api/v1/members/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     await refused(text, 415, 'unsupported_media_type');
   });
 
-  it('spaces out a card\'s tries after 5 failures, from any network, refusing even the right password while it waits', async () => {
+  it("spaces out a card's tries after 5 failures, from any network, refusing even the right password while it waits", async () => {
     const network = '198.51.100.7';
     const start = clock();
     try {
@@ -166,7 +223,9 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
       expect((await signIn('M2026-0008', 'rahasia-hendra', { network })).status).toBe(200);
       clock.advance(59_000);
       const almost = await signIn('M2026-0006', 'rahasia-joko', { network, headers: { 'Accept-Language': 'en' } });
-      expect((await refused(almost, 429, 'rate_limited')).error.message).toBe('Too many sign-in attempts. Try again in 1 second.');
+      expect((await refused(almost, 429, 'rate_limited')).error.message).toBe(
+        'Too many sign-in attempts. Try again in 1 second.',
+      );
       expect(almost.headers.get('Retry-After')).toBe('1');
       clock.advance(1000);
       expect((await signIn('M2026-0006', 'rahasia-joko', { network })).status).toBe(200);
@@ -176,12 +235,15 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
   });
 
   it('does not let parallel guesses past the free failures', async () => {
-    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn('M2026-0008', `tebakan-${i}`, { network: `198.51.100.${100 + i}` })));
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signIn('M2026-0008', `tebakan-${i}`, { network: `198.51.100.${100 + i}` })),
+    );
     const statuses = guesses.map((r) => r.status);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
     // However the burst interleaved, the card gets exactly 5 password checks before it must wait, no more.
     let checked = statuses.filter((s) => s === 401).length;
-    for (let i = 0; i < 10; i++) if ((await signIn('M2026-0008', `lagi-${i}`, { network: '198.51.100.201' })).status === 401) checked++;
+    for (let i = 0; i < 10; i++)
+      if ((await signIn('M2026-0008', `lagi-${i}`, { network: '198.51.100.201' })).status === 401) checked++;
     expect(checked).toBe(5);
     await refused(await signIn('M2026-0008', 'rahasia-hendra', { network: '198.51.100.200' }), 429, 'rate_limited');
     clock.advance(30_000);
@@ -216,18 +278,30 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
       questions: [{ type: 'single', prompt: 'Buka hari Minggu?', options: [{ label: 'Ya' }, { label: 'Tidak' }] }],
     });
     const survey = (await staff('POST', `/surveys/${created.survey.id}/open`)).survey as Json;
-    const answers = { answers: [{ questionId: survey.questions[0].id, optionIds: [survey.questions[0].options[0].id] }] };
+    const answers = {
+      answers: [{ questionId: survey.questions[0].id, optionIds: [survey.questions[0].options[0].id] }],
+    };
     const vote = (token: string, key: string) =>
       app.request('/api/v1/surveys/anggota-saja/responses', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, 'Idempotency-Key': key, Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Origin: TEST_ORIGIN,
+          'Idempotency-Key': key,
+          Authorization: `Bearer ${token}`,
+        },
         body: JSON.stringify(answers),
       });
     const first = ((await (await signIn('M2026-0001', 'rahasia-dewi')).json()) as Json).token as string;
     expect((await vote(first, 'member-vote-0001')).status).toBe(201);
-    const second = ((await (await signIn('M2026-0001', 'rahasia-dewi', { network: '192.0.2.77' })).json()) as Json).token as string;
+    const second = ((await (await signIn('M2026-0001', 'rahasia-dewi', { network: '192.0.2.77' })).json()) as Json)
+      .token as string;
     await refused(await vote(second, 'member-vote-0002'), 409, 'already_answered');
-    const response = await handle.db.selectFrom('crm_survey_response').select('member_id').where('idempotency_key', '=', 'member-vote-0001').executeTakeFirstOrThrow();
+    const response = await handle.db
+      .selectFrom('crm_survey_response')
+      .select('member_id')
+      .where('idempotency_key', '=', 'member-vote-0001')
+      .executeTakeFirstOrThrow();
     expect(response.member_id).toBe('M2026-0001');
   });
 
@@ -242,8 +316,12 @@ describe.each(await availableDatabases())('member sign-in on $name', (database) 
       'wrong audience': await sign({ ...claims, aud: 'other-app' }, TEST_SECRET, 'HS256'),
       'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`,
       'alg none, signature kept': `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.${signature}`,
-      'HS512': await sign(claims, TEST_SECRET, 'HS512'),
-      expired: await signMemberToken(TEST_SECRET, { id: 'M2026-0001', name: 'Dewi' }, new Date(now.getTime() - 3600_000)),
+      HS512: await sign(claims, TEST_SECRET, 'HS512'),
+      expired: await signMemberToken(
+        TEST_SECRET,
+        { id: 'M2026-0001', name: 'Dewi' },
+        new Date(now.getTime() - 3600_000),
+      ),
       'another secret': await sign(claims, 'another-secret-another-secret-xx', 'HS256'),
       tampered: `${good.split('.')[0]}.${b64({ ...claims, sub: 'M2026-0002' })}.${signature}`,
       'staff token': (await signStaffToken(TEST_SECRET, { uid: 1, name: 'Administrator', privileges: {} }, now)).token,

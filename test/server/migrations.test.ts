@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
-import { applySlimsSubset, migrate, migrationFiles, pendingMigrations, splitStatements } from '../../server/db/migrate.ts';
+import {
+  applySlimsSubset,
+  migrate,
+  migrationFiles,
+  pendingMigrations,
+  splitStatements,
+} from '../../server/db/migrate.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { checkSlimsDatabase } from '../../server/db/preflight.ts';
 import { checkGrants, leastPrivilegeStatements } from '../../server/db/grants.ts';
@@ -18,7 +24,10 @@ async function crmSchema(handle: DatabaseHandle): Promise<Record<string, string[
             WHERE table_schema = DATABASE() AND table_name LIKE 'crm\\_%'`.execute(handle.db)
         ).rows
       : (
-          await sql<{ t: string; c: string }>`SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p
+          await sql<{
+            t: string;
+            c: string;
+          }>`SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p
             WHERE m.type = 'table' AND m.name LIKE 'crm\\_%' ESCAPE '\\'`.execute(handle.db)
         ).rows;
   const schema: Record<string, string[]> = {};
@@ -62,7 +71,16 @@ describe('migrations', () => {
 
     it('create every crm table', () => {
       expect(Object.keys(schemas.sqlite ?? {})).toEqual(
-        expect.arrayContaining(['crm_auth_failure', 'crm_migrations', 'crm_survey', 'crm_survey_answer', 'crm_survey_option', 'crm_survey_question', 'crm_survey_response', 'crm_outbox']),
+        expect.arrayContaining([
+          'crm_auth_failure',
+          'crm_migrations',
+          'crm_survey',
+          'crm_survey_answer',
+          'crm_survey_option',
+          'crm_survey_question',
+          'crm_survey_response',
+          'crm_outbox',
+        ]),
       );
     });
 
@@ -79,7 +97,10 @@ describe('migrations', () => {
     it.runIf(mysql)('make crm tables InnoDB and utf8mb4 on MariaDB', async () => {
       const handle = handles.find((h) => h.dialect === 'mysql');
       if (handle === undefined) throw new Error('no MariaDB handle');
-      const rows = await sql<{ engine: string; collation: string }>`SELECT engine, table_collation AS collation FROM information_schema.tables
+      const rows = await sql<{
+        engine: string;
+        collation: string;
+      }>`SELECT engine, table_collation AS collation FROM information_schema.tables
         WHERE table_schema = DATABASE() AND table_name LIKE 'crm\\_%'`.execute(handle.db);
       expect(rows.rows.length).toBeGreaterThan(0);
       for (const row of rows.rows) {
@@ -108,11 +129,15 @@ describe('migrations', () => {
         `GRANT SELECT ON \`${database.name}\`.* TO 'slims_crm'@'localhost', 'slims_crm'@'127.0.0.1';`,
       ]);
       // What doctor prints is what an admin runs: a dedicated user for both local host names.
-      const crm = (await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
-        WHERE table_schema = DATABASE() AND table_name LIKE 'crm\\_%'`.execute(admin.db)).rows.map((r) => r.name);
+      const crm = (
+        await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
+        WHERE table_schema = DATABASE() AND table_name LIKE 'crm\\_%'`.execute(admin.db)
+      ).rows.map((r) => r.name);
       // Twice, the second time with another password, as when doctor is run again: the user takes the new one.
-      for (const statement of leastPrivilegeStatements(database.name, crm, 'sandi-lama', user)) await sql.raw(statement).execute(admin.db);
-      for (const statement of leastPrivilegeStatements(database.name, crm, 'sandi-rahasia', user)) await sql.raw(statement).execute(admin.db);
+      for (const statement of leastPrivilegeStatements(database.name, crm, 'sandi-lama', user))
+        await sql.raw(statement).execute(admin.db);
+      for (const statement of leastPrivilegeStatements(database.name, crm, 'sandi-rahasia', user))
+        await sql.raw(statement).execute(admin.db);
       const url = new URL(database.url);
       url.username = user;
       url.password = 'sandi-rahasia';
@@ -128,14 +153,19 @@ describe('migrations', () => {
         expect(report.writableSlimsTables).toEqual([]);
         expect(report.missingOnCrm).toEqual([]);
         expect(report.serverWide).toEqual([]);
-        await sql.raw(`REVOKE DELETE ON \`${database.name}\`.\`crm_survey\` FROM '${user}'@'localhost'`).execute(admin.db);
-        await sql.raw(`REVOKE DELETE ON \`${database.name}\`.\`crm_survey\` FROM '${user}'@'127.0.0.1'`).execute(admin.db);
+        await sql
+          .raw(`REVOKE DELETE ON \`${database.name}\`.\`crm_survey\` FROM '${user}'@'localhost'`)
+          .execute(admin.db);
+        await sql
+          .raw(`REVOKE DELETE ON \`${database.name}\`.\`crm_survey\` FROM '${user}'@'127.0.0.1'`)
+          .execute(admin.db);
         expect((await checkGrants(sidecar)).missingOnCrm).toEqual([{ table: 'crm_survey', missing: ['DELETE'] }]);
       } finally {
         await sidecar.close();
       }
     } finally {
-      for (const host of ['localhost', '127.0.0.1']) await sql.raw(`DROP USER IF EXISTS '${user}'@'${host}'`).execute(admin.db);
+      for (const host of ['localhost', '127.0.0.1'])
+        await sql.raw(`DROP USER IF EXISTS '${user}'@'${host}'`).execute(admin.db);
       await admin.close();
       await database.drop();
     }

@@ -39,13 +39,19 @@ describe('networks', () => {
       ],
       wlan0: [{ address: '169.254.3.4', family: 'IPv4', internal: false }],
     } as unknown as Parameters<typeof openAddresses>[3];
-    expect(openAddresses('http://localhost:3000', '0.0.0.0', 3000, interfaces)).toEqual(['http://localhost:3000', 'http://192.168.1.10:3000']);
+    expect(openAddresses('http://localhost:3000', '0.0.0.0', 3000, interfaces)).toEqual([
+      'http://localhost:3000',
+      'http://192.168.1.10:3000',
+    ]);
     expect(openAddresses('https://crm.perpustakaan.test/', '0.0.0.0', 3000, interfaces)).toEqual([
       'https://crm.perpustakaan.test',
       'http://localhost:3000',
       'http://192.168.1.10:3000',
     ]);
     // Bound to one address: only that one answers.
-    expect(openAddresses('http://localhost:3000', '127.0.0.1', 3000, interfaces)).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
+    expect(openAddresses('http://localhost:3000', '127.0.0.1', 3000, interfaces)).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+    ]);
   });
 });

@@ -18,7 +18,14 @@ const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
 describe('notice texts', () => {
   it('says a status change in Indonesian and English, as plain text with the member’s words verbatim', () => {
-    const input = { library: 'Perpustakaan Kota', code: 'ABCDE23456', kind: 'suggestion' as const, body: HOSTILE, unsubscribe: 'http://crm.test/notices/unsubscribe?x', event: { type: 'status' as const, status: 'planned' as const } };
+    const input = {
+      library: 'Perpustakaan Kota',
+      code: 'ABCDE23456',
+      kind: 'suggestion' as const,
+      body: HOSTILE,
+      unsubscribe: 'http://crm.test/notices/unsubscribe?x',
+      event: { type: 'status' as const, status: 'planned' as const },
+    };
     const id = renderNotice({ ...input, lang: 'id' });
     expect(id.subject).toBe('Saran Anda ABCDE-23456: Direncanakan');
     expect(id.text).toContain('Status masukan yang Anda kirim kini: Direncanakan.');
@@ -59,7 +66,11 @@ describe('notice texts', () => {
 describe.each(await availableDatabases())('notices on $name', (database) => {
   let handle: DatabaseHandle;
   const clock = testClock('2026-11-23T03:00:00Z');
-  const config = testConfig({ smtpUrl: mailbox.url, mailFrom: 'Perpustakaan <layanan@perpustakaan.test>', digestTo: ['kepala@perpustakaan.test', 'cro@perpustakaan.test'] });
+  const config = testConfig({
+    smtpUrl: mailbox.url,
+    mailFrom: 'Perpustakaan <layanan@perpustakaan.test>',
+    digestTo: ['kepala@perpustakaan.test', 'cro@perpustakaan.test'],
+  });
   let serial = 0;
 
   async function item(values: { body?: string; created?: string; lang?: string; watchers?: string[] } = {}) {
@@ -97,7 +108,10 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
       .executeTakeFirstOrThrow();
     const id = Number(inserted.insertId);
     for (const email of values.watchers ?? []) {
-      await handle.db.insertInto('crm_feedback_watcher').values({ feedback_id: id, email, lang: values.lang ?? 'id', consent_at: at, created_at: at }).execute();
+      await handle.db
+        .insertInto('crm_feedback_watcher')
+        .values({ feedback_id: id, email, lang: values.lang ?? 'id', consent_at: at, created_at: at })
+        .execute();
     }
     return id;
   }
@@ -105,7 +119,16 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
   async function event(feedbackId: number, type: FeedbackEventType, values: { to?: string; text?: string } = {}) {
     const inserted = await handle.db
       .insertInto('crm_feedback_event')
-      .values({ feedback_id: feedbackId, type, from_value: null, to_value: values.to ?? null, text: values.text ?? null, staff_uid: 1, staff_name: 'Admin', created_at: toDbTime(clock()) })
+      .values({
+        feedback_id: feedbackId,
+        type,
+        from_value: null,
+        to_value: values.to ?? null,
+        text: values.text ?? null,
+        staff_uid: 1,
+        staff_name: 'Admin',
+        created_at: toDbTime(clock()),
+      })
       .executeTakeFirstOrThrow();
     return Number(inserted.insertId);
   }
@@ -137,11 +160,29 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
 
   it('queues nothing for notes, for items without watchers, or without a mail server', async () => {
     const watched = await item({ watchers: ['anggota@perpustakaan.test'] });
-    expect(await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: watched, eventId: await event(watched, 'note', { text: 'internal' }) }, clock())).toBe(0);
+    expect(
+      await notifyWatchers(
+        handle.db,
+        config,
+        TEST_SECRET,
+        { feedbackId: watched, eventId: await event(watched, 'note', { text: 'internal' }) },
+        clock(),
+      ),
+    ).toBe(0);
     const quiet = await item();
-    expect(await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: quiet, eventId: await event(quiet, 'reply_public', { text: 'ok' }) }, clock())).toBe(0);
+    expect(
+      await notifyWatchers(
+        handle.db,
+        config,
+        TEST_SECRET,
+        { feedbackId: quiet, eventId: await event(quiet, 'reply_public', { text: 'ok' }) },
+        clock(),
+      ),
+    ).toBe(0);
     const reply = await event(watched, 'reply_private', { text: 'Terima kasih' });
-    expect(await notifyWatchers(handle.db, testConfig(), TEST_SECRET, { feedbackId: watched, eventId: reply }, clock())).toBe(0);
+    expect(
+      await notifyWatchers(handle.db, testConfig(), TEST_SECRET, { feedbackId: watched, eventId: reply }, clock()),
+    ).toBe(0);
     expect(await outbox()).toEqual([]);
   });
 
@@ -172,12 +213,32 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
   });
 
   it('stops every notice to an address at once from the link in a notice, and only with a genuine link', async () => {
-    const app = createApp({ db: handle.db, dialect: handle.dialect, config, secret: testSecret(), clock, log: () => {}, widgetsDir: '/nonexistent' });
+    const app = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config,
+      secret: testSecret(),
+      clock,
+      log: () => {},
+      widgetsDir: '/nonexistent',
+    });
     const first = await item({ watchers: ['Anggota@Perpustakaan.test'] });
     const second = await item({ watchers: ['anggota@perpustakaan.test'] });
     const other = await item({ watchers: ['teman@perpustakaan.test'] });
-    await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: first, eventId: await event(first, 'status', { to: 'planned' }) }, clock());
-    await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: other, eventId: await event(other, 'status', { to: 'planned' }) }, clock());
+    await notifyWatchers(
+      handle.db,
+      config,
+      TEST_SECRET,
+      { feedbackId: first, eventId: await event(first, 'status', { to: 'planned' }) },
+      clock(),
+    );
+    await notifyWatchers(
+      handle.db,
+      config,
+      TEST_SECRET,
+      { feedbackId: other, eventId: await event(other, 'status', { to: 'planned' }) },
+      clock(),
+    );
     const link = /^http:\/\/crm\.test(\/notices\/unsubscribe\?\S+)$/m.exec((await outbox())[0]!.body_text)?.[1];
     expect(link).toMatch(/email=anggota%40perpustakaan\.test&sig=[0-9a-f]{32}&lang=id$/);
 
@@ -196,22 +257,50 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
     const watchers = await handle.db.selectFrom('crm_feedback_watcher').select(['feedback_id', 'email']).execute();
     expect(watchers.map((w) => [Number(w.feedback_id), w.email])).toEqual([[other, 'teman@perpustakaan.test']]);
     expect((await outbox()).map((row) => row.recipient)).toEqual(['teman@perpustakaan.test']);
-    const items = await handle.db.selectFrom('crm_feedback').select(['id', 'contact_email']).where('id', 'in', [first, second]).execute();
+    const items = await handle.db
+      .selectFrom('crm_feedback')
+      .select(['id', 'contact_email'])
+      .where('id', 'in', [first, second])
+      .execute();
     expect(items.map((row) => row.contact_email)).toEqual([null, null]);
-    expect(await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: second, eventId: await event(second, 'status', { to: 'done' }) }, clock())).toBe(0);
+    expect(
+      await notifyWatchers(
+        handle.db,
+        config,
+        TEST_SECRET,
+        { feedbackId: second, eventId: await event(second, 'status', { to: 'done' }) },
+        clock(),
+      ),
+    ).toBe(0);
   });
 
   it('delivers queued notices through the sidecar’s background sender to the SMTP server', async () => {
     const id = await item({ watchers: ['anggota@perpustakaan.test'] });
-    await notifyWatchers(handle.db, config, TEST_SECRET, { feedbackId: id, eventId: await event(id, 'reply_private', { text: 'Buku sudah kami pesan.' }) }, clock());
-    const background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config: { ...config, digestTo: [] }, sendEveryMs: 10, log: () => {} });
+    await notifyWatchers(
+      handle.db,
+      config,
+      TEST_SECRET,
+      { feedbackId: id, eventId: await event(id, 'reply_private', { text: 'Buku sudah kami pesan.' }) },
+      clock(),
+    );
+    const background = startBackgroundWork({
+      db: handle.db,
+      dialect: handle.dialect,
+      config: { ...config, digestTo: [] },
+      sendEveryMs: 10,
+      log: () => {},
+    });
     try {
-      for (let i = 0; i < 300 && mailbox.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let i = 0; i < 300 && mailbox.received.length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
       await background.stop();
     }
     expect(mailbox.received).toHaveLength(1);
-    expect(mailbox.received[0]).toMatchObject({ to: ['anggota@perpustakaan.test'], subject: expect.stringMatching(/^Perpustakaan menjawab saran Anda ABCDE-/) });
+    expect(mailbox.received[0]).toMatchObject({
+      to: ['anggota@perpustakaan.test'],
+      subject: expect.stringMatching(/^Perpustakaan menjawab saran Anda ABCDE-/),
+    });
     expect(mailbox.received[0]?.text).toContain('Buku sudah kami pesan.');
     expect((await outbox())[0]?.status).toBe('sent');
   });

@@ -14,7 +14,9 @@ import { freePort, startSidecar, type SidecarProcess } from '../helpers/sidecar-
 
 const binaries = findMariadb();
 if (binaries === null && process.env.CRM_REQUIRE_MYSQL === '1') {
-  throw new Error('CRM_REQUIRE_MYSQL=1 but mariadbd and mariadb-install-db were not found: the retry-storm test cannot start its private MariaDB');
+  throw new Error(
+    'CRM_REQUIRE_MYSQL=1 but mariadbd and mariadb-install-db were not found: the retry-storm test cannot start its private MariaDB',
+  );
 }
 if (binaries === null) console.warn('[slims-crm tests] mariadbd not found: the retry-storm test is skipped');
 
@@ -48,8 +50,12 @@ describe.skipIf(binaries === null)('a retry storm while MariaDB restarts', () =>
       await handle.close();
     }
     const port = await freePort();
-    sidecar = await startSidecar({ CRM_DATABASE_URL: url, CRM_DEMO: '1', CRM_NETWORK_LIMIT: '100000' }, port, { startTimeoutMs: 120_000 });
-    const poll = (await (await fetch(`${sidecar.url}/api/v1/surveys/${DEMO_POLL}`)).json()) as { survey: { questions: Array<{ id: number; options: Array<{ id: number }> }> } };
+    sidecar = await startSidecar({ CRM_DATABASE_URL: url, CRM_DEMO: '1', CRM_NETWORK_LIMIT: '100000' }, port, {
+      startTimeoutMs: 120_000,
+    });
+    const poll = (await (await fetch(`${sidecar.url}/api/v1/surveys/${DEMO_POLL}`)).json()) as {
+      survey: { questions: Array<{ id: number; options: Array<{ id: number }> }> };
+    };
     question = poll.survey.questions[0]!.id;
     option = poll.survey.questions[0]!.options[0]!.id;
   }, 180_000);
@@ -95,7 +101,11 @@ describe.skipIf(binaries === null)('a retry storm while MariaDB restarts', () =>
             body: JSON.stringify({ answers: [{ questionId: question, optionIds: [option] }] }),
             signal: AbortSignal.timeout(20_000),
           });
-          const answer: Answer = { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json().catch(() => null) };
+          const answer: Answer = {
+            status: res.status,
+            retryAfter: res.headers.get('retry-after'),
+            body: await res.json().catch(() => null),
+          };
           answers.push(answer);
           heard();
           if (res.status === 201 || res.status === 200) {
@@ -136,7 +146,12 @@ describe.skipIf(binaries === null)('a retry storm while MariaDB restarts', () =>
     expect(new Set(failures.map((a) => a.status))).toEqual(new Set([503]));
     for (const failure of failures) {
       expect(Number(failure.retryAfter)).toBeGreaterThan(0);
-      expect(failure.body).toEqual({ error: { code: 'database_unavailable', message: 'Layanan sedang tidak dapat menghubungi basis data. Coba lagi sebentar lagi.' } });
+      expect(failure.body).toEqual({
+        error: {
+          code: 'database_unavailable',
+          message: 'Layanan sedang tidak dapat menghubungi basis data. Coba lagi sebentar lagi.',
+        },
+      });
     }
 
     // The log: one line down, one line back, no stack trace per request.
@@ -156,7 +171,9 @@ describe.skipIf(binaries === null)('a retry storm while MariaDB restarts', () =>
           WHERE r.voter_key LIKE ? GROUP BY r.voter_key`,
         [`d:storm-${run}-%`],
       );
-      const stored = new Map((rows as Array<{ voter: string; responses: number; answers: number }>).map((row) => [row.voter.slice(2), row]));
+      const stored = new Map(
+        (rows as Array<{ voter: string; responses: number; answers: number }>).map((row) => [row.voter.slice(2), row]),
+      );
       expect([...stored.keys()].sort()).toEqual([...acknowledged.keys()].sort());
       for (const row of stored.values()) expect([Number(row.responses), Number(row.answers)]).toEqual([1, 1]);
     } finally {

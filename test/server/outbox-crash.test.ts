@@ -35,7 +35,11 @@ if (await isMysqlReachable()) {
     name: 'mysql',
     async open() {
       const database = await createMysqlDatabase();
-      return { handle: await openDatabase({ url: database.url, connections: 2 }), address: database.url, drop: database.drop };
+      return {
+        handle: await openDatabase({ url: database.url, connections: 2 }),
+        address: database.url,
+        drop: database.drop,
+      };
     },
   });
 }
@@ -76,7 +80,12 @@ describe.each(targets)('outbox sender process on $name', (target) => {
         queued.push(
           await enqueue(
             handle.db,
-            { dedupeKey: `crash:${n}`, recipient: `anggota${n}@perpustakaan.test`, subject: `Pemberitahuan ${n}`, text: `Halo ${n}` },
+            {
+              dedupeKey: `crash:${n}`,
+              recipient: `anggota${n}@perpustakaan.test`,
+              subject: `Pemberitahuan ${n}`,
+              text: `Halo ${n}`,
+            },
             new Date(),
             { publicUrl: 'https://crm.perpustakaan.test' },
           ),
@@ -88,9 +97,15 @@ describe.each(targets)('outbox sender process on $name', (target) => {
       first.kill('SIGKILL');
       await new Promise((resolve) => first.once('exit', resolve));
       const inFlight = new Set(
-        (await handle.db.selectFrom('crm_outbox').select('message_id').where('status', '=', 'sending').execute()).map((row) => row.message_id),
+        (await handle.db.selectFrom('crm_outbox').select('message_id').where('status', '=', 'sending').execute()).map(
+          (row) => row.message_id,
+        ),
       );
-      const sentBeforeRestart = await handle.db.selectFrom('crm_outbox').select('id').where('status', '=', 'sent').execute();
+      const sentBeforeRestart = await handle.db
+        .selectFrom('crm_outbox')
+        .select('id')
+        .where('status', '=', 'sent')
+        .execute();
       expect(sentBeforeRestart.length).toBeGreaterThanOrEqual(3);
       expect(sentBeforeRestart.length).toBeLessThan(12);
 

@@ -30,11 +30,22 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
   const clock = testClock();
 
   const sender = (owner: string, options: Partial<SenderOptions> = {}) =>
-    createSender({ db: handle.db, dialect: handle.dialect, transport: email.send, owner, clock, batch: 10, leaseMs: 60_000, retry: RETRY, ...options });
+    createSender({
+      db: handle.db,
+      dialect: handle.dialect,
+      transport: email.send,
+      owner,
+      clock,
+      batch: 10,
+      leaseMs: 60_000,
+      retry: RETRY,
+      ...options,
+    });
 
   async function enqueueAll(count: number) {
     const rows = [];
-    for (let n = 1; n <= count; n++) rows.push(await enqueue(handle.db, message(n), clock(), { publicUrl: PUBLIC_URL }));
+    for (let n = 1; n <= count; n++)
+      rows.push(await enqueue(handle.db, message(n), clock(), { publicUrl: PUBLIC_URL }));
     return rows;
   }
 
@@ -57,11 +68,21 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
 
   it('keeps one message per dedupe key, with a Message-ID in the sidecar domain', async () => {
     const first = await enqueue(handle.db, message(1), clock(), { publicUrl: PUBLIC_URL });
-    const again = await enqueue(handle.db, message(1, { subject: 'Another subject' }), clock(), { publicUrl: PUBLIC_URL });
+    const again = await enqueue(handle.db, message(1, { subject: 'Another subject' }), clock(), {
+      publicUrl: PUBLIC_URL,
+    });
     expect(again).toEqual(first);
-    expect(first).toMatchObject({ status: 'pending', attempts: 0, subject: 'Pemberitahuan 1', available_at: '2026-11-23 03:00:00', lease_owner: null });
+    expect(first).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      subject: 'Pemberitahuan 1',
+      available_at: '2026-11-23 03:00:00',
+      lease_owner: null,
+    });
     expect(first.message_id).toMatch(/^<[0-9a-f-]{36}@crm\.perpustakaan\.test>$/);
-    const concurrent = await Promise.all([1, 2, 3].map(() => enqueue(handle.db, message(2), clock(), { publicUrl: PUBLIC_URL })));
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() => enqueue(handle.db, message(2), clock(), { publicUrl: PUBLIC_URL })),
+    );
     expect(new Set(concurrent.map((row) => row.id)).size).toBe(1);
     expect(await rows()).toHaveLength(2);
   });
@@ -79,7 +100,13 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
       subject: 'Pemberitahuan 1',
       text: expect.stringContaining('Halo anggota 1.'),
     });
-    for (const row of await rows()) expect(row).toMatchObject({ status: 'sent', sent_at: '2026-11-23 03:00:00', lease_owner: null, lease_until: null });
+    for (const row of await rows())
+      expect(row).toMatchObject({
+        status: 'sent',
+        sent_at: '2026-11-23 03:00:00',
+        lease_owner: null,
+        lease_until: null,
+      });
   });
 
   it('retries a temporary SMTP failure after a backoff, then delivers', async () => {
@@ -88,7 +115,12 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
     const a = sender('sender-a');
     expect(await a.runOnce()).toEqual({ claimed: 3, sent: 2, failed: 1 });
     const waiting = (await rows()).find((row) => row.id === second?.id);
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, available_at: '2026-11-23 03:01:00', lease_owner: null });
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      available_at: '2026-11-23 03:01:00',
+      lease_owner: null,
+    });
     expect(waiting?.last_error).toMatch(/451/);
 
     clock.advance(59_000);
@@ -105,7 +137,11 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
     const waits = [];
     for (let attempt = 1; attempt <= RETRY.maxAttempts; attempt++) {
       expect((await failing.runOnce()).failed).toBe(1);
-      const after = await handle.db.selectFrom('crm_outbox').selectAll().where('id', '=', row!.id).executeTakeFirstOrThrow();
+      const after = await handle.db
+        .selectFrom('crm_outbox')
+        .selectAll()
+        .where('id', '=', row!.id)
+        .executeTakeFirstOrThrow();
       waits.push(Date.parse(fromDbTime(after.available_at)) - clock().getTime());
       clock.set(fromDbTime(after.available_at));
     }
@@ -164,7 +200,14 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
       clock.advance(60_000);
     }
     expect(await claim(handle.db, handle.dialect, 'next', clock(), options)).toEqual([]);
-    expect(await rows()).toMatchObject([{ status: 'failed', attempts: RETRY.maxAttempts, last_error: 'the sender stopped while sending this message', lease_owner: null }]);
+    expect(await rows()).toMatchObject([
+      {
+        status: 'failed',
+        attempts: RETRY.maxAttempts,
+        last_error: 'the sender stopped while sending this message',
+        lease_owner: null,
+      },
+    ]);
     expect(mailbox.received).toEqual([]);
   });
 
@@ -172,7 +215,8 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
     await enqueueAll(3);
     const a = sender('sender-a');
     a.start(5);
-    for (let i = 0; i < 200 && mailbox.received.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && mailbox.received.length < 3; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     await a.stop();
     expect(mailbox.received).toHaveLength(3);
   });

@@ -20,7 +20,13 @@ describe('PHP serialize()d values', () => {
       ['0', '1'],
       ['1', '-5'],
     ]);
-    for (const broken of ['', 's:3:"abc";', 'a:2:{i:0;s:1:"1";}', 'a:1:{i:0;O:8:"stdClass":0:{}}', 'a:1:{i:0;s:9:"short";}']) {
+    for (const broken of [
+      '',
+      's:3:"abc";',
+      'a:2:{i:0;s:1:"1";}',
+      'a:1:{i:0;O:8:"stdClass":0:{}}',
+      'a:1:{i:0;s:9:"short";}',
+    ]) {
       expect(unserializePairs(broken), broken).toEqual([]);
     }
   });

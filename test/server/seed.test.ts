@@ -14,9 +14,21 @@ import { runCli } from '../helpers/sidecar-process.ts';
 
 const TODAY = '2025-06-30';
 /** Days the demo library is closed within its history (Idul Fitri and the day after, public holidays). */
-const CLOSED = ['2024-04-10', '2024-04-11', '2025-03-31', '2025-04-01', '2024-08-17', '2025-01-01', '2024-12-25', '2023-12-25'];
+const CLOSED = [
+  '2024-04-10',
+  '2024-04-11',
+  '2025-03-31',
+  '2025-04-01',
+  '2024-08-17',
+  '2025-01-01',
+  '2024-12-25',
+  '2023-12-25',
+];
 
-async function seeded(open: () => Promise<DatabaseHandle>, seed: number): Promise<{ handle: DatabaseHandle; summary: SeedSummary }> {
+async function seeded(
+  open: () => Promise<DatabaseHandle>,
+  seed: number,
+): Promise<{ handle: DatabaseHandle; summary: SeedSummary }> {
   const handle = await open();
   await applySlimsSubset(handle);
   const summary = await seedDemoLibrary(handle, { size: 'demo', seed, today: TODAY });
@@ -74,8 +86,20 @@ describe.each(await availableDatabases())('seedDemoLibrary on $name', (database)
     expect(summary.rows.loan).toBeGreaterThan(7_500);
     expect(summary.rows.loan).toBeLessThan(8_500);
     expect(summary.rows.visitor_count).toBeGreaterThan(summary.rows.loan / 2);
-    for (const table of ['member', 'biblio', 'item', 'loan', 'visitor_count', 'biblio_topic', 'biblio_author', 'mst_topic'] as const) {
-      const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    for (const table of [
+      'member',
+      'biblio',
+      'item',
+      'loan',
+      'visitor_count',
+      'biblio_topic',
+      'biblio_author',
+      'mst_topic',
+    ] as const) {
+      const row = await handle.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(row.n), table).toBe(summary.rows[table]);
     }
     digestsByDialect.set(database.name, await digest(handle));
@@ -152,7 +176,9 @@ describe.each(await availableDatabases())('seedDemoLibrary on $name', (database)
     const rows = await handle.db
       .selectFrom('loan')
       .innerJoin('item', 'item.item_code', 'loan.item_code')
-      .innerJoin('biblio_topic', (join) => join.onRef('biblio_topic.biblio_id', '=', 'item.biblio_id').on('biblio_topic.level', '=', 1))
+      .innerJoin('biblio_topic', (join) =>
+        join.onRef('biblio_topic.biblio_id', '=', 'item.biblio_id').on('biblio_topic.level', '=', 1),
+      )
       .select(['loan.member_id', 'item.biblio_id', 'biblio_topic.topic_id'])
       .execute();
     const perTitle = new Map<number, number>();
@@ -180,7 +206,9 @@ describe.each(await availableDatabases())('seedDemoLibrary on $name', (database)
 
   it('records visits: one per member per loan day, guests, quiet Sundays, none on closed days', async () => {
     const visits = await handle.db.selectFrom('visitor_count').selectAll().execute();
-    const memberDays = new Set(visits.filter((v) => v.member_id !== null).map((v) => `${v.member_id} ${v.checkin_date.slice(0, 10)}`));
+    const memberDays = new Set(
+      visits.filter((v) => v.member_id !== null).map((v) => `${v.member_id} ${v.checkin_date.slice(0, 10)}`),
+    );
     expect(memberDays.size).toBe(visits.filter((v) => v.member_id !== null).length);
     for (const loan of await loans()) expect(memberDays.has(`${loan.member_id} ${loan.loan_date}`)).toBe(true);
 
@@ -198,7 +226,11 @@ describe.each(await availableDatabases())('seedDemoLibrary on $name', (database)
   });
 
   it('adds the demo staff and gives a few members the documented OPAC password', async () => {
-    const staff = await handle.db.selectFrom('user').select(['user_id', 'username', 'passwd', 'groups']).orderBy('user_id').execute();
+    const staff = await handle.db
+      .selectFrom('user')
+      .select(['user_id', 'username', 'passwd', 'groups'])
+      .orderBy('user_id')
+      .execute();
     expect(staff.map((s) => [s.user_id, s.username, s.groups])).toEqual([
       [1, 'admin', 'a:1:{i:0;s:1:"1";}'],
       [2, 'pustakawan', 'a:1:{i:0;s:1:"2";}'],
@@ -206,17 +238,34 @@ describe.each(await availableDatabases())('seedDemoLibrary on $name', (database)
     expect(staff[0]!.passwd.startsWith('$2y$10$')).toBe(true);
     expect(bcrypt.compareSync('admin', staff[0]!.passwd)).toBe(true);
     expect(bcrypt.compareSync('pustakawan', staff[1]!.passwd)).toBe(true);
-    const access = await handle.db.selectFrom('group_access').select(['group_id', 'module_id', 'r', 'w']).where('group_id', '=', 2).orderBy('module_id').execute();
+    const access = await handle.db
+      .selectFrom('group_access')
+      .select(['group_id', 'module_id', 'r', 'w'])
+      .where('group_id', '=', 2)
+      .orderBy('module_id')
+      .execute();
     expect(access).toEqual([
       { group_id: 2, module_id: 2, r: 1, w: 0 },
       { group_id: 2, module_id: 3, r: 1, w: 1 },
     ]);
     const modules = await handle.db.selectFrom('mst_module').select('module_path').orderBy('module_id').execute();
     expect(modules.map((m) => m.module_path)).toEqual([
-      'bibliography', 'circulation', 'membership', 'master_file', 'stock_take', 'system', 'reporting', 'serial_control',
+      'bibliography',
+      'circulation',
+      'membership',
+      'master_file',
+      'stock_take',
+      'system',
+      'reporting',
+      'serial_control',
     ]);
 
-    const withPassword = await handle.db.selectFrom('member').select(['member_id', 'mpasswd']).where('mpasswd', 'is not', null).orderBy('member_id').execute();
+    const withPassword = await handle.db
+      .selectFrom('member')
+      .select(['member_id', 'mpasswd'])
+      .where('mpasswd', 'is not', null)
+      .orderBy('member_id')
+      .execute();
     expect(withPassword.map((m) => m.member_id)).toEqual(summary.membersWithPassword);
     for (const member of withPassword) expect(bcrypt.compareSync(DEMO_MEMBER_PASSWORD, member.mpasswd!)).toBe(true);
   });
@@ -251,7 +300,8 @@ describe.each(await availableDatabases())('npm run seed -- --size demo on $name'
     const dir = mkdtempSync(join(tmpdir(), 'crm-seed-cli-'));
     const mysql = database.name === 'mysql' ? await createMysqlDatabase() : null;
     const env: Record<string, string> = mysql !== null ? { CRM_DATABASE_URL: mysql.url } : { CRM_DATA_DIR: dir };
-    const handle = async () => (mysql !== null ? openDatabase({ url: mysql.url }) : openDatabase({ url: null, dataDir: dir }));
+    const handle = async () =>
+      mysql !== null ? openDatabase({ url: mysql.url }) : openDatabase({ url: null, dataDir: dir });
     try {
       const first = await runCli('seed', env);
       expect(first.code, first.output).toBe(0);
@@ -269,7 +319,11 @@ describe.each(await availableDatabases())('npm run seed -- --size demo on $name'
           { slug: DEMO_POLL, status: 'open', responses: 140 },
           { slug: DEMO_SURVEY, status: 'open', responses: 60 },
         ]);
-        const published = await db.db.selectFrom('crm_feedback').select(['kind', 'status', 'published']).orderBy('id').execute();
+        const published = await db.db
+          .selectFrom('crm_feedback')
+          .select(['kind', 'status', 'published'])
+          .orderBy('id')
+          .execute();
         expect(published.length).toBeGreaterThan(5);
         expect(published.some((f) => Number(f.published) === 1)).toBe(true);
       } finally {

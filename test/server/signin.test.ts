@@ -19,7 +19,9 @@ const hash = (password: string) => bcrypt.hashSync(password, 4).replace(/^\$2[ab
 async function solve(challenge: Challenge): Promise<string> {
   const solution = await solveChallenge({ challenge, deriveKey });
   if (solution === null) throw new Error('proof of work not solved');
-  return Buffer.from(JSON.stringify({ challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } })).toString('base64');
+  return Buffer.from(
+    JSON.stringify({ challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } }),
+  ).toString('base64');
 }
 
 const randomName = () => `x${randomBytes(6).toString('hex')}`;
@@ -59,16 +61,50 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
     await handle.db
       .insertInto('member')
       .values([
-        { member_id: 'M2026-0101', member_name: 'Dewi Lestari', mpasswd: hash('rahasia-dewi'), expire_date: '2027-12-31', gender: 0, is_pending: 0 },
-        { member_id: 'M2026-0102', member_name: 'Agus Salim', mpasswd: hash('rahasia-agus'), expire_date: '2027-12-31', gender: 0, is_pending: 0 },
-        { member_id: 'M2026-0103', member_name: 'Putri Ayu', mpasswd: hash('rahasia-putri'), expire_date: '2027-12-31', gender: 0, is_pending: 0 },
+        {
+          member_id: 'M2026-0101',
+          member_name: 'Dewi Lestari',
+          mpasswd: hash('rahasia-dewi'),
+          expire_date: '2027-12-31',
+          gender: 0,
+          is_pending: 0,
+        },
+        {
+          member_id: 'M2026-0102',
+          member_name: 'Agus Salim',
+          mpasswd: hash('rahasia-agus'),
+          expire_date: '2027-12-31',
+          gender: 0,
+          is_pending: 0,
+        },
+        {
+          member_id: 'M2026-0103',
+          member_name: 'Putri Ayu',
+          mpasswd: hash('rahasia-putri'),
+          expire_date: '2027-12-31',
+          gender: 0,
+          is_pending: 0,
+        },
       ])
       .execute();
     const user = (user_id: number, username: string, groups: string) =>
-      ({ user_id, username, realname: username, passwd: hash(username), groups, input_date: '2026-01-01', last_update: '2026-01-01' }) as never;
+      ({
+        user_id,
+        username,
+        realname: username,
+        passwd: hash(username),
+        groups,
+        input_date: '2026-01-01',
+        last_update: '2026-01-01',
+      }) as never;
     await handle.db
       .insertInto('user')
-      .values([user(5, 'hapus', 'a:1:{i:0;s:1:"2";}'), user(6, 'pindah', 'a:1:{i:0;s:1:"2";}'), user(7, 'duafaktor', 'a:1:{i:0;s:1:"2";}'), user(8, 'keluar', 'a:1:{i:0;s:1:"2";}')])
+      .values([
+        user(5, 'hapus', 'a:1:{i:0;s:1:"2";}'),
+        user(6, 'pindah', 'a:1:{i:0;s:1:"2";}'),
+        user(7, 'duafaktor', 'a:1:{i:0;s:1:"2";}'),
+        user(8, 'keluar', 'a:1:{i:0;s:1:"2";}'),
+      ])
       .execute();
     app = buildApp(handle, clock);
   });
@@ -76,7 +112,14 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
     await handle.close();
   });
 
-  function attempt(route: Route, name: string, password: string, ip: string, extra: Record<string, unknown> = {}, lang = 'id') {
+  function attempt(
+    route: Route,
+    name: string,
+    password: string,
+    ip: string,
+    extra: Record<string, unknown> = {},
+    lang = 'id',
+  ) {
     return app.request(route.path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip, 'Accept-Language': lang },
@@ -85,7 +128,13 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
   }
 
   /** One try, paying the proof of work when the network asks for it (as the widgets do). */
-  async function attemptPaying(route: Route, name: string, password: string, ip: string, lang = 'id'): Promise<{ res: Response; json: Json; paid: boolean }> {
+  async function attemptPaying(
+    route: Route,
+    name: string,
+    password: string,
+    ip: string,
+    lang = 'id',
+  ): Promise<{ res: Response; json: Json; paid: boolean }> {
     const first = await attempt(route, name, password, ip, {}, lang);
     const json = (await first.json()) as Json;
     if (json.error?.code !== 'proof_required') return { res: first, json, paid: false };
@@ -117,8 +166,12 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
           expect(Object.keys(json)).toEqual(['error']);
         }
         // Some of the guessers pay the proof of work: their passwords are checked (and are wrong), never refused.
-        for (const { json } of answers.filter((a) => a.json.error.code === 'proof_required').slice(0, batch < 2 ? 10 : 0)) {
-          const again = await attempt(route, randomName(), 'salah', busyNetwork, { pow: await solve(json.error.details.challenge as Challenge) });
+        for (const { json } of answers
+          .filter((a) => a.json.error.code === 'proof_required')
+          .slice(0, batch < 2 ? 10 : 0)) {
+          const again = await attempt(route, randomName(), 'salah', busyNetwork, {
+            pow: await solve(json.error.details.challenge as Challenge),
+          });
           expect(again.status).toBe(401);
           expect(((await again.json()) as Json).error.code).toBe('invalid_credentials');
           paidAndChecked++;
@@ -147,7 +200,9 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
       expect(((await replayed.json()) as Json).error.code).toBe('proof_required');
       const forged = JSON.parse(Buffer.from(pow, 'base64').toString()) as Json;
       forged.challenge.parameters.data.expiresAt += 86_400_000;
-      const refusedForged = await attempt(route, name, password, busyNetwork, { pow: Buffer.from(JSON.stringify(forged)).toString('base64') });
+      const refusedForged = await attempt(route, name, password, busyNetwork, {
+        pow: Buffer.from(JSON.stringify(forged)).toString('base64'),
+      });
       expect(((await refusedForged.json()) as Json).error.code).toBe('proof_required');
       // Another network is not busy: no work asked.
       expect((await attempt(route, name, password, '192.0.2.200')).status).toBe(200);
@@ -186,7 +241,8 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
       expect((await attemptPaying(route, ...route.other, lockNetwork)).res.status).toBe(200);
       // Refused tries do not lengthen the lock.
       clock.advance(5 * 60_000);
-      for (let i = 0; i < 10; i++) expect((await attemptPaying(route, name, password, lockNetwork)).res.status).toBe(429);
+      for (let i = 0; i < 10; i++)
+        expect((await attemptPaying(route, name, password, lockNetwork)).res.status).toBe(429);
       const seconds = await attemptPaying(route, name, password, lockNetwork, 'en');
       expect(seconds.res.headers.get('Retry-After')).toBe('600');
       expect(seconds.json.error.message).toBe('Too many sign-in attempts. Try again in 10 minutes.');
@@ -207,8 +263,10 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
       expect(res.status).toBe(200);
       return ((await res.json()) as Json).token as string;
     }
-    const get = (token: string, path = '/surveys') => app.request(`/api/v1/staff${path}`, { headers: { Authorization: `Bearer ${token}` } });
-    const signOut = (token: string) => app.request('/api/v1/staff/session', { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    const get = (token: string, path = '/surveys') =>
+      app.request(`/api/v1/staff${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    const signOut = (token: string) =>
+      app.request('/api/v1/staff/session', { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
     async function refused(res: Response, status: number, code: string) {
       expect(res.status).toBe(status);
       expect(((await res.json()) as Json).error.code).toBe(code);
@@ -216,7 +274,19 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
     /** A token as the SLiMS plugin mints it (plugin/slims_crm/lib/Token.php): no `amr`, the SLiMS session's privileges. */
     async function pluginToken(uid: number, name: string): Promise<string> {
       const iat = Math.floor(clock().getTime() / 1000);
-      return sign({ aud: 'slims-crm', typ: 'staff', sub: String(uid), name, priv: { membership: { r: true, w: true } }, iat, exp: iat + 900 }, TEST_SECRET, 'HS256');
+      return sign(
+        {
+          aud: 'slims-crm',
+          typ: 'staff',
+          sub: String(uid),
+          name,
+          priv: { membership: { r: true, w: true } },
+          iat,
+          exp: iat + 900,
+        },
+        TEST_SECRET,
+        'HS256',
+      );
     }
 
     it('sign-out revokes the token at once, on every staff route; other sessions go on', async () => {
@@ -249,11 +319,16 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
       const secondStep = await signIn('duafaktor');
       const insideSlims = await pluginToken(7, 'duafaktor');
       const librarian = await signIn('pustakawan');
-      for (const token of [deleted, moved, secondStep, insideSlims, librarian]) expect((await get(token)).status).toBe(200);
+      for (const token of [deleted, moved, secondStep, insideSlims, librarian])
+        expect((await get(token)).status).toBe(200);
 
       await handle.db.deleteFrom('user').where('user_id', '=', 5).execute();
       await handle.db.updateTable('user').set({ groups: 'a:1:{i:0;s:1:"4";}' }).where('user_id', '=', 6).execute();
-      await handle.db.updateTable('user').set({ '2fa': 'JBSWY3DPEHPK3PXP' } as never).where('user_id', '=', 7).execute();
+      await handle.db
+        .updateTable('user')
+        .set({ '2fa': 'JBSWY3DPEHPK3PXP' } as never)
+        .where('user_id', '=', 7)
+        .execute();
       await handle.db.updateTable('group_access').set({ w: 0 }).where('group_id', '=', 2).execute();
       try {
         // Within the minute the sidecar still goes by what it read.
@@ -274,7 +349,11 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
         await refused(write, 403, 'forbidden');
       } finally {
         await handle.db.updateTable('group_access').set({ w: 1 }).where('group_id', '=', 2).execute();
-        await handle.db.updateTable('user').set({ '2fa': null } as never).where('user_id', '=', 7).execute();
+        await handle.db
+          .updateTable('user')
+          .set({ '2fa': null } as never)
+          .where('user_id', '=', 7)
+          .execute();
       }
     });
   });

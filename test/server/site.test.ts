@@ -22,7 +22,15 @@ describe('site', () => {
     writeFileSync(join(dir, 'chunks/lit-abc123.js'), 'export {};\n');
     handle = await openDatabase({ url: null, sqliteFile: ':memory:' });
     await prepareDatabase(handle);
-    app = createApp({ db: handle.db, dialect: handle.dialect, config: testConfig(), secret: testSecret(), clock: testClock(), log: () => {}, widgetsDir: dir });
+    app = createApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      config: testConfig(),
+      secret: testSecret(),
+      clock: testClock(),
+      log: () => {},
+      widgetsDir: dir,
+    });
   });
   afterAll(async () => {
     await handle.close();
@@ -85,15 +93,20 @@ describe('site', () => {
     expect(html).toContain('src="/widgets/slims-crm-admin.js"');
   });
 
-  it('lets the sidecar\'s own pages call the API at whatever address reached it, and no other site', async () => {
-    const read = (host: string, origin: string) => app.request('/api/v1/health', { headers: { Host: host, Origin: origin } });
+  it("lets the sidecar's own pages call the API at whatever address reached it, and no other site", async () => {
+    const read = (host: string, origin: string) =>
+      app.request('/api/v1/health', { headers: { Host: host, Origin: origin } });
     for (const host of ['127.0.0.1:3000', '192.168.1.10:3000', 'crm-server:3000']) {
       const own = await read(host, `http://${host}`);
       expect(own.status).toBe(200);
       expect(own.headers.get('access-control-allow-origin')).toBe(`http://${host}`);
     }
     // A page elsewhere, even on the same machine's other port, is another site.
-    for (const [host, origin] of [['192.168.1.10:3000', 'http://192.168.1.10:8080'], ['127.0.0.1:3000', 'http://evil.example'], ['127.0.0.1:3000', 'null']]) {
+    for (const [host, origin] of [
+      ['192.168.1.10:3000', 'http://192.168.1.10:8080'],
+      ['127.0.0.1:3000', 'http://evil.example'],
+      ['127.0.0.1:3000', 'null'],
+    ]) {
       const other = await read(host!, origin!);
       expect(other.status).toBe(403);
       expect(((await other.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
@@ -121,7 +134,11 @@ describe('site', () => {
   it('reports health with the database check and the time', async () => {
     const res = await app.request('/api/v1/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: { dialect: 'sqlite', ok: true }, time: '2026-11-23T03:00:00.000Z' });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      database: { dialect: 'sqlite', ok: true },
+      time: '2026-11-23T03:00:00.000Z',
+    });
   });
 
   it('answers unknown API paths with the one error shape', async () => {

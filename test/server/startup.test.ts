@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { demoSecret } from '../../server/auth/secret.ts';
 import { openDatabase } from '../../server/db/connection.ts';
 import { applySlimsSubset } from '../../server/db/migrate.ts';
-import { StartupError, checkSlimsDatabase, explainConnectionError, guessSlimsVersion } from '../../server/db/preflight.ts';
+import {
+  StartupError,
+  checkSlimsDatabase,
+  explainConnectionError,
+  guessSlimsVersion,
+} from '../../server/db/preflight.ts';
 import { ConfigError, loadConfig } from '../../server/env.ts';
 import { createMysqlDatabase, isMysqlReachable } from '../helpers/databases.ts';
 
@@ -27,12 +32,20 @@ function configError(env: Record<string, string>): ConfigError {
 describe('environment', () => {
   it('defaults to the embedded SQLite demo on port 3000', () => {
     const config = loadConfig({ CRM_SECRET: SECRET, CRM_DATA_DIR: '/tmp/crm-defaults' });
-    expect(config).toMatchObject({ databaseUrl: null, port: 3000, publicUrl: 'http://localhost:3000', allowedOrigins: [], utcOffsetMinutes: 420 });
+    expect(config).toMatchObject({
+      databaseUrl: null,
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      allowedOrigins: [],
+      utcOffsetMinutes: 420,
+    });
   });
 
   it('refuses bad values with a bilingual message naming the fix', () => {
     expect(configError({ CRM_DATABASE_URL: 'postgres://x@y/z' }).en).toMatch(/must start with mysql:\/\//);
-    expect(configError({ CRM_DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).id).toMatch(/tidak menyebut nama basis data/);
+    expect(configError({ CRM_DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).id).toMatch(
+      /tidak menyebut nama basis data/,
+    );
     expect(configError({ CRM_DATABASE_URL: 'bukan url' }).en).toMatch(/not a valid URL/);
     expect(configError({ CRM_SECRET: 'pendek' }).en).toMatch(/at least 32 characters.*leave CRM_SECRET out/);
     expect(configError({ CRM_ALLOWED_ORIGINS: 'https://opac.example/katalog' }).en).toMatch(/not an origin/);
@@ -43,9 +56,18 @@ describe('environment', () => {
 
   it('reads the optional mail settings and refuses malformed ones', () => {
     expect(loadConfig({ CRM_SECRET: SECRET })).toMatchObject({ smtpUrl: null, mailFrom: null });
-    const config = loadConfig({ CRM_SECRET: SECRET, CRM_SMTP_URL: 'smtp://crm:sandi@mail.perpustakaan.test:587', CRM_MAIL_FROM: 'Perpustakaan <layanan@perpustakaan.test>' });
-    expect(config).toMatchObject({ smtpUrl: 'smtp://crm:sandi@mail.perpustakaan.test:587', mailFrom: 'Perpustakaan <layanan@perpustakaan.test>' });
-    expect(configError({ CRM_SMTP_URL: 'http://mail.example', CRM_MAIL_FROM: 'a@b.example' }).en).toMatch(/smtp:\/\/user:password@/);
+    const config = loadConfig({
+      CRM_SECRET: SECRET,
+      CRM_SMTP_URL: 'smtp://crm:sandi@mail.perpustakaan.test:587',
+      CRM_MAIL_FROM: 'Perpustakaan <layanan@perpustakaan.test>',
+    });
+    expect(config).toMatchObject({
+      smtpUrl: 'smtp://crm:sandi@mail.perpustakaan.test:587',
+      mailFrom: 'Perpustakaan <layanan@perpustakaan.test>',
+    });
+    expect(configError({ CRM_SMTP_URL: 'http://mail.example', CRM_MAIL_FROM: 'a@b.example' }).en).toMatch(
+      /smtp:\/\/user:password@/,
+    );
     expect(configError({ CRM_SMTP_URL: 'bukan url', CRM_MAIL_FROM: 'a@b.example' }).id).toMatch(/CRM_SMTP_URL harus/);
     expect(configError({ CRM_MAIL_FROM: 'layanan perpustakaan' }).en).toMatch(/not an e-mail address/);
     expect(configError({ CRM_SMTP_URL: 'smtp://mail.example:25' }).en).toMatch(/CRM_MAIL_FROM is not/);
@@ -53,9 +75,20 @@ describe('environment', () => {
 
   it('reads the digest settings and refuses malformed ones', () => {
     expect(loadConfig({ CRM_SECRET: SECRET })).toMatchObject({ digestTo: [], digestHour: 7, digestLang: 'id' });
-    const config = loadConfig({ CRM_SECRET: SECRET, CRM_DIGEST_TO: 'kepala@perpustakaan.test, cro@perpustakaan.test', CRM_DIGEST_HOUR: '6', CRM_DIGEST_LANG: 'en' });
-    expect(config).toMatchObject({ digestTo: ['kepala@perpustakaan.test', 'cro@perpustakaan.test'], digestHour: 6, digestLang: 'en' });
-    expect(configError({ CRM_DIGEST_TO: 'kepala@perpustakaan.test, bukan-alamat' }).id).toMatch(/CRM_DIGEST_TO berisi alamat e-mail yang tidak sah: "bukan-alamat"/);
+    const config = loadConfig({
+      CRM_SECRET: SECRET,
+      CRM_DIGEST_TO: 'kepala@perpustakaan.test, cro@perpustakaan.test',
+      CRM_DIGEST_HOUR: '6',
+      CRM_DIGEST_LANG: 'en',
+    });
+    expect(config).toMatchObject({
+      digestTo: ['kepala@perpustakaan.test', 'cro@perpustakaan.test'],
+      digestHour: 6,
+      digestLang: 'en',
+    });
+    expect(configError({ CRM_DIGEST_TO: 'kepala@perpustakaan.test, bukan-alamat' }).id).toMatch(
+      /CRM_DIGEST_TO berisi alamat e-mail yang tidak sah: "bukan-alamat"/,
+    );
     expect(configError({ CRM_DIGEST_HOUR: '24' }).en).toBe('CRM_DIGEST_HOUR must be an hour from 0 to 23.');
     expect(configError({ CRM_DIGEST_LANG: 'fr' }).id).toBe('CRM_DIGEST_LANG harus id atau en.');
   });
@@ -70,7 +103,11 @@ describe('environment', () => {
   });
 
   it('parses a list of origins and the library time zone', () => {
-    const config = loadConfig({ CRM_SECRET: SECRET, CRM_ALLOWED_ORIGINS: 'https://opac.example, http://localhost:8080/', CRM_UTC_OFFSET: '+08:00' });
+    const config = loadConfig({
+      CRM_SECRET: SECRET,
+      CRM_ALLOWED_ORIGINS: 'https://opac.example, http://localhost:8080/',
+      CRM_UTC_OFFSET: '+08:00',
+    });
     expect(config.allowedOrigins).toEqual(['https://opac.example', 'http://localhost:8080']);
     expect(config.utcOffsetMinutes).toBe(480);
   });
@@ -83,7 +120,10 @@ describe('environment', () => {
   });
 
   it('listens on the port CRM_PUBLIC_URL names, unless PORT says otherwise', () => {
-    expect(loadConfig({ CRM_PUBLIC_URL: 'http://192.168.1.10:8787' })).toMatchObject({ port: 8787, publicUrl: 'http://192.168.1.10:8787' });
+    expect(loadConfig({ CRM_PUBLIC_URL: 'http://192.168.1.10:8787' })).toMatchObject({
+      port: 8787,
+      publicUrl: 'http://192.168.1.10:8787',
+    });
     expect(loadConfig({ CRM_PUBLIC_URL: 'http://192.168.1.10:8787', PORT: '9000' }).port).toBe(9000);
     // No port in the URL: a proxy in front forwards to the default.
     expect(loadConfig({ CRM_PUBLIC_URL: 'https://crm.perpustakaan.go.id' }).port).toBe(3000);

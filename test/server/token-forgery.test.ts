@@ -18,7 +18,9 @@ function jwt(header: Record<string, unknown>, payload: Record<string, unknown>, 
   const body = `${b64(header)}.${b64(payload)}`;
   const alg = String(header.alg);
   if (alg === 'none') return `${body}.`;
-  const signature = createHmac(`sha${alg.slice(2)}`, secret).update(body).digest('base64url');
+  const signature = createHmac(`sha${alg.slice(2)}`, secret)
+    .update(body)
+    .digest('base64url');
   return `${body}.${signature}`;
 }
 
@@ -39,7 +41,14 @@ describe.each(await availableDatabases())('forged tokens on $name', (database) =
     await prepareDatabase(handle);
     await handle.db
       .insertInto('member')
-      .values({ member_id: 'M2026-0001', member_name: 'Dewi Lestari', mpasswd: null, expire_date: '2027-12-31', gender: 0, is_pending: 0 })
+      .values({
+        member_id: 'M2026-0001',
+        member_name: 'Dewi Lestari',
+        mpasswd: null,
+        expire_date: '2027-12-31',
+        gender: 0,
+        is_pending: 0,
+      })
       .execute();
     app = buildApp(handle, clock);
   });
@@ -47,8 +56,23 @@ describe.each(await availableDatabases())('forged tokens on $name', (database) =
     await handle.close();
   });
 
-  const staffClaims = () => ({ aud: 'slims-crm', typ: 'staff', sub: '1', name: 'Administrator', priv: { membership: { r: true, w: true } }, iat: now(), exp: now() + 3600 });
-  const memberClaims = () => ({ aud: 'slims-crm', typ: 'member', sub: 'M2026-0001', name: 'Dewi Lestari', iat: now(), exp: now() + 900 });
+  const staffClaims = () => ({
+    aud: 'slims-crm',
+    typ: 'staff',
+    sub: '1',
+    name: 'Administrator',
+    priv: { membership: { r: true, w: true } },
+    iat: now(),
+    exp: now() + 3600,
+  });
+  const memberClaims = () => ({
+    aud: 'slims-crm',
+    typ: 'member',
+    sub: 'M2026-0001',
+    name: 'Dewi Lestari',
+    iat: now(),
+    exp: now() + 900,
+  });
 
   /** The forgeries of a good token's claims, by name. */
   async function forgeries(claims: () => Record<string, unknown>, good: string): Promise<Record<string, string>> {
@@ -59,11 +83,18 @@ describe.each(await availableDatabases())('forged tokens on $name', (database) =
       'wrong secret': jwt({ alg: 'HS256', typ: 'JWT' }, claims(), 'another-secret-0123456789abcdef0123456789'),
       'HS384 with the right secret': jwt({ alg: 'HS384', typ: 'JWT' }, claims()),
       'HS512 with the right secret': jwt({ alg: 'HS512', typ: 'JWT' }, claims()),
-      'HS512 body under an HS256 header': jwt({ alg: 'HS256', typ: 'JWT' }, claims()).replace(/\.[^.]+$/, `.${jwt({ alg: 'HS512', typ: 'JWT' }, claims()).split('.')[2]}`),
+      'HS512 body under an HS256 header': jwt({ alg: 'HS256', typ: 'JWT' }, claims()).replace(
+        /\.[^.]+$/,
+        `.${jwt({ alg: 'HS512', typ: 'JWT' }, claims()).split('.')[2]}`,
+      ),
       expired: await sign({ ...claims(), iat: now() - 7200, exp: now() - 3600 }, TEST_SECRET, 'HS256'),
       'missing audience': await sign(noAudience, TEST_SECRET, 'HS256'),
       'wrong audience': await sign({ ...claims(), aud: 'another-app' }, TEST_SECRET, 'HS256'),
-      'tampered payload': tampered(good, (c) => ({ ...c, sub: c.typ === 'staff' ? '2' : 'M2026-0002', exp: (c.exp as number) + 86_400 })),
+      'tampered payload': tampered(good, (c) => ({
+        ...c,
+        sub: c.typ === 'staff' ? '2' : 'M2026-0002',
+        exp: (c.exp as number) + 86_400,
+      })),
       'tampered signature': `${good.slice(0, -4)}AAAA`,
     };
   }
@@ -75,11 +106,19 @@ describe.each(await availableDatabases())('forged tokens on $name', (database) =
     expect(json.error, what).toEqual({ code: 'invalid_token', message: expect.any(String) });
   }
 
-  const onStaffRoute = (token: string) => app.request('/api/v1/staff/surveys', { headers: { Authorization: `Bearer ${token}` } });
-  const onMemberRoute = (token: string) => app.request('/api/v1/members/me', { headers: { Authorization: `Bearer ${token}` } });
+  const onStaffRoute = (token: string) =>
+    app.request('/api/v1/staff/surveys', { headers: { Authorization: `Bearer ${token}` } });
+  const onMemberRoute = (token: string) =>
+    app.request('/api/v1/members/me', { headers: { Authorization: `Bearer ${token}` } });
 
   it('refuses every forgery on a staff route, a member token and a revoked staff token', async () => {
-    const good = (await signStaffToken(TEST_SECRET, { uid: 1, name: 'Administrator', privileges: { membership: { r: true, w: true } } }, clock())).token;
+    const good = (
+      await signStaffToken(
+        TEST_SECRET,
+        { uid: 1, name: 'Administrator', privileges: { membership: { r: true, w: true } } },
+        clock(),
+      )
+    ).token;
     expect((await onStaffRoute(good)).status).toBe(200);
     const cases = {
       ...(await forgeries(staffClaims, good)),
@@ -89,7 +128,14 @@ describe.each(await availableDatabases())('forged tokens on $name', (database) =
 
     const revoked = await staffToken(app);
     expect((await onStaffRoute(revoked)).status).toBe(200);
-    expect((await app.request('/api/v1/staff/session', { method: 'DELETE', headers: { Authorization: `Bearer ${revoked}` } })).status).toBe(204);
+    expect(
+      (
+        await app.request('/api/v1/staff/session', {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${revoked}` },
+        })
+      ).status,
+    ).toBe(204);
     await expectRefused(await onStaffRoute(revoked), 'revoked staff token');
     // Still good: the matrix refused forgeries, not the staff route.
     expect((await onStaffRoute(good)).status).toBe(200);
@@ -99,8 +145,15 @@ describe.each(await availableDatabases())('forged tokens on $name', (database) =
     const good = await signMemberToken(TEST_SECRET, { id: 'M2026-0001', name: 'Dewi Lestari' }, clock());
     expect((await onMemberRoute(good)).status).toBe(200);
     const staff = (await signStaffToken(TEST_SECRET, { uid: 1, name: 'Administrator', privileges: {} }, clock())).token;
-    const cases = { ...(await forgeries(memberClaims, good)), 'staff token': staff, 'revoked staff token': await staffToken(app) };
-    await app.request('/api/v1/staff/session', { method: 'DELETE', headers: { Authorization: `Bearer ${cases['revoked staff token']}` } });
+    const cases = {
+      ...(await forgeries(memberClaims, good)),
+      'staff token': staff,
+      'revoked staff token': await staffToken(app),
+    };
+    await app.request('/api/v1/staff/session', {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${cases['revoked staff token']}` },
+    });
     for (const [what, token] of Object.entries(cases)) await expectRefused(await onMemberRoute(token), what);
   });
 });

@@ -26,7 +26,12 @@ function loadAxe(): Promise<void> {
 /** One line per violation and node: rule id, impact, target (through shadow roots), help. */
 export function describeViolations(violations: AxeResults['violations']): string {
   return violations
-    .flatMap((v) => v.nodes.map((n) => `- ${v.id} (${v.impact ?? n.impact ?? 'unknown'}) at ${JSON.stringify(n.target)}: ${v.help}\n  ${n.failureSummary?.replace(/\n/g, '\n  ') ?? ''}`))
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `- ${v.id} (${v.impact ?? n.impact ?? 'unknown'}) at ${JSON.stringify(n.target)}: ${v.help}\n  ${n.failureSummary?.replace(/\n/g, '\n  ') ?? ''}`,
+      ),
+    )
     .join('\n');
 }
 
@@ -34,10 +39,15 @@ export function describeViolations(violations: AxeResults['violations']): string
 export async function expectAccessible(context: ElementContext, what: string): Promise<void> {
   await loadAxe();
   // axe runs one audit at a time; waiting for the widget's own rendering first is the caller's job.
-  const results = await window.axe!.run(context, { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] });
+  const results = await window.axe!.run(context, {
+    runOnly: { type: 'tag', values: WCAG_TAGS },
+    resultTypes: ['violations'],
+  });
   const { violations } = results;
   if (violations.length > 0) {
     const places = violations.reduce((n, v) => n + v.nodes.length, 0);
-    throw new Error(`axe: ${what} breaks ${violations.length} WCAG rule(s) in ${places} place(s):\n${describeViolations(violations)}`);
+    throw new Error(
+      `axe: ${what} breaks ${violations.length} WCAG rule(s) in ${places} place(s):\n${describeViolations(violations)}`,
+    );
   }
 }

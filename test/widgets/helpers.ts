@@ -20,7 +20,10 @@ export function equal<T>(actual: T, expected: T, message = ''): void {
 }
 
 export function includes(text: string | null | undefined, part: string, message = ''): void {
-  if (!text?.includes(part)) throw new Error(`${message ? `${message}: ` : ''}expected ${JSON.stringify(text)} to include ${JSON.stringify(part)}`);
+  if (!text?.includes(part))
+    throw new Error(
+      `${message ? `${message}: ` : ''}expected ${JSON.stringify(text)} to include ${JSON.stringify(part)}`,
+    );
 }
 
 /** Polls until `fn` returns something truthy (or stops throwing). */

@@ -9,7 +9,8 @@ describe('loader (widgets/index.ts)', () => {
     const watch = watchUncaught();
     const stub = stubFetch({
       'GET /api/v1/surveys/jam-buka': () => json(200, surveyPayload()),
-      'GET /api/v1/surveys/kepuasan-2026': () => json(200, surveyPayload({ slug: 'kepuasan-2026', audience: 'members' })),
+      'GET /api/v1/surveys/kepuasan-2026': () =>
+        json(200, surveyPayload({ slug: 'kepuasan-2026', audience: 'members' })),
     });
     try {
       document.body.innerHTML = '<slims-unknown></slims-unknown>';

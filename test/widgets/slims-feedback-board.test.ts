@@ -33,7 +33,10 @@ const page = (items: unknown[], total = items.length, extra: Record<string, unkn
 
 let stub: FetchStub | undefined;
 
-async function board(routes: Record<string, Route>, markup = '<slims-feedback-board></slims-feedback-board>'): Promise<SlimsFeedbackBoard> {
+async function board(
+  routes: Record<string, Route>,
+  markup = '<slims-feedback-board></slims-feedback-board>',
+): Promise<SlimsFeedbackBoard> {
   stub = stubFetch(routes);
   const el = mount<SlimsFeedbackBoard>(markup);
   await until(() => el._view !== 'loading', 'the board to load');
@@ -82,14 +85,26 @@ describe('<slims-feedback-board>', () => {
       const el = await board({
         [BOARD]: () =>
           page([
-            boardItem(7, { status: 'done', publicReply: { text: 'Colokan sudah dipasang di lantai 2.', at: '2026-03-05T00:00:00Z' }, fromMember: true }),
-            boardItem(8, { kind: 'purchase', purchase: { title: 'Laut Bercerita', author: 'Leila S. Chudori', isbn: '9786024246945' }, votes: 1 }),
+            boardItem(7, {
+              status: 'done',
+              publicReply: { text: 'Colokan sudah dipasang di lantai 2.', at: '2026-03-05T00:00:00Z' },
+              fromMember: true,
+            }),
+            boardItem(8, {
+              kind: 'purchase',
+              purchase: { title: 'Laut Bercerita', author: 'Leila S. Chudori', isbn: '9786024246945' },
+              votes: 1,
+            }),
             boardItem(9, { kind: 'praise', votable: false, votes: 0, status: 'new' }),
           ]),
       });
       equal($(el, '[part=title]').textContent, 'Anda berkata, kami lakukan');
       const [call] = stub!.calls;
-      equal(query(call), { sort: 'newest', pageSize: '20', page: '1', lang: 'id' }, 'no device id before this browser has voted');
+      equal(
+        query(call),
+        { sort: 'newest', pageSize: '20', page: '1', lang: 'id' },
+        'no device id before this browser has voted',
+      );
       equal(call!.headers.get('Authorization'), null);
       const [done, purchase, praise] = items(el);
       includes(done!.textContent, 'Saran');
@@ -121,7 +136,14 @@ describe('<slims-feedback-board>', () => {
       { [BOARD]: () => page([boardItem(1, { votes: 1 })]) },
       '<slims-feedback-board lang="en" kind="purchase" status="done" sort="answered" page-size="5"></slims-feedback-board>',
     );
-    equal(query(stub!.calls[0]), { sort: 'answered', pageSize: '5', kind: 'purchase', status: 'done', page: '1', lang: 'en' });
+    equal(query(stub!.calls[0]), {
+      sort: 'answered',
+      pageSize: '5',
+      kind: 'purchase',
+      status: 'done',
+      page: '1',
+      lang: 'en',
+    });
     equal($(el, '[part=title]').textContent, 'You said, we did');
     equal($(el, 'label[for=f-kind]').textContent, 'Kind');
     equal($<HTMLSelectElement>(el, '#f-kind').value, 'purchase');
@@ -138,12 +160,17 @@ describe('<slims-feedback-board>', () => {
     // bad attribute values fall back to all kinds, newest first, 20 a page
     stub!.restore();
     document.body.replaceChildren();
-    await board({ [BOARD]: () => page([]) }, '<slims-feedback-board kind="bogus" sort="x" page-size="500"></slims-feedback-board>');
+    await board(
+      { [BOARD]: () => page([]) },
+      '<slims-feedback-board kind="bogus" sort="x" page-size="500"></slims-feedback-board>',
+    );
     equal(query(stub!.calls[0]), { sort: 'newest', pageSize: '50', page: '1', lang: 'id' });
   });
 
   it('filters and sorts from labelled selects, by keyboard too', async () => {
-    const el = await board({ [BOARD]: (call) => page([boardItem(1, { kind: call.url.searchParams.get('kind') ?? 'suggestion' })]) });
+    const el = await board({
+      [BOARD]: (call) => page([boardItem(1, { kind: call.url.searchParams.get('kind') ?? 'suggestion' })]),
+    });
     for (const [id, label] of [
       ['f-kind', 'Jenis'],
       ['f-status', 'Status'],
@@ -246,7 +273,10 @@ describe('<slims-feedback-board>', () => {
       {
         [BOARD]: (call) => {
           const n = Number(call.url.searchParams.get('page'));
-          return page(n === 1 ? [boardItem(1), boardItem(2)] : [boardItem(2), boardItem(3)], 3, { page: n, pageSize: 2 });
+          return page(n === 1 ? [boardItem(1), boardItem(2)] : [boardItem(2), boardItem(3)], 3, {
+            page: n,
+            pageSize: 2,
+          });
         },
       },
       '<slims-feedback-board page-size="2"></slims-feedback-board>',
@@ -271,12 +301,20 @@ describe('<slims-feedback-board>', () => {
 
   it('stops offering more at the last page, even when an item published meanwhile made one show up twice', async () => {
     // newest first, two a page: item 6 is published after page 1, so page 2 starts again at item 4
-    const pages: Record<string, [number[], number]> = { '1': [[5, 4], 5], '2': [[4, 3], 6], '3': [[2, 1], 6], '4': [[], 6] };
+    const pages: Record<string, [number[], number]> = {
+      '1': [[5, 4], 5],
+      '2': [[4, 3], 6],
+      '3': [[2, 1], 6],
+      '4': [[], 6],
+    };
     const el = await board(
       {
         [BOARD]: (call) => {
           const [ids, total] = pages[call.url.searchParams.get('page')!]!;
-          return page(ids.map((id) => boardItem(id)), total);
+          return page(
+            ids.map((id) => boardItem(id)),
+            total,
+          );
         },
       },
       '<slims-feedback-board page-size="2"></slims-feedback-board>',
@@ -296,7 +334,12 @@ describe('<slims-feedback-board>', () => {
   it("shows a proxy's 4xx in the board's own words, not its English status text", async () => {
     const el = await board({
       [BOARD]: () => page([boardItem(7)]),
-      [vote(7)]: () => new Response('<html>Forbidden</html>', { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'text/html' } }),
+      [vote(7)]: () =>
+        new Response('<html>Forbidden</html>', {
+          status: 403,
+          statusText: 'Forbidden',
+          headers: { 'Content-Type': 'text/html' },
+        }),
     });
     await quietly(async () => {
       $<HTMLButtonElement>(el, '[part=vote]').click();
@@ -318,7 +361,9 @@ describe('<slims-feedback-board>', () => {
   it('says politely when the board cannot load, offline or not, and retries on request', async () => {
     const errors: CustomEvent[] = [];
     document.addEventListener('slims-error', (e) => errors.push(e), { once: true });
-    const el = await quietly(() => board({ [BOARD]: (_, n) => (n === 0 ? apiError(500, 'internal', 'boom') : page([boardItem(1)])) }));
+    const el = await quietly(() =>
+      board({ [BOARD]: (_, n) => (n === 0 ? apiError(500, 'internal', 'boom') : page([boardItem(1)])) }),
+    );
     equal(el._view, 'error');
     equal(statusText(el), 'Papan masukan tidak dapat dimuat. Maaf, terjadi gangguan. Silakan coba lagi.');
     equal(errors[0]?.detail.code, 'internal');
@@ -332,7 +377,10 @@ describe('<slims-feedback-board>', () => {
     document.body.replaceChildren();
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     const offline = await quietly(() => board({ [BOARD]: () => page([]) }));
-    equal(statusText(offline), 'Papan masukan tidak dapat dimuat. Tidak dapat terhubung. Periksa koneksi internet Anda.');
+    equal(
+      statusText(offline),
+      'Papan masukan tidak dapat dimuat. Tidak dapat terhubung. Periksa koneksi internet Anda.',
+    );
     equal(stub!.calls.length, 0);
   });
 
@@ -351,7 +399,8 @@ describe('<slims-feedback-board>', () => {
     sessionStorage.setItem('slims-crm:member-token', 'tok-expired');
     const el = await board({
       [BOARD]: () => page([boardItem(1, { votes: 4 })]),
-      [vote(1)]: (call) => (call.headers.get('Authorization') ? apiError(401, 'invalid_token') : json(201, { votes: 5, voted: true })),
+      [vote(1)]: (call) =>
+        call.headers.get('Authorization') ? apiError(401, 'invalid_token') : json(201, { votes: 5, voted: true }),
     });
     $(el, '[part=vote]').click();
     await until(() => crm.memberToken === null, 'the refused token to be forgotten');
@@ -383,13 +432,23 @@ describe('<slims-feedback-board>', () => {
     equal(shadow(el).querySelectorAll('img, script').length, 0, 'no element made from text');
     equal((window as { __slimsXss?: number }).__slimsXss, undefined);
     const [item] = items(el);
-    for (const part of ['teks', 'judul', 'pengarang', 'isbn', 'publik']) includes(item!.textContent, `${part} ${HOSTILE}`);
+    for (const part of ['teks', 'judul', 'pengarang', 'isbn', 'publik'])
+      includes(item!.textContent, `${part} ${HOSTILE}`);
   });
 
   describe('accessibility (axe-core, WCAG 2.1 A/AA) in every state', () => {
     const list = (): unknown[] => [
-      boardItem(7, { status: 'done', publicReply: { text: 'Colokan sudah dipasang di lantai 2.', at: '2026-03-05T00:00:00Z' }, fromMember: true }),
-      boardItem(8, { kind: 'purchase', purchase: { title: 'Laut Bercerita', author: 'Leila S. Chudori', isbn: '9786024246945' }, votes: 1, voted: true }),
+      boardItem(7, {
+        status: 'done',
+        publicReply: { text: 'Colokan sudah dipasang di lantai 2.', at: '2026-03-05T00:00:00Z' },
+        fromMember: true,
+      }),
+      boardItem(8, {
+        kind: 'purchase',
+        purchase: { title: 'Laut Bercerita', author: 'Leila S. Chudori', isbn: '9786024246945' },
+        votes: 1,
+        voted: true,
+      }),
       boardItem(9, { kind: 'praise', votable: false, votes: 0, status: 'new' }),
       boardItem(10, { kind: 'complaint', status: 'in_review' }),
       boardItem(11, { kind: 'question', status: 'declined' }),
@@ -442,7 +501,10 @@ describe('<slims-feedback-board>', () => {
       await expectAccessible(offline, 'the board offline');
       stub!.restore();
       document.body.replaceChildren();
-      const en = await board({ [BOARD]: () => page(list(), 9) }, '<slims-feedback-board lang="en" page-size="5"></slims-feedback-board>');
+      const en = await board(
+        { [BOARD]: () => page(list(), 9) },
+        '<slims-feedback-board lang="en" page-size="5"></slims-feedback-board>',
+      );
       await until(() => items(en).length === 5, 'the English list');
       await expectAccessible(en, 'the English board');
     });

@@ -36,12 +36,24 @@ const b64url = (value: unknown): string =>
 /** A member token shaped as the sidecar mints it (the signature is not the widget's business). */
 function memberToken(claims: Record<string, unknown> = {}): string {
   const now = Math.floor(Date.now() / 1000);
-  const payload = { aud: 'slims-crm', typ: 'member', sub: 'M000001', name: 'Budi Santoso', iat: now, exp: now + 900, ...claims };
+  const payload = {
+    aud: 'slims-crm',
+    typ: 'member',
+    sub: 'M000001',
+    name: 'Budi Santoso',
+    iat: now,
+    exp: now + 900,
+    ...claims,
+  };
   return `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.c2lnbmF0dXJlLW5vdC1jaGVja2Vk`;
 }
 
 const session = (token = memberToken()): Response =>
-  json(200, { token, expiresAt: new Date(Date.now() + 900_000).toISOString(), member: { id: 'M000001', name: 'Budi Santoso' } });
+  json(200, {
+    token,
+    expiresAt: new Date(Date.now() + 900_000).toISOString(),
+    member: { id: 'M000001', name: 'Budi Santoso' },
+  });
 
 let stub: FetchStub | undefined;
 let loads = 0;
@@ -53,7 +65,10 @@ async function startLoader(): Promise<void> {
   await import(url);
 }
 
-async function signin(routes: Record<string, Route>, markup = '<slims-member-signin></slims-member-signin>'): Promise<SlimsMemberSignin> {
+async function signin(
+  routes: Record<string, Route>,
+  markup = '<slims-member-signin></slims-member-signin>',
+): Promise<SlimsMemberSignin> {
   stub = stubFetch(routes);
   const el = mount<SlimsMemberSignin>(markup);
   await el.updateComplete;
@@ -131,7 +146,8 @@ describe('<slims-member-signin>', () => {
       equal(post!.url.searchParams.get('lang'), 'id');
 
       equal(sessionStorage.getItem(STORAGE_KEY), token);
-      for (let i = 0; i < localStorage.length; i++) assert(!localStorage.getItem(localStorage.key(i)!)?.includes(token), 'not in localStorage');
+      for (let i = 0; i < localStorage.length; i++)
+        assert(!localStorage.getItem(localStorage.key(i)!)?.includes(token), 'not in localStorage');
       assert(!document.cookie.includes(token), 'not in a cookie');
       equal(window.SlimsCRM?.memberToken, token, 'SlimsCRM.setMemberToken was given the token');
 
@@ -157,7 +173,9 @@ describe('<slims-member-signin>', () => {
       'GET /api/v1/surveys/jam-buka': () => json(200, surveyPayload({ audience: 'members' })),
       [SESSION]: () => session(token),
     });
-    const host = mount<HTMLElement>('<div><slims-poll poll="jam-buka"></slims-poll><slims-member-signin></slims-member-signin></div>');
+    const host = mount<HTMLElement>(
+      '<div><slims-poll poll="jam-buka"></slims-poll><slims-member-signin></slims-member-signin></div>',
+    );
     const poll = host.querySelector<SlimsPoll>('slims-poll')!;
     const el = host.querySelector<SlimsMemberSignin>('slims-member-signin')!;
     await until(() => poll._view === 'members', 'the poll asks for a member');
@@ -171,18 +189,51 @@ describe('<slims-member-signin>', () => {
 
   const errors: [code: string, status: number, id: string, en: string][] = [
     ['invalid_credentials', 401, 'Nomor anggota atau kata sandi salah.', 'Wrong member number or password.'],
-    ['member_pending', 403, 'Keanggotaan Anda sedang ditangguhkan. Silakan hubungi perpustakaan.', 'Your membership is on hold. Please contact the library.'],
-    ['member_expired', 403, 'Masa keanggotaan Anda sudah habis. Silakan perpanjang di perpustakaan.', 'Your membership has expired. Please renew it at the library.'],
-    ['no_password', 403, 'Akun Anda belum memiliki kata sandi OPAC. Mintalah perpustakaan untuk membuatkannya.', 'Your account has no OPAC password yet. Please ask the library to set one.'],
-    ['rate_limited', 429, 'Terlalu banyak percobaan masuk. Silakan coba lagi nanti.', 'Too many sign-in attempts. Please try again later.'],
+    [
+      'member_pending',
+      403,
+      'Keanggotaan Anda sedang ditangguhkan. Silakan hubungi perpustakaan.',
+      'Your membership is on hold. Please contact the library.',
+    ],
+    [
+      'member_expired',
+      403,
+      'Masa keanggotaan Anda sudah habis. Silakan perpanjang di perpustakaan.',
+      'Your membership has expired. Please renew it at the library.',
+    ],
+    [
+      'no_password',
+      403,
+      'Akun Anda belum memiliki kata sandi OPAC. Mintalah perpustakaan untuk membuatkannya.',
+      'Your account has no OPAC password yet. Please ask the library to set one.',
+    ],
+    [
+      'rate_limited',
+      429,
+      'Terlalu banyak percobaan masuk. Silakan coba lagi nanti.',
+      'Too many sign-in attempts. Please try again later.',
+    ],
     ['validation_failed', 422, 'Isi nomor anggota dan kata sandi Anda.', 'Enter your member number and password.'],
-    ['offline', 0, 'Tidak dapat terhubung. Periksa koneksi internet Anda.', 'Cannot connect. Please check your internet connection.'],
-    ['internal_error', 500, 'Maaf, terjadi gangguan. Silakan coba lagi.', 'Sorry, something went wrong. Please try again.'],
+    [
+      'offline',
+      0,
+      'Tidak dapat terhubung. Periksa koneksi internet Anda.',
+      'Cannot connect. Please check your internet connection.',
+    ],
+    [
+      'internal_error',
+      500,
+      'Maaf, terjadi gangguan. Silakan coba lagi.',
+      'Sorry, something went wrong. Please try again.',
+    ],
   ];
   for (const [code, status, id, en] of errors) {
     it(`says ${code} in Indonesian and English, with focus on the message`, () =>
       quietly(async () => {
-        for (const [lang, text] of [['id', id], ['en', en]] as const) {
+        for (const [lang, text] of [
+          ['id', id],
+          ['en', en],
+        ] as const) {
           const seen: CustomEvent[] = [];
           const el = await signin(
             { [SESSION]: () => (status ? apiError(status, code, `server says ${code}`) : 'offline') },
@@ -195,7 +246,10 @@ describe('<slims-member-signin>', () => {
           includes(shadow(el).querySelector('[role=status]')?.getAttribute('part'), 'error');
           equal(stub!.calls.length, 1, 'sent once, never retried');
           equal(stub!.calls[0]!.url.searchParams.get('lang'), lang);
-          equal(seen.map((e) => e.detail.code), [code]);
+          equal(
+            seen.map((e) => e.detail.code),
+            [code],
+          );
           assert(seen[0]!.bubbles && seen[0]!.composed, 'slims-error bubbles and is composed');
           equal(sessionStorage.getItem(STORAGE_KEY), null);
           equal(window.SlimsCRM?.memberToken, null);
@@ -217,7 +271,7 @@ describe('<slims-member-signin>', () => {
       includes(field(el, 'password').getAttribute('aria-describedby'), 'status');
     }));
 
-  it('tells how long to wait from Retry-After, in the sidecar\'s words', () =>
+  it("tells how long to wait from Retry-After, in the sidecar's words", () =>
     quietly(async () => {
       const cases: [string, 'id' | 'en', string][] = [
         ['600', 'id', 'Terlalu banyak percobaan masuk. Coba lagi dalam 10 menit.'],
@@ -231,7 +285,10 @@ describe('<slims-member-signin>', () => {
       ];
       for (const [retryAfter, lang, text] of cases) {
         const el = await signin(
-          { [SESSION]: () => json(429, { error: { code: 'rate_limited', message: 'x' } }, { 'Retry-After': retryAfter }) },
+          {
+            [SESSION]: () =>
+              json(429, { error: { code: 'rate_limited', message: 'x' } }, { 'Retry-After': retryAfter }),
+          },
           `<slims-member-signin lang="${lang}"></slims-member-signin>`,
         );
         submit(el);
@@ -244,17 +301,28 @@ describe('<slims-member-signin>', () => {
   it('solves the proof of work a busy network needs, saying Memeriksa…, and sends once more with it', () =>
     quietly(async () => {
       const secrets = { hmacSignatureSecret: 'test-signature-secret', hmacKeySignatureSecret: 'test-key-secret' };
-      const issued = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 50, deriveKey, data: { purpose: 'signin' }, ...secrets });
-      const requested = (file: string): boolean => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
+      const issued = await createChallenge({
+        algorithm: 'SHA-256',
+        cost: 1,
+        counter: 50,
+        deriveKey,
+        data: { purpose: 'signin' },
+        ...secrets,
+      });
+      const requested = (file: string): boolean =>
+        performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
       let release: () => void = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
       let verified = false;
       const el = await signin({
         [SESSION]: async (call, n) => {
-          if (n === 0) return json(401, { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } });
+          if (n === 0)
+            return json(401, { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } });
           const pow = (call.body as { pow?: string }).pow;
           const decoded = JSON.parse(atob(pow ?? '')) as { challenge: Challenge; solution: Solution };
-          verified = (await verifySolution({ challenge: decoded.challenge, solution: decoded.solution, deriveKey, ...secrets })).verified;
+          verified = (
+            await verifySolution({ challenge: decoded.challenge, solution: decoded.solution, deriveKey, ...secrets })
+          ).verified;
           await held;
           return session();
         },
@@ -272,9 +340,19 @@ describe('<slims-member-signin>', () => {
 
   it('says the check did not finish when a second proof_required comes', () =>
     quietly(async () => {
-      const issued = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 5, deriveKey, hmacSignatureSecret: 'a-secret-of-sorts', hmacKeySignatureSecret: 'another-secret-x' });
+      const issued = await createChallenge({
+        algorithm: 'SHA-256',
+        cost: 1,
+        counter: 5,
+        deriveKey,
+        hmacSignatureSecret: 'a-secret-of-sorts',
+        hmacKeySignatureSecret: 'another-secret-x',
+      });
       const el = await signin(
-        { [SESSION]: () => json(401, { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } }) },
+        {
+          [SESSION]: () =>
+            json(401, { error: { code: 'proof_required', message: 'x', details: { challenge: issued } } }),
+        },
         '<slims-member-signin lang="en"></slims-member-signin>',
       );
       submit(el);
@@ -383,7 +461,10 @@ describe('<slims-member-signin>', () => {
     equal(el.member, null);
     equal(statusText(el), 'Anda sudah keluar.');
     assert(shadow(el).querySelector('form'), 'the form is back');
-    equal(seen.map((e) => e.detail), [{ memberId: 'M000001', reason: 'signout' }]);
+    equal(
+      seen.map((e) => e.detail),
+      [{ memberId: 'M000001', reason: 'signout' }],
+    );
     assert(seen[0]!.bubbles && seen[0]!.composed, 'slims-signout bubbles and is composed');
   });
 
@@ -412,7 +493,11 @@ describe('<slims-member-signin>', () => {
   });
 
   it('ignores an expired or unreadable stored token, also where the loader already gave it out', async () => {
-    for (const token of [memberToken({ iat: 1_700_000_000, exp: 1_700_000_900 }), 'not-a-token', `x.${b64url({ sub: 'M1' })}.y`]) {
+    for (const token of [
+      memberToken({ iat: 1_700_000_000, exp: 1_700_000_900 }),
+      'not-a-token',
+      `x.${b64url({ sub: 'M1' })}.y`,
+    ]) {
       sessionStorage.setItem(STORAGE_KEY, token);
       await startLoader();
       equal(window.SlimsCRM?.memberToken, token, 'the loader does not check expiry');
@@ -440,11 +525,16 @@ describe('<slims-member-signin>', () => {
     equal(statusText(el), 'Sesi Anda sudah berakhir. Silakan masuk lagi.');
     equal(sessionStorage.getItem(STORAGE_KEY), null);
     equal(window.SlimsCRM?.memberToken, null);
-    equal(seen.map((e) => e.detail), [{ memberId: 'M000001', reason: 'expired' }]);
+    equal(
+      seen.map((e) => e.detail),
+      [{ memberId: 'M000001', reason: 'expired' }],
+    );
   });
 
   it('follows another sign-in element and a sign-out by the page', async () => {
-    const host = mount<HTMLElement>('<div><slims-member-signin></slims-member-signin><slims-member-signin></slims-member-signin></div>');
+    const host = mount<HTMLElement>(
+      '<div><slims-member-signin></slims-member-signin><slims-member-signin></slims-member-signin></div>',
+    );
     stub = stubFetch({ [SESSION]: () => session() });
     const [a, b] = [...host.querySelectorAll('slims-member-signin')];
     await a!.updateComplete;
@@ -501,7 +591,10 @@ describe('<slims-member-signin>', () => {
       await new Promise((r) => setTimeout(r, 50));
       equal(watch.errors, []);
       assert(warnings.length >= answers.length, 'failures are logged');
-      assert(warnings.every((w) => String(w[0]).startsWith('[slims-crm]')), 'warnings are prefixed');
+      assert(
+        warnings.every((w) => String(w[0]).startsWith('[slims-crm]')),
+        'warnings are prefixed',
+      );
     } finally {
       console.warn = warn;
       watch.stop();
@@ -544,7 +637,8 @@ describe('<slims-member-signin>', () => {
     submit(el);
     await until(() => el.member, 'signed in');
     await el.updateComplete;
-    for (const part of ['container', 'status', 'button', 'signout']) assert(shadow(el).querySelector(`[part~="${part}"]`), `part ${part}`);
+    for (const part of ['container', 'status', 'button', 'signout'])
+      assert(shadow(el).querySelector(`[part~="${part}"]`), `part ${part}`);
   });
 });
 
@@ -583,7 +677,14 @@ describe('loader (widgets/index.ts) and the stored member token', () => {
         let release = (): void => undefined;
         const held = new Promise<void>((r) => (release = r));
         const el = await signin(
-          { [SESSION]: async (_call, n) => (n === 0 ? apiError(401, 'invalid_credentials') : n === 1 ? json(429, { error: { code: 'rate_limited', message: 'x' } }, { 'Retry-After': '600' }) : (await held, session())) },
+          {
+            [SESSION]: async (_call, n) =>
+              n === 0
+                ? apiError(401, 'invalid_credentials')
+                : n === 1
+                  ? json(429, { error: { code: 'rate_limited', message: 'x' } }, { 'Retry-After': '600' })
+                  : (await held, session()),
+          },
           `<slims-member-signin lang="${lang}"></slims-member-signin>`,
         );
         await expectAccessible(el, `the sign-in form (${lang})`);
@@ -591,14 +692,20 @@ describe('loader (widgets/index.ts) and the stored member token', () => {
         await until(() => field(el, 'password').getAttribute('aria-invalid') === 'true', 'the empty fields marked');
         await expectAccessible(el, `the form with both fields missing (${lang})`);
         submit(el);
-        await until(() => stub!.calls.length === 1 && field(el, 'password').getAttribute('aria-invalid') === 'true', 'wrong credentials');
+        await until(
+          () => stub!.calls.length === 1 && field(el, 'password').getAttribute('aria-invalid') === 'true',
+          'wrong credentials',
+        );
         await el.updateComplete;
         await expectAccessible(el, `the form after wrong credentials (${lang})`);
         submit(el);
         await until(() => stub!.calls.length === 2 && /10/.test(statusText(el)), 'rate limited');
         await expectAccessible(el, `the form when rate limited (${lang})`);
         submit(el);
-        await until(() => shadow(el).querySelector('form button')?.getAttribute('aria-disabled') === 'true', 'checking');
+        await until(
+          () => shadow(el).querySelector('form button')?.getAttribute('aria-disabled') === 'true',
+          'checking',
+        );
         await expectAccessible(el, `the form while checking (${lang})`);
         release();
         await until(() => el.member, 'signed in');

@@ -28,7 +28,10 @@ const POST = 'POST /api/v1/surveys/jam-buka/responses';
 
 let stub: FetchStub;
 
-async function poll(routes: FetchStub['routes'], markup = '<slims-poll poll="jam-buka"></slims-poll>'): Promise<SlimsPoll> {
+async function poll(
+  routes: FetchStub['routes'],
+  markup = '<slims-poll poll="jam-buka"></slims-poll>',
+): Promise<SlimsPoll> {
   stub = stubFetch(routes);
   const el = mount<SlimsPoll>(markup);
   await until(() => el._view !== 'loading', 'the poll to load');
@@ -36,7 +39,9 @@ async function poll(routes: FetchStub['routes'], markup = '<slims-poll poll="jam
   return el;
 }
 
-const radios = (el: Element): HTMLInputElement[] => [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')];
+const radios = (el: Element): HTMLInputElement[] => [
+  ...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]'),
+];
 
 describe('<slims-poll>', () => {
   beforeEach(() => {
@@ -56,7 +61,10 @@ describe('<slims-poll>', () => {
     const el = await poll({ [GET]: () => json(200, surveyPayload()) });
     const root = shadow(el);
     equal(root.querySelector('[part=title]')?.textContent, 'Jam buka perpustakaan');
-    includes(root.querySelector('form fieldset legend')?.textContent, 'Kapan sebaiknya perpustakaan buka pada hari Sabtu?');
+    includes(
+      root.querySelector('form fieldset legend')?.textContent,
+      'Kapan sebaiknya perpustakaan buka pada hari Sabtu?',
+    );
     equal(
       [...root.querySelectorAll('[part=option]')].map((o) => o.textContent?.trim()),
       ['Pagi', 'Siang', 'Sore'],
@@ -107,7 +115,8 @@ describe('<slims-poll>', () => {
   it('sends Idempotency-Key and X-Device-Id, and the same key again when retrying after a 503', async () => {
     const el = await poll({
       [GET]: () => json(200, surveyPayload()),
-      [POST]: (_call, n) => (n === 0 ? apiError(503, 'internal_error') : json(201, { responseId: 7, results: pollResults })),
+      [POST]: (_call, n) =>
+        n === 0 ? apiError(503, 'internal_error') : json(201, { responseId: 7, results: pollResults }),
     });
     radios(el)[0]!.click();
     shadow(el).querySelector('button')!.click();
@@ -119,7 +128,10 @@ describe('<slims-poll>', () => {
     equal(posts[1]!.headers.get('Idempotency-Key'), key);
     equal(posts[0]!.headers.get('Content-Type'), 'application/json');
     equal(posts[0]!.headers.get('X-Device-Id'), localStorage.getItem('slims-crm:device'));
-    assert(/^[0-9a-f-]{36}$/.test(localStorage.getItem('slims-crm:device') ?? ''), 'the first answer makes a uuid device id');
+    assert(
+      /^[0-9a-f-]{36}$/.test(localStorage.getItem('slims-crm:device') ?? ''),
+      'the first answer makes a uuid device id',
+    );
   });
 
   it('keeps sending through a database outage (503 database_unavailable, Retry-After) with one key, in its sending state', async () => {
@@ -133,7 +145,16 @@ describe('<slims-poll>', () => {
         [POST]: (_call, n) => {
           seen.push(el._view);
           return n < 5
-            ? json(503, { error: { code: 'database_unavailable', message: 'Layanan sedang tidak dapat menghubungi basis data.' } }, { 'Retry-After': n === 4 ? '60' : '3' })
+            ? json(
+                503,
+                {
+                  error: {
+                    code: 'database_unavailable',
+                    message: 'Layanan sedang tidak dapat menghubungi basis data.',
+                  },
+                },
+                { 'Retry-After': n === 4 ? '60' : '3' },
+              )
             : json(201, { responseId: 7, results: pollResults });
         },
       });
@@ -147,7 +168,10 @@ describe('<slims-poll>', () => {
       equal([...new Set(seen)], ['submitting'], 'the sending state the whole time');
       equal(statusText(el), 'Terima kasih, jawaban Anda sudah tercatat.');
       equal(waits.length, 5);
-      assert(waits.slice(0, 4).every((ms) => ms >= 3000 && ms <= 3750), `waits as Retry-After asks, with a little jitter: ${waits.join(', ')}`);
+      assert(
+        waits.slice(0, 4).every((ms) => ms >= 3000 && ms <= 3750),
+        `waits as Retry-After asks, with a little jitter: ${waits.join(', ')}`,
+      );
       equal(waits[4], 5000, 'a long Retry-After is capped');
     } finally {
       retry.wait = wait;
@@ -213,7 +237,9 @@ describe('<slims-poll>', () => {
     assert(!shadow(el).querySelector('form'), 'no form');
     stub.restore();
     document.body.replaceChildren();
-    const later = await poll({ [GET]: () => json(200, surveyPayload({ resultsVisibility: 'after_close' }, { answered: true })) });
+    const later = await poll({
+      [GET]: () => json(200, surveyPayload({ resultsVisibility: 'after_close' }, { answered: true })),
+    });
     equal(statusText(later), 'Anda sudah menjawab.');
     includes(shadow(later).querySelector('[part=note]')?.textContent, 'Hasil akan ditampilkan setelah ditutup.');
   });
@@ -226,7 +252,9 @@ describe('<slims-poll>', () => {
   });
 
   it('shows when a scheduled poll opens', async () => {
-    const el = await poll({ [GET]: () => json(200, surveyPayload({ state: 'scheduled', opensAt: '2030-03-01T01:00:00Z' })) });
+    const el = await poll({
+      [GET]: () => json(200, surveyPayload({ state: 'scheduled', opensAt: '2030-03-01T01:00:00Z' })),
+    });
     includes(statusText(el), 'Jajak pendapat belum dibuka. Dibuka ');
     includes(statusText(el), '2030');
   });
@@ -238,7 +266,12 @@ describe('<slims-poll>', () => {
     assert(!shadow(el).querySelector('form'), 'no form');
     stub.restore();
     document.body.replaceChildren();
-    window.SlimsCRM = { version: 'test', apiBase: location.origin, memberToken: 'member-token-1', setMemberToken: () => undefined };
+    window.SlimsCRM = {
+      version: 'test',
+      apiBase: location.origin,
+      memberToken: 'member-token-1',
+      setMemberToken: () => undefined,
+    };
     const member = await poll({ [GET]: () => json(200, surveyPayload({ audience: 'members' })) });
     equal(member._view, 'open');
     equal(stub.calls[0]?.headers.get('Authorization'), 'Bearer member-token-1');
@@ -254,15 +287,22 @@ describe('<slims-poll>', () => {
     await until(() => el._view === 'members', 'members view');
   });
 
-  it('renews an expired member token from the OPAC\'s token page and sends the answer once more', async () => {
+  it("renews an expired member token from the OPAC's token page and sends the answer once more", async () => {
     const crm = fakeSlimsCRM('expired-token');
-    const meta = Object.assign(document.createElement('meta'), { name: 'slims-crm-token-url', content: '/api/opac/index.php?p=slims_crm_token' });
+    const meta = Object.assign(document.createElement('meta'), {
+      name: 'slims-crm-token-url',
+      content: '/api/opac/index.php?p=slims_crm_token',
+    });
     document.head.append(meta);
     try {
       const el = await poll({
         [GET]: () => json(200, surveyPayload()),
-        [POST]: (call) => (call.headers.get('Authorization') === 'Bearer fresh-token' ? json(201, { responseId: 5, results: pollResults }) : apiError(401, 'invalid_token')),
-        'GET /api/opac/index.php': () => json(200, { token: 'fresh-token', expiresAt: new Date(Date.now() + 900_000).toISOString() }),
+        [POST]: (call) =>
+          call.headers.get('Authorization') === 'Bearer fresh-token'
+            ? json(201, { responseId: 5, results: pollResults })
+            : apiError(401, 'invalid_token'),
+        'GET /api/opac/index.php': () =>
+          json(200, { token: 'fresh-token', expiresAt: new Date(Date.now() + 900_000).toISOString() }),
       });
       radios(el)[0]!.click();
       shadow(el).querySelector('button')!.click();
@@ -285,7 +325,10 @@ describe('<slims-poll>', () => {
     });
     radios(el)[0]!.click();
     shadow(el).querySelector('button')!.click();
-    await until(() => stub.calls.filter((c) => c.method === 'GET').length === 2 && el._view === 'open', 'a reload as a visitor');
+    await until(
+      () => stub.calls.filter((c) => c.method === 'GET').length === 2 && el._view === 'open',
+      'a reload as a visitor',
+    );
     equal(crm.memberToken, null);
     equal(sessionStorage.getItem('slims-crm:member-token'), null);
     equal(stub.calls.at(-1)?.headers.get('Authorization'), null);
@@ -315,7 +358,10 @@ describe('<slims-poll>', () => {
       equal(statusText(el), 'Layanan ini belum tersedia di situs ini.');
       equal(shadow(el).querySelector('button'), null, 'no retry button');
       equal(stub.calls.find((c) => c.path === '/api/v1/health')?.url.origin, 'http://crm.perpustakaan.test');
-      assert(warnings.some((w) => w.includes(`CRM_ALLOWED_ORIGINS=${location.origin}`)), `console: ${warnings.join(' | ')}`);
+      assert(
+        warnings.some((w) => w.includes(`CRM_ALLOWED_ORIGINS=${location.origin}`)),
+        `console: ${warnings.join(' | ')}`,
+      );
       await expectAccessible(el, 'the poll on a site it is not available on');
       stub.restore();
       document.body.replaceChildren();
@@ -327,7 +373,10 @@ describe('<slims-poll>', () => {
       stub.restore();
       document.body.replaceChildren();
       // No answer from the sidecar at all: the connection, as before.
-      const down = await poll({ [GET]: () => 'offline', 'GET /api/v1/health': () => 'offline' }, '<slims-poll poll="jam-buka" api="http://crm.perpustakaan.test"></slims-poll>');
+      const down = await poll(
+        { [GET]: () => 'offline', 'GET /api/v1/health': () => 'offline' },
+        '<slims-poll poll="jam-buka" api="http://crm.perpustakaan.test"></slims-poll>',
+      );
       equal(down._view, 'offline');
       equal(statusText(down), 'Tidak dapat terhubung. Periksa koneksi internet Anda.');
     } finally {
@@ -346,7 +395,7 @@ describe('<slims-poll>', () => {
     let fixed = false;
     const el = await poll({ [GET]: () => (fixed ? json(200, surveyPayload()) : apiError(500, 'internal_error')) });
     equal(el._view, 'error');
-    equal(stub.calls.length, 1, 'a read is not retried behind the visitor\'s back');
+    equal(stub.calls.length, 1, "a read is not retried behind the visitor's back");
     equal(statusText(el), 'Maaf, terjadi gangguan. Silakan coba lagi.');
     fixed = true;
     shadow(el).querySelector<HTMLButtonElement>('[part~=retry]')!.click();
@@ -361,12 +410,18 @@ describe('<slims-poll>', () => {
   });
 
   it('speaks English with lang="en", or when an ancestor says so', async () => {
-    const el = await poll({ [GET]: () => json(200, surveyPayload()) }, '<slims-poll poll="jam-buka" lang="en"></slims-poll>');
+    const el = await poll(
+      { [GET]: () => json(200, surveyPayload()) },
+      '<slims-poll poll="jam-buka" lang="en"></slims-poll>',
+    );
     equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Send');
     equal(stub.calls[0]?.url.searchParams.get('lang'), 'en');
     stub.restore();
     document.body.replaceChildren();
-    const nested = await poll({ [GET]: () => json(200, surveyPayload({ state: 'closed' })) }, '<section lang="en-GB"><slims-poll poll="jam-buka"></slims-poll></section>');
+    const nested = await poll(
+      { [GET]: () => json(200, surveyPayload({ state: 'closed' })) },
+      '<section lang="en-GB"><slims-poll poll="jam-buka"></slims-poll></section>',
+    );
     const inner = nested.localName === 'slims-poll' ? nested : nested.querySelector('slims-poll')!;
     await until(() => inner._view === 'closed', 'closed');
     equal(statusText(inner), 'Poll closed.');
@@ -377,7 +432,10 @@ describe('<slims-poll>', () => {
     const html = document.documentElement;
     const lang = html.getAttribute('lang');
     html.setAttribute('lang', 'id');
-    window.SlimsCRM = { ...(before ?? { version: 'test', apiBase: location.origin, memberToken: null, setMemberToken: () => undefined }), lang: 'en' };
+    window.SlimsCRM = {
+      ...(before ?? { version: 'test', apiBase: location.origin, memberToken: null, setMemberToken: () => undefined }),
+      lang: 'en',
+    };
     try {
       const el = await poll({ [GET]: () => json(200, surveyPayload()) });
       equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Send');
@@ -385,7 +443,10 @@ describe('<slims-poll>', () => {
       stub.restore();
       document.body.replaceChildren();
       // Its own lang still wins.
-      const own = await poll({ [GET]: () => json(200, surveyPayload()) }, '<slims-poll poll="jam-buka" lang="id"></slims-poll>');
+      const own = await poll(
+        { [GET]: () => json(200, surveyPayload()) },
+        '<slims-poll poll="jam-buka" lang="id"></slims-poll>',
+      );
       equal(shadow(own).querySelector('button')?.textContent?.trim(), 'Kirim');
     } finally {
       window.SlimsCRM = before;
@@ -415,7 +476,10 @@ describe('<slims-poll>', () => {
     try {
       const el = await poll({
         [GET]: () => json(200, surveyPayload()),
-        [POST]: (_c, n) => (n === 0 ? apiError(429, 'rate_limited', 'Terlalu banyak permintaan') : json(201, { responseId: 55, results: null })),
+        [POST]: (_c, n) =>
+          n === 0
+            ? apiError(429, 'rate_limited', 'Terlalu banyak permintaan')
+            : json(201, { responseId: 55, results: null }),
       });
       radios(el)[0]!.click();
       shadow(el).querySelector('button')!.click();
@@ -444,21 +508,36 @@ describe('<slims-poll>', () => {
       const a = await poll({ [GET]: () => new Response('<html>502 Bad Gateway', { status: 200 }) });
       equal(a._view, 'error');
       stub.restore();
-      const b = await poll({ [GET]: () => json(200, { survey: { questions: 'nope' } }) }, '<slims-poll poll="jam-buka"></slims-poll>');
+      const b = await poll(
+        { [GET]: () => json(200, { survey: { questions: 'nope' } }) },
+        '<slims-poll poll="jam-buka"></slims-poll>',
+      );
       equal(b._view, 'error');
       stub.restore();
       const c = await poll({
         [GET]: () =>
-          json(200, surveyPayload({ questions: [{ id: 1, type: 'single', prompt: { x: 1 }, options: 'x' }, null, { id: 'x' }] }, {
-            answered: true,
-            results: { total: 'many', questions: [null, 5, { id: 1, options: [null, { label: 3, count: 'x' }] }, { distribution: {} }] },
-          })),
+          json(
+            200,
+            surveyPayload(
+              { questions: [{ id: 1, type: 'single', prompt: { x: 1 }, options: 'x' }, null, { id: 'x' }] },
+              {
+                answered: true,
+                results: {
+                  total: 'many',
+                  questions: [null, 5, { id: 1, options: [null, { label: 3, count: 'x' }] }, { distribution: {} }],
+                },
+              },
+            ),
+          ),
       });
       equal(c._view, 'answered');
       await c.updateComplete;
       await new Promise((r) => setTimeout(r, 50));
       equal(watch.errors, []);
-      assert(warnings.every((w) => String(w[0]).startsWith('[slims-crm]')), 'warnings are prefixed');
+      assert(
+        warnings.every((w) => String(w[0]).startsWith('[slims-crm]')),
+        'warnings are prefixed',
+      );
       assert(warnings.length >= 2, 'failures are logged');
     } finally {
       console.warn = warn;
@@ -468,7 +547,17 @@ describe('<slims-poll>', () => {
 
   it('exposes themable parts', async () => {
     const el = await poll({ [GET]: () => json(200, surveyPayload({ description: 'Bantu kami memilih jam buka.' })) });
-    for (const part of ['container', 'title', 'description', 'status', 'form', 'question', 'prompt', 'option', 'button']) {
+    for (const part of [
+      'container',
+      'title',
+      'description',
+      'status',
+      'form',
+      'question',
+      'prompt',
+      'option',
+      'button',
+    ]) {
       assert(shadow(el).querySelector(`[part~="${part}"]`), `part ${part}`);
     }
     el.style.setProperty('--slims-accent', 'rgb(1, 2, 3)');
@@ -479,7 +568,9 @@ describe('<slims-poll>', () => {
     it('while loading, with the question, with a validation error, while sending and after thanks with results', async () => {
       let release = (): void => undefined;
       const held = new Promise<void>((r) => (release = r));
-      stub = stubFetch({ [GET]: async () => (await held, json(200, surveyPayload({ description: 'Bantu kami memilih jam buka.' }))) });
+      stub = stubFetch({
+        [GET]: async () => (await held, json(200, surveyPayload({ description: 'Bantu kami memilih jam buka.' }))),
+      });
       const el = mount<SlimsPoll>('<slims-poll poll="jam-buka"></slims-poll>');
       await el.updateComplete;
       equal(el._view, 'loading');
@@ -515,7 +606,11 @@ describe('<slims-poll>', () => {
       for (const [view, payload] of states) {
         const el = await poll({ [GET]: () => json(200, payload) });
         equal(el._view, view);
-        await until(() => view === 'scheduled' || view === 'members' || !(el._results && !shadow(el).querySelector('[part=results]')), 'the results');
+        await until(
+          () =>
+            view === 'scheduled' || view === 'members' || !(el._results && !shadow(el).querySelector('[part=results]')),
+          'the results',
+        );
         await expectAccessible(el, `the poll ${view}`);
         stub.restore();
         document.body.replaceChildren();
@@ -538,7 +633,10 @@ describe('<slims-poll>', () => {
       await expectAccessible(missing, 'the poll not found');
       stub.restore();
       document.body.replaceChildren();
-      const en = await poll({ [GET]: () => json(200, surveyPayload()), [POST]: () => 'offline' }, '<slims-poll poll="jam-buka" lang="en"></slims-poll>');
+      const en = await poll(
+        { [GET]: () => json(200, surveyPayload()), [POST]: () => 'offline' },
+        '<slims-poll poll="jam-buka" lang="en"></slims-poll>',
+      );
       radios(en)[1]!.click();
       shadow(en).querySelector('button')!.click();
       await until(() => en._view === 'open' && statusText(en) !== '', 'the offline note');

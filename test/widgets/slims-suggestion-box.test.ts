@@ -72,7 +72,10 @@ const created =
 
 let stub: FetchStub | undefined;
 
-async function box(routes: Record<string, Route>, markup = '<slims-suggestion-box></slims-suggestion-box>'): Promise<SlimsSuggestionBox> {
+async function box(
+  routes: Record<string, Route>,
+  markup = '<slims-suggestion-box></slims-suggestion-box>',
+): Promise<SlimsSuggestionBox> {
   stub = stubFetch(routes);
   const el = mount<SlimsSuggestionBox>(markup);
   await el.updateComplete;
@@ -105,7 +108,8 @@ async function submit(el: SlimsSuggestionBox): Promise<void> {
   await el.updateComplete;
 }
 
-const requested = (file: string): boolean => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
+const requested = (file: string): boolean =>
+  performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
 const calls = (key: string): Call[] => stub!.calls.filter((c) => `${c.method} ${c.path}` === key);
 const focused = (el: Element): Element | null => shadow(el).activeElement;
 
@@ -157,7 +161,10 @@ describe('<slims-suggestion-box>', () => {
       equal('asMember' in body, false, 'no member choice without a member');
       equal('contact' in body || 'website' in body, false);
       const pow = decodePow(body.pow);
-      assert(pow?.challenge.signature && Number.isInteger(pow.solution.counter), 'pow is base64 JSON { challenge, solution }');
+      assert(
+        pow?.challenge.signature && Number.isInteger(pow.solution.counter),
+        'pow is base64 JSON { challenge, solution }',
+      );
       assert(/^[\w-]{8,64}$/.test(post!.headers.get('Idempotency-Key') ?? ''), 'Idempotency-Key');
       assert(/^[\w-]{8,64}$/.test(post!.headers.get('X-Device-Id') ?? ''), 'X-Device-Id');
 
@@ -292,7 +299,10 @@ describe('<slims-suggestion-box>', () => {
       [email, 'Alamat e-mail tidak valid.'],
     ] as const) {
       equal(input.getAttribute('aria-invalid'), 'true');
-      const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => shadow(el).getElementById(id)?.textContent);
+      const described = input
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => shadow(el).getElementById(id)?.textContent);
       assert(described.includes(message), `${input.id} is described by its message`);
     }
     equal(focused(el), isbn, 'focus on the first bad field in the form');
@@ -308,20 +318,27 @@ describe('<slims-suggestion-box>', () => {
     ['too_fast', 400, 'Terlalu cepat. Tunggu sebentar lalu kirim lagi.'],
   ] as const) {
     it(`shows the sidecar's own words for ${code}`, async () => {
-      const el = await box({ [POW]: powRoute, [POST]: (_, n) => (n === 0 ? apiError(status, code, message) : created()(_, n)) });
+      const el = await box({
+        [POW]: powRoute,
+        [POST]: (_, n) => (n === 0 ? apiError(status, code, message) : created()(_, n)),
+      });
       fill(el, 'text', 'Halo');
       if (code === 'spam_suspected') $<HTMLInputElement>(el, 'input[name=website]').value = 'http://spam.example';
       await quietly(() => submit(el));
       equal(statusText(el), message);
       equal($(el, '#status').className, 'error');
       equal(el._view, 'form');
-      if (code === 'spam_suspected') equal((calls(POST)[0]!.body as { website?: string }).website, 'http://spam.example');
+      if (code === 'spam_suspected')
+        equal((calls(POST)[0]!.body as { website?: string }).website, 'http://spam.example');
       // The proof of work was not spent: sending again needs no new challenge, but a new key.
       await submit(el);
       equal(el._view, 'sent');
       equal(calls(POW).length, 1);
       const [first, second] = calls(POST);
-      assert(first!.headers.get('Idempotency-Key') !== second!.headers.get('Idempotency-Key'), 'a refused submission leaves its key');
+      assert(
+        first!.headers.get('Idempotency-Key') !== second!.headers.get('Idempotency-Key'),
+        'a refused submission leaves its key',
+      );
       equal((first!.body as { pow: string }).pow, (second!.body as { pow: string }).pow);
     });
   }
@@ -341,7 +358,10 @@ describe('<slims-suggestion-box>', () => {
     await submit(el);
     equal(el._view, 'sent');
     const [a, b] = calls(POST);
-    assert(b && a!.headers.get('Idempotency-Key') !== b.headers.get('Idempotency-Key'), 'a new key for a new submission');
+    assert(
+      b && a!.headers.get('Idempotency-Key') !== b.headers.get('Idempotency-Key'),
+      'a new key for a new submission',
+    );
     equal(calls(POW).length, 2, 'a fresh challenge for the second submission');
   });
 
@@ -367,7 +387,12 @@ describe('<slims-suggestion-box>', () => {
   it("never shows a proxy's English status text: a 4xx without the sidecar's JSON reads as the widget's own words", async () => {
     const el = await box({
       [POW]: powRoute,
-      [POST]: () => new Response('<html><body>Forbidden</body></html>', { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'text/html' } }),
+      [POST]: () =>
+        new Response('<html><body>Forbidden</body></html>', {
+          status: 403,
+          statusText: 'Forbidden',
+          headers: { 'Content-Type': 'text/html' },
+        }),
     });
     fill(el, 'text', 'Halo');
     await quietly(() => submit(el));
@@ -378,7 +403,10 @@ describe('<slims-suggestion-box>', () => {
     const el = await box(
       {
         [POW]: powRoute,
-        [POST]: () => apiError(422, 'validation_failed', 'Isian belum benar.', [{ field: 'kind', message: 'Pilih jenis masukan yang tersedia.' }]),
+        [POST]: () =>
+          apiError(422, 'validation_failed', 'Isian belum benar.', [
+            { field: 'kind', message: 'Pilih jenis masukan yang tersedia.' },
+          ]),
       },
       '<slims-suggestion-box kinds="question"></slims-suggestion-box>',
     );
@@ -406,7 +434,11 @@ describe('<slims-suggestion-box>', () => {
     stub!.routes[POST] = created();
     await submit(el);
     equal(el._view, 'sent');
-    equal(new Set(calls(POST).map((c) => c.headers.get('Idempotency-Key'))).size, 1, 'the retry is the same submission');
+    equal(
+      new Set(calls(POST).map((c) => c.headers.get('Idempotency-Key'))).size,
+      1,
+      'the retry is the same submission',
+    );
   });
 
   it('fetches a fresh challenge and retries once on pow_expired, and gives up after a second one', async () => {
@@ -428,7 +460,8 @@ describe('<slims-suggestion-box>', () => {
     expired = 2;
     const again = await box({
       [POW]: powRoute,
-      [POST]: (call, n) => (n < expired ? apiError(409, 'pow_replayed', 'Bukti kerja sudah dipakai.') : created()(call, n)),
+      [POST]: (call, n) =>
+        n < expired ? apiError(409, 'pow_replayed', 'Bukti kerja sudah dipakai.') : created()(call, n),
     });
     fill(again, 'text', 'Lagi');
     await quietly(() => submit(again));
@@ -439,8 +472,15 @@ describe('<slims-suggestion-box>', () => {
 
   it('lets a member send as member (no proof of work) or anonymously, and lists their own items', async () => {
     fakeSlimsCRM('tok-member');
-    const mine = [ownItem({ status: 'done', publicReply: { text: 'Sudah dipasang.', at: '2026-03-05T00:00:00Z' } }), ownItem({ code: 'KLMNP-QRSTU', kind: 'question' })];
-    const el = await box({ [POW]: powRoute, [POST]: created(ownItem({ code: 'VWXYZ-23456' })), [MINE]: () => json(200, { items: mine }) });
+    const mine = [
+      ownItem({ status: 'done', publicReply: { text: 'Sudah dipasang.', at: '2026-03-05T00:00:00Z' } }),
+      ownItem({ code: 'KLMNP-QRSTU', kind: 'question' }),
+    ];
+    const el = await box({
+      [POW]: powRoute,
+      [POST]: created(ownItem({ code: 'VWXYZ-23456' })),
+      [MINE]: () => json(200, { items: mine }),
+    });
     await until(() => shadow(el).querySelectorAll('[part=mine] [part=item]').length === 2, 'my items');
     equal(calls(MINE)[0]!.headers.get('Authorization'), 'Bearer tok-member');
     const section = $(el, '[part=mine]');
@@ -472,7 +512,11 @@ describe('<slims-suggestion-box>', () => {
 
   it('forgets an expired member token and offers to send anonymously', async () => {
     const crm = fakeSlimsCRM('tok-old');
-    const el = await box({ [POW]: powRoute, [POST]: () => apiError(401, 'invalid_token'), [MINE]: () => json(200, { items: [] }) });
+    const el = await box({
+      [POW]: powRoute,
+      [POST]: () => apiError(401, 'invalid_token'),
+      [MINE]: () => json(200, { items: [] }),
+    });
     await until(() => shadow(el).querySelector('input[name=as]'), 'the member choice');
     fill(el, 'text', 'Halo');
     await quietly(() => submit(el));
@@ -523,13 +567,23 @@ describe('<slims-suggestion-box>', () => {
 
   it('after sending: copies the code, checks its status and starts over', async () => {
     let copied = '';
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (copied = t) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (t: string) => void (copied = t) },
+    });
     try {
-      const el = await box({ [POW]: powRoute, [POST]: created(), [ITEM]: () => json(200, { item: ownItem({ status: 'planned' }) }) });
+      const el = await box({
+        [POW]: powRoute,
+        [POST]: created(),
+        [ITEM]: () => json(200, { item: ownItem({ status: 'planned' }) }),
+      });
       fill(el, 'text', 'Halo');
       await submit(el);
       const [copy, check, another] = shadow(el).querySelectorAll<HTMLButtonElement>('[part=code] button');
-      equal([copy, check, another].map((b) => b!.textContent), ['Salin kode', 'Cek status', 'Kirim masukan lain']);
+      equal(
+        [copy, check, another].map((b) => b!.textContent),
+        ['Salin kode', 'Cek status', 'Kirim masukan lain'],
+      );
       copy!.click();
       await until(() => statusText(el) === 'Kode pelacakan disalin.', 'copied');
       equal(copied, 'ABCDE-FGHJK');
@@ -561,12 +615,16 @@ describe('<slims-suggestion-box>', () => {
     $(el, 'summary').click();
     $<HTMLInputElement>(el, '#lookup-code').value = 'ABCDE-FGHJK';
     $<HTMLButtonElement>(el, '[part=lookup] button').click();
-    await until(() => shadow(el).querySelector('#found') && shadow(el).querySelector('[part=mine] [part=item]'), 'both items');
+    await until(
+      () => shadow(el).querySelector('#found') && shadow(el).querySelector('[part=mine] [part=item]'),
+      'both items',
+    );
     await new Promise((r) => setTimeout(r, 50));
     equal(shadow(el).querySelectorAll('img, script').length, 0, 'no element made from text');
     equal((window as { __slimsXss?: number }).__slimsXss, undefined);
     for (const item of shadow(el).querySelectorAll('[part=item]')) {
-      for (const part of ['teks', 'judul', 'pengarang', 'isbn', 'publik', 'pribadi']) includes(item.textContent, `${part} ${HOSTILE}`);
+      for (const part of ['teks', 'judul', 'pengarang', 'isbn', 'publik', 'pribadi'])
+        includes(item.textContent, `${part} ${HOSTILE}`);
     }
   });
 
@@ -621,9 +679,18 @@ describe('<slims-suggestion-box>', () => {
           [POW]: async (call, n) => (await held, powRoute(call, n)),
           [POST]: (call, n) =>
             n === 0
-              ? apiError(422, 'validation_failed', 'Periksa isian Anda.', [{ field: 'contact.email', message: 'Alamat e-mail tidak valid.' }, { field: 'website', message: 'Isian tersembunyi.' }])
+              ? apiError(422, 'validation_failed', 'Periksa isian Anda.', [
+                  { field: 'contact.email', message: 'Alamat e-mail tidak valid.' },
+                  { field: 'website', message: 'Isian tersembunyi.' },
+                ])
               : created()(call, n),
-          [ITEM]: () => json(200, { item: ownItem({ status: 'planned', publicReply: { text: 'Akan kami pesan.', at: '2026-03-05T00:00:00Z' } }) }),
+          [ITEM]: () =>
+            json(200, {
+              item: ownItem({
+                status: 'planned',
+                publicReply: { text: 'Akan kami pesan.', at: '2026-03-05T00:00:00Z' },
+              }),
+            }),
         },
         '<slims-suggestion-box privacy-url="/privasi"></slims-suggestion-box>',
       );
@@ -644,9 +711,15 @@ describe('<slims-suggestion-box>', () => {
       equal(statusText(el), 'Menyiapkan pengiriman…');
       await expectAccessible(el, 'the form while the proof of work is under way');
       release();
-      await quietly(() => until(() => el._view === 'form' && shadow(el).querySelector('#e-contact-email'), 'the 422 under its field', 4000));
+      await quietly(() =>
+        until(
+          () => el._view === 'form' && shadow(el).querySelector('#e-contact-email'),
+          'the 422 under its field',
+          4000,
+        ),
+      );
       await el.updateComplete;
-      await expectAccessible(el, 'the form with the server\'s 422');
+      await expectAccessible(el, "the form with the server's 422");
       fill(el, 'contact.email', 'budi@example.id');
       await submit(el);
       equal(el._view, 'sent');
@@ -666,7 +739,10 @@ describe('<slims-suggestion-box>', () => {
               status: 'declined',
               publicReply: { text: 'Sudah ada di koleksi.', at: '2026-03-04T00:00:00Z' },
               replies: [{ text: 'Kami sedang memeriksa.', at: '2026-03-03T00:00:00Z' }],
-              history: [{ status: 'in_review', at: '2026-03-03T00:00:00Z' }, { status: 'declined', at: '2026-03-04T00:00:00Z' }],
+              history: [
+                { status: 'in_review', at: '2026-03-03T00:00:00Z' },
+                { status: 'declined', at: '2026-03-04T00:00:00Z' },
+              ],
             }),
           }),
         'GET /api/v1/feedback/items/ZZZZZ-ZZZZZ': () => apiError(404, 'feedback_not_found'),
@@ -680,7 +756,9 @@ describe('<slims-suggestion-box>', () => {
       await expectAccessible(el, 'an item found by its tracking code');
       input.value = 'ZZZZZ-ZZZZZ';
       $<HTMLButtonElement>(el, '[part=lookup] button').click();
-      await quietly(() => until(() => $(el, '#lookup-s').textContent === 'Kode pelacakan tidak ditemukan.', 'not found'));
+      await quietly(() =>
+        until(() => $(el, '#lookup-s').textContent === 'Kode pelacakan tidak ditemukan.', 'not found'),
+      );
       await expectAccessible(el, 'a tracking code not found');
       input.value = 'abc';
       $<HTMLButtonElement>(el, '[part=lookup] button').click();
@@ -690,7 +768,10 @@ describe('<slims-suggestion-box>', () => {
 
     it('a member with their own items (and none, and a failed load), offline, and in English', async () => {
       fakeSlimsCRM('tok-member');
-      const mine = [ownItem({ status: 'done', publicReply: { text: 'Sudah dipasang.', at: '2026-03-05T00:00:00Z' } }), ownItem({ code: 'KLMNP-QRSTU', kind: 'question', status: 'in_review' })];
+      const mine = [
+        ownItem({ status: 'done', publicReply: { text: 'Sudah dipasang.', at: '2026-03-05T00:00:00Z' } }),
+        ownItem({ code: 'KLMNP-QRSTU', kind: 'question', status: 'in_review' }),
+      ];
       const member = await box({ [MINE]: () => json(200, { items: mine }) });
       await until(() => shadow(member).querySelectorAll('[part=mine] [part=item]').length === 2, 'my items');
       await expectAccessible(member, 'a member with their own items');
@@ -711,7 +792,10 @@ describe('<slims-suggestion-box>', () => {
       document.body.replaceChildren();
       delete window.SlimsCRM;
 
-      const en = await box({ [POW]: powRoute, [POST]: () => 'offline' }, '<slims-suggestion-box lang="en" privacy-url="/privacy"></slims-suggestion-box>');
+      const en = await box(
+        { [POW]: powRoute, [POST]: () => 'offline' },
+        '<slims-suggestion-box lang="en" privacy-url="/privacy"></slims-suggestion-box>',
+      );
       await expectAccessible(en, 'the English form');
       fill(en, 'text', 'Slow Wi-Fi');
       await quietly(() => submit(en));

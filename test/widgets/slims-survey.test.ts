@@ -3,7 +3,20 @@ import '../../widgets/survey/slims-survey.ts';
 import { retry } from '../../widgets/shared/send.ts';
 import type { SlimsSurvey } from '../../widgets/survey/slims-survey.ts';
 import { expectAccessible } from './axe.ts';
-import { apiError, assert, equal, includes, json, mount, shadow, statusText, stubFetch, surveyPayload, until, type FetchStub } from './helpers.ts';
+import {
+  apiError,
+  assert,
+  equal,
+  includes,
+  json,
+  mount,
+  shadow,
+  statusText,
+  stubFetch,
+  surveyPayload,
+  until,
+  type FetchStub,
+} from './helpers.ts';
 
 const GET = 'GET /api/v1/surveys/kepuasan-2026';
 const POST = 'POST /api/v1/surveys/kepuasan-2026/responses';
@@ -14,10 +27,38 @@ const payload = surveyPayload({
   title: 'Survei kepuasan 2026',
   description: 'Lima pertanyaan singkat.',
   questions: [
-    { id: 1, type: 'single', prompt: 'Seberapa sering Anda berkunjung?', required: true, maxLength: null, options: [{ id: 11, label: 'Setiap minggu' }, { id: 12, label: 'Setiap bulan' }] },
-    { id: 2, type: 'multiple', prompt: 'Layanan apa yang Anda pakai?', required: false, maxLength: null, options: [{ id: 21, label: 'Peminjaman' }, { id: 22, label: 'Wi-Fi' }, { id: 23, label: 'Ruang baca' }] },
+    {
+      id: 1,
+      type: 'single',
+      prompt: 'Seberapa sering Anda berkunjung?',
+      required: true,
+      maxLength: null,
+      options: [
+        { id: 11, label: 'Setiap minggu' },
+        { id: 12, label: 'Setiap bulan' },
+      ],
+    },
+    {
+      id: 2,
+      type: 'multiple',
+      prompt: 'Layanan apa yang Anda pakai?',
+      required: false,
+      maxLength: null,
+      options: [
+        { id: 21, label: 'Peminjaman' },
+        { id: 22, label: 'Wi-Fi' },
+        { id: 23, label: 'Ruang baca' },
+      ],
+    },
     { id: 3, type: 'rating', prompt: 'Nilai koleksi kami', required: true, maxLength: null, options: [] },
-    { id: 4, type: 'nps', prompt: 'Seberapa mungkin Anda merekomendasikan kami?', required: false, maxLength: null, options: [] },
+    {
+      id: 4,
+      type: 'nps',
+      prompt: 'Seberapa mungkin Anda merekomendasikan kami?',
+      required: false,
+      maxLength: null,
+      options: [],
+    },
     { id: 5, type: 'text', prompt: 'Saran Anda', required: false, maxLength: 200, options: [] },
   ],
 });
@@ -32,8 +73,10 @@ async function survey(routes: FetchStub['routes'], lang = ''): Promise<SlimsSurv
   return el;
 }
 
-const question = (el: Element, id: number): HTMLFieldSetElement => shadow(el).querySelector<HTMLFieldSetElement>(`[data-question="${id}"]`)!;
-const pick = (el: Element, id: number, value: string): void => question(el, id).querySelector<HTMLInputElement>(`input[value="${value}"]`)!.click();
+const question = (el: Element, id: number): HTMLFieldSetElement =>
+  shadow(el).querySelector<HTMLFieldSetElement>(`[data-question="${id}"]`)!;
+const pick = (el: Element, id: number, value: string): void =>
+  question(el, id).querySelector<HTMLInputElement>(`input[value="${value}"]`)!.click();
 
 describe('<slims-survey>', () => {
   beforeEach(() => {
@@ -57,7 +100,10 @@ describe('<slims-survey>', () => {
     ]);
     equal(question(el, 1).querySelectorAll('input[type=radio][required]').length, 2);
     equal(question(el, 2).querySelectorAll('input[type=checkbox]').length, 3);
-    equal([...question(el, 3).querySelectorAll('input[type=radio]')].map((i) => (i as HTMLInputElement).value), ['1', '2', '3', '4', '5']);
+    equal(
+      [...question(el, 3).querySelectorAll('input[type=radio]')].map((i) => (i as HTMLInputElement).value),
+      ['1', '2', '3', '4', '5'],
+    );
     equal(question(el, 4).querySelectorAll('input[type=radio]').length, 11);
     includes(question(el, 4).textContent, '0 = sangat tidak mungkin, 10 = sangat mungkin');
     const text = question(el, 5).querySelector('textarea')!;
@@ -66,7 +112,7 @@ describe('<slims-survey>', () => {
     includes(shadow(el).querySelector('[part=description]')?.textContent, 'Lima pertanyaan singkat.');
   });
 
-  it('checks required answers locally, in the visitor\'s language, and focuses the first one', async () => {
+  it("checks required answers locally, in the visitor's language, and focuses the first one", async () => {
     const el = await survey({ [GET]: () => json(200, payload) });
     pick(el, 2, '21');
     shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
@@ -83,7 +129,7 @@ describe('<slims-survey>', () => {
     equal(stub.calls.filter((c) => c.method === 'POST').length, 0);
   });
 
-  it('shows the server\'s 422 details next to the right question', async () => {
+  it("shows the server's 422 details next to the right question", async () => {
     const el = await survey({
       [GET]: () => json(200, payload),
       [POST]: () =>
@@ -99,7 +145,8 @@ describe('<slims-survey>', () => {
     await until(() => question(el, 5).querySelector('[part=error]'), 'error on question 5');
     equal(question(el, 5).querySelector('[part=error]')?.textContent, 'Saran mengandung tautan yang tidak diizinkan.');
     equal(question(el, 5).querySelector('textarea')?.getAttribute('aria-describedby'), 'e5');
-    for (const id of [1, 2, 3, 4]) assert(!question(el, id).querySelector('[part=error]'), `no error on question ${id}`);
+    for (const id of [1, 2, 3, 4])
+      assert(!question(el, id).querySelector('[part=error]'), `no error on question ${id}`);
     includes(statusText(el), 'Ada 1 jawaban yang perlu diperbaiki.');
     equal(el._view, 'open');
     assert(question(el, 1).querySelector<HTMLInputElement>('input[value="11"]')!.checked, 'answers are kept');
@@ -146,19 +193,46 @@ describe('<slims-survey>', () => {
     const results = {
       total: 10,
       questions: [
-        { id: 1, type: 'single', answered: 10, options: [{ id: 11, label: 'Setiap minggu', count: 4, percent: 40 }, { id: 12, label: 'Setiap bulan', count: 6, percent: 60 }] },
-        { id: 3, type: 'rating', answered: 8, mean: 4.25, distribution: [{ value: 4, count: 6 }, { value: 5, count: 2 }] },
-        { id: 4, type: 'nps', answered: 5, mean: 7.2, distribution: [{ value: 4, count: 2 }, { value: 8, count: 1 }, { value: 10, count: 2 }], nps: { score: 0, promoters: 2, passives: 1, detractors: 2 } },
+        {
+          id: 1,
+          type: 'single',
+          answered: 10,
+          options: [
+            { id: 11, label: 'Setiap minggu', count: 4, percent: 40 },
+            { id: 12, label: 'Setiap bulan', count: 6, percent: 60 },
+          ],
+        },
+        {
+          id: 3,
+          type: 'rating',
+          answered: 8,
+          mean: 4.25,
+          distribution: [
+            { value: 4, count: 6 },
+            { value: 5, count: 2 },
+          ],
+        },
+        {
+          id: 4,
+          type: 'nps',
+          answered: 5,
+          mean: 7.2,
+          distribution: [
+            { value: 4, count: 2 },
+            { value: 8, count: 1 },
+            { value: 10, count: 2 },
+          ],
+          nps: { score: 0, promoters: 2, passives: 1, detractors: 2 },
+        },
       ],
     };
     stub = stubFetch({ [GET]: () => json(200, { ...(payload as object), answered: true, results }) });
     const el = mount<SlimsSurvey>('<slims-survey survey="kepuasan-2026"></slims-survey>');
     await until(() => shadow(el).querySelector('[part=results]'), 'results');
-    equal([...shadow(el).querySelectorAll('[part=results-title]')].map((h) => h.textContent), [
-      'Seberapa sering Anda berkunjung?',
-      'Nilai koleksi kami',
-      'Seberapa mungkin Anda merekomendasikan kami?',
-    ]);
+    equal(
+      [...shadow(el).querySelectorAll('[part=results-title]')].map((h) => h.textContent),
+      ['Seberapa sering Anda berkunjung?', 'Nilai koleksi kami', 'Seberapa mungkin Anda merekomendasikan kami?'],
+    );
     const text = shadow(el).querySelector('[part=results]')!.textContent!.replace(/\s+/g, ' ');
     includes(text, '4 6 responden (75%)');
     // Each scale its own range: 1–5 stars, 0–10 for the NPS question.
@@ -172,9 +246,36 @@ describe('<slims-survey>', () => {
     const results = {
       total: 10,
       questions: [
-        { id: 1, type: 'single', answered: 10, options: [{ id: 11, label: 'Setiap minggu', count: 4, percent: 40 }, { id: 12, label: 'Setiap bulan', count: 6, percent: 60 }] },
-        { id: 3, type: 'rating', answered: 8, mean: 4.25, distribution: [{ value: 4, count: 6 }, { value: 5, count: 2 }] },
-        { id: 4, type: 'nps', answered: 5, mean: 7.2, distribution: [{ value: 4, count: 2 }, { value: 10, count: 3 }], nps: { score: 20, promoters: 3, passives: 0, detractors: 2 } },
+        {
+          id: 1,
+          type: 'single',
+          answered: 10,
+          options: [
+            { id: 11, label: 'Setiap minggu', count: 4, percent: 40 },
+            { id: 12, label: 'Setiap bulan', count: 6, percent: 60 },
+          ],
+        },
+        {
+          id: 3,
+          type: 'rating',
+          answered: 8,
+          mean: 4.25,
+          distribution: [
+            { value: 4, count: 6 },
+            { value: 5, count: 2 },
+          ],
+        },
+        {
+          id: 4,
+          type: 'nps',
+          answered: 5,
+          mean: 7.2,
+          distribution: [
+            { value: 4, count: 2 },
+            { value: 10, count: 3 },
+          ],
+          nps: { score: 20, promoters: 3, passives: 0, detractors: 2 },
+        },
       ],
     };
 
@@ -185,7 +286,9 @@ describe('<slims-survey>', () => {
         [GET]: async () => (await held, json(200, payload)),
         [POST]: (_call, n) =>
           n === 0
-            ? apiError(422, 'validation_failed', 'Periksa jawaban Anda', [{ questionId: 5, field: 'text', message: 'Saran mengandung tautan yang tidak diizinkan.' }])
+            ? apiError(422, 'validation_failed', 'Periksa jawaban Anda', [
+                { questionId: 5, field: 'text', message: 'Saran mengandung tautan yang tidak diizinkan.' },
+              ])
             : json(201, { responseId: 42, results }),
       });
       const el = mount<SlimsSurvey>('<slims-survey survey="kepuasan-2026"></slims-survey>');
@@ -203,8 +306,8 @@ describe('<slims-survey>', () => {
       pick(el, 3, '4');
       question(el, 5).querySelector('textarea')!.value = 'lihat http://contoh';
       shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
-      await until(() => question(el, 5).querySelector('[part=error]'), 'the server\'s error on question 5');
-      await expectAccessible(el, 'the survey with the server\'s 422');
+      await until(() => question(el, 5).querySelector('[part=error]'), "the server's error on question 5");
+      await expectAccessible(el, "the survey with the server's 422");
       question(el, 5).querySelector('textarea')!.value = 'Tambah jam buka';
       shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
       await until(() => el._view === 'thanks' && shadow(el).querySelector('[part=results]'), 'thanks with results');
@@ -221,7 +324,10 @@ describe('<slims-survey>', () => {
         ] as const) {
           stub = stubFetch({ [GET]: route });
           const el = mount<SlimsSurvey>(`<slims-survey survey="kepuasan-2026" lang="${lang}"></slims-survey>`);
-          await until(() => el._view === view && (view !== 'answered' || shadow(el).querySelector('[part=results]')), `the survey ${view}`);
+          await until(
+            () => el._view === view && (view !== 'answered' || shadow(el).querySelector('[part=results]')),
+            `the survey ${view}`,
+          );
           await expectAccessible(el, `the survey ${view} (${lang})`);
           stub.restore();
           document.body.replaceChildren();

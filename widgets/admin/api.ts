@@ -26,9 +26,7 @@ export interface FieldProblem {
   message: string;
 }
 
-export type ApiResult<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; error: ApiError };
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
 
 export interface Staff {
   uid: number;
@@ -318,7 +316,11 @@ export class StaffApi {
     return this.request('POST', `/feedback/${id}/notes`, { text });
   }
 
-  replyToFeedback(id: number, text: string, visibility: 'public' | 'private'): Promise<ApiResult<{ item: FeedbackItem }>> {
+  replyToFeedback(
+    id: number,
+    text: string,
+    visibility: 'public' | 'private',
+  ): Promise<ApiResult<{ item: FeedbackItem }>> {
     return this.request('POST', `/feedback/${id}/replies`, { text, visibility });
   }
 
@@ -372,8 +374,17 @@ export class StaffApi {
     return 'origin_not_allowed';
   }
 
-  async request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json', renewed = false): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { Accept: as === 'json' ? 'application/json' : 'text/csv', 'Accept-Language': this.lang };
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    as: 'json' | 'blob' = 'json',
+    renewed = false,
+  ): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = {
+      Accept: as === 'json' ? 'application/json' : 'text/csv',
+      'Accept-Language': this.lang,
+    };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const sentToken = this.token;
     if (sentToken) headers.Authorization = `Bearer ${sentToken}`;

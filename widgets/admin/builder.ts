@@ -172,7 +172,10 @@ export function validate(d: Draft, t: Translate): Problem[] {
   if (opens && closes && closes <= opens) problems.push({ field: 'f-closes', message: t('errDates') });
   if (d.questions.length === 0) problems.push({ field: 'add-question', message: t('errNoQuestions') });
   if (d.kind === 'poll' && (d.questions.length !== 1 || !d.questions.every((q) => isChoice(q.type)))) {
-    problems.push({ field: d.questions[0] ? `q-${d.questions[0].key}-type` : 'add-question', message: t('errPollOne') });
+    problems.push({
+      field: d.questions[0] ? `q-${d.questions[0].key}-type` : 'add-question',
+      message: t('errPollOne'),
+    });
   }
   d.questions.forEach((q, i) => {
     const n = i + 1;
@@ -196,7 +199,8 @@ export function validate(d: Draft, t: Translate): Problem[] {
     }
     if (q.type === 'text' && q.maxLength.trim()) {
       const max = Number(q.maxLength);
-      if (!Number.isInteger(max) || max < 1 || max > 5000) problems.push({ field: `q-${q.key}-max`, message: t('errMaxLength', { n }) });
+      if (!Number.isInteger(max) || max < 1 || max > 5000)
+        problems.push({ field: `q-${q.key}-max`, message: t('errMaxLength', { n }) });
     }
   });
   return problems;
@@ -310,12 +314,14 @@ export class AdminBuilder extends AdminView {
       <div class="crumb"><button class="btn ghost sm" type="button" @click=${() => this.navigate({ view: 'list' })}>← ${t('navSurveys')}</button></div>
       <div class="page-head"><div class="grow"><h1 tabindex="-1">${heading}</h1>
         ${this.draft?.title && this.surveyId !== null ? html`<p class="muted">${this.draft.title}</p>` : nothing}</div></div>
-      ${this.loadError
-        ? html`<div class="notice error" role="alert">${this.loadError}
+      ${
+        this.loadError
+          ? html`<div class="notice error" role="alert">${this.loadError}
             <div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div></div>`
-        : this.draft
-          ? this.renderForm(this.draft)
-          : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`}
+          : this.draft
+            ? this.renderForm(this.draft)
+            : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`
+      }
     `;
   }
 
@@ -323,9 +329,11 @@ export class AdminBuilder extends AdminView {
     const t = this.t;
     return html`<form novalidate @submit=${this.submit}>
       ${this.renderSummary()}
-      ${this.responses > 0 && !this.conflict
-        ? html`<div class="notice info">${t('hasResponsesNote', { n: this.formatNumber(this.responses) })}</div>`
-        : nothing}
+      ${
+        this.responses > 0 && !this.conflict
+          ? html`<div class="notice info">${t('hasResponsesNote', { n: this.formatNumber(this.responses) })}</div>`
+          : nothing
+      }
       <section class="card" aria-labelledby="sec-basics">
         <h2 id="sec-basics">${t('sectionBasics')}</h2>
         <fieldset>
@@ -369,9 +377,13 @@ export class AdminBuilder extends AdminView {
         <div class="field">
           <label for="f-visibility">${t('resultsVisibility')}</label>
           <select id="f-visibility" @change=${(e: Event) => this.edit((x) => (x.resultsVisibility = (e.target as HTMLSelectElement).value as ResultsVisibility))}>
-            ${([['after_answer', 'visAfterAnswer'], ['after_close', 'visAfterClose'], ['staff', 'visStaff']] as const).map(
-              ([v, k]) => html`<option value=${v} ?selected=${d.resultsVisibility === v}>${t(k)}</option>`,
-            )}
+            ${(
+              [
+                ['after_answer', 'visAfterAnswer'],
+                ['after_close', 'visAfterClose'],
+                ['staff', 'visStaff'],
+              ] as const
+            ).map(([v, k]) => html`<option value=${v} ?selected=${d.resultsVisibility === v}>${t(k)}</option>`)}
           </select>
         </div>
       </section>
@@ -379,12 +391,18 @@ export class AdminBuilder extends AdminView {
       <section class="card" aria-labelledby="sec-questions">
         <h2 id="sec-questions">${t('sectionQuestions')}</h2>
         ${this.conflict ? this.renderConflict() : nothing}
-        ${repeat(d.questions, (q) => q.key, (q, i) => this.renderQuestion(d, q, i))}
-        ${d.kind === 'survey' || d.questions.length === 0
-          ? html`<button class="btn" type="button" id="add-question" @click=${this.addQuestion}
+        ${repeat(
+          d.questions,
+          (q) => q.key,
+          (q, i) => this.renderQuestion(d, q, i),
+        )}
+        ${
+          d.kind === 'survey' || d.questions.length === 0
+            ? html`<button class="btn" type="button" id="add-question" @click=${this.addQuestion}
               aria-describedby=${this.describedBy('add-question')}><span aria-hidden="true">+</span> ${t('addQuestion')}</button>
               ${this.errorFor('add-question')}`
-          : nothing}
+            : nothing
+        }
       </section>
 
       <div class="form-actions">
@@ -400,14 +418,18 @@ export class AdminBuilder extends AdminView {
     const local = this.problems;
     const server = this.serverProblems;
     return html`<div id="form-summary" tabindex="-1" role="alert">
-      ${local.length > 0
-        ? html`<div class="notice error"><strong>${t('fixErrors', { n: local.length })}</strong>
+      ${
+        local.length > 0
+          ? html`<div class="notice error"><strong>${t('fixErrors', { n: local.length })}</strong>
             <ul>${local.map((p) => html`<li><a href="#${p.field}" @click=${(e: Event) => this.jump(e, p.field)}>${p.message}</a></li>`)}</ul></div>`
-        : nothing}
-      ${server.length > 0
-        ? html`<div class="notice error"><strong>${t('serverRejected')}</strong>
+          : nothing
+      }
+      ${
+        server.length > 0
+          ? html`<div class="notice error"><strong>${t('serverRejected')}</strong>
             <ul>${server.map((p) => html`<li>${p.field ? html`<a href="#${p.field}" @click=${(e: Event) => this.jump(e, p.field)}>${p.message}</a>` : p.message}</li>`)}</ul></div>`
-        : nothing}
+          : nothing
+      }
       ${this.notice ? html`<div class="notice error">${this.notice}</div>` : nothing}
     </div>`;
   }
@@ -429,14 +451,16 @@ export class AdminBuilder extends AdminView {
     return html`<fieldset class="question" aria-labelledby="${id}-title" data-question=${q.key}>
       <div class="question-head">
         <h3 id="${id}-title">${t('questionN', { n })}</h3>
-        ${d.kind === 'survey'
-          ? html`<button class="btn icon sm" type="button" id="${id}-up" aria-label=${t('moveUp', { n })} ?disabled=${i === 0}
+        ${
+          d.kind === 'survey'
+            ? html`<button class="btn icon sm" type="button" id="${id}-up" aria-label=${t('moveUp', { n })} ?disabled=${i === 0}
                 @click=${() => this.move(q.key, -1)}><span aria-hidden="true">↑</span></button>
               <button class="btn icon sm" type="button" id="${id}-down" aria-label=${t('moveDown', { n })} ?disabled=${i === last}
                 @click=${() => this.move(q.key, 1)}><span aria-hidden="true">↓</span></button>
               <button class="btn ghost sm danger-text" type="button" id="${id}-remove" aria-label=${t('removeQuestion', { n })}
                 @click=${() => this.removeQuestion(q.key)}>${t('actDelete')}</button>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div class="q-grid">
         <div class="field">
@@ -447,21 +471,29 @@ export class AdminBuilder extends AdminView {
           </select>
           ${this.errorFor(`${id}-type`)}
         </div>
-        ${this.textField(`${id}-prompt`, t('prompt'), q.prompt, (v) => this.edit((x) => (this.question(x, q.key).prompt = v)), {
-          maxlength: 500,
-          required: true,
-        })}
+        ${this.textField(
+          `${id}-prompt`,
+          t('prompt'),
+          q.prompt,
+          (v) => this.edit((x) => (this.question(x, q.key).prompt = v)),
+          {
+            maxlength: 500,
+            required: true,
+          },
+        )}
       </div>
       ${isChoice(q.type) ? this.renderChoiceOptions(q, id) : nothing}
-      ${q.type === 'text'
-        ? html`<div class="field" style="max-width: 260px">
+      ${
+        q.type === 'text'
+          ? html`<div class="field" style="max-width: 260px">
             <label for="${id}-max">${t('maxLength')}</label>
             <input id="${id}-max" type="number" min="1" max="5000" inputmode="numeric" .value=${q.maxLength}
               aria-invalid=${this.invalid(`${id}-max`)} aria-describedby=${this.describedBy(`${id}-max`)}
               @input=${(e: Event) => this.edit((x) => (this.question(x, q.key).maxLength = (e.target as HTMLInputElement).value))} />
             ${this.errorFor(`${id}-max`)}
           </div>`
-        : nothing}
+          : nothing
+      }
       <label class="check"><input type="checkbox" id="${id}-required" .checked=${q.required}
         @change=${(e: Event) => this.edit((x) => (this.question(x, q.key).required = (e.target as HTMLInputElement).checked))} />
         ${t('required')}</label>
@@ -629,7 +661,8 @@ export class AdminBuilder extends AdminView {
     this.saving = true;
     this.status = this.t('saving');
     const input = toInput(d);
-    const result = this.surveyId === null ? await this.api.createSurvey(input) : await this.api.updateSurvey(this.surveyId, input);
+    const result =
+      this.surveyId === null ? await this.api.createSurvey(input) : await this.api.updateSurvey(this.surveyId, input);
     this.saving = false;
     this.status = '';
     if (result.ok) {
@@ -658,7 +691,10 @@ export class AdminBuilder extends AdminView {
       return;
     }
     if (result.status === 422) {
-      this.serverProblems = fieldProblems(error).map((p) => ({ field: this.fieldFor(d, p.field, p.questionId), message: p.message }));
+      this.serverProblems = fieldProblems(error).map((p) => ({
+        field: this.fieldFor(d, p.field, p.questionId),
+        message: p.message,
+      }));
       if (this.serverProblems.length === 0) this.notice = this.errorMessage(error);
     } else {
       this.notice = this.errorMessage(error);
@@ -668,11 +704,19 @@ export class AdminBuilder extends AdminView {
 
   /** Maps a server field name ('title', 'questions.1.options.0.label', …) to our control's id. */
   private fieldFor(d: Draft, field: string, questionId?: number): string {
-    const top: Record<string, string> = { title: 'f-title', slug: 'f-slug', opensAt: 'f-opens', closesAt: 'f-closes', description: 'f-description' };
+    const top: Record<string, string> = {
+      title: 'f-title',
+      slug: 'f-slug',
+      opensAt: 'f-opens',
+      closesAt: 'f-closes',
+      description: 'f-description',
+    };
     if (top[field]) return top[field];
     // Either a path into the body, or a field of the question the server names by id.
     const match = /^questions[.[](\d+)\]?(?:\.(\w+)(?:[.[](\d+)\]?)?)?/.exec(field);
-    const q = match ? d.questions[Number(match[1])] : d.questions.find((x) => x.id !== undefined && x.id === questionId);
+    const q = match
+      ? d.questions[Number(match[1])]
+      : d.questions.find((x) => x.id !== undefined && x.id === questionId);
     if (!q) return '';
     const part = match ? match[2] : field;
     const optionIndex = match ? match[3] : undefined;

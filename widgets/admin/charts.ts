@@ -28,7 +28,10 @@ export function chartReady(): boolean {
 }
 
 /** Draws the config on the canvas, reusing the chart already there; null until chart.js is loaded. */
-export function drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration<'bar'> | ChartConfiguration<'line'>): Chart | null {
+export function drawChart(
+  canvas: HTMLCanvasElement,
+  config: ChartConfiguration<'bar'> | ChartConfiguration<'line'>,
+): Chart | null {
   if (!ChartCtor) return null;
   const existing = ChartCtor.getChart(canvas);
   if (existing && (existing.config as { type?: string }).type === config.type) {

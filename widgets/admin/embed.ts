@@ -28,7 +28,11 @@ export function reservedHeight(survey: Pick<SurveyDetail, 'description' | 'quest
 }
 
 /** The snippet for a survey: `sidecar` is the sidecar's origin, `lang` the widget's language. */
-export function embedSnippet(survey: Pick<SurveyDetail, 'kind' | 'slug' | 'description' | 'questions'>, sidecar: string, lang: Lang): string {
+export function embedSnippet(
+  survey: Pick<SurveyDetail, 'kind' | 'slug' | 'description' | 'questions'>,
+  sidecar: string,
+  lang: Lang,
+): string {
   const tag = survey.kind === 'poll' ? 'slims-poll' : 'slims-survey';
   const attr = survey.kind === 'poll' ? 'poll' : 'survey';
   const slug = survey.slug.replace(/[^a-z0-9-]/g, '');
@@ -94,12 +98,14 @@ export class AdminEmbed extends AdminView {
       </div>
       ${s ? html`<button class="btn" type="button" @click=${() => this.navigate({ view: 'results', id: s.id })}>${t('actResults')}</button>` : nothing}
       </div>
-      ${this.error
-        ? html`<div class="notice error" role="alert">${this.error}
+      ${
+        this.error
+          ? html`<div class="notice error" role="alert">${this.error}
             <div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div></div>`
-        : s
-          ? this.renderPanel(s)
-          : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`}
+          : s
+            ? this.renderPanel(s)
+            : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`
+      }
     `;
   }
 
@@ -113,7 +119,9 @@ export class AdminEmbed extends AdminView {
         <legend>${t('embedLang')}</legend>
         <div class="choices">
           ${(['id', 'en'] as const).map(
-            (l) => html`<label class="choice-card"><input type="radio" name="embed-lang" value=${l} .checked=${this.widgetLang === l}
+            (
+              l,
+            ) => html`<label class="choice-card"><input type="radio" name="embed-lang" value=${l} .checked=${this.widgetLang === l}
               @change=${() => (this.widgetLang = l)} /><span lang=${l}>${t(l === 'id' ? 'embedLangId' : 'embedLangEn')}</span></label>`,
           )}
         </div>

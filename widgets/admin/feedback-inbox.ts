@@ -20,7 +20,16 @@ const SORTS: FeedbackSort[] = ['newest', 'oldest', 'votes', 'updated'];
 
 type Filters = Required<Omit<FeedbackQuery, 'pageSize'>>;
 
-const noFilters: Filters = { status: '', kind: '', category: '', assigned: '', published: '', q: '', sort: 'newest', page: 1 };
+const noFilters: Filters = {
+  status: '',
+  kind: '',
+  category: '',
+  assigned: '',
+  published: '',
+  q: '',
+  sort: 'newest',
+  page: 1,
+};
 
 export class AdminFeedbackInbox extends AdminView {
   static override properties = {
@@ -157,9 +166,11 @@ export class AdminFeedbackInbox extends AdminView {
         <label for=${id}>${label}</label>
         <select id=${id} @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>${options}</select>
       </div>`;
-    const option = (value: string, label: string, current: string) => html`<option value=${value} ?selected=${value === current}>${label}</option>`;
+    const option = (value: string, label: string, current: string) =>
+      html`<option value=${value} ?selected=${value === current}>${label}</option>`;
     const me = this.myUid;
-    const categories = f.category && !this.categories.includes(f.category) ? [...this.categories, f.category] : this.categories;
+    const categories =
+      f.category && !this.categories.includes(f.category) ? [...this.categories, f.category] : this.categories;
     return html`
       <div class="status-tabs" role="group" aria-label=${t('fbFilterStatus')}>
         ${tab('', t('filterAll'), total)}
@@ -171,26 +182,48 @@ export class AdminFeedbackInbox extends AdminView {
           <input id="fb-search" type="search" .value=${this.search} aria-describedby="fb-search-hint" @input=${this.onSearchInput} />
           <span id="fb-search-hint" class="visually-hidden">${t('fbSearchHint')}</span>
         </form>
-        ${select('fb-kind', t('fbFilterKind'), [
-          option('', t('filterAll'), f.kind),
-          ...FEEDBACK_KINDS.map((k) => option(k, feedbackKindLabel(t, k), f.kind)),
-        ], (v) => this.setFilters({ kind: v as Filters['kind'] }))}
-        ${select('fb-category', t('fbCategory'), [
-          option('', t('filterAll'), f.category),
-          ...categories.map((c) => option(c, c, f.category)),
-        ], (v) => this.setFilters({ category: v }))}
-        ${select('fb-assigned', t('fbAssigned'), [
-          option('', t('filterAll'), f.assigned),
-          ...(me === null ? [] : [option(String(me), t('fbAssignedMe'), f.assigned)]),
-          option('none', t('fbUnassigned'), f.assigned),
-          ...this.staff.filter((s) => s.uid !== me).map((s) => option(String(s.uid), s.name, f.assigned)),
-        ], (v) => this.setFilters({ assigned: v }))}
-        ${select('fb-published', t('fbFilterBoard'), [
-          option('', t('filterAll'), f.published),
-          option('1', t('fbPublished'), f.published),
-          option('0', t('fbHidden'), f.published),
-        ], (v) => this.setFilters({ published: v as Filters['published'] }))}
-        ${select('fb-sort', t('fbSort'), SORTS.map((s) => option(s, t(SORT_KEYS[s]), f.sort)), (v) => this.setFilters({ sort: v as FeedbackSort }))}
+        ${select(
+          'fb-kind',
+          t('fbFilterKind'),
+          [
+            option('', t('filterAll'), f.kind),
+            ...FEEDBACK_KINDS.map((k) => option(k, feedbackKindLabel(t, k), f.kind)),
+          ],
+          (v) => this.setFilters({ kind: v as Filters['kind'] }),
+        )}
+        ${select(
+          'fb-category',
+          t('fbCategory'),
+          [option('', t('filterAll'), f.category), ...categories.map((c) => option(c, c, f.category))],
+          (v) => this.setFilters({ category: v }),
+        )}
+        ${select(
+          'fb-assigned',
+          t('fbAssigned'),
+          [
+            option('', t('filterAll'), f.assigned),
+            ...(me === null ? [] : [option(String(me), t('fbAssignedMe'), f.assigned)]),
+            option('none', t('fbUnassigned'), f.assigned),
+            ...this.staff.filter((s) => s.uid !== me).map((s) => option(String(s.uid), s.name, f.assigned)),
+          ],
+          (v) => this.setFilters({ assigned: v }),
+        )}
+        ${select(
+          'fb-published',
+          t('fbFilterBoard'),
+          [
+            option('', t('filterAll'), f.published),
+            option('1', t('fbPublished'), f.published),
+            option('0', t('fbHidden'), f.published),
+          ],
+          (v) => this.setFilters({ published: v as Filters['published'] }),
+        )}
+        ${select(
+          'fb-sort',
+          t('fbSort'),
+          SORTS.map((s) => option(s, t(SORT_KEYS[s]), f.sort)),
+          (v) => this.setFilters({ sort: v as FeedbackSort }),
+        )}
       </div>
     `;
   }
@@ -238,15 +271,17 @@ export class AdminFeedbackInbox extends AdminView {
         </table>
         <p id="fb-keys-hint" class="visually-hidden">${t('fbKeysHint')}</p>
       </div>
-      ${pages > 1
-        ? html`<nav class="pager" aria-label=${t('fbPages')}>
+      ${
+        pages > 1
+          ? html`<nav class="pager" aria-label=${t('fbPages')}>
             <button class="btn sm" type="button" data-page="prev" ?disabled=${page.page <= 1}
               @click=${() => this.goToPage(page.page - 1)}>${t('fbPrev')}</button>
             <span aria-current="page">${t('fbPageOf', { page: this.formatNumber(page.page), pages: this.formatNumber(pages) })}</span>
             <button class="btn sm" type="button" data-page="next" ?disabled=${page.page >= pages}
               @click=${() => this.goToPage(page.page + 1)}>${t('fbNext')}</button>
           </nav>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -298,7 +333,12 @@ export class AdminFeedbackInbox extends AdminView {
   }
 }
 
-const SORT_KEYS = { newest: 'fbSortNewest', oldest: 'fbSortOldest', votes: 'fbSortVotes', updated: 'fbSortUpdated' } as const;
+const SORT_KEYS = {
+  newest: 'fbSortNewest',
+  oldest: 'fbSortOldest',
+  votes: 'fbSortVotes',
+  updated: 'fbSortUpdated',
+} as const;
 
 /** The start of a text for a row: whole words up to about 120 characters. */
 function firstWords(text: string, max = 120): string {
@@ -313,7 +353,9 @@ function restoreFilters(): Filters {
   try {
     const saved = JSON.parse(sessionStorage.getItem(FILTERS_KEY) ?? 'null') as Partial<Filters> | null;
     if (saved && typeof saved === 'object') {
-      const known = Object.fromEntries(Object.entries(saved).filter(([k, v]) => k in noFilters && typeof v === typeof noFilters[k as keyof Filters]));
+      const known = Object.fromEntries(
+        Object.entries(saved).filter(([k, v]) => k in noFilters && typeof v === typeof noFilters[k as keyof Filters]),
+      );
       return { ...noFilters, ...known };
     }
   } catch {

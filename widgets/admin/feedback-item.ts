@@ -105,7 +105,8 @@ export class AdminFeedbackItem extends AdminView {
       // This item's unsent reply and note, kept in the tab: a session that ran out, or a reload, loses no work.
       ({ reply: this.reply, note: this.note } = readDraft(this.itemId));
       void this.load();
-    } else if (changed.has('reply') || changed.has('note')) keepDraft(this.itemId, { reply: this.reply, note: this.note });
+    } else if (changed.has('reply') || changed.has('note'))
+      keepDraft(this.itemId, { reply: this.reply, note: this.note });
   }
 
   /** A reply or note written but not sent: the app asks before leaving the item. */
@@ -134,8 +135,7 @@ export class AdminFeedbackItem extends AdminView {
     if (result.ok) {
       this.emailOn = result.data.email !== false;
       this.show(result.data.item);
-    }
-    else if (result.status !== 401) {
+    } else if (result.status !== 401) {
       this.error = this.errorMessage(result.error);
       this.forbidden = result.status === 403;
     }
@@ -148,11 +148,19 @@ export class AdminFeedbackItem extends AdminView {
 
   private show(item: FeedbackItem): void {
     this.item = item;
-    this.handling = { status: item.status, category: item.category ?? '', assigned: item.assigned ? String(item.assigned.uid) : '' };
+    this.handling = {
+      status: item.status,
+      category: item.category ?? '',
+      assigned: item.assigned ? String(item.assigned.uid) : '',
+    };
   }
 
   /** Runs one change against the server; on success shows the item it answers with. */
-  private async act(action: Action, call: () => Promise<ApiResult<{ item: FeedbackItem }>>, done: string): Promise<boolean> {
+  private async act(
+    action: Action,
+    call: () => Promise<ApiResult<{ item: FeedbackItem }>>,
+    done: string,
+  ): Promise<boolean> {
     const id = this.itemId;
     this.busy = action;
     this.problems = { ...this.problems, [action]: undefined };
@@ -163,7 +171,10 @@ export class AdminFeedbackItem extends AdminView {
     if (!result.ok) {
       if (result.status !== 401) {
         const details = fieldProblems(result.error).map((p) => p.message);
-        this.problems = { ...this.problems, [action]: details.length ? details.join(' ') : this.errorMessage(result.error) };
+        this.problems = {
+          ...this.problems,
+          [action]: details.length ? details.join(' ') : this.errorMessage(result.error),
+        };
         this.announce(this.errorMessage(result.error), 'error');
       }
       return false;
@@ -181,37 +192,43 @@ export class AdminFeedbackItem extends AdminView {
       <div class="page-head">
         <div class="grow">
           <h1 tabindex="-1">${item ? t('fbItemTitle', { code: item.code }) : t('fbItemLoading')}</h1>
-          ${item
-            ? html`<p class="muted fb-meta">
+          ${
+            item
+              ? html`<p class="muted fb-meta">
                 <span class="kind">${feedbackKindLabel(t, item.kind)}</span> ·
                 <span class="badge fb-${item.status}" data-status-badge>${feedbackStatusLabel(t, item.status)}</span> ·
                 <span>${t('fbVotesN', { n: this.formatNumber(item.votes) })}</span> ·
                 <span>${item.published ? t('fbOnBoard') : t('fbNotOnBoard')}</span> ·
                 <time datetime=${item.createdAt}>${this.formatDate(item.createdAt)}</time>
               </p>`
-            : nothing}
+              : nothing
+          }
         </div>
       </div>
-      ${this.error
-        ? html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
+      ${
+        this.error
+          ? html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
             ${this.forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}${this.error}
             ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div>`}
           </div>`
-        : item
-          ? this.renderItem(item)
-          : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`}
+          : item
+            ? this.renderItem(item)
+            : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`
+      }
     `;
   }
 
   private renderItem(item: FeedbackItem): TemplateResult {
     const t = this.t;
     return html`
-      ${item.mergedInto !== null
-        ? html`<div class="notice warning" data-merged-into>
+      ${
+        item.mergedInto !== null
+          ? html`<div class="notice warning" data-merged-into>
             ${t('fbMergedNotice')}
             <button class="btn sm" type="button" @click=${() => this.navigate({ view: 'feedback-item', id: item.mergedInto! })}>${t('fbOpenKept')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.readOnly ? html`<div class="notice info" data-read-only>${this.t('fbReadOnly')}</div>` : nothing}
       <div class="fb-layout">
         <div class="fb-main">
@@ -229,30 +246,36 @@ export class AdminFeedbackItem extends AdminView {
     const contact = item.contact;
     return html`<section class="card" aria-labelledby="fb-content-title">
       <h2 id="fb-content-title">${t(item.kind === 'purchase' ? 'fbReason' : 'fbContent')}</h2>
-      ${item.purchase
-        ? html`<dl class="facts" data-purchase>
+      ${
+        item.purchase
+          ? html`<dl class="facts" data-purchase>
             <dt>${t('fbPurchaseTitle')}</dt><dd>${item.purchase.title}</dd>
             ${item.purchase.author ? html`<dt>${t('fbPurchaseAuthor')}</dt><dd>${item.purchase.author}</dd>` : nothing}
             ${item.purchase.isbn ? html`<dt>ISBN</dt><dd>${item.purchase.isbn}</dd>` : nothing}
           </dl>`
-        : nothing}
+          : nothing
+      }
       <p class="fb-text" data-text>${item.text}</p>
       <dl class="facts">
         <dt>${t('fbFrom')}</dt>
         <dd data-from>${item.memberId ? t('fbMember', { id: item.memberId }) : t('fbAnonymous')}</dd>
         ${item.category ? html`<dt>${t('fbCategory')}</dt><dd>${item.category}</dd>` : nothing}
-        ${contact
-          ? html`<dt>${t('fbContact')}</dt>
+        ${
+          contact
+            ? html`<dt>${t('fbContact')}</dt>
               <dd data-contact>
                 ${contact.email ? html`<div><a href=${`mailto:${contact.email}`}>${contact.email}</a></div>` : nothing}
                 ${contact.phone ? html`<div>+${contact.phone}</div>` : nothing}
                 ${contact.consentAt ? html`<div class="small muted">${t('fbConsentAt', { date: this.formatDate(contact.consentAt) })}</div>` : nothing}
               </dd>`
-          : nothing}
-        ${item.merged.length
-          ? html`<dt>${t('fbMergedFrom')}</dt>
+            : nothing
+        }
+        ${
+          item.merged.length
+            ? html`<dt>${t('fbMergedFrom')}</dt>
               <dd>${item.merged.map((m, i) => html`${i ? ', ' : ''}<a href="#" @click=${(e: Event) => this.go(e, m.id)}>${m.code}</a>`)}</dd>`
-          : nothing}
+            : nothing
+        }
       </dl>
     </section>`;
   }
@@ -262,13 +285,15 @@ export class AdminFeedbackItem extends AdminView {
     if (this.readOnly && !item.publicReply) return nothing;
     return html`<section class="card" aria-labelledby="fb-reply-title">
       <h2 id="fb-reply-title">${t('fbReplyTitle')}</h2>
-      ${item.publicReply
-        ? html`<div class="public-reply" data-public-reply>
+      ${
+        item.publicReply
+          ? html`<div class="public-reply" data-public-reply>
             <p class="label">${t('fbCurrentPublicReply')}</p>
             <p class="fb-text">${item.publicReply.text}</p>
             <p class="small muted"><time datetime=${item.publicReply.at}>${this.formatDate(item.publicReply.at)}</time></p>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.readOnly ? nothing : this.renderReplyForm(item)}
     </section>`;
   }
@@ -291,7 +316,13 @@ export class AdminFeedbackItem extends AdminView {
               <input type="radio" name="fb-visibility" value="public" .checked=${this.visibility === 'public'}
                 aria-describedby="fb-vis-public-hint" @change=${() => (this.visibility = 'public')} />
               <span>${t('fbVisPublic')}<small id="fb-vis-public-hint">${t(
-                item.published ? (this.emailOn ? 'fbVisPublicHint' : 'fbVisPublicHintNoMail') : this.emailOn ? 'fbVisPublicHiddenHint' : 'fbVisPublicHiddenHintNoMail',
+                item.published
+                  ? this.emailOn
+                    ? 'fbVisPublicHint'
+                    : 'fbVisPublicHintNoMail'
+                  : this.emailOn
+                    ? 'fbVisPublicHiddenHint'
+                    : 'fbVisPublicHiddenHintNoMail',
               )}</small></span>
             </label>
             <label class="choice-card">
@@ -315,14 +346,17 @@ export class AdminFeedbackItem extends AdminView {
     return html`<section class="card" aria-labelledby="fb-notes-title">
       <h2 id="fb-notes-title">${t('fbNotesTitle')}</h2>
       <p class="hint">${t('fbNotesHint')}</p>
-      ${notes.length
-        ? html`<ul class="texts notes" data-notes>
+      ${
+        notes.length
+          ? html`<ul class="texts notes" data-notes>
             ${notes.map((n) => html`<li>${n.text}<time datetime=${n.at}>${this.who(n)} · ${this.formatDate(n.at)}</time></li>`)}
           </ul>`
-        : nothing}
-      ${this.readOnly
-        ? nothing
-        : html`<form @submit=${this.addNote} novalidate>
+          : nothing
+      }
+      ${
+        this.readOnly
+          ? nothing
+          : html`<form @submit=${this.addNote} novalidate>
         <div class="field">
           <label for="fb-note">${t('fbNoteText')}</label>
           <textarea id="fb-note" rows="3" maxlength=${TEXT_MAX} .value=${this.note} aria-invalid=${problem ? 'true' : 'false'}
@@ -331,7 +365,8 @@ export class AdminFeedbackItem extends AdminView {
           ${problem ? html`<p id="fb-note-error" class="error-text">${problem}</p>` : nothing}
         </div>
         <button class="btn" type="submit" aria-disabled=${this.busy === 'note' ? 'true' : 'false'}>${t('fbAddNote')}</button>
-      </form>`}
+      </form>`
+      }
     </section>`;
   }
 
@@ -355,7 +390,8 @@ export class AdminFeedbackItem extends AdminView {
     const t = this.t;
     const h = this.handling;
     const history = item.events.filter((e) => e.type === 'created' || e.type === 'status');
-    const assignedElsewhere = item.assigned && !this.staff.some((s) => s.uid === item.assigned!.uid) ? [item.assigned] : [];
+    const assignedElsewhere =
+      item.assigned && !this.staff.some((s) => s.uid === item.assigned!.uid) ? [item.assigned] : [];
     const problem = this.problems.handling;
     return html`<section class="card" aria-labelledby="fb-handling-title">
       <h2 id="fb-handling-title">${t('fbHandling')}</h2>
@@ -394,9 +430,11 @@ export class AdminFeedbackItem extends AdminView {
         </div>
         </fieldset>
         ${problem ? html`<p class="error-text" role="alert">${problem}</p>` : nothing}
-        ${this.readOnly
-          ? nothing
-          : html`<button class="btn primary" type="submit" aria-disabled=${this.busy === 'handling' || !this.handlingChange() ? 'true' : 'false'}>${t('save')}</button>`}
+        ${
+          this.readOnly
+            ? nothing
+            : html`<button class="btn primary" type="submit" aria-disabled=${this.busy === 'handling' || !this.handlingChange() ? 'true' : 'false'}>${t('save')}</button>`
+        }
       </form>
     </section>`;
   }
@@ -408,12 +446,14 @@ export class AdminFeedbackItem extends AdminView {
       <h2 id="fb-board-title">${t('fbBoardTitle')}</h2>
       <p class="small" data-board-state>${item.published ? t('fbBoardShown') : t('fbBoardHiddenState')}</p>
       ${this.problems.publish ? html`<p class="error-text" role="alert">${this.problems.publish}</p>` : nothing}
-      ${this.readOnly || (merged && !item.published)
-        ? nothing
-        : html`<button class="btn" type="button" id="fb-publish" data-publish=${item.published ? 'hide' : 'publish'}
+      ${
+        this.readOnly || (merged && !item.published)
+          ? nothing
+          : html`<button class="btn" type="button" id="fb-publish" data-publish=${item.published ? 'hide' : 'publish'}
             aria-disabled=${this.busy === 'publish' ? 'true' : 'false'} @click=${this.togglePublished}>
             ${item.published ? t('fbHide') : t('fbPublish')}
-          </button>`}
+          </button>`
+      }
     </section>`;
   }
 
@@ -441,9 +481,10 @@ export class AdminFeedbackItem extends AdminView {
         </div>
         ${problem ? html`<p id="fb-merge-error" class="error-text">${problem}</p>` : nothing}
       </form>
-      ${found
-        ? found.length
-          ? html`<ul class="candidates" data-candidates aria-label=${t('fbCandidates')}>
+      ${
+        found
+          ? found.length
+            ? html`<ul class="candidates" data-candidates aria-label=${t('fbCandidates')}>
               ${found.map(
                 (c) => html`<li>
                   <span><strong>${c.code}</strong> · ${feedbackKindLabel(t, c.kind)} · ${feedbackStatusLabel(t, c.status)}
@@ -453,8 +494,9 @@ export class AdminFeedbackItem extends AdminView {
                 </li>`,
               )}
             </ul>`
-          : html`<p class="muted small" role="status">${t('fbNoCandidates')}</p>`
-        : nothing}
+            : html`<p class="muted small" role="status">${t('fbNoCandidates')}</p>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -464,7 +506,9 @@ export class AdminFeedbackItem extends AdminView {
   }
 
   private statusText(value: string | null): string {
-    return value && (FEEDBACK_STATUSES as readonly string[]).includes(value) ? feedbackStatusLabel(this.t, value as FeedbackStatus) : (value ?? '—');
+    return value && (FEEDBACK_STATUSES as readonly string[]).includes(value)
+      ? feedbackStatusLabel(this.t, value as FeedbackStatus)
+      : (value ?? '—');
   }
 
   private staffName(value: string | null): string {
@@ -475,7 +519,8 @@ export class AdminFeedbackItem extends AdminView {
   /** What happened, in words; the values come from the server and are shown as text. */
   private describe(e: FeedbackEvent, item: FeedbackItem): string {
     const t = this.t;
-    const code = (value: string | null) => item.merged.find((m) => String(m.id) === value || m.code === value)?.code ?? value ?? '';
+    const code = (value: string | null) =>
+      item.merged.find((m) => String(m.id) === value || m.code === value)?.code ?? value ?? '';
     switch (e.type) {
       case 'created':
         return t('evCreated');
@@ -528,13 +573,18 @@ export class AdminFeedbackItem extends AdminView {
     if (!this.api || !this.item || !change || this.busy) return;
     const id = this.item.id;
     await this.act('handling', () => this.api!.updateFeedback(id, change), this.t('fbSaved'));
-    if (change.category) this.categories = [...new Set([...this.categories, change.category])].sort((a, b) => a.localeCompare(b));
+    if (change.category)
+      this.categories = [...new Set([...this.categories, change.category])].sort((a, b) => a.localeCompare(b));
   }
 
   private async togglePublished(): Promise<void> {
     if (!this.api || !this.item || this.busy) return;
     const { id, published } = this.item;
-    await this.act('publish', () => this.api!.updateFeedback(id, { published: !published }), this.t(published ? 'fbHiddenMsg' : 'fbPublishedMsg'));
+    await this.act(
+      'publish',
+      () => this.api!.updateFeedback(id, { published: !published }),
+      this.t(published ? 'fbHiddenMsg' : 'fbPublishedMsg'),
+    );
   }
 
   private async sendReply(event: Event): Promise<void> {
@@ -548,7 +598,13 @@ export class AdminFeedbackItem extends AdminView {
     }
     const { id } = this.item;
     const visibility = this.visibility;
-    const sent = await this.act('reply', () => this.api!.replyToFeedback(id, text, visibility), this.t(visibility === 'public' ? 'fbRepliedPublic' : this.emailOn ? 'fbRepliedPrivate' : 'fbRepliedPrivateNoMail'));
+    const sent = await this.act(
+      'reply',
+      () => this.api!.replyToFeedback(id, text, visibility),
+      this.t(
+        visibility === 'public' ? 'fbRepliedPublic' : this.emailOn ? 'fbRepliedPrivate' : 'fbRepliedPrivateNoMail',
+      ),
+    );
     if (sent) this.reply = '';
   }
 
@@ -581,13 +637,15 @@ export class AdminFeedbackItem extends AdminView {
       this.busy = null;
       if (result.ok) this.candidates = result.data.item.mergedInto === null ? [result.data.item] : [];
       else if (result.status === 404) this.candidates = [];
-      else if (result.status !== 401) this.problems = { ...this.problems, 'merge-search': this.errorMessage(result.error) };
+      else if (result.status !== 401)
+        this.problems = { ...this.problems, 'merge-search': this.errorMessage(result.error) };
       return;
     }
     const result = await this.api.listFeedback({ q: query, pageSize: 10 });
     this.busy = null;
     if (result.ok) this.candidates = result.data.items;
-    else if (result.status !== 401) this.problems = { ...this.problems, 'merge-search': this.errorMessage(result.error) };
+    else if (result.status !== 401)
+      this.problems = { ...this.problems, 'merge-search': this.errorMessage(result.error) };
   }
 
   private async merge(item: FeedbackItem, other: FeedbackSummary): Promise<void> {
@@ -645,8 +703,14 @@ const draftKey = (itemId: number) => `slims-crm:feedback-draft:${itemId}`;
 /** The unsent reply and note of an item in this tab's storage; empty when there are none or storage is blocked. */
 function readDraft(itemId: number | null): Draft {
   try {
-    const saved = itemId === null ? null : (JSON.parse(sessionStorage.getItem(draftKey(itemId)) ?? 'null') as Partial<Draft> | null);
-    return { reply: typeof saved?.reply === 'string' ? saved.reply : '', note: typeof saved?.note === 'string' ? saved.note : '' };
+    const saved =
+      itemId === null
+        ? null
+        : (JSON.parse(sessionStorage.getItem(draftKey(itemId)) ?? 'null') as Partial<Draft> | null);
+    return {
+      reply: typeof saved?.reply === 'string' ? saved.reply : '',
+      note: typeof saved?.note === 'string' ? saved.note : '',
+    };
   } catch {
     return { reply: '', note: '' };
   }

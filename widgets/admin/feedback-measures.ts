@@ -3,13 +3,27 @@
 // as tables, and the same figures as CSV.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
-import { FEEDBACK_KINDS, fieldProblems, type AgeBucket, type Durations, type MeasureBucket, type MeasureRange, type Measures } from './api.ts';
+import {
+  FEEDBACK_KINDS,
+  fieldProblems,
+  type AgeBucket,
+  type Durations,
+  type MeasureBucket,
+  type MeasureRange,
+  type Measures,
+} from './api.ts';
 import { chartReady, destroyCharts, drawChart, loadChart } from './charts.ts';
 import { locale, type MessageKey } from './i18n.ts';
 import { AdminView, feedbackKindLabel } from './view.ts';
 
 const AGE_BUCKETS: AgeBucket[] = ['0-1d', '1-3d', '3-7d', '7-30d', '30d+'];
-const AGE_KEYS: Record<AgeBucket, MessageKey> = { '0-1d': 'age0to1', '1-3d': 'age1to3', '3-7d': 'age3to7', '7-30d': 'age7to30', '30d+': 'age30plus' };
+const AGE_KEYS: Record<AgeBucket, MessageKey> = {
+  '0-1d': 'age0to1',
+  '1-3d': 'age1to3',
+  '3-7d': 'age3to7',
+  '7-30d': 'age7to30',
+  '30d+': 'age30plus',
+};
 const BUCKETS: MeasureBucket[] = ['day', 'week', 'month'];
 const BUCKET_KEYS: Record<MeasureBucket, MessageKey> = { day: 'bucketDay', week: 'bucketWeek', month: 'bucketMonth' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -120,14 +134,16 @@ export class AdminFeedbackMeasures extends AdminView {
         </button>
       </div>
       ${this.forbidden ? nothing : this.renderRange()}
-      ${this.error
-        ? html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
+      ${
+        this.error
+          ? html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
             ${this.forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}${this.error}
             ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${() => this.load()}>${t('retry')}</button></div>`}
           </div>`
-        : this.data
-          ? this.renderMeasures(this.data)
-          : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`}
+          : this.data
+            ? this.renderMeasures(this.data)
+            : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`
+      }
     `;
   }
 
@@ -173,7 +189,9 @@ export class AdminFeedbackMeasures extends AdminView {
         <div class="stat" data-measure="received">
           <p class="label">${t('fmReceived')}</p>
           <div class="value">${this.formatNumber(received)}</div>
-          <p class="small muted">${FEEDBACK_KINDS.filter((k) => m.byKind[k]).map((k) => `${feedbackKindLabel(t, k)} ${this.formatNumber(m.byKind[k] ?? 0)}`).join(' · ')}</p>
+          <p class="small muted">${FEEDBACK_KINDS.filter((k) => m.byKind[k])
+            .map((k) => `${feedbackKindLabel(t, k)} ${this.formatNumber(m.byKind[k] ?? 0)}`)
+            .join(' · ')}</p>
         </div>
         <div class="stat" data-measure="open">
           <p class="label">${t('fmOpenNow')}</p>
@@ -211,9 +229,10 @@ export class AdminFeedbackMeasures extends AdminView {
     const labels = periods.map((p) => this.periodLabel(p));
     return html`<section class="card" aria-labelledby="fm-${key}-title">
       <h2 id="fm-${key}-title">${title}</h2>
-      ${periods.length === 0
-        ? html`<p class="muted">${t('fmNoVolume')}</p>`
-        : html`<div class="chart-box" style="height: 260px" aria-hidden="true"><canvas data-chart="volume-${key}"></canvas></div>
+      ${
+        periods.length === 0
+          ? html`<p class="muted">${t('fmNoVolume')}</p>`
+          : html`<div class="chart-box" style="height: 260px" aria-hidden="true"><canvas data-chart="volume-${key}"></canvas></div>
             <details class="data-table">
               <summary>${t('fmTable')}</summary>
               <div class="scroll">
@@ -222,7 +241,8 @@ export class AdminFeedbackMeasures extends AdminView {
                   <tbody>${labels.map((label, i) => html`<tr><th scope="row">${label}</th>${series.map((s) => html`<td class="n">${this.formatNumber(s.counts[i] ?? 0)}</td>`)}</tr>`)}</tbody>
                 </table>
               </div>
-            </details>`}
+            </details>`
+      }
     </section>`;
   }
 
@@ -236,9 +256,12 @@ export class AdminFeedbackMeasures extends AdminView {
   }
 
   private categorySeries(m: Measures, periods: string[]): Series[] {
-    const named = [...new Set(m.volume.map((v) => v.category).filter((c): c is string => c !== null))].sort((a, b) => a.localeCompare(b));
+    const named = [...new Set(m.volume.map((v) => v.category).filter((c): c is string => c !== null))].sort((a, b) =>
+      a.localeCompare(b),
+    );
     const series = named.map((c) => ({ label: c, counts: countBy(m, periods, (v) => v.category === c) }));
-    if (m.volume.some((v) => v.category === null)) series.push({ label: this.t('fmUncategorised'), counts: countBy(m, periods, (v) => v.category === null) });
+    if (m.volume.some((v) => v.category === null))
+      series.push({ label: this.t('fmUncategorised'), counts: countBy(m, periods, (v) => v.category === null) });
     return series;
   }
 
@@ -254,13 +277,16 @@ export class AdminFeedbackMeasures extends AdminView {
   /** Periods are calendar days in the library's time: format them as such, whatever the browser's zone. */
   private formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
     if (!DATE.test(day)) return day;
-    return new Intl.DateTimeFormat(locale(this.lang), { ...options, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    return new Intl.DateTimeFormat(locale(this.lang), { ...options, timeZone: 'UTC' }).format(
+      new Date(`${day}T00:00:00Z`),
+    );
   }
 
   private periodLabel(period: string): string {
     const bucket = this.data?.bucket ?? 'week';
     if (bucket === 'month') return this.formatDay(period, { month: 'short', year: 'numeric' });
-    if (bucket === 'week') return this.t('fmWeekOf', { date: this.formatDay(period, { day: 'numeric', month: 'short' }) });
+    if (bucket === 'week')
+      return this.t('fmWeekOf', { date: this.formatDay(period, { day: 'numeric', month: 'short' }) });
     return this.formatDay(period, { day: 'numeric', month: 'short' });
   }
 
@@ -268,7 +294,11 @@ export class AdminFeedbackMeasures extends AdminView {
     const m = this.data;
     if (!m) return;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const base = { responsive: true, maintainAspectRatio: false, animation: reduced ? (false as const) : { duration: 300 } };
+    const base = {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reduced ? (false as const) : { duration: 300 },
+    };
     const canvas = (key: string) => this.querySelector<HTMLCanvasElement>(`canvas[data-chart="${key}"]`);
     const t = this.t;
 
@@ -280,7 +310,11 @@ export class AdminFeedbackMeasures extends AdminView {
           labels: AGE_BUCKETS.map((b) => t(AGE_KEYS[b])),
           datasets: [{ data: ageCounts(m), backgroundColor: PALETTE[0], borderRadius: 4, maxBarThickness: 48 }],
         },
-        options: { ...base, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+        options: {
+          ...base,
+          plugins: { legend: { display: false } },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        },
       });
     }
 
@@ -291,9 +325,18 @@ export class AdminFeedbackMeasures extends AdminView {
       type: 'bar',
       data: {
         labels,
-        datasets: series.map((s, i) => ({ label: s.label, data: s.counts, backgroundColor: s.color ?? PALETTE[i % PALETTE.length], maxBarThickness: 40 })),
+        datasets: series.map((s, i) => ({
+          label: s.label,
+          data: s.counts,
+          backgroundColor: s.color ?? PALETTE[i % PALETTE.length],
+          maxBarThickness: 40,
+        })),
       },
-      options: { ...base, plugins: { legend: { position: 'bottom' } }, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+      options: {
+        ...base,
+        plugins: { legend: { position: 'bottom' } },
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+      },
     });
     const kindCanvas = canvas('volume-kind');
     if (kindCanvas) drawChart(kindCanvas, stacked(this.kindSeries(m, periods)));
@@ -308,7 +351,8 @@ export class AdminFeedbackMeasures extends AdminView {
     const result = await this.api.exportMeasuresCsv({ from, to, bucket });
     this.downloading = false;
     if (!result.ok) {
-      if (result.status !== 401) this.announce(`${this.t('downloadFailed')} ${this.errorMessage(result.error)}`, 'error');
+      if (result.status !== 401)
+        this.announce(`${this.t('downloadFailed')} ${this.errorMessage(result.error)}`, 'error');
       return;
     }
     this.saveFile(result.data, `layanan-masukan-${from}-${to}.csv`);

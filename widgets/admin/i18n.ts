@@ -12,7 +12,8 @@ const id = {
 
   signInTitle: 'Masuk staf',
   signInIntro: 'Gunakan akun staf SLiMS Anda.',
-  signInDemo: 'Perpustakaan contoh: masuk sebagai admin / admin (semua hak) atau pustakawan / pustakawan (petugas layanan).',
+  signInDemo:
+    'Perpustakaan contoh: masuk sebagai admin / admin (semua hak) atau pustakawan / pustakawan (petugas layanan).',
   username: 'Nama pengguna',
   password: 'Kata sandi',
   signIn: 'Masuk',
@@ -28,7 +29,8 @@ const id = {
   signedOut: 'Anda telah keluar.',
 
   networkError: 'Tidak dapat menghubungi server slims-crm. Periksa koneksi lalu coba lagi.',
-  originRefused: 'Server slims-crm menolak halaman dari {origin}. Tambahkan CRM_ALLOWED_ORIGINS={origin} pada pengaturan sidecar, lalu mulai ulang sidecar.',
+  originRefused:
+    'Server slims-crm menolak halaman dari {origin}. Tambahkan CRM_ALLOWED_ORIGINS={origin} pada pengaturan sidecar, lalu mulai ulang sidecar.',
   genericError: 'Terjadi kesalahan ({code}). Coba lagi.',
   retry: 'Coba lagi',
   loading: 'Memuat…',
@@ -121,7 +123,8 @@ const id = {
   saving: 'Menyimpan…',
   saved: 'Tersimpan.',
   created_: '“{title}” dibuat.',
-  hasResponsesNote: 'Survei ini sudah memiliki {n} jawaban. Judul, jadwal dan pengaturan masih dapat diubah, tetapi pertanyaan tidak.',
+  hasResponsesNote:
+    'Survei ini sudah memiliki {n} jawaban. Judul, jadwal dan pengaturan masih dapat diubah, tetapi pertanyaan tidak.',
   hasResponses: 'Pertanyaan tidak dapat diubah karena sudah ada jawaban',
   hasResponsesHelp: 'Kembalikan pertanyaan seperti semula untuk menyimpan perubahan lain, atau buat survei baru.',
   restoreQuestions: 'Kembalikan pertanyaan',
@@ -174,7 +177,8 @@ const id = {
   chartOf: 'Grafik: {summary}',
 
   placementsTitle: 'Tampilkan di OPAC',
-  placementsIntro: 'Plugin SLiMS menampilkan widget di tempat yang Anda pilih di setiap tema OPAC, tanpa mengubah templat. Widget memakai bahasa OPAC pengunjung.',
+  placementsIntro:
+    'Plugin SLiMS menampilkan widget di tempat yang Anda pilih di setiap tema OPAC, tanpa mengubah templat. Widget memakai bahasa OPAC pengunjung.',
   placementsNone: 'Belum ada widget yang tampil di OPAC.',
   placementWidget: 'Widget',
   placementPlace: 'Tempat',
@@ -183,10 +187,12 @@ const id = {
   placementAddButton: 'Tampilkan',
   placementChooseWidget: 'Pilih widget yang ditampilkan.',
   placementPageName: 'Nama halaman OPAC',
-  placementPageHint: 'Seperti pada alamatnya, index.php?p=…: mis. libinfo (Informasi), news (Berita), atau nama halaman Konten Anda.',
+  placementPageHint:
+    'Seperti pada alamatnya, index.php?p=…: mis. libinfo (Informasi), news (Berita), atau nama halaman Konten Anda.',
   placementBiblio: 'Nomor judul (biblio_id)',
   placementBiblioHint: 'Kosongkan untuk menampilkan di halaman detail setiap judul.',
-  placementNote: 'Ruang widget disiapkan sebelum dimuat, sehingga halaman tidak bergeser. Perubahan tampil pada pemuatan halaman OPAC berikutnya; jajak pendapat yang masih draf tampil setelah dibuka.',
+  placementNote:
+    'Ruang widget disiapkan sebelum dimuat, sehingga halaman tidak bergeser. Perubahan tampil pada pemuatan halaman OPAC berikutnya; jajak pendapat yang masih draf tampil setelah dibuka.',
   placementAdded: 'Widget ditampilkan di {place}.',
   placementRemoved: 'Widget tidak lagi tampil di tempat itu.',
   placeHome: 'Beranda OPAC',
@@ -232,7 +238,8 @@ const id = {
   fbKindPurchase: 'Usulan pembelian buku',
 
   fbInboxTitle: 'Kotak saran',
-  fbInboxIntro: 'Saran, keluhan, pujian, pertanyaan dan usulan pembelian dari pemustaka. Tanggapi, tugaskan dan tandai hasilnya.',
+  fbInboxIntro:
+    'Saran, keluhan, pujian, pertanyaan dan usulan pembelian dari pemustaka. Tanggapi, tugaskan dan tandai hasilnya.',
   fbFilterStatus: 'Saring menurut status',
   fbSearch: 'Cari teks atau kode',
   fbSearchHint: 'Mencari di isi masukan, judul dan pengarang usulan, serta kode pelacakan.',
@@ -288,15 +295,23 @@ const id = {
   fbReplyText: 'Balasan',
   fbVisibility: 'Siapa yang melihat balasan ini',
   fbVisPublic: 'Publik',
-  fbVisPublicHint: 'Tampil di papan “Anda berkata, kami lakukan” di bawah masukan ini; pengirim yang memberi e-mail juga diberi tahu.',
-  fbVisPublicHiddenHint: 'Tampil di papan publik setelah masukan ini diterbitkan; pengirim yang memberi e-mail diberi tahu.',
+  fbVisPublicHint:
+    'Tampil di papan “Anda berkata, kami lakukan” di bawah masukan ini; pengirim yang memberi e-mail juga diberi tahu.',
+  fbVisPublicHiddenHint:
+    'Tampil di papan publik setelah masukan ini diterbitkan; pengirim yang memberi e-mail diberi tahu.',
   fbVisPrivate: 'Pribadi',
-  fbVisPrivateHint: 'Hanya untuk pengirim: dikirim lewat e-mail (ia setuju dihubungi) dan tampil saat ia memeriksa kode pelacakannya. Tidak tampil di papan.',
-  fbVisPrivateNoEmail: 'Hanya untuk pengirim: tampil saat ia memeriksa kode pelacakannya. Tanpa e-mail, karena pengirim tidak memberi alamat e-mail. Tidak tampil di papan.',
-  fbVisPublicHintNoMail: 'Tampil di papan “Anda berkata, kami lakukan” di bawah masukan ini. Tidak ada e-mail ke pengirim: e-mail belum aktif.',
-  fbVisPublicHiddenHintNoMail: 'Tampil di papan publik setelah masukan ini diterbitkan. Tidak ada e-mail ke pengirim: e-mail belum aktif.',
-  fbVisPrivateNoMail: 'Hanya untuk pengirim: tampil saat ia memeriksa kode pelacakannya. Tidak ada e-mail: e-mail belum aktif. Tidak tampil di papan.',
-  fbEmailOff: 'E-mail belum aktif, jadi pengirim tidak diberi tahu lewat e-mail. Untuk mengaktifkannya, atur CRM_SMTP_URL dan CRM_MAIL_FROM pada sidecar lalu mulai ulang.',
+  fbVisPrivateHint:
+    'Hanya untuk pengirim: dikirim lewat e-mail (ia setuju dihubungi) dan tampil saat ia memeriksa kode pelacakannya. Tidak tampil di papan.',
+  fbVisPrivateNoEmail:
+    'Hanya untuk pengirim: tampil saat ia memeriksa kode pelacakannya. Tanpa e-mail, karena pengirim tidak memberi alamat e-mail. Tidak tampil di papan.',
+  fbVisPublicHintNoMail:
+    'Tampil di papan “Anda berkata, kami lakukan” di bawah masukan ini. Tidak ada e-mail ke pengirim: e-mail belum aktif.',
+  fbVisPublicHiddenHintNoMail:
+    'Tampil di papan publik setelah masukan ini diterbitkan. Tidak ada e-mail ke pengirim: e-mail belum aktif.',
+  fbVisPrivateNoMail:
+    'Hanya untuk pengirim: tampil saat ia memeriksa kode pelacakannya. Tidak ada e-mail: e-mail belum aktif. Tidak tampil di papan.',
+  fbEmailOff:
+    'E-mail belum aktif, jadi pengirim tidak diberi tahu lewat e-mail. Untuk mengaktifkannya, atur CRM_SMTP_URL dan CRM_MAIL_FROM pada sidecar lalu mulai ulang.',
   fbSendReply: 'Kirim balasan',
   fbSending: 'Mengirim…',
   fbRepliedPublic: 'Balasan publik terkirim.',
@@ -353,7 +368,8 @@ const id = {
   fbMergeAction: 'Gabungkan',
   fbMergeWith: 'Gabungkan dengan {code}',
   fbMergeConfirmTitle: 'Gabungkan masukan?',
-  fbMergeConfirmBody: '{duplicate} ditandai sebagai duplikat dari {kept} dan disembunyikan dari papan. Suara dan pengamatnya pindah ke {kept}. Tindakan ini tidak dapat dibatalkan.',
+  fbMergeConfirmBody:
+    '{duplicate} ditandai sebagai duplikat dari {kept} dan disembunyikan dari papan. Suara dan pengamatnya pindah ke {kept}. Tindakan ini tidak dapat dibatalkan.',
   fbMerged: '{duplicate} digabung ke {kept}.',
 
   fmTitle: 'Ukuran layanan',
@@ -421,7 +437,8 @@ const en: Record<MessageKey, string> = {
   signedOut: 'You have signed out.',
 
   networkError: 'Cannot reach the slims-crm server. Check the connection and try again.',
-  originRefused: 'The slims-crm server refuses pages from {origin}. Add CRM_ALLOWED_ORIGINS={origin} to the sidecar\'s settings, then restart the sidecar.',
+  originRefused:
+    "The slims-crm server refuses pages from {origin}. Add CRM_ALLOWED_ORIGINS={origin} to the sidecar's settings, then restart the sidecar.",
   genericError: 'Something went wrong ({code}). Please try again.',
   retry: 'Try again',
   loading: 'Loading…',
@@ -514,7 +531,8 @@ const en: Record<MessageKey, string> = {
   saving: 'Saving…',
   saved: 'Saved.',
   created_: '“{title}” was created.',
-  hasResponsesNote: 'This survey already has {n} responses. You can still change the title, schedule and settings, but not the questions.',
+  hasResponsesNote:
+    'This survey already has {n} responses. You can still change the title, schedule and settings, but not the questions.',
   hasResponses: 'The questions cannot be changed because there are already responses',
   hasResponsesHelp: 'Restore the questions to save your other changes, or create a new survey.',
   restoreQuestions: 'Restore questions',
@@ -567,7 +585,8 @@ const en: Record<MessageKey, string> = {
   chartOf: 'Chart: {summary}',
 
   placementsTitle: 'Show in the OPAC',
-  placementsIntro: 'The SLiMS plugin shows widgets in the places you choose, in every OPAC theme, without template edits. Widgets use the visitor’s OPAC language.',
+  placementsIntro:
+    'The SLiMS plugin shows widgets in the places you choose, in every OPAC theme, without template edits. Widgets use the visitor’s OPAC language.',
   placementsNone: 'No widget is shown in the OPAC yet.',
   placementWidget: 'Widget',
   placementPlace: 'Place',
@@ -576,10 +595,12 @@ const en: Record<MessageKey, string> = {
   placementAddButton: 'Show',
   placementChooseWidget: 'Choose the widget to show.',
   placementPageName: 'OPAC page name',
-  placementPageHint: 'As in its address, index.php?p=…: e.g. libinfo (Library information), news, or the name of one of your Content pages.',
+  placementPageHint:
+    'As in its address, index.php?p=…: e.g. libinfo (Library information), news, or the name of one of your Content pages.',
   placementBiblio: 'Title number (biblio_id)',
   placementBiblioHint: 'Leave empty to show it on every title’s detail page.',
-  placementNote: 'The widget’s space is kept free before it loads, so the page does not jump. Changes show at the next OPAC page load; a draft poll shows once it is opened.',
+  placementNote:
+    'The widget’s space is kept free before it loads, so the page does not jump. Changes show at the next OPAC page load; a draft poll shows once it is opened.',
   placementAdded: 'Widget shown on {place}.',
   placementRemoved: 'The widget no longer shows in that place.',
   placeHome: 'OPAC home page',
@@ -625,7 +646,8 @@ const en: Record<MessageKey, string> = {
   fbKindPurchase: 'Purchase request',
 
   fbInboxTitle: 'Suggestion box',
-  fbInboxIntro: 'Suggestions, complaints, praise, questions and purchase requests from members. Answer, assign and record the outcome.',
+  fbInboxIntro:
+    'Suggestions, complaints, praise, questions and purchase requests from members. Answer, assign and record the outcome.',
   fbFilterStatus: 'Filter by status',
   fbSearch: 'Search text or code',
   fbSearchHint: 'Searches the text, the title and author of purchase requests, and the tracking code.',
@@ -681,15 +703,23 @@ const en: Record<MessageKey, string> = {
   fbReplyText: 'Reply',
   fbVisibility: 'Who sees this reply',
   fbVisPublic: 'Public',
-  fbVisPublicHint: 'Shown on the “You said, we did” board under this item; a submitter who gave an e-mail is notified too.',
-  fbVisPublicHiddenHint: 'Shown on the public board once this item is published; a submitter who gave an e-mail is notified.',
+  fbVisPublicHint:
+    'Shown on the “You said, we did” board under this item; a submitter who gave an e-mail is notified too.',
+  fbVisPublicHiddenHint:
+    'Shown on the public board once this item is published; a submitter who gave an e-mail is notified.',
   fbVisPrivate: 'Private',
-  fbVisPrivateHint: 'For the submitter only: e-mailed (they agreed to be contacted) and shown when they check their tracking code. Not shown on the board.',
-  fbVisPrivateNoEmail: 'For the submitter only: shown when they check their tracking code. No e-mail, as the submitter gave no e-mail address. Not shown on the board.',
-  fbVisPublicHintNoMail: 'Shown on the “You said, we did” board under this item. No e-mail to the submitter: e-mail is off.',
-  fbVisPublicHiddenHintNoMail: 'Shown on the public board once this item is published. No e-mail to the submitter: e-mail is off.',
-  fbVisPrivateNoMail: 'For the submitter only: shown when they check their tracking code. No e-mail: e-mail is off. Not shown on the board.',
-  fbEmailOff: 'E-mail is off, so submitters are not notified by e-mail. To turn it on, set CRM_SMTP_URL and CRM_MAIL_FROM on the sidecar and restart it.',
+  fbVisPrivateHint:
+    'For the submitter only: e-mailed (they agreed to be contacted) and shown when they check their tracking code. Not shown on the board.',
+  fbVisPrivateNoEmail:
+    'For the submitter only: shown when they check their tracking code. No e-mail, as the submitter gave no e-mail address. Not shown on the board.',
+  fbVisPublicHintNoMail:
+    'Shown on the “You said, we did” board under this item. No e-mail to the submitter: e-mail is off.',
+  fbVisPublicHiddenHintNoMail:
+    'Shown on the public board once this item is published. No e-mail to the submitter: e-mail is off.',
+  fbVisPrivateNoMail:
+    'For the submitter only: shown when they check their tracking code. No e-mail: e-mail is off. Not shown on the board.',
+  fbEmailOff:
+    'E-mail is off, so submitters are not notified by e-mail. To turn it on, set CRM_SMTP_URL and CRM_MAIL_FROM on the sidecar and restart it.',
   fbSendReply: 'Send reply',
   fbSending: 'Sending…',
   fbRepliedPublic: 'Public reply sent.',
@@ -746,7 +776,8 @@ const en: Record<MessageKey, string> = {
   fbMergeAction: 'Merge',
   fbMergeWith: 'Merge with {code}',
   fbMergeConfirmTitle: 'Merge these items?',
-  fbMergeConfirmBody: '{duplicate} is marked as a duplicate of {kept} and hidden from the board. Its votes and watchers move to {kept}. This cannot be undone.',
+  fbMergeConfirmBody:
+    '{duplicate} is marked as a duplicate of {kept} and hidden from the board. Its votes and watchers move to {kept}. This cannot be undone.',
   fbMerged: '{duplicate} was merged into {kept}.',
 
   fmTitle: 'Service measures',
@@ -792,7 +823,9 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(lang: Lang): Translate {
   const catalog = catalogs[lang];
   return (key, params) =>
-    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
 }
 
 export function locale(lang: Lang): string {

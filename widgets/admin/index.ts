@@ -15,9 +15,31 @@ import { AdminSignIn } from './signin.ts';
 import { SlimsCrmAdmin } from './slims-crm-admin.ts';
 
 provideChart(async () => {
-  const { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } =
-    await import('chart.js');
-  Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Filler, Legend);
+  const {
+    BarController,
+    BarElement,
+    CategoryScale,
+    Chart,
+    Filler,
+    Legend,
+    LineController,
+    LineElement,
+    LinearScale,
+    PointElement,
+    Tooltip,
+  } = await import('chart.js');
+  Chart.register(
+    BarController,
+    BarElement,
+    LineController,
+    LineElement,
+    PointElement,
+    CategoryScale,
+    LinearScale,
+    Tooltip,
+    Filler,
+    Legend,
+  );
   return Chart;
 });
 

@@ -77,7 +77,9 @@ export class AdminList extends AdminView {
     }
     const q = this.query.trim().toLowerCase();
     const shown = this.surveys.filter(
-      (s) => (this.filter === 'all' || s.state === this.filter) && (!q || s.title.toLowerCase().includes(q) || s.slug.includes(q)),
+      (s) =>
+        (this.filter === 'all' || s.state === this.filter) &&
+        (!q || s.title.toLowerCase().includes(q) || s.slug.includes(q)),
     );
     const filters: Filter[] = ['all', 'open', 'scheduled', 'draft', 'closed'];
     return html`
@@ -95,9 +97,10 @@ export class AdminList extends AdminView {
         </div>
       </div>
       <div class="card table-card">
-        ${shown.length === 0
-          ? html`<p class="empty muted" role="status">${t('noMatches')}</p>`
-          : html`<table class="surveys">
+        ${
+          shown.length === 0
+            ? html`<p class="empty muted" role="status">${t('noMatches')}</p>`
+            : html`<table class="surveys">
               <thead>
                 <tr>
                   <th scope="col">${t('colTitle')}</th>
@@ -109,7 +112,8 @@ export class AdminList extends AdminView {
                 </tr>
               </thead>
               <tbody>${shown.map((s) => this.renderRow(s))}</tbody>
-            </table>`}
+            </table>`
+        }
       </div>
     `;
   }
@@ -143,7 +147,8 @@ export class AdminList extends AdminView {
 
   private renderDates(s: SurveySummary): TemplateResult | string {
     const t = this.t;
-    if (!s.opensAt && !s.closesAt) return html`<span class="muted">${t('created', { date: this.formatDate(s.createdAt, false) })}</span>`;
+    if (!s.opensAt && !s.closesAt)
+      return html`<span class="muted">${t('created', { date: this.formatDate(s.createdAt, false) })}</span>`;
     return html`${s.opensAt ? html`<div>${t('opens', { date: this.formatDate(s.opensAt) })}</div>` : nothing}
       ${s.closesAt ? html`<div>${t('closes', { date: this.formatDate(s.closesAt) })}</div>` : nothing}`;
   }
@@ -204,8 +209,36 @@ export class AdminList extends AdminView {
 }
 
 function pickSummary(s: SurveySummary): SurveySummary {
-  const { id, slug, kind, title, status, state, audience, opensAt, closesAt, resultsVisibility, responses, createdAt, updatedAt } = s;
-  return { id, slug, kind, title, status, state, audience, opensAt, closesAt, resultsVisibility, responses, createdAt, updatedAt };
+  const {
+    id,
+    slug,
+    kind,
+    title,
+    status,
+    state,
+    audience,
+    opensAt,
+    closesAt,
+    resultsVisibility,
+    responses,
+    createdAt,
+    updatedAt,
+  } = s;
+  return {
+    id,
+    slug,
+    kind,
+    title,
+    status,
+    state,
+    audience,
+    opensAt,
+    closesAt,
+    resultsVisibility,
+    responses,
+    createdAt,
+    updatedAt,
+  };
 }
 
 declare global {

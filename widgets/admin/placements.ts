@@ -84,18 +84,22 @@ export class AdminPlacements extends AdminView {
     const t = this.t;
     const standalone = this.survey === null;
     return html`
-      ${standalone
-        ? html`<div class="page-head"><div class="grow"><h1 tabindex="-1">${t('placementsTitle')}</h1>
+      ${
+        standalone
+          ? html`<div class="page-head"><div class="grow"><h1 tabindex="-1">${t('placementsTitle')}</h1>
             <p class="muted">${t('placementsIntro')}</p></div></div>`
-        : nothing}
+          : nothing
+      }
       <section class="card" aria-labelledby="placements-heading">
         ${standalone ? nothing : html`<h2 id="placements-heading">${t('placementsTitle')}</h2><p>${t('placementsIntro')}</p>`}
-        ${this.error
-          ? html`<div class="notice error" role="alert">${this.error}
+        ${
+          this.error
+            ? html`<div class="notice error" role="alert">${this.error}
               <div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div></div>`
-          : this.placements === null
-            ? html`<p class="muted" aria-busy="true">${t('loading')}</p>`
-            : this.renderList(this.placements)}
+            : this.placements === null
+              ? html`<p class="muted" aria-busy="true">${t('loading')}</p>`
+              : this.renderList(this.placements)
+        }
         ${this.renderForm()}
       </section>
     `;
@@ -128,8 +132,9 @@ export class AdminPlacements extends AdminView {
     const needsTarget = this.place === 'page' || this.place === 'detail';
     return html`<form class="placement-form" @submit=${this.add} novalidate>
       <h3 style="margin: 1.25rem 0 .75rem">${t('placementAdd')}</h3>
-      ${this.survey === null
-        ? html`<div class="field">
+      ${
+        this.survey === null
+          ? html`<div class="field">
             <label for="placement-widget">${t('placementWidget')}</label>
             <select id="placement-widget" .value=${this.choice} @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}>
               <option value="">${t('placementChooseWidget')}</option>
@@ -138,24 +143,29 @@ export class AdminPlacements extends AdminView {
               ${this.surveys.map((s) => html`<option value=${`survey:${s.id}`}>${t(s.kind === 'poll' ? 'widgetPoll' : 'widgetSurvey')}: ${s.title}</option>`)}
             </select>
           </div>`
-        : nothing}
+          : nothing
+      }
       <fieldset>
         <legend>${t('placementPlace')}</legend>
         <div class="choices">
           ${PLACES.map(
-            (place) => html`<label class="choice-card"><input type="radio" name="placement-place" value=${place} .checked=${this.place === place}
+            (
+              place,
+            ) => html`<label class="choice-card"><input type="radio" name="placement-place" value=${place} .checked=${this.place === place}
               @change=${() => ((this.place = place), (this.target = ''))} /><span>${t(PLACE_LABEL[place])}</span></label>`,
           )}
         </div>
       </fieldset>
-      ${needsTarget
-        ? html`<div class="field">
+      ${
+        needsTarget
+          ? html`<div class="field">
             <label for="placement-target">${t(this.place === 'page' ? 'placementPageName' : 'placementBiblio')}</label>
             <input id="placement-target" .value=${this.target} @input=${(e: Event) => (this.target = (e.target as HTMLInputElement).value)}
               aria-describedby="placement-target-hint" inputmode=${this.place === 'detail' ? 'numeric' : 'text'} />
             <p class="hint" id="placement-target-hint">${t(this.place === 'page' ? 'placementPageHint' : 'placementBiblioHint')}</p>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.formError ? html`<div class="notice error" role="alert" id="placement-error">${this.formError}</div>` : nothing}
       <button class="btn primary" type="submit" id="placement-add" aria-disabled=${this.busy ? 'true' : 'false'}>${t('placementAddButton')}</button>
       <p class="hint">${t('placementNote')}</p>
@@ -166,7 +176,8 @@ export class AdminPlacements extends AdminView {
   private chosen(): Omit<PlacementInput, 'place'> | null {
     const survey = this.survey ?? null;
     if (survey !== null) return { widget: survey.kind, surveyId: survey.id, reservePx: reservedHeight(survey) };
-    if (this.choice === 'suggestion-box' || this.choice === 'feedback-board') return { widget: this.choice, reservePx: reservedPx(this.choice, this.place) };
+    if (this.choice === 'suggestion-box' || this.choice === 'feedback-board')
+      return { widget: this.choice, reservePx: reservedPx(this.choice, this.place) };
     const picked = this.surveys.find((s) => `survey:${s.id}` === this.choice);
     // The list holds no questions: a survey placed from here reserves what its embed code would (fetched below).
     return picked === undefined ? null : { widget: picked.kind, surveyId: picked.id, reservePx: 0 };
@@ -191,11 +202,21 @@ export class AdminPlacements extends AdminView {
         }
         chosen.reservePx = reservedHeight(detail.data.survey);
       }
-      const input: PlacementInput = { ...chosen, place: this.place, ...(this.target.trim() === '' ? {} : { target: this.target.trim() }) };
+      const input: PlacementInput = {
+        ...chosen,
+        place: this.place,
+        ...(this.target.trim() === '' ? {} : { target: this.target.trim() }),
+      };
       const result = await this.api.createPlacement(input);
       if (!result.ok) {
-        const details = Array.isArray(result.error.details) ? (result.error.details as Array<{ message?: string }>) : [];
-        this.formError = details.map((d) => d.message ?? '').filter(Boolean).join(' ') || this.errorMessage(result.error);
+        const details = Array.isArray(result.error.details)
+          ? (result.error.details as Array<{ message?: string }>)
+          : [];
+        this.formError =
+          details
+            .map((d) => d.message ?? '')
+            .filter(Boolean)
+            .join(' ') || this.errorMessage(result.error);
         return;
       }
       this.announce(this.t('placementAdded', { place: this.placeText(input.place, input.target ?? null) }));

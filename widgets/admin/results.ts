@@ -146,8 +146,9 @@ export class AdminResults extends AdminView {
           <div class="value">${this.formatNumber(week)}</div></div>
       </div>
       ${results.total === 0 ? html`<div class="notice info">${t('noResponses')}</div>` : nothing}
-      ${timeline.length > 0
-        ? html`<section class="card" aria-labelledby="timeline-title">
+      ${
+        timeline.length > 0
+          ? html`<section class="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">${t('timeline')}</h2>
             <div class="chart-box" style="height: 220px">
               <canvas data-chart="timeline" role="img" aria-label=${t('chartOf', {
@@ -155,7 +156,8 @@ export class AdminResults extends AdminView {
               })}></canvas>
             </div>
           </section>`
-        : nothing}
+          : nothing
+      }
       ${results.questions.map((r, i) => this.renderQuestion(r, questions.get(r.id), i))}
     `;
   }
@@ -166,13 +168,15 @@ export class AdminResults extends AdminView {
     return html`<section class="card" aria-labelledby=${titleId} data-question=${r.id}>
       <h2 id=${titleId}>${i + 1}. ${q?.prompt ?? t('questionN', { n: i + 1 })}</h2>
       <p class="q-meta">${typeLabel(t, r.type)} · ${t('answeredN', { n: this.formatNumber(r.answered) })}</p>
-      ${r.type === 'single' || r.type === 'multiple'
-        ? this.renderChoices(r)
-        : r.type === 'rating'
-          ? this.renderRating(r)
-          : r.type === 'nps'
-            ? this.renderNps(r)
-            : this.renderTexts(r)}
+      ${
+        r.type === 'single' || r.type === 'multiple'
+          ? this.renderChoices(r)
+          : r.type === 'rating'
+            ? this.renderRating(r)
+            : r.type === 'nps'
+              ? this.renderNps(r)
+              : this.renderTexts(r)
+      }
     </section>`;
   }
 
@@ -209,13 +213,15 @@ export class AdminResults extends AdminView {
     const share = (n: number) => (total ? ` (${this.pct((n / total) * 100)})` : '');
     return html`
       <p><span class="muted">${t('npsScore')}</span><br /> <span class="big" data-nps>${nps ? this.formatNumber(nps.score) : '–'}</span></p>
-      ${nps
-        ? html`<div class="nps-split">
+      ${
+        nps
+          ? html`<div class="nps-split">
             <div><span class="small muted">${t('promoters')}</span> <strong>${this.formatNumber(nps.promoters)}</strong><span class="small">${share(nps.promoters)}</span></div>
             <div><span class="small muted">${t('passives')}</span> <strong>${this.formatNumber(nps.passives)}</strong><span class="small">${share(nps.passives)}</span></div>
             <div><span class="small muted">${t('detractors')}</span> <strong>${this.formatNumber(nps.detractors)}</strong><span class="small">${share(nps.detractors)}</span></div>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.distribution(r, dist)}`;
   }
 
@@ -237,10 +243,12 @@ export class AdminResults extends AdminView {
     return html`<ul class="texts">
         ${texts.slice(0, limit).map((x) => html`<li>${x.text}<time datetime=${x.createdAt}>${this.formatDate(x.createdAt)}</time></li>`)}
       </ul>
-      ${rest > 0
-        ? html`<button class="btn sm" type="button" @click=${() => (this.textLimits = { ...this.textLimits, [r.id]: limit + 50 })}>
+      ${
+        rest > 0
+          ? html`<button class="btn sm" type="button" @click=${() => (this.textLimits = { ...this.textLimits, [r.id]: limit + 50 })}>
             ${t('showMore', { n: this.formatNumber(Math.min(rest, 50)) })}</button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private drawCharts(): void {
@@ -252,7 +260,11 @@ export class AdminResults extends AdminView {
     const amber = color('--crm-chart-3', '#b45309');
     const red = color('--crm-chart-4', '#b91c1c');
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const base = { responsive: true, maintainAspectRatio: false, animation: reduced ? (false as const) : { duration: 300 } };
+    const base = {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reduced ? (false as const) : { duration: 300 },
+    };
 
     const canvas = (key: string) => this.querySelector<HTMLCanvasElement>(`canvas[data-chart="${key}"]`);
     const timelineCanvas = canvas('timeline');
@@ -262,9 +274,23 @@ export class AdminResults extends AdminView {
         type: 'line',
         data: {
           labels: points.map((p) => this.formatDate(`${p.date}T00:00:00Z`, false)),
-          datasets: [{ data: points.map((p) => p.count), borderColor: accent, backgroundColor: /^#[0-9a-f]{6}$/i.test(accent) ? `${accent}22` : 'transparent', fill: true, tension: 0.3, cubicInterpolationMode: 'monotone', pointRadius: 2 }],
+          datasets: [
+            {
+              data: points.map((p) => p.count),
+              borderColor: accent,
+              backgroundColor: /^#[0-9a-f]{6}$/i.test(accent) ? `${accent}22` : 'transparent',
+              fill: true,
+              tension: 0.3,
+              cubicInterpolationMode: 'monotone',
+              pointRadius: 2,
+            },
+          ],
         },
-        options: { ...base, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+        options: {
+          ...base,
+          plugins: { legend: { display: false } },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        },
       });
     }
 
@@ -278,22 +304,43 @@ export class AdminResults extends AdminView {
           type: 'bar',
           data: {
             labels: options.map((o) => `${o.label} · ${this.formatNumber(o.count)} (${this.pct(o.percent)})`),
-            datasets: [{ data: options.map((o) => o.count), backgroundColor: accent, borderRadius: 4, maxBarThickness: 28 }],
+            datasets: [
+              { data: options.map((o) => o.count), backgroundColor: accent, borderRadius: 4, maxBarThickness: 28 },
+            ],
           },
           options: {
             ...base,
             indexAxis: 'y',
-            plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${this.formatNumber(Number(c.raw))} (${this.pct(options[c.dataIndex]?.percent ?? 0)})` } } },
+            plugins: {
+              legend: { display: false },
+              tooltip: {
+                callbacks: {
+                  label: (c) => `${this.formatNumber(Number(c.raw))} (${this.pct(options[c.dataIndex]?.percent ?? 0)})`,
+                },
+              },
+            },
             scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
           },
         };
       } else if (r.type === 'rating' || r.type === 'nps') {
-        const dist = r.type === 'rating' ? fillDistribution(r.distribution ?? [], 1, 5) : fillDistribution(r.distribution ?? [], 0, 10);
-        const colors = dist.map((d) => (r.type === 'rating' ? accent : d.value >= 9 ? green : d.value >= 7 ? amber : red));
+        const dist =
+          r.type === 'rating'
+            ? fillDistribution(r.distribution ?? [], 1, 5)
+            : fillDistribution(r.distribution ?? [], 0, 10);
+        const colors = dist.map((d) =>
+          r.type === 'rating' ? accent : d.value >= 9 ? green : d.value >= 7 ? amber : red,
+        );
         config = {
           type: 'bar',
-          data: { labels: dist.map((d) => String(d.value)), datasets: [{ data: dist.map((d) => d.count), backgroundColor: colors, borderRadius: 4 }] },
-          options: { ...base, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+          data: {
+            labels: dist.map((d) => String(d.value)),
+            datasets: [{ data: dist.map((d) => d.count), backgroundColor: colors, borderRadius: 4 }],
+          },
+          options: {
+            ...base,
+            plugins: { legend: { display: false } },
+            scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+          },
         };
       }
       if (config) drawChart(target, config);
@@ -306,7 +353,8 @@ export class AdminResults extends AdminView {
     const result = await this.api.exportCsv(this.surveyId);
     this.downloading = false;
     if (!result.ok) {
-      if (result.status !== 401) this.announce(`${this.t('downloadFailed')} ${this.errorMessage(result.error)}`, 'error');
+      if (result.status !== 401)
+        this.announce(`${this.t('downloadFailed')} ${this.errorMessage(result.error)}`, 'error');
       return;
     }
     this.saveFile(result.data, `${this.survey?.slug ?? `survey-${this.surveyId}`}.csv`);
@@ -315,11 +363,21 @@ export class AdminResults extends AdminView {
 }
 
 function typeLabel(t: Translate, type: QuestionResult['type']): string {
-  const keys = { single: 'typeSingle', multiple: 'typeMultiple', rating: 'typeRating', nps: 'typeNps', text: 'typeText' } as const;
+  const keys = {
+    single: 'typeSingle',
+    multiple: 'typeMultiple',
+    rating: 'typeRating',
+    nps: 'typeNps',
+    text: 'typeText',
+  } as const;
   return t(keys[type]);
 }
 
-function fillDistribution(dist: { value: number; count: number }[], from: number, to: number): { value: number; count: number }[] {
+function fillDistribution(
+  dist: { value: number; count: number }[],
+  from: number,
+  to: number,
+): { value: number; count: number }[] {
   const counts = new Map(dist.map((d) => [d.value, d.count]));
   const out = [];
   for (let v = from; v <= to; v++) out.push({ value: v, count: counts.get(v) ?? 0 });

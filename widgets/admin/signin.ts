@@ -90,10 +90,13 @@ export class AdminSignIn extends AdminView {
     }
     this.busy = false;
     if (result.ok) {
-      this.dispatchEvent(new CustomEvent('slims-admin-session', { detail: result.data, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('slims-admin-session', { detail: result.data, bubbles: true, composed: true }),
+      );
       return;
     }
-    this.error = result.status === 401 ? result.error.message || this.t('signInFailed') : this.errorMessage(result.error);
+    this.error =
+      result.status === 401 ? result.error.message || this.t('signInFailed') : this.errorMessage(result.error);
     (form.elements.namedItem('password') as HTMLInputElement).select();
   }
 }

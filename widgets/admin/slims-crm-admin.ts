@@ -214,7 +214,11 @@ export class SlimsCrmAdmin extends LitElement {
     ];
     return html`<nav class="sections" aria-label=${t('navLabel')}>
       ${sections.map(
-        ([section, route, label]) => html`<a href="#" data-section=${section} aria-current=${current === section ? 'page' : 'false'}
+        ([
+          section,
+          route,
+          label,
+        ]) => html`<a href="#" data-section=${section} aria-current=${current === section ? 'page' : 'false'}
           @click=${(e: Event) => this.goTo(e, route)}>${label}</a>`,
       )}
     </nav>`;
@@ -363,7 +367,9 @@ export class SlimsCrmAdmin extends LitElement {
     this.staffName = staff.name;
     this.route = { view: 'list' };
     this.token = token;
-    this.dispatchEvent(new CustomEvent('slims-admin-signed-in', { detail: { name: staff.name }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('slims-admin-signed-in', { detail: { name: staff.name }, bubbles: true, composed: true }),
+    );
   }
 
   private async signOut(): Promise<void> {

@@ -103,7 +103,9 @@ export class AdminView extends LitElement {
   }
 
   protected announce(message: string, tone: StatusDetail['tone'] = 'info'): void {
-    this.dispatchEvent(new CustomEvent('slims-admin-status', { detail: { message, tone }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('slims-admin-status', { detail: { message, tone }, bubbles: true, composed: true }),
+    );
   }
 
   /** The server's message (already in our language) or ours when there is none. */
@@ -117,7 +119,10 @@ export class AdminView extends LitElement {
     if (!iso) return '';
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(locale(this.lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+    return new Intl.DateTimeFormat(
+      locale(this.lang),
+      withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+    ).format(date);
   }
 
   protected formatNumber(value: number, fractionDigits = 0): string {

@@ -1,11 +1,37 @@
 // <slims-feedback-board>: the public "you said, we did" board: feedback the staff chose to publish, its
 // status and the library's reply, with votes on suggestions and purchase requests.
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { apiGet, failure } from '../shared/api.ts';
 import { define } from '../shared/define.ts';
 import { emit } from '../shared/events.ts';
-import { KINDS, STATUSES, fieldStyles, feedbackWords, isKind, isStatus, loadSend, reason, type BoardItem, type Note } from '../shared/feedback.ts';
-import { itemStyles, readBoardItem, renderPurchase, renderReply, renderStatus, when } from '../shared/feedback-items.ts';
+import {
+  KINDS,
+  STATUSES,
+  fieldStyles,
+  feedbackWords,
+  isKind,
+  isStatus,
+  loadSend,
+  reason,
+  type BoardItem,
+  type Note,
+} from '../shared/feedback.ts';
+import {
+  itemStyles,
+  readBoardItem,
+  renderPurchase,
+  renderReply,
+  renderStatus,
+  when,
+} from '../shared/feedback-items.ts';
 import { TOKEN_EVENT } from '../shared/global.ts';
 import { fill, langOf, locale, type Lang } from '../shared/i18n.ts';
 import { styles } from '../shared/styles.ts';
@@ -137,7 +163,8 @@ export class SlimsFeedbackBoard extends LitElement {
   private readonly _onToken = (): void => void this._load(1);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['api', 'kind', 'status', 'sort', 'pageSize'].some((p) => changed.has(p as keyof SlimsFeedbackBoard))) void this._load(1);
+    if (['api', 'kind', 'status', 'sort', 'pageSize'].some((p) => changed.has(p as keyof SlimsFeedbackBoard)))
+      void this._load(1);
     // English switched on after loading: its strings come in their own chunk
     else if (changed.has('lang')) void ready(langOf(this)).then(() => this.requestUpdate());
   }
@@ -174,7 +201,10 @@ export class SlimsFeedbackBoard extends LitElement {
       } else {
         this._more = true;
       }
-      const read = apiGet<{ items?: unknown; total?: unknown }>(`api/v1/feedback/board?${query}`, { base: this.api, lang });
+      const read = apiGet<{ items?: unknown; total?: unknown }>(`api/v1/feedback/board?${query}`, {
+        base: this.api,
+        lang,
+      });
       // Stay on "Loading…" until the items and the strings to show them with are both here.
       const [res] = await Promise.all([read, ready(lang)]);
       if (seq !== this._seq) return;
@@ -186,7 +216,9 @@ export class SlimsFeedbackBoard extends LitElement {
         this._note = { text: `${m.loadError} ${reason(res.error, m)}`, error: true };
         return;
       }
-      const items = (Array.isArray(res.data?.items) ? res.data.items : []).map(readBoardItem).filter((i): i is BoardItem => !!i);
+      const items = (Array.isArray(res.data?.items) ? res.data.items : [])
+        .map(readBoardItem)
+        .filter((i): i is BoardItem => !!i);
       const known = new Set(page === 1 ? [] : this._items.map((i) => i.id));
       const fresh = items.filter((i) => !known.has(i.id));
       this._items = page === 1 ? fresh : [...this._items, ...fresh];
@@ -227,7 +259,11 @@ export class SlimsFeedbackBoard extends LitElement {
       if (send && !this._keys.has(item.id)) this._keys.set(item.id, send.uuid());
       const path = `api/v1/feedback/board/${item.id}/votes`;
       const res = send
-        ? await send.apiPost<{ votes?: unknown; voted?: unknown }>(path, {}, { base: this.api, lang, key: this._keys.get(item.id)! })
+        ? await send.apiPost<{ votes?: unknown; voted?: unknown }>(
+            path,
+            {},
+            { base: this.api, lang, key: this._keys.get(item.id)! },
+          )
         : failure('offline');
       if (res.ok) {
         this._keys.delete(item.id);
@@ -263,7 +299,15 @@ export class SlimsFeedbackBoard extends LitElement {
     const fw = feedbackWords(lang);
     const query = this._query;
     const note = this._note;
-    const select = (id: string, label: string, all: string | null, values: readonly string[], names: Record<string, string>, current: string, set: (v: string) => void) =>
+    const select = (
+      id: string,
+      label: string,
+      all: string | null,
+      values: readonly string[],
+      names: Record<string, string>,
+      current: string,
+      set: (v: string) => void,
+    ) =>
       html`<div class="field">
         <label for=${id}>${label}</label>
         <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
@@ -273,7 +317,10 @@ export class SlimsFeedbackBoard extends LitElement {
       </div>`;
     // Items published while the visitor pages push others onto the next page, where they are dropped as
     // already shown: then fewer are shown than the total, and only the pages themselves say when it ends.
-    const more = this._view === 'ready' && this._items.length < this._total && this._page * Number(query.get('pageSize')) < this._total;
+    const more =
+      this._view === 'ready' &&
+      this._items.length < this._total &&
+      this._page * Number(query.get('pageSize')) < this._total;
     return html`<div part="container" class="box">
       <h2 part="title" id="title">${m.title}</h2>
       <p class="m">${m.intro}</p>
@@ -283,25 +330,32 @@ export class SlimsFeedbackBoard extends LitElement {
         ${select('f-sort', m.sort, null, SORTS, m.sorts, query.get('sort')!, (v) => (this.sort = v))}
       </div>
       <p part=${note.error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" class=${note.error ? 'error' : 'm'}>${note.text}</p>
-      ${this._view === 'error'
-        ? html`<button part="retry" type="button" @click=${() => void this._load(1)}>${m.retry}</button>`
-        : this._view === 'ready' && this._items.length
-          ? html`<ul part="list" aria-labelledby="title">
+      ${
+        this._view === 'error'
+          ? html`<button part="retry" type="button" @click=${() => void this._load(1)}>${m.retry}</button>`
+          : this._view === 'ready' && this._items.length
+            ? html`<ul part="list" aria-labelledby="title">
               ${this._items.map((item) => this._renderItem(item, m, lang))}
             </ul>`
-          : nothing}
-      ${more
-        ? html`<button part="more" type="button" aria-disabled=${this._more} @click=${() => void (this._more || this._load(this._page + 1))}>
+            : nothing
+      }
+      ${
+        more
+          ? html`<button part="more" type="button" aria-disabled=${this._more} @click=${() => void (this._more || this._load(this._page + 1))}>
             ${this._more ? m.loading : m.more}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
   private _renderItem(item: BoardItem, m: Words, lang: Lang): TemplateResult {
     const fw = feedbackWords(lang);
     const forms = m.votes;
-    const votes = fill(forms[new Intl.PluralRules(locale(lang)).select(item.votes)] ?? forms.other, item.votes.toLocaleString(locale(lang)));
+    const votes = fill(
+      forms[new Intl.PluralRules(locale(lang)).select(item.votes)] ?? forms.other,
+      item.votes.toLocaleString(locale(lang)),
+    );
     return html`<li part="item" class="item" data-id=${item.id} tabindex="-1">
       <p class="meta">
         <strong>${fw.kinds[item.kind]}</strong> ${renderStatus(item.status, lang)}
@@ -311,8 +365,9 @@ export class SlimsFeedbackBoard extends LitElement {
       ${renderPurchase(item.purchase, lang)}
       <p class="t">${item.text}</p>
       ${renderReply(item.publicReply, fw.reply, lang)}
-      ${item.votable
-        ? html`<div class="row vote">
+      ${
+        item.votable
+          ? html`<div class="row vote">
             <button
               part="vote"
               type="button"
@@ -325,9 +380,10 @@ export class SlimsFeedbackBoard extends LitElement {
             </button>
             <span part="votes" id="n${item.id}">${votes}</span>
           </div>`
-        : item.votes
-          ? html`<p part="votes" class="m">${votes}</p>`
-          : nothing}
+          : item.votes
+            ? html`<p part="votes" class="m">${votes}</p>`
+            : nothing
+      }
     </li>`;
   }
 }

@@ -5,7 +5,8 @@ import { fill, type Lang } from '../shared/i18n.ts';
 const id = {
   title: 'Masuk anggota',
   account: 'Akun anggota',
-  signedInHint: 'Anda dapat menjawab jajak pendapat dan survei khusus anggota, serta mengirim dan mengikuti saran atas nama Anda.',
+  signedInHint:
+    'Anda dapat menjawab jajak pendapat dan survei khusus anggota, serta mengirim dan mengikuti saran atas nama Anda.',
   card: 'Nomor anggota',
   password: 'Kata sandi',
   passwordHint: 'Kata sandi yang sama dengan katalog online (OPAC) perpustakaan.',
@@ -71,14 +72,27 @@ const en: Words = {
 export const words = (lang: Lang): Words => (lang === 'en' ? en : id);
 
 /** Error codes with a message of their own (a timeout reads as offline); the rest get `error`. */
-const CODES = ['invalid_credentials', 'member_pending', 'member_expired', 'no_password', 'rate_limited', 'proof_required', 'validation_failed', 'offline', 'origin_not_allowed'] as const;
+const CODES = [
+  'invalid_credentials',
+  'member_pending',
+  'member_expired',
+  'no_password',
+  'rate_limited',
+  'proof_required',
+  'validation_failed',
+  'offline',
+  'origin_not_allowed',
+] as const;
 const known = (code: string): code is (typeof CODES)[number] => (CODES as readonly string[]).includes(code);
 
 /** What to tell the member about a failed sign-in; `retryAfter` (seconds) says how long, in seconds under a minute, else whole minutes. */
 export function errorMessage(code: string, lang: Lang, retryAfter?: number): string {
   const m = words(lang);
   if (code === 'rate_limited' && retryAfter) {
-    const [count, forms] = retryAfter < 60 ? [Math.ceil(retryAfter), m.rateLimitedForSeconds] : [Math.ceil(retryAfter / 60), m.rateLimitedFor];
+    const [count, forms] =
+      retryAfter < 60
+        ? [Math.ceil(retryAfter), m.rateLimitedForSeconds]
+        : [Math.ceil(retryAfter / 60), m.rateLimitedFor];
     return fill(forms[new Intl.PluralRules(lang).select(count)] ?? forms.other, count);
   }
   if (code === 'timeout') code = 'offline';

@@ -1,6 +1,14 @@
 // A member's session on a site outside SLiMS: signing in with card number and OPAC password, and the
 // token kept for this tab in sessionStorage (never a cookie, never localStorage).
-import { apiUrl, failure, timeout, whyBlocked, type ApiError, type ApiResult, type RequestOptions } from '../shared/api.ts';
+import {
+  apiUrl,
+  failure,
+  timeout,
+  whyBlocked,
+  type ApiError,
+  type ApiResult,
+  type RequestOptions,
+} from '../shared/api.ts';
 
 /** Where the token lives for this tab; the loader (widgets/index.ts) reads it back on every page. */
 export const STORAGE_KEY = 'slims-crm:member-token';
@@ -44,7 +52,11 @@ const text = (x: unknown): string => (typeof x === 'string' || typeof x === 'num
  * the sidecar has just issued it: then its lifetime (exp - iat) counts from now, so a library PC
  * whose clock is wrong does not throw a fresh token away.
  */
-export function readSession(token: unknown, receivedNow = false, member?: SessionCreated['member']): MemberSession | null {
+export function readSession(
+  token: unknown,
+  receivedNow = false,
+  member?: SessionCreated['member'],
+): MemberSession | null {
   if (typeof token !== 'string' || !token) return null;
   const c = claims(token);
   if (typeof c?.exp !== 'number') return null;
@@ -88,7 +100,12 @@ export type SignInResult = ApiResult<MemberSession> & { retryAfter?: number };
  * (Retry-After) that `send` does not pass on, and `send` sits in the code every poll downloads
  * before it can paint; the rest (URL, timeout, error shape) is the seam's.
  */
-export async function signIn(cardNumber: string, password: string, opts: RequestOptions, pow?: string): Promise<SignInResult> {
+export async function signIn(
+  cardNumber: string,
+  password: string,
+  opts: RequestOptions,
+  pow?: string,
+): Promise<SignInResult> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeout.ms);
   const url = apiUrl('api/v1/members/session', opts);
@@ -115,7 +132,11 @@ export async function signIn(cardNumber: string, password: string, opts: Request
       retryAfter: seconds(res.headers.get('Retry-After')),
     };
   } catch (e) {
-    return abort.signal.aborted ? failure('timeout', 0, String(e)) : e instanceof TypeError ? whyBlocked(url) : failure('network_error', 0, String(e));
+    return abort.signal.aborted
+      ? failure('timeout', 0, String(e))
+      : e instanceof TypeError
+        ? whyBlocked(url)
+        : failure('network_error', 0, String(e));
   } finally {
     clearTimeout(timer);
   }

@@ -173,7 +173,10 @@ export class SlimsMemberSignin extends LitElement {
     this._note = { text: '', error: false };
     this._invalid = [];
     clearTimeout(this._timer);
-    this._timer = window.setTimeout(() => this._signOut('expired'), Math.min(MAX_DELAY, session.expiresAt - Date.now()));
+    this._timer = window.setTimeout(
+      () => this._signOut('expired'),
+      Math.min(MAX_DELAY, session.expiresAt - Date.now()),
+    );
   }
 
   /** Another element or the page changed the member: follow it. */
@@ -228,7 +231,10 @@ export class SlimsMemberSignin extends LitElement {
       this._note = { text: '', error: false };
       const opts = { base: this.api, lang };
       let res = await signIn(cardNumber, password, opts);
-      const challenge = !res.ok && res.error.code === 'proof_required' ? (res.error.details as { challenge?: unknown } | undefined)?.challenge : undefined;
+      const challenge =
+        !res.ok && res.error.code === 'proof_required'
+          ? (res.error.details as { challenge?: unknown } | undefined)?.challenge
+          : undefined;
       if (typeof challenge === 'object' && challenge !== null) {
         // Many failed sign-ins came from this network: the sidecar wants a proof of work first (it checked no
         // password yet). The solver's chunk loads only now, never with the page.
@@ -239,7 +245,12 @@ export class SlimsMemberSignin extends LitElement {
       this._busy = false;
       if (!res.ok) {
         const { code, message } = res.error;
-        const fields: Field[] = code === 'invalid_credentials' ? ['cardNumber', 'password'] : code === 'validation_failed' ? ['cardNumber'] : [];
+        const fields: Field[] =
+          code === 'invalid_credentials'
+            ? ['cardNumber', 'password']
+            : code === 'validation_failed'
+              ? ['cardNumber']
+              : [];
         return this._fail(code, message, errorMessage(code, lang, res.retryAfter), fields);
       }
       const session = res.data;
@@ -282,20 +293,22 @@ export class SlimsMemberSignin extends LitElement {
     const { _session: session, _note: note, _busy: busy } = this;
     const error = !session && note.error;
     const invalid = (field: Field): 'true' | typeof nothing => (this._invalid.includes(field) ? 'true' : nothing);
-    const described = (field: Field): string => [field === 'password' ? 'hint' : '', this._invalid.includes(field) ? 'status' : ''].join(' ').trim();
+    const described = (field: Field): string =>
+      [field === 'password' ? 'hint' : '', this._invalid.includes(field) ? 'status' : ''].join(' ').trim();
     return html`<div part="container" class="box">
       <h2 part="title" id="title">${session ? m.account : m.title}</h2>
-      <p part=${error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" tabindex="-1" class=${error ? 'error' : ''}>${session
-          ? fill(m.signedIn, session.name || session.memberId)
-          : note.text}</p>
-      ${session
-        ? html`<dl part="member">
+      <p part=${error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" tabindex="-1" class=${error ? 'error' : ''}>${
+        session ? fill(m.signedIn, session.name || session.memberId) : note.text
+      }</p>
+      ${
+        session
+          ? html`<dl part="member">
               <dt>${m.card}</dt>
               <dd>${session.memberId}</dd>
             </dl>
             <p part="hint" class="m">${m.signedInHint}</p>
             <button part="button signout" class="out" type="button" @click=${() => this._signOut('signout')}>${m.signOut}</button>`
-        : html`<form part="form" novalidate aria-labelledby="title" @submit=${(e: SubmitEvent) => void this._submit(e)}>
+          : html`<form part="form" novalidate aria-labelledby="title" @submit=${(e: SubmitEvent) => void this._submit(e)}>
             <div part="field" class="field">
               <label part="label" for="card">${m.card}</label>
               <input
@@ -325,7 +338,8 @@ export class SlimsMemberSignin extends LitElement {
               <p part="hint" id="hint" class="m">${m.passwordHint}</p>
             </div>
             <button part="button" aria-disabled=${busy}>${busy ? m.submitting : m.submit}</button>
-          </form>`}
+          </form>`
+      }
     </div>`;
   }
 }

@@ -37,7 +37,12 @@ export function storedDevice(): string {
   return ids.device;
 }
 
-export const failure = (code: string, status = 0, message = code, details?: unknown): ApiResult<never> & { ok: false } => ({
+export const failure = (
+  code: string,
+  status = 0,
+  message = code,
+  details?: unknown,
+): ApiResult<never> & { ok: false } => ({
   ok: false,
   error: { code, message, status, details },
 });
@@ -52,7 +57,10 @@ export function apiUrl(path: string, { base, lang }: RequestOptions): URL {
 }
 
 /** One attempt, with a timeout; the member token rides along when the page gave one. */
-export async function send<T>(url: URL, init: RequestInit & { headers: Record<string, string> }): Promise<ApiResult<T>> {
+export async function send<T>(
+  url: URL,
+  init: RequestInit & { headers: Record<string, string> },
+): Promise<ApiResult<T>> {
   const token = window.SlimsCRM?.memberToken;
   if (token) init.headers.Authorization = `Bearer ${token}`;
   const abort = new AbortController();
@@ -66,12 +74,21 @@ export async function send<T>(url: URL, init: RequestInit & { headers: Record<st
     })) as { error?: Partial<ApiError> } | null;
     if (res.ok && body) return { ok: true, data: body as T };
     const e = body?.error;
-    const failed = failure(String(e?.code ?? (res.ok ? 'bad_response' : `http_${res.status}`)), res.status, String(e?.message ?? res.statusText), e?.details);
+    const failed = failure(
+      String(e?.code ?? (res.ok ? 'bad_response' : `http_${res.status}`)),
+      res.status,
+      String(e?.message ?? res.statusText),
+      e?.details,
+    );
     const wait = Number(res.headers.get('retry-after'));
     if (wait > 0) failed.error.retryAfter = wait;
     return failed;
   } catch (e) {
-    return abort.signal.aborted ? failure('timeout', 0, String(e)) : e instanceof TypeError ? whyBlocked(url) : failure('network_error', 0, String(e));
+    return abort.signal.aborted
+      ? failure('timeout', 0, String(e))
+      : e instanceof TypeError
+        ? whyBlocked(url)
+        : failure('network_error', 0, String(e));
   } finally {
     clearTimeout(timer);
   }

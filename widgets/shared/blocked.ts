@@ -15,6 +15,14 @@ export async function blocked(url: URL): Promise<ApiResult<never>> {
   } catch {
     return failure('offline');
   }
-  console.warn(`[slims-crm] ${url.origin} tidak menerima halaman dari ${origin} / does not accept pages from ${origin}: CRM_ALLOWED_ORIGINS=${origin}`);
-  return failure('origin_not_allowed', 403, url.searchParams.get('lang') === 'en' ? 'This service is not available on this site.' : 'Layanan ini belum tersedia di situs ini.');
+  console.warn(
+    `[slims-crm] ${url.origin} tidak menerima halaman dari ${origin} / does not accept pages from ${origin}: CRM_ALLOWED_ORIGINS=${origin}`,
+  );
+  return failure(
+    'origin_not_allowed',
+    403,
+    url.searchParams.get('lang') === 'en'
+      ? 'This service is not available on this site.'
+      : 'Layanan ini belum tersedia di situs ini.',
+  );
 }

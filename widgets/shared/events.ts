@@ -9,7 +9,11 @@ export interface SlimsEventDetail {
   'slims-error': { slug: string; code: string; message: string };
 }
 
-export function emit<K extends keyof SlimsEventDetail>(target: EventTarget, type: K, detail: SlimsEventDetail[K]): void {
+export function emit<K extends keyof SlimsEventDetail>(
+  target: EventTarget,
+  type: K,
+  detail: SlimsEventDetail[K],
+): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 

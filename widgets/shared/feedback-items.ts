@@ -1,7 +1,16 @@
 // How a feedback item looks and is read from the network, for <slims-feedback-board> (on its first
 // paint) and <slims-suggestion-box> (only once something is sent or looked up: its tracking.ts).
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { feedbackWords, isKind, isStatus, type BoardItem, type OwnItem, type Purchase, type Reply, type Status } from './feedback.ts';
+import {
+  feedbackWords,
+  isKind,
+  isStatus,
+  type BoardItem,
+  type OwnItem,
+  type Purchase,
+  type Reply,
+  type Status,
+} from './feedback.ts';
 import { locale, type Lang } from './i18n.ts';
 
 /** A date as the visitor's language writes it ("3 Mar 2026"), or '' when there is none. */
@@ -12,7 +21,8 @@ export function when(at: string, lang: Lang): string {
 
 // Payloads come from the network: anything malformed becomes an empty value, never a thrown error.
 const text = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
-const record = (x: unknown): Record<string, unknown> | null => (x && typeof x === 'object' ? (x as Record<string, unknown>) : null);
+const record = (x: unknown): Record<string, unknown> | null =>
+  x && typeof x === 'object' ? (x as Record<string, unknown>) : null;
 const count = (x: unknown): number => (typeof x === 'number' && isFinite(x) ? x : 0);
 
 function readReply(x: unknown): Reply | null {
@@ -46,7 +56,9 @@ export function readOwnItem(x: unknown): OwnItem | null {
     code: text(r.code),
     published: r.published === true,
     updatedAt: text(r.updatedAt),
-    replies: list(r.replies).map(readReply).filter((y): y is Reply => !!y),
+    replies: list(r.replies)
+      .map(readReply)
+      .filter((y): y is Reply => !!y),
     history: list(r.history)
       .map(record)
       .filter((h) => isStatus(h?.status))
@@ -57,7 +69,13 @@ export function readOwnItem(x: unknown): OwnItem | null {
 export function readBoardItem(x: unknown): BoardItem | null {
   const r = record(x);
   if (!r || typeof r.id !== 'number') return null;
-  return { ...readCommon(r), id: r.id, votable: r.votable === true, voted: r.voted === true, fromMember: r.fromMember === true };
+  return {
+    ...readCommon(r),
+    id: r.id,
+    votable: r.votable === true,
+    voted: r.voted === true,
+    fromMember: r.fromMember === true,
+  };
 }
 
 /** The status as words (never by colour alone); the class lets a theme colour it. */

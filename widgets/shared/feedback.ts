@@ -79,7 +79,13 @@ const id = {
 type Words = typeof id;
 
 const en: Words = {
-  kinds: { suggestion: 'Suggestion', complaint: 'Complaint', praise: 'Praise', question: 'Question', purchase: 'Purchase request' },
+  kinds: {
+    suggestion: 'Suggestion',
+    complaint: 'Complaint',
+    praise: 'Praise',
+    question: 'Question',
+    purchase: 'Purchase request',
+  },
   statuses: { new: 'New', in_review: 'In review', planned: 'Planned', done: 'Done', declined: 'Declined' },
   status: 'Status: {}',
   reply: 'The library’s reply',
@@ -129,10 +135,14 @@ export interface Note {
  */
 export function reason(error: ApiError, words: { offline: string; error: string }): string {
   if (!error.status) return words.offline;
-  const ours = error.status >= 400 && error.status < 500 && !/^http_\d+$/.test(error.code) && error.message && error.message !== error.code;
+  const ours =
+    error.status >= 400 &&
+    error.status < 500 &&
+    !/^http_\d+$/.test(error.code) &&
+    error.message &&
+    error.message !== error.code;
   return ours ? error.message : words.error;
 }
-
 
 /** Rules for fields and rows of buttons, on top of shared/styles.ts. */
 export const fieldStyles = css`

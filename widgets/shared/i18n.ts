@@ -49,7 +49,9 @@ export const ready = (lang: Lang): Promise<unknown> =>
 export function langOf(el: Element): Lang {
   const near = el.closest('[lang]');
   const root = document.documentElement;
-  return /^en\b/i.test((near !== root && near?.getAttribute('lang')) || window.SlimsCRM?.lang || root.lang) ? 'en' : 'id';
+  return /^en\b/i.test((near !== root && near?.getAttribute('lang')) || window.SlimsCRM?.lang || root.lang)
+    ? 'en'
+    : 'id';
 }
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? { ...id, ...en } : id);

@@ -7,14 +7,23 @@ import type { Messages } from './i18n.ts';
  * One question as a <fieldset> of native inputs, so arrow keys, Space and Tab work as visitors
  * expect. Rating (1–5) and NPS (0–10) are radio groups too. `number` 0 leaves the prompt unnumbered.
  */
-export function renderQuestion(q: Question, number: number, m: Messages, error = '', hidePrompt = false): TemplateResult {
+export function renderQuestion(
+  q: Question,
+  number: number,
+  m: Messages,
+  error = '',
+  hidePrompt = false,
+): TemplateResult {
   const { id, type } = q;
   const hint = type === 'rating' ? m.ratingHint : type === 'nps' ? m.npsHint : '';
   const described = [hint && `h${id}`, error && `e${id}`].join(' ').trim() || nothing;
   const invalid = error ? 'true' : nothing;
   const choices =
     type === 'rating' || type === 'nps'
-      ? Array.from({ length: type === 'nps' ? 11 : 5 }, (_, i) => ({ id: type === 'nps' ? i : i + 1, label: String(type === 'nps' ? i : i + 1) }))
+      ? Array.from({ length: type === 'nps' ? 11 : 5 }, (_, i) => ({
+          id: type === 'nps' ? i : i + 1,
+          label: String(type === 'nps' ? i : i + 1),
+        }))
       : q.options;
   return html`<fieldset part="question" data-question=${id}>
     <legend id="l${id}" part="prompt" class=${hidePrompt ? 'sr' : ''}>
@@ -22,8 +31,9 @@ export function renderQuestion(q: Question, number: number, m: Messages, error =
       ${q.required ? html`<span class="m">(${m.required})</span>` : nothing}
     </legend>
     ${hint ? html`<p id="h${id}" class="m">${hint}</p>` : nothing}
-    ${type === 'text'
-      ? html`<textarea
+    ${
+      type === 'text'
+        ? html`<textarea
           part="input"
           name="q${id}"
           rows="3"
@@ -33,7 +43,7 @@ export function renderQuestion(q: Question, number: number, m: Messages, error =
           aria-invalid=${invalid}
           aria-describedby=${described}
         ></textarea>`
-      : html`<div class=${type === 'single' || type === 'multiple' ? 'opts' : 'opts scale'}>
+        : html`<div class=${type === 'single' || type === 'multiple' ? 'opts' : 'opts scale'}>
           ${choices.map(
             (o) =>
               html`<label part="option">
@@ -48,7 +58,8 @@ export function renderQuestion(q: Question, number: number, m: Messages, error =
                 <span>${o.label}</span>
               </label>`,
           )}
-        </div>`}
+        </div>`
+    }
     ${error ? html`<p id="e${id}" part="error" class="error">${error}</p>` : nothing}
   </fieldset>`;
 }

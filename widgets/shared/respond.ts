@@ -59,7 +59,11 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
   el._errors = errors;
   el._note = '';
   el._key ||= uuid();
-  const res = await apiPost<ResponseCreated>(`${el._path}/responses`, { answers, lang }, { base: el.api, lang, key: el._key });
+  const res = await apiPost<ResponseCreated>(
+    `${el._path}/responses`,
+    { answers, lang },
+    { base: el.api, lang, key: el._key },
+  );
   if (seq !== el._seq) return;
   if (res.ok) {
     el._key = '';
@@ -67,7 +71,8 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
     el._view = 'thanks';
     emit(el, el._kind === 'poll' ? 'slims-vote' : 'slims-submit', { slug, responseId: Number(res.data?.responseId) });
     // The form and its focused button are gone: keep keyboard users at the thank-you message.
-    if (hadFocus) await el.updateComplete.then(() => el.renderRoot.querySelector<HTMLElement>('[role=status]')?.focus());
+    if (hadFocus)
+      await el.updateComplete.then(() => el.renderRoot.querySelector<HTMLElement>('[role=status]')?.focus());
     return;
   }
   const { code, message, status, details } = res.error;
@@ -103,12 +108,19 @@ function showErrors(el: SurveyElement, errors: Map<number, string>, m: Words, fa
 }
 
 /** Reads the answers from the form; a question that breaks a rule gets a message instead. */
-export function collect(form: HTMLFormElement, questions: Question[], m: Words): { answers: Answer[]; errors: Map<number, string> } {
+export function collect(
+  form: HTMLFormElement,
+  questions: Question[],
+  m: Words,
+): { answers: Answer[]; errors: Map<number, string> } {
   const data = new FormData(form);
   const answers: Answer[] = [];
   const errors = new Map<number, string>();
   for (const { id: questionId, type, required, maxLength } of questions) {
-    const values = data.getAll(`q${questionId}`).map((v) => String(v).trim()).filter(Boolean);
+    const values = data
+      .getAll(`q${questionId}`)
+      .map((v) => String(v).trim())
+      .filter(Boolean);
     const [first = ''] = values;
     if (!values.length) {
       if (required) errors.set(questionId, m.missing);
@@ -162,7 +174,11 @@ function rows(r: QuestionResults): { label: unknown; count: number; percent: num
   return Array.isArray(r.options)
     ? r.options.map((o) => ({ label: o?.label, count: num(o?.count), percent: num(o?.percent) }))
     : Array.isArray(r.distribution)
-      ? r.distribution.map((d) => ({ label: d?.value, count: num(d?.count), percent: answered && (num(d?.count) * 100) / answered }))
+      ? r.distribution.map((d) => ({
+          label: d?.value,
+          count: num(d?.count),
+          percent: answered && (num(d?.count) * 100) / answered,
+        }))
       : [];
 }
 
@@ -170,7 +186,12 @@ function rows(r: QuestionResults): { label: unknown; count: number; percent: num
  * Results as a list of text ("Ya", "80 suara (66,7%)") with a decorative bar, so nothing is told
  * by colour or length alone.
  */
-export function renderResults(results: Results, questions: Question[], respondents: boolean, lang: Lang): TemplateResult {
+export function renderResults(
+  results: Results,
+  questions: Question[],
+  respondents: boolean,
+  lang: Lang,
+): TemplateResult {
   const m = words(lang);
   const n = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 });
   const pct = new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 });
@@ -199,9 +220,11 @@ export function renderResults(results: Results, questions: Question[], responden
               </li>`,
           )}
         </ul>
-        ${r.mean != null
-          ? html`<p part="results-summary">${fill(fill(m.mean, n.format(num(r.mean))), r.type === 'nps' ? 10 : 5)}</p>`
-          : nothing}
+        ${
+          r.mean != null
+            ? html`<p part="results-summary">${fill(fill(m.mean, n.format(num(r.mean))), r.type === 'nps' ? 10 : 5)}</p>`
+            : nothing
+        }
         ${r.nps ? html`<p part="results-summary">${fill(m.nps, n.format(num(r.nps.score)))}</p>` : nothing}`;
     })}
     <p part="results-total" class="m">${fill(m.total, count(num(results.total)))}</p>

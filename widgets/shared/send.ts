@@ -57,7 +57,11 @@ export const retry = {
  * of an hour) is renewed from the OPAC once; when it cannot be, it is forgotten everywhere (this tab's
  * storage and every widget on the page) and the caller gets the invalid_token error.
  */
-export async function apiPost<T>(path: string, body: unknown, opts: RequestOptions & { key: string }): Promise<ApiResult<T>> {
+export async function apiPost<T>(
+  path: string,
+  body: unknown,
+  opts: RequestOptions & { key: string },
+): Promise<ApiResult<T>> {
   try {
     const url = apiUrl(path, opts);
     const init = { method: 'POST', body: JSON.stringify(body) };
@@ -90,7 +94,9 @@ export async function apiPost<T>(path: string, body: unknown, opts: RequestOptio
       if (n >= retry.times && !(outage && Date.now() - started < retry.outageMs)) return result;
       const asked = result.error.retryAfter;
       // The widget stays in its sending state meanwhile; the jitter keeps many visitors from retrying in step.
-      await retry.wait(Math.min((asked ? asked * 1000 : retry.backoffMs * 2 ** n) * (1 + Math.random() / 4), retry.maxWaitMs));
+      await retry.wait(
+        Math.min((asked ? asked * 1000 : retry.backoffMs * 2 ** n) * (1 + Math.random() / 4), retry.maxWaitMs),
+      );
     }
   } catch (e) {
     return failure('network_error', 0, String(e));

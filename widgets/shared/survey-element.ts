@@ -1,6 +1,14 @@
 // The element behind <slims-poll> and <slims-survey>: fetch a survey by slug, show the state it is
 // in and the form; answering and results live in respond.ts, loaded right after the first render.
-import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  adoptStyles,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { apiGet } from './api.ts';
 import type { PublicSurvey, Results, SurveyPayload } from './contract.ts';
 import { emit } from './events.ts';
@@ -222,19 +230,23 @@ export class SurveyElement extends LitElement {
       ${data ? html`<h2 part="title" id="title">${data.title}</h2>` : nothing}
       ${data?.description && form ? html`<p part="description" class="m">${data.description}</p>` : nothing}
       <p part="status" role="status" aria-live="polite" tabindex="-1" class=${form ? 'late error' : ''}>${status}</p>
-      ${form && data
-        ? html`<form part="form" novalidate aria-labelledby="title" @submit=${(e: SubmitEvent) => void this._submit(e)}>
+      ${
+        form && data
+          ? html`<form part="form" novalidate aria-labelledby="title" @submit=${(e: SubmitEvent) => void this._submit(e)}>
             ${data.questions.map((q, i) =>
               renderQuestion(q, single ? 0 : i + 1, m, this._errors.get(q.id), single && q.prompt === data.title),
             )}
             <button part="button" aria-disabled=${view === 'submitting'}>${view === 'submitting' ? m.submitting : m.submit}</button>
           </form>`
-        : nothing}
+          : nothing
+      }
       ${outcome && results && respond ? respond.renderResults(results, data?.questions ?? [], kind === 'survey', lang) : nothing}
       ${outcome && !results && view !== 'closed' && data?.resultsVisibility === 'after_close' ? html`<p part="note">${m.later}</p>` : nothing}
-      ${view === 'offline' || view === 'error'
-        ? html`<button part="button retry" @click=${() => void this._load()}>${m.retry}</button>`
-        : nothing}
+      ${
+        view === 'offline' || view === 'error'
+          ? html`<button part="button retry" @click=${() => void this._load()}>${m.retry}</button>`
+          : nothing
+      }
     </div>`;
   }
 }

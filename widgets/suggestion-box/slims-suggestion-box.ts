@@ -1,11 +1,30 @@
 // <slims-suggestion-box>: a visitor or member tells the library what they think (suggestion, complaint,
 // praise, question, a book to buy) and gets a tracking code to follow the answer.
-import { LitElement, adoptStyles, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  adoptStyles,
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import type { Challenge } from 'altcha-lib';
 import { apiGet, failure, type ApiResult } from '../shared/api.ts';
 import { define } from '../shared/define.ts';
 import { emit } from '../shared/events.ts';
-import { KINDS, fieldStyles, feedbackWords, isKind, loadSend, reason, type Kind, type Note, type OwnItem } from '../shared/feedback.ts';
+import {
+  KINDS,
+  fieldStyles,
+  feedbackWords,
+  isKind,
+  loadSend,
+  reason,
+  type Kind,
+  type Note,
+  type OwnItem,
+} from '../shared/feedback.ts';
 import { TOKEN_EVENT } from '../shared/global.ts';
 import { fill, langOf, type Lang } from '../shared/i18n.ts';
 import { styles } from '../shared/styles.ts';
@@ -33,9 +52,26 @@ const loadPow = (): Promise<Pow> =>
 type Solved = ApiResult<{ value: string; at: number }>;
 
 type View = 'form' | 'sending' | 'sent';
-export type Field = 'kind' | 'text' | 'purchase.title' | 'purchase.author' | 'purchase.isbn' | 'contact.email' | 'contact.phone' | 'consent';
+export type Field =
+  | 'kind'
+  | 'text'
+  | 'purchase.title'
+  | 'purchase.author'
+  | 'purchase.isbn'
+  | 'contact.email'
+  | 'contact.phone'
+  | 'consent';
 /** The form's fields in the order they appear, so focus goes to the first one to fix. */
-const FIELDS: Field[] = ['kind', 'purchase.title', 'purchase.author', 'purchase.isbn', 'text', 'contact.email', 'contact.phone', 'consent'];
+const FIELDS: Field[] = [
+  'kind',
+  'purchase.title',
+  'purchase.author',
+  'purchase.isbn',
+  'text',
+  'contact.email',
+  'contact.phone',
+  'consent',
+];
 const idOf = (field: Field): string => field.replace('.', '-');
 
 const quiet: Note = { text: '', error: false };
@@ -208,7 +244,10 @@ export class SlimsSuggestionBox extends LitElement {
 
   /** The kinds offered, in the attribute's order; all five when it names none we know. */
   get _kinds(): Kind[] {
-    const listed = (this.kinds ?? '').split(',').map((k) => k.trim()).filter(isKind);
+    const listed = (this.kinds ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(isKind);
     return listed.length ? [...new Set(listed)] : [...KINDS];
   }
 
@@ -273,7 +312,10 @@ export class SlimsSuggestionBox extends LitElement {
 
   async _solve(): Promise<Solved> {
     try {
-      const [mod, res] = await Promise.all([loadPow(), apiGet<{ challenge?: Challenge }>('api/v1/feedback/pow', this._opts)]);
+      const [mod, res] = await Promise.all([
+        loadPow(),
+        apiGet<{ challenge?: Challenge }>('api/v1/feedback/pow', this._opts),
+      ]);
       if (!res.ok) return res;
       const at = performance.now();
       const value = res.data?.challenge ? await mod.solve(res.data.challenge) : null;
@@ -301,7 +343,11 @@ export class SlimsSuggestionBox extends LitElement {
     const kind = this._kind;
     const body: Record<string, unknown> = { kind, text: value('text') };
     if (kind === 'purchase') {
-      const purchase = { title: value('purchase.title'), author: value('purchase.author'), isbn: value('purchase.isbn') };
+      const purchase = {
+        title: value('purchase.title'),
+        author: value('purchase.author'),
+        isbn: value('purchase.isbn'),
+      };
       if (!purchase.title) errors.set('purchase.title', m.titleMissing);
       body.purchase = Object.fromEntries(Object.entries(purchase).filter(([, v]) => v));
     }
@@ -457,7 +503,11 @@ export class SlimsSuggestionBox extends LitElement {
       [hint, this._errors.has(f) ? `e-${idOf(f)}` : ''].join(' ').trim() || nothing;
     const error = (f: Field): TemplateResult | typeof nothing =>
       this._errors.has(f) ? html`<p part="error" class="error" id="e-${idOf(f)}">${this._errors.get(f)}</p>` : nothing;
-    const input = (f: Field, label: string, attrs: { maxlength: number; type?: string; autocomplete?: string; hint?: string }): TemplateResult =>
+    const input = (
+      f: Field,
+      label: string,
+      attrs: { maxlength: number; type?: string; autocomplete?: string; hint?: string },
+    ): TemplateResult =>
       html`<div part="field" class="field">
         <label for=${idOf(f)}>${label}</label>
         <input
@@ -474,8 +524,9 @@ export class SlimsSuggestionBox extends LitElement {
     const privacy = safeUrl(this.privacyUrl);
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${(e: SubmitEvent) => void this._submit(e)} @input=${this._onInput}>
       <p class="m">${m.intro}</p>
-      ${kinds.length > 1
-        ? html`<fieldset part="field" role="radiogroup" aria-labelledby="kind-l" aria-invalid=${invalid('kind')} aria-describedby=${described('kind')}>
+      ${
+        kinds.length > 1
+          ? html`<fieldset part="field" role="radiogroup" aria-labelledby="kind-l" aria-invalid=${invalid('kind')} aria-describedby=${described('kind')}>
             <legend id="kind-l">${m.kind}</legend>
             <div class="choices">
               ${kinds.map(
@@ -485,19 +536,23 @@ export class SlimsSuggestionBox extends LitElement {
             </div>
             ${error('kind')}
           </fieldset>`
-        : nothing}
-      ${kind === 'purchase'
-        ? html`${input('purchase.title', m.purchaseTitle, { maxlength: 300 })} ${input('purchase.author', m.purchaseAuthor, { maxlength: 200 })}
+          : nothing
+      }
+      ${
+        kind === 'purchase'
+          ? html`${input('purchase.title', m.purchaseTitle, { maxlength: 300 })} ${input('purchase.author', m.purchaseAuthor, { maxlength: 200 })}
           ${input('purchase.isbn', m.purchaseIsbn, { maxlength: 20 })}`
-        : nothing}
+          : nothing
+      }
       <div part="field" class="field">
         <label for="text">${m.text[kind]}</label>
         <textarea id="text" name="text" rows="4" maxlength="2000" aria-invalid=${invalid('text')} aria-describedby=${described('text', 'text-h')}></textarea>
         <p id="text-h" class="m">${m.textHint}</p>
         ${error('text')}
       </div>
-      ${this._member
-        ? html`<fieldset part="field" role="radiogroup" aria-labelledby="as-l" aria-describedby="as-h">
+      ${
+        this._member
+          ? html`<fieldset part="field" role="radiogroup" aria-labelledby="as-l" aria-describedby="as-h">
             <legend id="as-l">${m.as}</legend>
             <div class="choices">
               <label><input type="radio" name="as" value="member" .checked=${this._asMember} @input=${() => (this._asMember = true)} />${m.asMember}</label>
@@ -505,7 +560,8 @@ export class SlimsSuggestionBox extends LitElement {
             </div>
             <p id="as-h" class="m">${m.asHint}</p>
           </fieldset>`
-        : nothing}
+          : nothing
+      }
       <fieldset part="field" aria-describedby="contact-h">
         <legend>${m.contact}</legend>
         <p id="contact-h" class="m">${m.contactHint}</p>

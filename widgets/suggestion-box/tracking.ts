@@ -225,13 +225,15 @@ export function renderMine(el: SlimsSuggestionBox, lang: Lang): TemplateResult {
     <h3 id="mine-t">${t.mine}</h3>
     ${note.text ? html`<p role="status" class=${note.error ? 'error' : 'm'}>${note.text}</p>` : nothing}
     ${note.error ? html`<button type="button" class="quiet" @click=${() => el._loadMine()}>${t.retry}</button>` : nothing}
-    ${items && !note.text
-      ? items.length
-        ? html`<ul>
+    ${
+      items && !note.text
+        ? items.length
+          ? html`<ul>
             ${items.map((item) => html`<li>${renderItem(item, lang)}</li>`)}
           </ul>`
-        : html`<p class="m">${t.mineEmpty}</p>`
-      : nothing}
+          : html`<p class="m">${t.mineEmpty}</p>`
+        : nothing
+    }
   </section>`;
 }
 
@@ -247,8 +249,10 @@ export function renderItem(item: OwnItem, lang: Lang, id?: string): TemplateResu
     ${renderPurchase(item.purchase, lang)}
     <p class="t">${item.text}</p>
     ${renderReply(item.publicReply, fw.reply, lang)} ${item.replies.map((r) => renderReply(r, t.replies, lang))}
-    ${item.history.length
-      ? html`<p class="m">${t.history}: ${item.history.map((h) => `${fw.statuses[h.status]} (${when(h.at, lang)})`).join(', ')}</p>`
-      : nothing}
+    ${
+      item.history.length
+        ? html`<p class="m">${t.history}: ${item.history.map((h) => `${fw.statuses[h.status]} (${when(h.at, lang)})`).join(', ')}</p>`
+        : nothing
+    }
   </article>`;
 }

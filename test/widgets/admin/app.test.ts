@@ -2,13 +2,31 @@
 import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import { expectAccessible } from '../axe.ts';
-import { $, $$, assert, button, cleanup, equal, includes, mount, session, stubFetch, surveys, textOf, typeInto, waitFor } from './helpers.ts';
+import {
+  $,
+  $$,
+  assert,
+  button,
+  cleanup,
+  equal,
+  includes,
+  mount,
+  session,
+  stubFetch,
+  surveys,
+  textOf,
+  typeInto,
+  waitFor,
+} from './helpers.ts';
 
 describe('slims-crm-admin: sign-in', () => {
   afterEach(cleanup);
 
   it('signs in, keeps the token in sessionStorage and lists the surveys with it', async () => {
-    const fetch = stubFetch({ 'POST /api/v1/staff/session': { body: session }, 'GET /api/v1/staff/surveys': { body: { surveys } } });
+    const fetch = stubFetch({
+      'POST /api/v1/staff/session': { body: session },
+      'GET /api/v1/staff/surveys': { body: { surveys } },
+    });
     try {
       const el = await mount();
       includes(textOf($(el, 'h1')), 'Masuk staf');
@@ -32,7 +50,10 @@ describe('slims-crm-admin: sign-in', () => {
 
   it('shows the server message when the credentials are wrong, and stores nothing', async () => {
     const fetch = stubFetch({
-      'POST /api/v1/staff/session': { status: 401, body: { error: { code: 'invalid_credentials', message: 'Nama pengguna atau kata sandi salah.' } } },
+      'POST /api/v1/staff/session': {
+        status: 401,
+        body: { error: { code: 'invalid_credentials', message: 'Nama pengguna atau kata sandi salah.' } },
+      },
     });
     try {
       const el = await mount();
@@ -73,7 +94,12 @@ describe('slims-crm-admin: sign-in', () => {
   });
 
   it('returns to sign-in with "Sesi berakhir" when a call answers 401', async () => {
-    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { status: 401, body: { error: { code: 'invalid_token', message: 'Token tidak valid' } } } });
+    const fetch = stubFetch({
+      'GET /api/v1/staff/surveys': {
+        status: 401,
+        body: { error: { code: 'invalid_token', message: 'Token tidak valid' } },
+      },
+    });
     try {
       const el = await mount({ signedIn: true });
       const form = await waitFor(() => $(el, '#signin-username'), 'the sign-in form');
@@ -85,7 +111,7 @@ describe('slims-crm-admin: sign-in', () => {
     }
   });
 
-  it('takes a renewed token from SLiMS without moving the librarian\'s focus', async () => {
+  it("takes a renewed token from SLiMS without moving the librarian's focus", async () => {
     const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } } });
     try {
       const el = await mount({ signedIn: true });
@@ -103,7 +129,10 @@ describe('slims-crm-admin: sign-in', () => {
   });
 
   it('signs out: the token is revoked at the sidecar and leaves sessionStorage', async () => {
-    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } }, 'DELETE /api/v1/staff/session': { status: 204 } });
+    const fetch = stubFetch({
+      'GET /api/v1/staff/surveys': { body: { surveys } },
+      'DELETE /api/v1/staff/session': { status: 204 },
+    });
     try {
       const el = await mount({ signedIn: true });
       await waitFor(() => $(el, 'table.surveys'), 'the list');
@@ -120,7 +149,10 @@ describe('slims-crm-admin: sign-in', () => {
   });
 
   it('signs out even when the sidecar cannot be reached to revoke', async () => {
-    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } }, 'DELETE /api/v1/staff/session': { status: 503, body: { error: { code: 'unavailable', message: 'x' } } } });
+    const fetch = stubFetch({
+      'GET /api/v1/staff/surveys': { body: { surveys } },
+      'DELETE /api/v1/staff/session': { status: 503, body: { error: { code: 'unavailable', message: 'x' } } },
+    });
     try {
       const el = await mount({ signedIn: true });
       await waitFor(() => $(el, 'table.surveys'), 'the list');
@@ -135,8 +167,16 @@ describe('slims-crm-admin: sign-in', () => {
   it('solves the proof of work a busy network needs, saying Memeriksa…, then signs in', async () => {
     const secrets = { hmacSignatureSecret: 'test-signature-secret', hmacKeySignatureSecret: 'test-key-secret' };
     // A counter large enough that solving takes a moment in which "Memeriksa…" shows.
-    const issued = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 20_000, deriveKey, data: { purpose: 'signin' }, ...secrets });
-    const requested = (file: string): boolean => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
+    const issued = await createChallenge({
+      algorithm: 'SHA-256',
+      cost: 1,
+      counter: 20_000,
+      deriveKey,
+      data: { purpose: 'signin' },
+      ...secrets,
+    });
+    const requested = (file: string): boolean =>
+      performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
     let sent = 0;
     const fetch = stubFetch({
       'POST /api/v1/staff/session': () =>
@@ -158,7 +198,11 @@ describe('slims-crm-admin: sign-in', () => {
       equal(posts.length, 2);
       const pow = (posts[1]!.body as { pow: string }).pow;
       const decoded = JSON.parse(atob(pow)) as { challenge: Challenge; solution: Solution };
-      assert((await verifySolution({ challenge: decoded.challenge, solution: decoded.solution, deriveKey, ...secrets })).verified, 'the proof verifies');
+      assert(
+        (await verifySolution({ challenge: decoded.challenge, solution: decoded.solution, deriveKey, ...secrets }))
+          .verified,
+        'the proof verifies',
+      );
       assert(requested('/widgets/shared/pow.ts'), 'the solver loaded when asked for');
     } finally {
       fetch.restore();
@@ -167,7 +211,10 @@ describe('slims-crm-admin: sign-in', () => {
 
   it('shows the lock message the sidecar gives, saying how long', async () => {
     const locked = stubFetch({
-      'POST /api/v1/staff/session': { status: 429, body: { error: { code: 'rate_limited', message: 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.' } } },
+      'POST /api/v1/staff/session': {
+        status: 429,
+        body: { error: { code: 'rate_limited', message: 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.' } },
+      },
     });
     try {
       const el = await mount();
@@ -214,7 +261,9 @@ describe('slims-crm-admin: survey list', () => {
   it('opens a draft and updates its badge', async () => {
     const fetch = stubFetch({
       'GET /api/v1/staff/surveys': { body: { surveys } },
-      'POST /api/v1/staff/surveys/8/open': { body: { survey: { ...surveys[1], status: 'open', state: 'open', description: null, questions: [] } } },
+      'POST /api/v1/staff/surveys/8/open': {
+        body: { survey: { ...surveys[1], status: 'open', state: 'open', description: null, questions: [] } },
+      },
     });
     try {
       const el = await mount({ signedIn: true });
@@ -228,7 +277,10 @@ describe('slims-crm-admin: survey list', () => {
   });
 
   it('deletes only after the confirm dialog says so', async () => {
-    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } }, 'DELETE /api/v1/staff/surveys/9': { status: 204 } });
+    const fetch = stubFetch({
+      'GET /api/v1/staff/surveys': { body: { surveys } },
+      'DELETE /api/v1/staff/surveys/9': { status: 204 },
+    });
     try {
       const el = await mount({ signedIn: true });
       await waitFor(() => $(el, 'table.surveys'), 'the list');
@@ -288,7 +340,10 @@ describe('slims-crm-admin: accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
   it('the sign-in view: empty, with an error, on the demo, after signing out, in both languages', async () => {
     const fetch = stubFetch({
-      'POST /api/v1/staff/session': { status: 401, body: { error: { code: 'invalid_credentials', message: 'Nama pengguna atau kata sandi salah.' } } },
+      'POST /api/v1/staff/session': {
+        status: 401,
+        body: { error: { code: 'invalid_credentials', message: 'Nama pengguna atau kata sandi salah.' } },
+      },
       'GET /api/v1/staff/surveys': { body: { surveys } },
     });
     try {
@@ -353,7 +408,12 @@ describe('slims-crm-admin: accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       empty.restore();
     }
     cleanup();
-    const broken = stubFetch({ 'GET /api/v1/staff/surveys': { status: 500, body: { error: { code: 'internal_error', message: 'Terjadi kesalahan' } } } });
+    const broken = stubFetch({
+      'GET /api/v1/staff/surveys': {
+        status: 500,
+        body: { error: { code: 'internal_error', message: 'Terjadi kesalahan' } },
+      },
+    });
     try {
       const el = await mount({ signedIn: true });
       await waitFor(() => $(el, '[role=alert]'), 'the error');

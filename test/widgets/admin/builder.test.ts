@@ -2,7 +2,24 @@
 // reordering by keyboard-operable buttons, and the unsaved-change guard.
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
 import { expectAccessible } from '../axe.ts';
-import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, pollDetail, stubFetch, surveyDetail, surveys, textOf, typeInto, waitFor } from './helpers.ts';
+import {
+  $,
+  $$,
+  assert,
+  button,
+  cleanup,
+  deepEqual,
+  equal,
+  includes,
+  mount,
+  pollDetail,
+  stubFetch,
+  surveyDetail,
+  surveys,
+  textOf,
+  typeInto,
+  waitFor,
+} from './helpers.ts';
 
 async function openBuilder(el: SlimsCrmAdmin): Promise<void> {
   await waitFor(() => $(el, 'table.surveys'), 'the list');
@@ -59,7 +76,13 @@ describe('slims-crm-admin: builder', () => {
         closesAt: new Date('2026-05-31T17:30').toISOString(),
         resultsVisibility: 'after_close',
         questions: [
-          { type: 'single', prompt: 'Kapan sebaiknya kami buka?', required: true, maxLength: null, options: [{ label: 'Pagi' }, { label: 'Malam' }, { label: 'Akhir pekan' }] },
+          {
+            type: 'single',
+            prompt: 'Kapan sebaiknya kami buka?',
+            required: true,
+            maxLength: null,
+            options: [{ label: 'Pagi' }, { label: 'Malam' }, { label: 'Akhir pekan' }],
+          },
         ],
       });
       assert(String((post.body as { opensAt: string }).opensAt).endsWith('Z'), 'dates go out as UTC');
@@ -123,7 +146,16 @@ describe('slims-crm-admin: builder', () => {
       'GET /api/v1/staff/surveys': { body: { surveys } },
       'POST /api/v1/staff/surveys': {
         status: 422,
-        body: { error: { code: 'validation_failed', message: 'Isian tidak valid', details: [{ field: 'slug', message: 'Slug sudah dipakai survei lain.' }, { field: 'questions.0.prompt', message: 'Pertanyaan terlalu panjang.' }] } },
+        body: {
+          error: {
+            code: 'validation_failed',
+            message: 'Isian tidak valid',
+            details: [
+              { field: 'slug', message: 'Slug sudah dipakai survei lain.' },
+              { field: 'questions.0.prompt', message: 'Pertanyaan terlalu panjang.' },
+            ],
+          },
+        },
       },
     });
     try {
@@ -152,9 +184,16 @@ describe('slims-crm-admin: builder', () => {
     const fetch = stubFetch({
       'GET /api/v1/staff/surveys/8': { body: { survey: surveyDetail } },
       'PUT /api/v1/staff/surveys/8': (call) =>
-        JSON.stringify((call.body as { questions: unknown }).questions) === JSON.stringify(surveyDetail.questions.map((q) => ({
-          type: q.type, prompt: q.prompt, required: q.required, maxLength: q.type === 'text' ? q.maxLength : null, options: q.options.map((o) => ({ label: o.label })),
-        })))
+        JSON.stringify((call.body as { questions: unknown }).questions) ===
+        JSON.stringify(
+          surveyDetail.questions.map((q) => ({
+            type: q.type,
+            prompt: q.prompt,
+            required: q.required,
+            maxLength: q.type === 'text' ? q.maxLength : null,
+            options: q.options.map((o) => ({ label: o.label })),
+          })),
+        )
           ? { body: { survey: { ...surveyDetail, title: (call.body as { title: string }).title } } }
           : { status: 409, body: { error: { code: 'has_responses', message: 'Survei sudah memiliki jawaban' } } },
     });
@@ -195,9 +234,15 @@ describe('slims-crm-admin: builder', () => {
       down.click();
       await waitFor(() => prompts()[1] === 'Seberapa puas Anda?', 'the first question to move down');
       equal(prompts()[0], 'Seberapa mungkin Anda merekomendasikan kami?');
-      await waitFor(() => el.shadowRoot!.activeElement?.id === `q-${movedKey}-down`, 'focus on the moved question’s button');
+      await waitFor(
+        () => el.shadowRoot!.activeElement?.id === `q-${movedKey}-down`,
+        'focus on the moved question’s button',
+      );
       equal(el.shadowRoot!.activeElement!.getAttribute('aria-label'), 'Pindahkan pertanyaan 2 ke bawah');
-      equal($(el, '[data-question] button[aria-label="Pindahkan pertanyaan 1 ke atas"]')!.hasAttribute('disabled'), true);
+      equal(
+        $(el, '[data-question] button[aria-label="Pindahkan pertanyaan 1 ke atas"]')!.hasAttribute('disabled'),
+        true,
+      );
       // Removing and changing the type of a question.
       button(el, 'Hapus pertanyaan 4').click();
       await waitFor(() => $$(el, '[data-question]').length === 3, 'three questions');

@@ -1,7 +1,20 @@
 // The embed panel: the exact snippet for a poll and a survey, the language option, copying.
 import { embedSnippet, reservedHeight } from '../../../widgets/admin/embed.ts';
 import { expectAccessible } from '../axe.ts';
-import { $, assert, button, cleanup, equal, includes, mount, pollDetail, stubFetch, surveyDetail, textOf, waitFor } from './helpers.ts';
+import {
+  $,
+  assert,
+  button,
+  cleanup,
+  equal,
+  includes,
+  mount,
+  pollDetail,
+  stubFetch,
+  surveyDetail,
+  textOf,
+  waitFor,
+} from './helpers.ts';
 
 describe('slims-crm-admin: embed snippet', () => {
   afterEach(cleanup);
@@ -58,7 +71,10 @@ describe('slims-crm-admin: embed snippet', () => {
 
   it('falls back to selecting the code when the clipboard API refuses', async () => {
     const fetch = stubFetch({ 'GET /api/v1/staff/surveys/8': { body: { survey: surveyDetail } } });
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+    });
     try {
       const el = await mount({ signedIn: true });
       el.route = { view: 'embed', id: 8 };

@@ -1,6 +1,12 @@
 // Contract-shaped answers of the staff feedback API (notes/CONTRACT-4.md), for the inbox, item and
 // measures tests; the nasty strings stand in for anything a visitor or staff member may type.
-import type { FeedbackEvent, FeedbackItem, FeedbackPage, FeedbackSummary, Measures } from '../../../widgets/admin/api.ts';
+import type {
+  FeedbackEvent,
+  FeedbackItem,
+  FeedbackPage,
+  FeedbackSummary,
+  Measures,
+} from '../../../widgets/admin/api.ts';
 
 export const BASE = '/api/v1/staff/feedback';
 
@@ -8,7 +14,8 @@ export const XSS = '<img src=x onerror="window.__pwned=true"><script>window.__pw
 
 /** A staff token the app can read (a JWT without a meaningful signature), with SLiMS privileges when given. */
 export const tokenFor = (uid: number, name: string, priv?: Record<string, { r: boolean; w: boolean }>): string => {
-  const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const part = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: String(uid), name, typ: 'staff', ...(priv ? { priv } : {}) })}.signature`;
 };
 
@@ -39,9 +46,34 @@ const summary = (over: Partial<FeedbackSummary>): FeedbackSummary => ({
 });
 
 export const items: FeedbackSummary[] = [
-  summary({ id: 41, code: 'KQ7MX-9RT2P', kind: 'suggestion', text: 'Tolong tambah jam buka pada hari Sabtu, banyak mahasiswa yang hanya bisa datang di akhir pekan dan ruang baca selalu penuh pada hari kerja sehingga kami harus antre lama sekali.', votes: 12, published: true, category: 'Jam layanan', status: 'in_review', assigned: { uid: 3, name: 'Sari Pustakawan' } }),
-  summary({ id: 42, code: 'P2W8N-HJ4KD', kind: 'complaint', text: 'AC di ruang baca lantai 2 mati.', status: 'new', createdAt: new Date(Date.now() - 2 * 3_600_000).toISOString() }),
-  summary({ id: 43, code: 'Z9Y8X-W7V6U', kind: 'purchase', text: 'Untuk mata kuliah algoritma.', purchase: { title: 'Pengantar Algoritma', author: 'Cormen', isbn: '9780262046305' }, votes: 3, status: 'planned' }),
+  summary({
+    id: 41,
+    code: 'KQ7MX-9RT2P',
+    kind: 'suggestion',
+    text: 'Tolong tambah jam buka pada hari Sabtu, banyak mahasiswa yang hanya bisa datang di akhir pekan dan ruang baca selalu penuh pada hari kerja sehingga kami harus antre lama sekali.',
+    votes: 12,
+    published: true,
+    category: 'Jam layanan',
+    status: 'in_review',
+    assigned: { uid: 3, name: 'Sari Pustakawan' },
+  }),
+  summary({
+    id: 42,
+    code: 'P2W8N-HJ4KD',
+    kind: 'complaint',
+    text: 'AC di ruang baca lantai 2 mati.',
+    status: 'new',
+    createdAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+  }),
+  summary({
+    id: 43,
+    code: 'Z9Y8X-W7V6U',
+    kind: 'purchase',
+    text: 'Untuk mata kuliah algoritma.',
+    purchase: { title: 'Pengantar Algoritma', author: 'Cormen', isbn: '9780262046305' },
+    votes: 3,
+    status: 'planned',
+  }),
 ];
 
 export const page = (over: Partial<FeedbackPage> = {}): FeedbackPage => ({
@@ -57,11 +89,51 @@ const at = (iso: string) => iso;
 
 export const events: FeedbackEvent[] = [
   { id: 1, type: 'created', from: null, to: 'new', text: null, staff: null, at: at('2026-03-01T02:00:00Z') },
-  { id: 2, type: 'status', from: 'new', to: 'in_review', text: null, staff: { uid: 1, name: 'Admin' }, at: at('2026-03-01T03:00:00Z') },
-  { id: 3, type: 'assign', from: null, to: 'Sari Pustakawan', text: null, staff: { uid: 1, name: 'Admin' }, at: at('2026-03-01T03:05:00Z') },
-  { id: 4, type: 'category', from: null, to: 'Jam layanan', text: null, staff: { uid: 1, name: 'Admin' }, at: at('2026-03-01T03:06:00Z') },
-  { id: 5, type: 'note', from: null, to: null, text: 'Tanyakan ke kepala perpustakaan.', staff: { uid: 3, name: 'Sari Pustakawan' }, at: at('2026-03-01T04:00:00Z') },
-  { id: 6, type: 'publish', from: null, to: null, text: null, staff: { uid: 1, name: 'Admin' }, at: at('2026-03-01T05:00:00Z') },
+  {
+    id: 2,
+    type: 'status',
+    from: 'new',
+    to: 'in_review',
+    text: null,
+    staff: { uid: 1, name: 'Admin' },
+    at: at('2026-03-01T03:00:00Z'),
+  },
+  {
+    id: 3,
+    type: 'assign',
+    from: null,
+    to: 'Sari Pustakawan',
+    text: null,
+    staff: { uid: 1, name: 'Admin' },
+    at: at('2026-03-01T03:05:00Z'),
+  },
+  {
+    id: 4,
+    type: 'category',
+    from: null,
+    to: 'Jam layanan',
+    text: null,
+    staff: { uid: 1, name: 'Admin' },
+    at: at('2026-03-01T03:06:00Z'),
+  },
+  {
+    id: 5,
+    type: 'note',
+    from: null,
+    to: null,
+    text: 'Tanyakan ke kepala perpustakaan.',
+    staff: { uid: 3, name: 'Sari Pustakawan' },
+    at: at('2026-03-01T04:00:00Z'),
+  },
+  {
+    id: 6,
+    type: 'publish',
+    from: null,
+    to: null,
+    text: null,
+    staff: { uid: 1, name: 'Admin' },
+    at: at('2026-03-01T05:00:00Z'),
+  },
 ];
 
 export const item = (over: Partial<FeedbackItem> = {}): FeedbackItem => ({
@@ -91,7 +163,11 @@ export const purchaseItem = (over: Partial<FeedbackItem> = {}): FeedbackItem =>
   });
 
 /** The item as the server returns it after a change: the fields changed and one more event. */
-export const after = (base: FeedbackItem, change: Partial<FeedbackItem>, event: Omit<FeedbackEvent, 'id' | 'at'>): FeedbackItem => ({
+export const after = (
+  base: FeedbackItem,
+  change: Partial<FeedbackItem>,
+  event: Omit<FeedbackEvent, 'id' | 'at'>,
+): FeedbackItem => ({
   ...base,
   ...change,
   events: [...base.events, { id: base.events.length + 100, at: '2026-03-02T06:30:00Z', ...event }],
@@ -118,4 +194,7 @@ export const measures: Measures = {
   byKind: { suggestion: 4, complaint: 2, purchase: 4 },
 };
 
-export const problem = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
+export const problem = (status: number, code: string, message: string) => ({
+  status,
+  body: { error: { code, message } },
+});

@@ -4,7 +4,23 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
 import { expectAccessible } from '../axe.ts';
 import { BASE, XSS, items, page, problem, staff, tokenFor } from './feedback-fixtures.ts';
-import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, stubFetch, surveys, textOf, typeInto, waitFor, type Call } from './helpers.ts';
+import {
+  $,
+  $$,
+  assert,
+  button,
+  cleanup,
+  deepEqual,
+  equal,
+  includes,
+  mount,
+  stubFetch,
+  surveys,
+  textOf,
+  typeInto,
+  waitFor,
+  type Call,
+} from './helpers.ts';
 
 const choices = {
   [`GET ${BASE}/staff`]: { body: { staff } },
@@ -32,13 +48,20 @@ describe('slims-crm-admin: feedback inbox', () => {
   afterEach(cleanup);
 
   it('offers the four sections and opens the inbox from the navigation', async () => {
-    const fetch = stubFetch({ 'GET /api/v1/staff/surveys': { body: { surveys } }, [`GET ${BASE}`]: { body: page() }, ...choices });
+    const fetch = stubFetch({
+      'GET /api/v1/staff/surveys': { body: { surveys } },
+      [`GET ${BASE}`]: { body: page() },
+      ...choices,
+    });
     try {
       const el = await mount({ signedIn: true });
       await waitFor(() => $(el, 'table.surveys'), 'the survey list');
       const nav = $(el, 'nav.sections')!;
       equal(nav.getAttribute('aria-label'), 'Bagian aplikasi');
-      deepEqual($$(el, 'nav.sections a').map((a) => textOf(a)), ['Jajak pendapat & survei', 'Kotak saran', 'Ukuran layanan', 'OPAC']);
+      deepEqual(
+        $$(el, 'nav.sections a').map((a) => textOf(a)),
+        ['Jajak pendapat & survei', 'Kotak saran', 'Ukuran layanan', 'OPAC'],
+      );
       equal($(el, 'nav a[data-section="surveys"]')!.getAttribute('aria-current'), 'page');
       button(el, 'Kotak saran').click();
       await waitFor(() => $(el, 'table.feedback'), 'the inbox table');
@@ -76,7 +99,14 @@ describe('slims-crm-admin: feedback inbox', () => {
       includes(textOf(row(43)), 'Pengantar Algoritma');
       equal(textOf(row(43).querySelector('.badge')), 'Direncanakan');
       const tabs = $$(el, '.status-tabs button').map((b) => textOf(b));
-      deepEqual(tabs, ['Semua 16', 'Baru 5', 'Sedang ditinjau 2', 'Direncanakan 1', 'Selesai 7', 'Tidak dilanjutkan 1']);
+      deepEqual(tabs, [
+        'Semua 16',
+        'Baru 5',
+        'Sedang ditinjau 2',
+        'Direncanakan 1',
+        'Selesai 7',
+        'Tidak dilanjutkan 1',
+      ]);
       equal($(el, '.status-tabs [data-status="all"]')!.getAttribute('aria-pressed'), 'true');
       includes(textOf($(el, '.result-count')), '3 masukan');
       await expectAccessible(el, 'the feedback inbox');
@@ -91,7 +121,10 @@ describe('slims-crm-admin: feedback inbox', () => {
       const el = await mount({ signedIn: true });
       el.token = tokenFor(3, 'Sari Pustakawan');
       await openInbox(el);
-      await waitFor(() => $$(el, '#fb-assigned option').length > 3 && $$(el, '#fb-category option').length > 1, 'the staff and categories');
+      await waitFor(
+        () => $$(el, '#fb-assigned option').length > 3 && $$(el, '#fb-category option').length > 1,
+        'the staff and categories',
+      );
 
       $(el, 'nav.pager [data-page="next"]')!.click();
       await waitFor(() => lastQuery(fetch.calls).page === '2', 'page 2');
@@ -112,13 +145,25 @@ describe('slims-crm-admin: feedback inbox', () => {
       await waitFor(() => lastQuery(fetch.calls).sort === 'votes', 'the sort');
 
       const assigned = $$<HTMLOptionElement>(el, '#fb-assigned option').map((o) => [o.value, textOf(o)]);
-      deepEqual(assigned, [['', 'Semua'], ['3', 'Saya'], ['none', 'Belum ditugaskan'], ['1', 'Admin']]);
+      deepEqual(assigned, [
+        ['', 'Semua'],
+        ['3', 'Saya'],
+        ['none', 'Belum ditugaskan'],
+        ['1', 'Admin'],
+      ]);
       choose(el, '#fb-assigned', 'none');
       await waitFor(() => lastQuery(fetch.calls).assigned === 'none', 'unassigned');
       choose(el, '#fb-assigned', '3');
       await waitFor(() => lastQuery(fetch.calls).assigned === '3', 'assigned to me');
       deepEqual(lastQuery(fetch.calls), {
-        status: 'in_review', kind: 'complaint', category: 'Jam layanan', assigned: '3', published: '0', sort: 'votes', page: '1', pageSize: '25',
+        status: 'in_review',
+        kind: 'complaint',
+        category: 'Jam layanan',
+        assigned: '3',
+        published: '0',
+        sort: 'votes',
+        page: '1',
+        pageSize: '25',
       });
     } finally {
       fetch.restore();
@@ -143,14 +188,21 @@ describe('slims-crm-admin: feedback inbox', () => {
 
       typeInto(search, 'kq7mx-9rt2p');
       search.form!.requestSubmit();
-      await waitFor(() => lastQuery(fetch.calls).q === 'kq7mx-9rt2p', 'Enter searches at once (the server reads the code in either form)');
+      await waitFor(
+        () => lastQuery(fetch.calls).q === 'kq7mx-9rt2p',
+        'Enter searches at once (the server reads the code in either form)',
+      );
     } finally {
       fetch.restore();
     }
   });
 
   it('keeps the filters when coming back from an item', async () => {
-    const fetch = stubFetch({ [`GET ${BASE}`]: { body: page() }, [`GET ${BASE}/41`]: { status: 500, body: { error: { code: 'internal', message: 'x' } } }, ...choices });
+    const fetch = stubFetch({
+      [`GET ${BASE}`]: { body: page() },
+      [`GET ${BASE}/41`]: { status: 500, body: { error: { code: 'internal', message: 'x' } } },
+      ...choices,
+    });
     try {
       const el = await openInbox();
       choose(el, '#fb-kind', 'praise');
@@ -167,7 +219,15 @@ describe('slims-crm-admin: feedback inbox', () => {
   });
 
   it('is usable from the keyboard: Tab to the first row, arrows between rows, Enter opens', async () => {
-    const fetch = stubFetch({ [`GET ${BASE}`]: { body: page() }, [`GET ${BASE}/42`]: { body: { item: { ...items[1], memberId: null, contact: null, publicReply: null, events: [], watchers: 0, merged: [] } } }, ...choices });
+    const fetch = stubFetch({
+      [`GET ${BASE}`]: { body: page() },
+      [`GET ${BASE}/42`]: {
+        body: {
+          item: { ...items[1], memberId: null, contact: null, publicReply: null, events: [], watchers: 0, merged: [] },
+        },
+      },
+      ...choices,
+    });
     try {
       const el = await openInbox();
       $<HTMLSelectElement>(el, '#fb-sort')!.focus();
@@ -225,7 +285,12 @@ describe('slims-crm-admin: feedback inbox', () => {
   });
 
   it('has an empty state, and a no-match state that clears the filters', async () => {
-    const fetch = stubFetch({ [`GET ${BASE}`]: { body: page({ items: [], total: 0, counts: { new: 0, in_review: 0, planned: 0, done: 0, declined: 0 } }) }, ...choices });
+    const fetch = stubFetch({
+      [`GET ${BASE}`]: {
+        body: page({ items: [], total: 0, counts: { new: 0, in_review: 0, planned: 0, done: 0, declined: 0 } }),
+      },
+      ...choices,
+    });
     try {
       const el = await openInbox();
       includes(textOf($(el, '.empty')), 'Belum ada masukan');
@@ -286,8 +351,14 @@ describe('slims-crm-admin: feedback inbox', () => {
       const el = await mount({ signedIn: true, lang: 'en' });
       await openInbox(el);
       equal(textOf($(el, 'h1')), 'Suggestion box');
-      deepEqual($$(el, '.status-tabs button').map((b) => textOf(b).replace(/ \d+$/, '')), ['All', 'New', 'In review', 'Planned', 'Done', 'Declined']);
-      deepEqual($$<HTMLOptionElement>(el, '#fb-kind option').map((o) => textOf(o)), ['All', 'Suggestion', 'Complaint', 'Praise', 'Question', 'Purchase request']);
+      deepEqual(
+        $$(el, '.status-tabs button').map((b) => textOf(b).replace(/ \d+$/, '')),
+        ['All', 'New', 'In review', 'Planned', 'Done', 'Declined'],
+      );
+      deepEqual(
+        $$<HTMLOptionElement>(el, '#fb-kind option').map((o) => textOf(o)),
+        ['All', 'Suggestion', 'Complaint', 'Praise', 'Question', 'Purchase request'],
+      );
       includes(textOf($(el, 'tr[data-feedback="42"]')), 'Not assigned');
       includes(textOf($(el, 'tr[data-feedback="41"]')), '3 days ago');
       await expectAccessible(el, 'the English inbox');

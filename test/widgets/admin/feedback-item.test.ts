@@ -5,7 +5,22 @@ import type { FeedbackItem } from '../../../widgets/admin/api.ts';
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
 import { expectAccessible } from '../axe.ts';
 import { BASE, XSS, after, item, items, page, problem, purchaseItem, staff, tokenFor } from './feedback-fixtures.ts';
-import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, stubFetch, textOf, typeInto, waitFor, type Call } from './helpers.ts';
+import {
+  $,
+  $$,
+  assert,
+  button,
+  cleanup,
+  deepEqual,
+  equal,
+  includes,
+  mount,
+  stubFetch,
+  textOf,
+  typeInto,
+  waitFor,
+  type Call,
+} from './helpers.ts';
 
 const choices = {
   [`GET ${BASE}/staff`]: { body: { staff } },
@@ -76,11 +91,20 @@ describe('slims-crm-admin: feedback item', () => {
       includes(timeline[5]!, 'Diterbitkan di papan publik');
       const time = $(el, '[data-events] li time')!;
       equal(time.getAttribute('datetime'), '2026-03-01T02:00:00Z');
-      equal(textOf(time), new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-03-01T02:00:00Z')), 'local time');
+      equal(
+        textOf(time),
+        new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date('2026-03-01T02:00:00Z'),
+        ),
+        'local time',
+      );
       equal($<HTMLSelectElement>(el, '#fb-status')!.value, 'in_review');
       equal($<HTMLInputElement>(el, '#fb-category-input')!.value, 'Jam layanan');
       await waitFor(() => $<HTMLSelectElement>(el, '#fb-assign')!.value === '3', 'the assignee selected');
-      deepEqual($$<HTMLOptionElement>(el, '#fb-category-list option').map((o) => o.value), ['Fasilitas', 'Jam layanan', 'Koleksi']);
+      deepEqual(
+        $$<HTMLOptionElement>(el, '#fb-category-list option').map((o) => o.value),
+        ['Fasilitas', 'Jam layanan', 'Koleksi'],
+      );
     } finally {
       fetch.restore();
     }
@@ -91,8 +115,14 @@ describe('slims-crm-admin: feedback item', () => {
     try {
       const el = await openItem(43);
       const purchase = textOf($(el, '[data-purchase]'));
-      deepEqual($$(el, '[data-purchase] dt').map((d) => textOf(d)), ['Judul', 'Pengarang', 'ISBN']);
-      deepEqual($$(el, '[data-purchase] dd').map((d) => textOf(d)), ['Pengantar Algoritma', 'Cormen', '9780262046305']);
+      deepEqual(
+        $$(el, '[data-purchase] dt').map((d) => textOf(d)),
+        ['Judul', 'Pengarang', 'ISBN'],
+      );
+      deepEqual(
+        $$(el, '[data-purchase] dd').map((d) => textOf(d)),
+        ['Pengantar Algoritma', 'Cormen', '9780262046305'],
+      );
       includes(purchase, 'Pengantar Algoritma');
       equal(textOf($(el, '[data-from]')), 'Anggota M000123');
       assert(!$(el, '[data-contact]'), 'no contact shown when none was given');
@@ -104,9 +134,25 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('changes the status with PUT and shows the new history entry', async () => {
     const shown = item();
-    const fetch = stubFetch(routesFor(shown, {
-      [`PUT ${BASE}/41`]: { body: { item: after(shown, { status: 'planned' }, { type: 'status', from: 'in_review', to: 'planned', text: null, staff: { uid: 3, name: 'Sari Pustakawan' } }) } },
-    }));
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`PUT ${BASE}/41`]: {
+          body: {
+            item: after(
+              shown,
+              { status: 'planned' },
+              {
+                type: 'status',
+                from: 'in_review',
+                to: 'planned',
+                text: null,
+                staff: { uid: 3, name: 'Sari Pustakawan' },
+              },
+            ),
+          },
+        },
+      }),
+    );
     try {
       const el = await openItem(41);
       const save = button(el, 'Simpan') as HTMLButtonElement;
@@ -139,17 +185,30 @@ describe('slims-crm-admin: feedback item', () => {
     try {
       const el = await openItem(41);
       await waitFor(() => $$(el, '#fb-assign option').length === 3, 'the staff list');
-      deepEqual($$<HTMLOptionElement>(el, '#fb-assign option').map((o) => textOf(o)), ['Belum ditugaskan', 'Admin', 'Sari Pustakawan']);
+      deepEqual(
+        $$<HTMLOptionElement>(el, '#fb-assign option').map((o) => textOf(o)),
+        ['Belum ditugaskan', 'Admin', 'Sari Pustakawan'],
+      );
       typeInto($(el, '#fb-category-input'), '  Ruang baca  ');
       choose(el, '#fb-assign', '3');
-      answer = after(after(shown, { category: 'Ruang baca', assigned: staff[1]! }, { type: 'category', from: null, to: 'Ruang baca', text: null, staff: staff[0]! }),
-        {}, { type: 'assign', from: null, to: 'Sari Pustakawan', text: null, staff: staff[0]! });
+      answer = after(
+        after(
+          shown,
+          { category: 'Ruang baca', assigned: staff[1]! },
+          { type: 'category', from: null, to: 'Ruang baca', text: null, staff: staff[0]! },
+        ),
+        {},
+        { type: 'assign', from: null, to: 'Sari Pustakawan', text: null, staff: staff[0]! },
+      );
       await save(el);
       await waitFor(() => writes(fetch.calls).length === 1, 'the PUT');
       deepEqual(writes(fetch.calls)[0]!.body, { category: 'Ruang baca', assignedUid: 3 });
       await waitFor(() => textOf($(el, '[data-events]')).includes('Ditugaskan ke Sari Pustakawan'), 'the assign event');
       includes(textOf($(el, '[data-events]')), 'Kategori: Ruang baca');
-      assert($$<HTMLOptionElement>(el, '#fb-category-list option').some((o) => o.value === 'Ruang baca'), 'the new category is offered next time');
+      assert(
+        $$<HTMLOptionElement>(el, '#fb-category-list option').some((o) => o.value === 'Ruang baca'),
+        'the new category is offered next time',
+      );
 
       typeInto($(el, '#fb-category-input'), '');
       choose(el, '#fb-assign', '');
@@ -163,10 +222,26 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('publishes and hides with PUT { published }', async () => {
     const shown = item({ published: false, events: item().events.slice(0, 2) });
-    const published = after(shown, { published: true }, { type: 'publish', from: null, to: null, text: null, staff: staff[0]! });
-    const fetch = stubFetch(routesFor(shown, {
-      [`PUT ${BASE}/41`]: (call) => ({ body: { item: (call.body as { published: boolean }).published ? published : after(published, { published: false }, { type: 'hide', from: null, to: null, text: null, staff: staff[0]! }) } }),
-    }));
+    const published = after(
+      shown,
+      { published: true },
+      { type: 'publish', from: null, to: null, text: null, staff: staff[0]! },
+    );
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`PUT ${BASE}/41`]: (call) => ({
+          body: {
+            item: (call.body as { published: boolean }).published
+              ? published
+              : after(
+                  published,
+                  { published: false },
+                  { type: 'hide', from: null, to: null, text: null, staff: staff[0]! },
+                ),
+          },
+        }),
+      }),
+    );
     try {
       const el = await openItem(41);
       includes(textOf($(el, '[data-board-state]')), 'tidak tampil');
@@ -186,13 +261,26 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('sends a public reply and a private one with the right bodies', async () => {
     const shown = item();
-    const fetch = stubFetch(routesFor(shown, {
-      [`POST ${BASE}/41/replies`]: (call) => {
-        const { text, visibility } = call.body as { text: string; visibility: string };
-        const change = visibility === 'public' ? { publicReply: { text, at: '2026-03-02T06:30:00Z' } } : {};
-        return { status: 201, body: { item: after(shown, change, { type: visibility === 'public' ? 'reply_public' : 'reply_private', from: null, to: null, text, staff: staff[0]! }) } };
-      },
-    }));
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`POST ${BASE}/41/replies`]: (call) => {
+          const { text, visibility } = call.body as { text: string; visibility: string };
+          const change = visibility === 'public' ? { publicReply: { text, at: '2026-03-02T06:30:00Z' } } : {};
+          return {
+            status: 201,
+            body: {
+              item: after(shown, change, {
+                type: visibility === 'public' ? 'reply_public' : 'reply_private',
+                from: null,
+                to: null,
+                text,
+                staff: staff[0]!,
+              }),
+            },
+          };
+        },
+      }),
+    );
     try {
       const el = await openItem(41);
       equal($<HTMLInputElement>(el, 'input[name="fb-visibility"][value="public"]')!.checked, true, 'public by default');
@@ -201,7 +289,10 @@ describe('slims-crm-admin: feedback item', () => {
       typeInto($(el, '#fb-reply'), '  Mulai bulan depan kami buka hari Sabtu.  ');
       button(el, 'Kirim balasan').click();
       await waitFor(() => $(el, '[data-public-reply]'), 'the public reply shown');
-      deepEqual(writes(fetch.calls)[0]!.body, { text: 'Mulai bulan depan kami buka hari Sabtu.', visibility: 'public' });
+      deepEqual(writes(fetch.calls)[0]!.body, {
+        text: 'Mulai bulan depan kami buka hari Sabtu.',
+        visibility: 'public',
+      });
       equal(writes(fetch.calls)[0]!.path, '/api/v1/staff/feedback/41/replies');
       includes(textOf($(el, '[data-public-reply]')), 'Mulai bulan depan kami buka hari Sabtu.');
       equal($<HTMLTextAreaElement>(el, '#fb-reply')!.value, '', 'the box is emptied after sending');
@@ -211,7 +302,10 @@ describe('slims-crm-admin: feedback item', () => {
       button(el, 'Kirim balasan').click();
       await waitFor(() => writes(fetch.calls).length === 2, 'the private reply');
       deepEqual(writes(fetch.calls)[1]!.body, { text: 'Terima kasih, Budi.', visibility: 'private' });
-      await waitFor(() => textOf($$(el, '[data-events] li').at(-1)!).includes('Balasan pribadi'), 'the private reply in the timeline');
+      await waitFor(
+        () => textOf($$(el, '[data-events] li').at(-1)!).includes('Balasan pribadi'),
+        'the private reply in the timeline',
+      );
       includes(textOf($$(el, '[data-events] li').at(-1)!), 'Terima kasih, Budi.');
     } finally {
       fetch.restore();
@@ -220,7 +314,10 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('says e-mail is off and what to set when the sidecar sends none, and promises no notice', async () => {
     const shown = item();
-    const fetch = stubFetch({ ...routesFor(shown), [`GET ${BASE}/${shown.id}`]: { body: { item: shown, email: false } } });
+    const fetch = stubFetch({
+      ...routesFor(shown),
+      [`GET ${BASE}/${shown.id}`]: { body: { item: shown, email: false } },
+    });
     try {
       const el = await openItem(41);
       const off = textOf($(el, '[data-email-off]'));
@@ -245,13 +342,33 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('offers a private reply without a submitter e-mail (they read it by tracking code), and says no e-mail goes', async () => {
     const shown = purchaseItem({ contact: { email: null, phone: '6281234567890', consentAt: '2026-03-01T02:00:00Z' } });
-    const fetch = stubFetch(routesFor(shown, {
-      [`POST ${BASE}/43/replies`]: (call) => ({ status: 201, body: { item: after(shown, {}, { type: 'reply_private', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! }) } }),
-    }));
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`POST ${BASE}/43/replies`]: (call) => ({
+          status: 201,
+          body: {
+            item: after(
+              shown,
+              {},
+              {
+                type: 'reply_private',
+                from: null,
+                to: null,
+                text: (call.body as { text: string }).text,
+                staff: staff[0]!,
+              },
+            ),
+          },
+        }),
+      }),
+    );
     try {
       const el = await openItem(43);
       const privateRadio = $<HTMLInputElement>(el, 'input[name="fb-visibility"][value="private"]')!;
-      assert(!privateRadio.disabled, 'private is offered: the server takes it and the submitter sees it by tracking code');
+      assert(
+        !privateRadio.disabled,
+        'private is offered: the server takes it and the submitter sees it by tracking code',
+      );
       const hint = textOf($(el, '#fb-vis-private-hint'));
       includes(hint, 'kode pelacakan');
       includes(hint, 'pengirim tidak memberi alamat e-mail');
@@ -269,10 +386,21 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('keeps focus on the control after saving, publishing and adding a note', async () => {
     const shown = item({ published: false });
-    const fetch = stubFetch(routesFor(shown, {
-      [`PUT ${BASE}/41`]: (call) => ({ body: { item: { ...shown, ...(call.body as object) } } }),
-      [`POST ${BASE}/41/notes`]: (call) => ({ status: 201, body: { item: after(shown, {}, { type: 'note', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! }) } }),
-    }));
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`PUT ${BASE}/41`]: (call) => ({ body: { item: { ...shown, ...(call.body as object) } } }),
+        [`POST ${BASE}/41/notes`]: (call) => ({
+          status: 201,
+          body: {
+            item: after(
+              shown,
+              {},
+              { type: 'note', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! },
+            ),
+          },
+        }),
+      }),
+    );
     try {
       const el = await openItem(41);
       choose(el, '#fb-status', 'planned');
@@ -307,17 +435,28 @@ describe('slims-crm-admin: feedback item', () => {
   });
 
   it('shows a read-only staff member the item without the forms that need write privilege', async () => {
-    const fetch = stubFetch(routesFor(item({ publicReply: { text: 'Sudah kami catat.', at: '2026-03-02T06:30:00Z' } })));
+    const fetch = stubFetch(
+      routesFor(item({ publicReply: { text: 'Sudah kami catat.', at: '2026-03-02T06:30:00Z' } })),
+    );
     try {
       const el = await mount({ signedIn: true });
       el.token = tokenFor(5, 'Rina', { membership: { r: true, w: false } });
       el.route = { view: 'feedback-item', id: 41 };
       await waitFor(() => $(el, '[data-text]'), 'the item');
       includes(textOf($(el, '[data-read-only]')), 'hak tulis modul Keanggotaan');
-      for (const selector of ['#fb-reply', '#fb-note', '#fb-publish', '#fb-merge-query', '.fb-side form button[type="submit"]']) {
+      for (const selector of [
+        '#fb-reply',
+        '#fb-note',
+        '#fb-publish',
+        '#fb-merge-query',
+        '.fb-side form button[type="submit"]',
+      ]) {
         assert(!$(el, selector), `no ${selector} for a read-only staff member`);
       }
-      assert($<HTMLFieldSetElement>(el, '.fb-side form fieldset')!.disabled, 'the handling fields are shown, not editable');
+      assert(
+        $<HTMLFieldSetElement>(el, '.fb-side form fieldset')!.disabled,
+        'the handling fields are shown, not editable',
+      );
       equal($<HTMLSelectElement>(el, '#fb-status')!.value, 'in_review');
       includes(textOf($(el, '[data-public-reply]')), 'Sudah kami catat.');
       includes(textOf($(el, '[data-notes]')), 'Tanyakan ke kepala perpustakaan.');
@@ -332,7 +471,10 @@ describe('slims-crm-admin: feedback item', () => {
       el.token = tokenFor(3, 'Sari Pustakawan', { membership: { r: true, w: true } });
       el.route = { view: 'feedback-item', id: 41 };
       await waitFor(() => $(el, '[data-text]'), 'the item');
-      assert(!$(el, '[data-read-only]') && $(el, '#fb-reply') && $(el, '#fb-publish'), 'the forms for a staff member who may write');
+      assert(
+        !$(el, '[data-read-only]') && $(el, '#fb-reply') && $(el, '#fb-publish'),
+        'the forms for a staff member who may write',
+      );
     } finally {
       again.restore();
     }
@@ -360,13 +502,32 @@ describe('slims-crm-admin: feedback item', () => {
   it('keeps an unsent reply and note in the tab: a session that runs out while writing loses no work', async () => {
     const shown = item();
     let expired = true;
-    const fetch = stubFetch(routesFor(shown, {
-      [`POST ${BASE}/41/replies`]: (call) =>
-        expired
-          ? { status: 401, body: { error: { code: 'unauthorized', message: 'Silakan masuk sebagai staf.' } } }
-          : { status: 201, body: { item: after(shown, {}, { type: 'reply_private', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! }) } },
-      'POST /api/v1/staff/session': { body: { token: 'staff-token-2', expiresAt: '2099-01-01T00:00:00Z', staff: { uid: 1, name: 'Admin' } } },
-    }));
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`POST ${BASE}/41/replies`]: (call) =>
+          expired
+            ? { status: 401, body: { error: { code: 'unauthorized', message: 'Silakan masuk sebagai staf.' } } }
+            : {
+                status: 201,
+                body: {
+                  item: after(
+                    shown,
+                    {},
+                    {
+                      type: 'reply_private',
+                      from: null,
+                      to: null,
+                      text: (call.body as { text: string }).text,
+                      staff: staff[0]!,
+                    },
+                  ),
+                },
+              },
+        'POST /api/v1/staff/session': {
+          body: { token: 'staff-token-2', expiresAt: '2099-01-01T00:00:00Z', staff: { uid: 1, name: 'Admin' } },
+        },
+      }),
+    );
     try {
       const el = await openItem(41);
       typeInto($(el, '#fb-reply'), 'Buku sudah kami pesan,');
@@ -403,12 +564,15 @@ describe('slims-crm-admin: feedback item', () => {
     const shown = item({ published: false });
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const fetch = stubFetch(routesFor(shown, {
-      [`PUT ${BASE}/41`]: { body: { item: { ...shown, published: true } } },
-      [`GET ${BASE}/42`]: { body: { item: item({ ...items[1]! }) } },
-    }));
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`PUT ${BASE}/41`]: { body: { item: { ...shown, published: true } } },
+        [`GET ${BASE}/42`]: { body: { item: item({ ...items[1]! }) } },
+      }),
+    );
     const stubbed = window.fetch;
-    window.fetch = (input, init) => (init?.method === 'PUT' ? gate.then(() => stubbed(input, init)) : stubbed(input, init));
+    window.fetch = (input, init) =>
+      init?.method === 'PUT' ? gate.then(() => stubbed(input, init)) : stubbed(input, init);
     try {
       const el = await openItem(41);
       button(el, 'Terbitkan di papan').click();
@@ -461,9 +625,20 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('adds an internal note with POST /notes and lists it', async () => {
     const shown = item();
-    const fetch = stubFetch(routesFor(shown, {
-      [`POST ${BASE}/41/notes`]: (call) => ({ status: 201, body: { item: after(shown, {}, { type: 'note', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! }) } }),
-    }));
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`POST ${BASE}/41/notes`]: (call) => ({
+          status: 201,
+          body: {
+            item: after(
+              shown,
+              {},
+              { type: 'note', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! },
+            ),
+          },
+        }),
+      }),
+    );
     try {
       const el = await openItem(41);
       equal($$(el, '[data-notes] li').length, 1);
@@ -482,11 +657,17 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('merges a duplicate found by its code only after the dialog confirms', async () => {
     const shown = item();
-    const kept = after(shown, { merged: [{ id: 42, code: 'P2W8N-HJ4KD' }], votes: 13 }, { type: 'merged_from', from: '42', to: null, text: null, staff: staff[0]! });
-    const fetch = stubFetch(routesFor(shown, {
-      [`GET ${BASE}`]: { body: page({ items: [items[0]!, items[1]!], total: 2 }) },
-      [`POST ${BASE}/42/merge`]: { body: { item: kept } },
-    }));
+    const kept = after(
+      shown,
+      { merged: [{ id: 42, code: 'P2W8N-HJ4KD' }], votes: 13 },
+      { type: 'merged_from', from: '42', to: null, text: null, staff: staff[0]! },
+    );
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`GET ${BASE}`]: { body: page({ items: [items[0]!, items[1]!], total: 2 }) },
+        [`POST ${BASE}/42/merge`]: { body: { item: kept } },
+      }),
+    );
     try {
       const el = await openItem(41);
       typeInto($(el, '#fb-merge-query'), 'p2w8n-hj4kd');
@@ -513,9 +694,15 @@ describe('slims-crm-admin: feedback item', () => {
       const post = writes(fetch.calls)[0]!;
       equal(post.path, '/api/v1/staff/feedback/42/merge');
       deepEqual(post.body, { into: 41 });
-      await waitFor(() => textOf($(el, '[data-events]')).includes('Duplikat P2W8N-HJ4KD digabung ke sini'), 'the merge event');
+      await waitFor(
+        () => textOf($(el, '[data-events]')).includes('Duplikat P2W8N-HJ4KD digabung ke sini'),
+        'the merge event',
+      );
       includes(textOf($(el, '.fb-meta')), '13 suara');
-      await waitFor(() => textOf($(el, '.toast')).includes('P2W8N-HJ4KD digabung ke KQ7MX-9RT2P'), 'the status message');
+      await waitFor(
+        () => textOf($(el, '.toast')).includes('P2W8N-HJ4KD digabung ke KQ7MX-9RT2P'),
+        'the status message',
+      );
     } finally {
       fetch.restore();
     }
@@ -523,11 +710,19 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('merges this item into another given by its number, then shows the kept one', async () => {
     const shown = item();
-    const other = item({ ...items[1]!, events: item().events.slice(0, 1), contact: null, watchers: 0, hasContact: false });
-    const fetch = stubFetch(routesFor(shown, {
-      [`GET ${BASE}/42`]: { body: { item: other } },
-      [`POST ${BASE}/41/merge`]: { body: { item: { ...other, merged: [{ id: 41, code: shown.code }] } } },
-    }));
+    const other = item({
+      ...items[1]!,
+      events: item().events.slice(0, 1),
+      contact: null,
+      watchers: 0,
+      hasContact: false,
+    });
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`GET ${BASE}/42`]: { body: { item: other } },
+        [`POST ${BASE}/41/merge`]: { body: { item: { ...other, merged: [{ id: 41, code: shown.code }] } } },
+      }),
+    );
     try {
       const el = await openItem(41);
       $<HTMLInputElement>(el, 'input[name="fb-merge-direction"][value="this"]')!.click();
@@ -546,7 +741,14 @@ describe('slims-crm-admin: feedback item', () => {
   });
 
   it('says when the item was merged away, links the kept one and offers no second merge', async () => {
-    const merged = item({ mergedInto: 42, published: false, events: [...item().events, { id: 9, type: 'merged_into', from: null, to: '42', text: null, staff: staff[0]!, at: '2026-03-03T00:00:00Z' }] });
+    const merged = item({
+      mergedInto: 42,
+      published: false,
+      events: [
+        ...item().events,
+        { id: 9, type: 'merged_into', from: null, to: '42', text: null, staff: staff[0]!, at: '2026-03-03T00:00:00Z' },
+      ],
+    });
     const fetch = stubFetch(routesFor(merged, { [`GET ${BASE}/42`]: { body: { item: item({ ...items[1]! }) } } }));
     try {
       const el = await openItem(41);
@@ -562,10 +764,12 @@ describe('slims-crm-admin: feedback item', () => {
   });
 
   it('shows the 409 merge_invalid message from the server', async () => {
-    const fetch = stubFetch(routesFor(item(), {
-      [`GET ${BASE}/42`]: { body: { item: item({ ...items[1]! }) } },
-      [`POST ${BASE}/42/merge`]: problem(409, 'merge_invalid', 'Masukan ini sudah digabung.'),
-    }));
+    const fetch = stubFetch(
+      routesFor(item(), {
+        [`GET ${BASE}/42`]: { body: { item: item({ ...items[1]! }) } },
+        [`POST ${BASE}/42/merge`]: problem(409, 'merge_invalid', 'Masukan ini sudah digabung.'),
+      }),
+    );
     try {
       const el = await openItem(41);
       typeInto($(el, '#fb-merge-query'), '42');
@@ -594,20 +798,78 @@ describe('slims-crm-admin: feedback item', () => {
       merged: [{ id: 50, code: XSS }],
       events: [
         { id: 1, type: 'created', from: null, to: 'new', text: XSS, staff: null, at: '2026-03-01T02:00:00Z' },
-        { id: 2, type: 'status', from: XSS, to: XSS, text: null, staff: { uid: 9, name: XSS }, at: '2026-03-01T03:00:00Z' },
-        { id: 3, type: 'note', from: null, to: null, text: XSS, staff: { uid: 9, name: XSS }, at: '2026-03-01T03:00:00Z' },
-        { id: 4, type: 'reply_public', from: null, to: null, text: XSS, staff: { uid: 9, name: XSS }, at: '2026-03-01T03:00:00Z' },
-        { id: 5, type: 'reply_private', from: null, to: null, text: XSS, staff: { uid: 9, name: XSS }, at: '2026-03-01T03:00:00Z' },
-        { id: 6, type: 'category', from: null, to: XSS, text: null, staff: { uid: 9, name: XSS }, at: '2026-03-01T03:00:00Z' },
-        { id: 7, type: 'assign', from: null, to: XSS, text: null, staff: { uid: 9, name: XSS }, at: '2026-03-01T03:00:00Z' },
-        { id: 8, type: 'merged_from', from: XSS, to: null, text: null, staff: { uid: 9, name: XSS }, at: '2026-03-01T03:00:00Z' },
+        {
+          id: 2,
+          type: 'status',
+          from: XSS,
+          to: XSS,
+          text: null,
+          staff: { uid: 9, name: XSS },
+          at: '2026-03-01T03:00:00Z',
+        },
+        {
+          id: 3,
+          type: 'note',
+          from: null,
+          to: null,
+          text: XSS,
+          staff: { uid: 9, name: XSS },
+          at: '2026-03-01T03:00:00Z',
+        },
+        {
+          id: 4,
+          type: 'reply_public',
+          from: null,
+          to: null,
+          text: XSS,
+          staff: { uid: 9, name: XSS },
+          at: '2026-03-01T03:00:00Z',
+        },
+        {
+          id: 5,
+          type: 'reply_private',
+          from: null,
+          to: null,
+          text: XSS,
+          staff: { uid: 9, name: XSS },
+          at: '2026-03-01T03:00:00Z',
+        },
+        {
+          id: 6,
+          type: 'category',
+          from: null,
+          to: XSS,
+          text: null,
+          staff: { uid: 9, name: XSS },
+          at: '2026-03-01T03:00:00Z',
+        },
+        {
+          id: 7,
+          type: 'assign',
+          from: null,
+          to: XSS,
+          text: null,
+          staff: { uid: 9, name: XSS },
+          at: '2026-03-01T03:00:00Z',
+        },
+        {
+          id: 8,
+          type: 'merged_from',
+          from: XSS,
+          to: null,
+          text: null,
+          staff: { uid: 9, name: XSS },
+          at: '2026-03-01T03:00:00Z',
+        },
       ],
     });
     const fetch = stubFetch({
       [`GET ${BASE}/41`]: { body: { item: nasty } },
       [`GET ${BASE}/staff`]: { body: { staff: [{ uid: 9, name: XSS }] } },
       [`GET ${BASE}/categories`]: { body: { categories: [XSS] } },
-      [`GET ${BASE}`]: { body: page({ items: [{ ...items[1]!, text: XSS, purchase: { title: XSS, author: XSS, isbn: null } }] }) },
+      [`GET ${BASE}`]: {
+        body: page({ items: [{ ...items[1]!, text: XSS, purchase: { title: XSS, author: XSS, isbn: null } }] }),
+      },
     });
     try {
       const el = await openItem(41);
@@ -638,11 +900,22 @@ describe('slims-crm-admin: feedback item', () => {
 
   it('is operable from the keyboard: note, reply visibility and publish', async () => {
     const shown = item({ published: false });
-    const fetch = stubFetch(routesFor(shown, {
-      [`POST ${BASE}/41/notes`]: (call) => ({ status: 201, body: { item: after(shown, {}, { type: 'note', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! }) } }),
-      [`POST ${BASE}/41/replies`]: { status: 201, body: { item: shown } },
-      [`PUT ${BASE}/41`]: { body: { item: { ...shown, published: true } } },
-    }));
+    const fetch = stubFetch(
+      routesFor(shown, {
+        [`POST ${BASE}/41/notes`]: (call) => ({
+          status: 201,
+          body: {
+            item: after(
+              shown,
+              {},
+              { type: 'note', from: null, to: null, text: (call.body as { text: string }).text, staff: staff[0]! },
+            ),
+          },
+        }),
+        [`POST ${BASE}/41/replies`]: { status: 201, body: { item: shown } },
+        [`PUT ${BASE}/41`]: { body: { item: { ...shown, published: true } } },
+      }),
+    );
     try {
       const el = await openItem(41);
       $(el, '#fb-note')!.focus();
@@ -674,7 +947,10 @@ describe('slims-crm-admin: feedback item', () => {
   });
 
   it('shows the server error on a 500 and the forbidden message on a 403', async () => {
-    let fetch = stubFetch({ [`GET ${BASE}/41`]: problem(500, 'internal_error', 'Terjadi kesalahan di server.'), ...choices });
+    let fetch = stubFetch({
+      [`GET ${BASE}/41`]: problem(500, 'internal_error', 'Terjadi kesalahan di server.'),
+      ...choices,
+    });
     try {
       const el = await openItem(41);
       includes(textOf($(el, '[role="alert"]')), 'Terjadi kesalahan di server.');
@@ -683,7 +959,10 @@ describe('slims-crm-admin: feedback item', () => {
       fetch.restore();
       cleanup();
     }
-    fetch = stubFetch({ [`GET ${BASE}/41`]: problem(403, 'forbidden', 'Anda tidak memiliki hak akses keanggotaan.'), ...choices });
+    fetch = stubFetch({
+      [`GET ${BASE}/41`]: problem(403, 'forbidden', 'Anda tidak memiliki hak akses keanggotaan.'),
+      ...choices,
+    });
     try {
       const el = await openItem(41);
       const alert = $(el, '[data-error="forbidden"]')!;
@@ -696,9 +975,20 @@ describe('slims-crm-admin: feedback item', () => {
   });
 
   it('shows a 422 from a PUT beside the form', async () => {
-    const fetch = stubFetch(routesFor(item(), {
-      [`PUT ${BASE}/41`]: { status: 422, body: { error: { code: 'validation_failed', message: 'Isian tidak valid.', details: [{ field: 'assignedUid', message: 'Petugas tidak dikenal.' }] } } },
-    }));
+    const fetch = stubFetch(
+      routesFor(item(), {
+        [`PUT ${BASE}/41`]: {
+          status: 422,
+          body: {
+            error: {
+              code: 'validation_failed',
+              message: 'Isian tidak valid.',
+              details: [{ field: 'assignedUid', message: 'Petugas tidak dikenal.' }],
+            },
+          },
+        },
+      }),
+    );
     try {
       const el = await openItem(41);
       choose(el, '#fb-status', 'done');
@@ -715,7 +1005,10 @@ describe('slims-crm-admin: feedback item', () => {
     try {
       const el = await openItem(43, 'en');
       equal(textOf($(el, 'h1')), 'Feedback Z9Y8X-W7V6U');
-      deepEqual($$<HTMLOptionElement>(el, '#fb-status option').map((o) => textOf(o)), ['New', 'In review', 'Planned', 'Done', 'Declined']);
+      deepEqual(
+        $$<HTMLOptionElement>(el, '#fb-status option').map((o) => textOf(o)),
+        ['New', 'In review', 'Planned', 'Done', 'Declined'],
+      );
       includes(textOf($(el, '.fb-meta')), 'Purchase request');
       includes(textOf($(el, '#fb-vis-private-hint')), 'the submitter gave no e-mail address');
       equal(textOf($(el, '[data-from]')), 'Member M000123');

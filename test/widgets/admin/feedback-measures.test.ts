@@ -3,11 +3,29 @@
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
 import { expectAccessible } from '../axe.ts';
 import { BASE, XSS, measures, problem } from './feedback-fixtures.ts';
-import { $, $$, assert, button, cleanup, deepEqual, equal, includes, mount, stubFetch, textOf, typeInto, waitFor, type Call } from './helpers.ts';
+import {
+  $,
+  $$,
+  assert,
+  button,
+  cleanup,
+  deepEqual,
+  equal,
+  includes,
+  mount,
+  stubFetch,
+  textOf,
+  typeInto,
+  waitFor,
+  type Call,
+} from './helpers.ts';
 
 const routes = {
   [`GET ${BASE}/measures`]: { body: measures },
-  [`GET ${BASE}/measures.csv`]: { text: '\uFEFFperiod,kind,category,count\n2026-01-05,suggestion,Koleksi,3\n', type: 'text/csv' },
+  [`GET ${BASE}/measures.csv`]: {
+    text: '\uFEFFperiod,kind,category,count\n2026-01-05,suggestion,Koleksi,3\n',
+    type: 'text/csv',
+  },
 };
 
 const measureCalls = (calls: Call[]) => calls.filter((c) => c.path === `${BASE}/measures`);
@@ -28,7 +46,11 @@ describe('slims-crm-admin: service measures', () => {
       const el = await openMeasures();
       equal(textOf($(el, 'h1')), 'Ukuran layanan');
       equal($(el, 'nav a[data-section="measures"]')!.getAttribute('aria-current'), 'page');
-      equal(measureCalls(fetch.calls)[0]!.url, 'https://crm.example/api/v1/staff/feedback/measures', 'the server picks the default range');
+      equal(
+        measureCalls(fetch.calls)[0]!.url,
+        'https://crm.example/api/v1/staff/feedback/measures',
+        'the server picks the default range',
+      );
       const first = $(el, '[data-measure="first"]')!;
       includes(textOf(first), 'Waktu hingga tanggapan pertama');
       equal(textOf(first.querySelector('.value')), '5,5 jam');
@@ -60,12 +82,18 @@ describe('slims-crm-admin: service measures', () => {
       await waitFor(() => chart('age') && chart('volume-kind') && chart('volume-category'), 'the three charts');
       await expectAccessible(el, 'the measures with their charts');
       deepEqual(chart('age')!.data.datasets[0]!.data, [4, 3, 0, 2, 1]);
-      includes($(el, 'canvas[data-chart="age"]')!.getAttribute('aria-label')!, '< 1 hari: 4, 1–3 hari: 3, 3–7 hari: 0, 7–30 hari: 2, > 30 hari: 1');
+      includes(
+        $(el, 'canvas[data-chart="age"]')!.getAttribute('aria-label')!,
+        '< 1 hari: 4, 1–3 hari: 3, 3–7 hari: 0, 7–30 hari: 2, > 30 hari: 1',
+      );
 
       const kinds = chart('volume-kind')!;
       equal((kinds.config as { type?: string }).type, 'bar');
       assert((kinds.options.scales as { y?: { stacked?: boolean } }).y?.stacked, 'stacked by kind');
-      deepEqual(kinds.data.datasets.map((d) => d.label), ['Saran', 'Keluhan', 'Usulan pembelian buku']);
+      deepEqual(
+        kinds.data.datasets.map((d) => d.label),
+        ['Saran', 'Keluhan', 'Usulan pembelian buku'],
+      );
       // 5 Jan to 29 Mar 2026 is twelve weeks from Monday 5 Jan: the quiet weeks after the last item count as zero too.
       equal(kinds.data.labels!.length, 12, 'every week of the range, empty ones drawn as zero');
       deepEqual(kinds.data.datasets[0]!.data, [3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
@@ -74,12 +102,23 @@ describe('slims-crm-admin: service measures', () => {
       const categories = chart('volume-category')!;
       equal((categories.config as { type?: string }).type, 'bar');
       assert((categories.options.scales as { y?: { stacked?: boolean } }).y?.stacked, 'stacked by category');
-      deepEqual(categories.data.datasets.map((d) => d.label), [XSS, 'Koleksi', 'Tanpa kategori']);
+      deepEqual(
+        categories.data.datasets.map((d) => d.label),
+        [XSS, 'Koleksi', 'Tanpa kategori'],
+      );
 
       const table = $(el, 'table[data-volume="category"]')!;
-      deepEqual($$(el, 'table[data-volume="kind"] thead th').map((th) => textOf(th)), ['Periode', 'Saran', 'Keluhan', 'Usulan pembelian buku']);
+      deepEqual(
+        $$(el, 'table[data-volume="kind"] thead th').map((th) => textOf(th)),
+        ['Periode', 'Saran', 'Keluhan', 'Usulan pembelian buku'],
+      );
       const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => textOf(cell)));
-      deepEqual(rows.slice(0, 4), [['Pekan 5 Jan', '0', '3', '2'], ['Pekan 12 Jan', '0', '0', '0'], ['Pekan 19 Jan', '1', '4', '0'], ['Pekan 26 Jan', '0', '0', '0']]);
+      deepEqual(rows.slice(0, 4), [
+        ['Pekan 5 Jan', '0', '3', '2'],
+        ['Pekan 12 Jan', '0', '0', '0'],
+        ['Pekan 19 Jan', '1', '4', '0'],
+        ['Pekan 26 Jan', '0', '0', '0'],
+      ]);
       deepEqual(rows.at(-1), ['Pekan 23 Mar', '0', '0', '0'], 'the week holding the end of the range');
       includes(textOf(table.querySelector('thead')), '<img src=x onerror="window.__pwned=true">');
       equal(el.shadowRoot!.querySelectorAll('img, script, b').length, 0, 'category names are text');
@@ -95,7 +134,14 @@ describe('slims-crm-admin: service measures', () => {
       ...routes,
       [`GET ${BASE}/measures`]: (call) => {
         const q = new URL(call.url).searchParams;
-        return { body: { ...measures, from: q.get('from') ?? measures.from, to: q.get('to') ?? measures.to, bucket: q.get('bucket') ?? measures.bucket } };
+        return {
+          body: {
+            ...measures,
+            from: q.get('from') ?? measures.from,
+            to: q.get('to') ?? measures.to,
+            bucket: q.get('bucket') ?? measures.bucket,
+          },
+        };
       },
     });
     try {
@@ -112,7 +158,10 @@ describe('slims-crm-admin: service measures', () => {
       bucket.dispatchEvent(new Event('change'));
       button(el, 'Tampilkan').click();
       await waitFor(() => measureCalls(fetch.calls).length === 2, 'the measures for the range');
-      equal(measureCalls(fetch.calls)[1]!.url, 'https://crm.example/api/v1/staff/feedback/measures?from=2026-03-10&to=2026-03-31&bucket=day');
+      equal(
+        measureCalls(fetch.calls)[1]!.url,
+        'https://crm.example/api/v1/staff/feedback/measures?from=2026-03-10&to=2026-03-31&bucket=day',
+      );
       await waitFor(() => textOf($(el, '[data-range]')).includes('10 Mar 2026'), 'the range shown');
       equal(textOf($(el, '#fm-range-error')), '');
     } finally {
@@ -121,12 +170,25 @@ describe('slims-crm-admin: service measures', () => {
   });
 
   it('starts the periods at the start of the range, not at the first item', async () => {
-    const monthly = { ...measures, from: '2025-12-15', to: '2026-03-10', bucket: 'month', volume: [{ period: '2026-02-01', kind: 'praise', category: null, count: 2 }] };
+    const monthly = {
+      ...measures,
+      from: '2025-12-15',
+      to: '2026-03-10',
+      bucket: 'month',
+      volume: [{ period: '2026-02-01', kind: 'praise', category: null, count: 2 }],
+    };
     const fetch = stubFetch({ [`GET ${BASE}/measures`]: { body: monthly } });
     try {
       const el = await openMeasures();
-      const rows = $$(el, 'table[data-volume="kind"] tbody tr').map((tr) => [...tr.children].map((cell) => textOf(cell)));
-      deepEqual(rows, [['Des 2025', '0'], ['Jan 2026', '0'], ['Feb 2026', '2'], ['Mar 2026', '0']]);
+      const rows = $$(el, 'table[data-volume="kind"] tbody tr').map((tr) =>
+        [...tr.children].map((cell) => textOf(cell)),
+      );
+      deepEqual(rows, [
+        ['Des 2025', '0'],
+        ['Jan 2026', '0'],
+        ['Feb 2026', '2'],
+        ['Mar 2026', '0'],
+      ]);
     } finally {
       fetch.restore();
     }
@@ -136,14 +198,26 @@ describe('slims-crm-admin: service measures', () => {
     const fetch = stubFetch({
       [`GET ${BASE}/measures`]: (call) =>
         new URL(call.url).searchParams.get('from') === '2020-01-01'
-          ? { status: 422, body: { error: { code: 'validation_failed', message: 'Isian belum benar.', details: [{ field: 'from', message: 'Rentang paling panjang 3 tahun.' }] } } }
+          ? {
+              status: 422,
+              body: {
+                error: {
+                  code: 'validation_failed',
+                  message: 'Isian belum benar.',
+                  details: [{ field: 'from', message: 'Rentang paling panjang 3 tahun.' }],
+                },
+              },
+            }
           : { body: measures },
     });
     try {
       const el = await openMeasures();
       typeInto($(el, '#fm-from'), '2020-01-01');
       button(el, 'Tampilkan').click();
-      await waitFor(() => textOf($(el, '#fm-range-error')).includes('Rentang paling panjang 3 tahun.'), 'the server’s reason by the dates');
+      await waitFor(
+        () => textOf($(el, '#fm-range-error')).includes('Rentang paling panjang 3 tahun.'),
+        'the server’s reason by the dates',
+      );
       assert($(el, '[data-measure="first"]'), 'the figures shown before stay');
       assert(!$(el, '.notice.error'), 'no page-wide error');
       equal(el.shadowRoot!.activeElement, $(el, '#fm-from'), 'focus on the date to fix');
@@ -195,7 +269,10 @@ describe('slims-crm-admin: service measures', () => {
       button(el, 'Unduh CSV').click();
       const link = await waitFor(() => clicks[0], 'the download link');
       const call = fetch.calls.find((c) => c.path.endsWith('measures.csv'))!;
-      equal(call.url, 'https://crm.example/api/v1/staff/feedback/measures.csv?from=2026-01-05&to=2026-03-29&bucket=week');
+      equal(
+        call.url,
+        'https://crm.example/api/v1/staff/feedback/measures.csv?from=2026-01-05&to=2026-03-29&bucket=week',
+      );
       equal(call.headers.get('Authorization'), 'Bearer staff-token-1');
       equal(call.headers.get('Accept'), 'text/csv');
       includes(await created[0]!.text(), 'period,kind,category,count');
@@ -209,7 +286,13 @@ describe('slims-crm-admin: service measures', () => {
   });
 
   it('shows a dash for hours when nothing was answered, and no chart for an empty range', async () => {
-    const empty = { ...measures, firstResponse: { count: 0, medianHours: null, meanHours: null, p90Hours: null }, volume: [], byKind: {}, openByAge: [] };
+    const empty = {
+      ...measures,
+      firstResponse: { count: 0, medianHours: null, meanHours: null, p90Hours: null },
+      volume: [],
+      byKind: {},
+      openByAge: [],
+    };
     const fetch = stubFetch({ [`GET ${BASE}/measures`]: { body: empty } });
     try {
       const el = await openMeasures();
@@ -233,7 +316,9 @@ describe('slims-crm-admin: service measures', () => {
       fetch.restore();
       cleanup();
     }
-    fetch = stubFetch({ [`GET ${BASE}/measures`]: problem(403, 'forbidden', 'Anda tidak memiliki hak akses keanggotaan.') });
+    fetch = stubFetch({
+      [`GET ${BASE}/measures`]: problem(403, 'forbidden', 'Anda tidak memiliki hak akses keanggotaan.'),
+    });
     try {
       const el = await openMeasures();
       const alert = $(el, '[data-error="forbidden"]')!;

@@ -16,7 +16,8 @@ export function assert(condition: unknown, message: string): asserts condition {
 }
 
 export function equal<T>(actual: T, expected: T, message = ''): void {
-  if (actual !== expected) throw new Error(`${message} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual !== expected)
+    throw new Error(`${message} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 export function deepEqual(actual: unknown, expected: unknown, message = ''): void {
@@ -26,7 +27,10 @@ export function deepEqual(actual: unknown, expected: unknown, message = ''): voi
 }
 
 export function includes(haystack: string, needle: string, message = ''): void {
-  if (!haystack.includes(needle)) throw new Error(`${message} expected to find ${JSON.stringify(needle)} in ${JSON.stringify(haystack.slice(0, 600))}`);
+  if (!haystack.includes(needle))
+    throw new Error(
+      `${message} expected to find ${JSON.stringify(needle)} in ${JSON.stringify(haystack.slice(0, 600))}`,
+    );
 }
 
 export interface Call {
@@ -52,11 +56,18 @@ export function stubFetch(routes: Record<string, Route>): { calls: Call[]; resto
     const call = { method, url, path, headers: new Headers(init?.headers), body };
     calls.push(call);
     const route = routes[`${method} ${path}`];
-    const reply: Reply = route === undefined ? { status: 404, body: { error: { code: 'not_found', message: 'Tidak ditemukan' } } } : typeof route === 'function' ? route(call) : route;
+    const reply: Reply =
+      route === undefined
+        ? { status: 404, body: { error: { code: 'not_found', message: 'Tidak ditemukan' } } }
+        : typeof route === 'function'
+          ? route(call)
+          : route;
     const status = reply.status ?? 200;
     if (status === 204) return Promise.resolve(new Response(null, { status }));
     const payload = reply.text ?? JSON.stringify(reply.body ?? {});
-    return Promise.resolve(new Response(payload, { status, headers: { 'Content-Type': reply.type ?? 'application/json' } }));
+    return Promise.resolve(
+      new Response(payload, { status, headers: { 'Content-Type': reply.type ?? 'application/json' } }),
+    );
   };
   return { calls, restore: () => (window.fetch = original) };
 }
@@ -97,7 +108,11 @@ export function textOf(node: Element | ShadowRoot | null): string {
 }
 
 /** Waits until `probe` returns something truthy (the app renders after its fetches resolve). */
-export async function waitFor<T>(probe: () => T | null | undefined | false | '', message: string, timeout = 3000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | null | undefined | false | '',
+  message: string,
+  timeout = 3000,
+): Promise<T> {
   const start = performance.now();
   for (;;) {
     const value = probe();
@@ -116,8 +131,15 @@ export function typeInto(input: HTMLInputElement | HTMLTextAreaElement | null, v
 /** The button (or link) whose visible text is exactly `label`. */
 export function button(el: SlimsCrmAdmin, label: string, scope = ''): HTMLElement {
   const visible = (b: Element) => textOf(b).replace(/^[+←⤓]\s*/, '');
-  const found = $$(el, `${scope} button, ${scope} a`).find((b) => visible(b) === label || b.getAttribute('aria-label') === label);
-  assert(found, `a button labelled ${JSON.stringify(label)}; have ${$$(el, 'button').map((b) => textOf(b)).join(' | ')}`);
+  const found = $$(el, `${scope} button, ${scope} a`).find(
+    (b) => visible(b) === label || b.getAttribute('aria-label') === label,
+  );
+  assert(
+    found,
+    `a button labelled ${JSON.stringify(label)}; have ${$$(el, 'button')
+      .map((b) => textOf(b))
+      .join(' | ')}`,
+  );
   return found;
 }
 
@@ -144,18 +166,51 @@ const summary = (over: Partial<SurveySummary>): SurveySummary => ({
 
 export const surveys: SurveySummary[] = [
   summary({ id: 7, slug: 'jam-buka', title: 'Jam buka perpustakaan', responses: 128, state: 'open', status: 'open' }),
-  summary({ id: 8, slug: 'kepuasan-2026', kind: 'survey', title: 'Survei kepuasan 2026', responses: 0, state: 'draft', status: 'draft' }),
-  summary({ id: 9, slug: 'koleksi-baru', title: 'Koleksi baru', responses: 45, state: 'closed', status: 'closed', closesAt: '2026-02-01T09:00:00Z' }),
-  summary({ id: 10, slug: 'pameran-buku', title: 'Pameran buku', responses: 0, state: 'scheduled', status: 'open', opensAt: '2027-01-10T01:00:00Z' }),
+  summary({
+    id: 8,
+    slug: 'kepuasan-2026',
+    kind: 'survey',
+    title: 'Survei kepuasan 2026',
+    responses: 0,
+    state: 'draft',
+    status: 'draft',
+  }),
+  summary({
+    id: 9,
+    slug: 'koleksi-baru',
+    title: 'Koleksi baru',
+    responses: 45,
+    state: 'closed',
+    status: 'closed',
+    closesAt: '2026-02-01T09:00:00Z',
+  }),
+  summary({
+    id: 10,
+    slug: 'pameran-buku',
+    title: 'Pameran buku',
+    responses: 0,
+    state: 'scheduled',
+    status: 'open',
+    opensAt: '2027-01-10T01:00:00Z',
+  }),
 ];
 
 export const pollDetail: SurveyDetail = {
   ...surveys[0]!,
   description: 'Kapan Anda paling sering datang?',
   questions: [
-    { id: 12, type: 'single', prompt: 'Jam buka mana yang Anda pilih?', required: true, maxLength: null, options: [
-      { id: 31, label: 'Pagi' }, { id: 32, label: 'Siang' }, { id: 33, label: 'Malam' },
-    ] },
+    {
+      id: 12,
+      type: 'single',
+      prompt: 'Jam buka mana yang Anda pilih?',
+      required: true,
+      maxLength: null,
+      options: [
+        { id: 31, label: 'Pagi' },
+        { id: 32, label: 'Siang' },
+        { id: 33, label: 'Malam' },
+      ],
+    },
   ],
 };
 
@@ -166,11 +221,26 @@ export const surveyDetail: SurveyDetail = {
   description: null,
   questions: [
     { id: 20, type: 'rating', prompt: 'Seberapa puas Anda?', required: true, maxLength: null, options: [] },
-    { id: 21, type: 'nps', prompt: 'Seberapa mungkin Anda merekomendasikan kami?', required: true, maxLength: null, options: [] },
+    {
+      id: 21,
+      type: 'nps',
+      prompt: 'Seberapa mungkin Anda merekomendasikan kami?',
+      required: true,
+      maxLength: null,
+      options: [],
+    },
     { id: 22, type: 'text', prompt: 'Saran Anda', required: false, maxLength: 500, options: [] },
-    { id: 23, type: 'multiple', prompt: 'Layanan yang dipakai', required: false, maxLength: null, options: [
-      { id: 40, label: 'Sirkulasi' }, { id: 41, label: 'Referensi' },
-    ] },
+    {
+      id: 23,
+      type: 'multiple',
+      prompt: 'Layanan yang dipakai',
+      required: false,
+      maxLength: null,
+      options: [
+        { id: 40, label: 'Sirkulasi' },
+        { id: 41, label: 'Referensi' },
+      ],
+    },
   ],
 };
 
@@ -178,16 +248,58 @@ export const surveyResults: ResultsResponse = {
   results: {
     total: 128,
     questions: [
-      { id: 20, type: 'rating', answered: 120, mean: 4.2, distribution: [{ value: 1, count: 3 }, { value: 4, count: 50 }, { value: 5, count: 67 }], nps: null },
-      { id: 21, type: 'nps', answered: 85, mean: null, distribution: [{ value: 10, count: 50 }, { value: 8, count: 20 }, { value: 3, count: 15 }], nps: { score: 41, promoters: 50, passives: 20, detractors: 15 } },
-      { id: 22, type: 'text', answered: 2, texts: [
-        { text: '<script>window.__pwned = true</script><b>tebal</b>', createdAt: '2026-03-02T03:00:00Z' },
-        { text: 'Tambah koleksi komik <img src=x onerror="window.__pwned=true">', createdAt: '2026-03-01T03:00:00Z' },
-      ] },
-      { id: 23, type: 'multiple', answered: 90, options: [{ id: 40, label: 'Sirkulasi', count: 80, percent: 88.9 }, { id: 41, label: 'Referensi', count: 30, percent: 33.3 }] },
+      {
+        id: 20,
+        type: 'rating',
+        answered: 120,
+        mean: 4.2,
+        distribution: [
+          { value: 1, count: 3 },
+          { value: 4, count: 50 },
+          { value: 5, count: 67 },
+        ],
+        nps: null,
+      },
+      {
+        id: 21,
+        type: 'nps',
+        answered: 85,
+        mean: null,
+        distribution: [
+          { value: 10, count: 50 },
+          { value: 8, count: 20 },
+          { value: 3, count: 15 },
+        ],
+        nps: { score: 41, promoters: 50, passives: 20, detractors: 15 },
+      },
+      {
+        id: 22,
+        type: 'text',
+        answered: 2,
+        texts: [
+          { text: '<script>window.__pwned = true</script><b>tebal</b>', createdAt: '2026-03-02T03:00:00Z' },
+          { text: 'Tambah koleksi komik <img src=x onerror="window.__pwned=true">', createdAt: '2026-03-01T03:00:00Z' },
+        ],
+      },
+      {
+        id: 23,
+        type: 'multiple',
+        answered: 90,
+        options: [
+          { id: 40, label: 'Sirkulasi', count: 80, percent: 88.9 },
+          { id: 41, label: 'Referensi', count: 30, percent: 33.3 },
+        ],
+      },
     ],
   },
-  timeline: [{ date: '2026-03-01', count: 100 }, { date: '2026-03-03', count: 28 }],
+  timeline: [
+    { date: '2026-03-01', count: 100 },
+    { date: '2026-03-03', count: 28 },
+  ],
 };
 
-export const session = { token: 'staff-token-1', expiresAt: '2026-03-01T10:00:00Z', staff: { uid: 1, name: 'Admin', privileges: { membership: { r: true, w: true } } } };
+export const session = {
+  token: 'staff-token-1',
+  expiresAt: '2026-03-01T10:00:00Z',
+  staff: { uid: 1, name: 'Admin', privileges: { membership: { r: true, w: true } } },
+};

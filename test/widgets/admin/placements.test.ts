@@ -4,7 +4,21 @@ import { reservedHeight } from '../../../widgets/admin/embed.ts';
 import { reservedPx } from '../../../widgets/admin/reserve.ts';
 import type { Placement } from '../../../widgets/admin/api.ts';
 import { expectAccessible } from '../axe.ts';
-import { $, API, assert, cleanup, deepEqual, equal, includes, pollDetail, stubFetch, surveys, textOf, typeInto, waitFor } from './helpers.ts';
+import {
+  $,
+  API,
+  assert,
+  cleanup,
+  deepEqual,
+  equal,
+  includes,
+  pollDetail,
+  stubFetch,
+  surveys,
+  textOf,
+  typeInto,
+  waitFor,
+} from './helpers.ts';
 
 const placed = (overrides: Partial<Placement>): Placement => ({
   id: 1,
@@ -64,16 +78,43 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
   });
 
   it('places the suggestion box on a given page from the OPAC section, says what was wrong, and removes a placement', async () => {
-    let list: Placement[] = [placed({ id: 3, widget: 'feedback-board', survey: null, place: 'footer', reservePx: reservedPx('feedback-board', 'footer') })];
+    let list: Placement[] = [
+      placed({
+        id: 3,
+        widget: 'feedback-board',
+        survey: null,
+        place: 'footer',
+        reservePx: reservedPx('feedback-board', 'footer'),
+      }),
+    ];
     const fetch = stubFetch({
       'GET /api/v1/staff/surveys': { body: { surveys } },
       'GET /api/v1/staff/placements': () => ({ body: { placements: list } }),
       'POST /api/v1/staff/placements': (call) => {
         const body = call.body as { target?: string };
         if (body.target !== 'libinfo') {
-          return { status: 422, body: { error: { code: 'validation_failed', message: 'x', details: [{ field: 'target', message: 'Tulis nama halaman OPAC.' }] } } };
+          return {
+            status: 422,
+            body: {
+              error: {
+                code: 'validation_failed',
+                message: 'x',
+                details: [{ field: 'target', message: 'Tulis nama halaman OPAC.' }],
+              },
+            },
+          };
         }
-        list = [...list, placed({ id: 4, widget: 'suggestion-box', survey: null, place: 'page', target: 'libinfo', reservePx: reservedPx('suggestion-box', 'page') })];
+        list = [
+          ...list,
+          placed({
+            id: 4,
+            widget: 'suggestion-box',
+            survey: null,
+            place: 'page',
+            target: 'libinfo',
+            reservePx: reservedPx('suggestion-box', 'page'),
+          }),
+        ];
         return { status: 201, body: { placement: list.at(-1) } };
       },
       'DELETE /api/v1/staff/placements/3': () => {
@@ -88,7 +129,12 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
       includes(textOf($(el, '#placements-list')), 'Papan tanggapan');
       includes(textOf($(el, '#placements-list')), 'Kaki setiap halaman');
       await expectAccessible(el, 'the OPAC placements list');
-      const select = await waitFor(() => ($<HTMLSelectElement>(el, '#placement-widget')?.options.length ?? 0) > 3 && $<HTMLSelectElement>(el, '#placement-widget'), 'the surveys to choose from');
+      const select = await waitFor(
+        () =>
+          ($<HTMLSelectElement>(el, '#placement-widget')?.options.length ?? 0) > 3 &&
+          $<HTMLSelectElement>(el, '#placement-widget'),
+        'the surveys to choose from',
+      );
       select.value = 'suggestion-box';
       select.dispatchEvent(new Event('change'));
       $<HTMLInputElement>(el, 'input[name="placement-place"][value="page"]')!.click();
@@ -101,10 +147,18 @@ describe('slims-crm-admin: Tampilkan di OPAC', () => {
       $<HTMLButtonElement>(el, '#placement-add')!.click();
       await waitFor(() => textOf($(el, '#placements-list')).includes('Halaman OPAC "libinfo"'), 'the new placement');
       const posts = fetch.calls.filter((c) => c.method === 'POST');
-      deepEqual(posts[1]?.body, { widget: 'suggestion-box', reservePx: reservedPx('suggestion-box', 'page'), place: 'page', target: 'libinfo' });
+      deepEqual(posts[1]?.body, {
+        widget: 'suggestion-box',
+        reservePx: reservedPx('suggestion-box', 'page'),
+        place: 'page',
+        target: 'libinfo',
+      });
       $<HTMLButtonElement>(el, 'tr[data-placement="3"] button')!.click();
       await waitFor(() => !$(el, 'tr[data-placement="3"]'), 'the board removed');
-      assert(fetch.calls.some((c) => c.method === 'DELETE'), 'DELETE sent');
+      assert(
+        fetch.calls.some((c) => c.method === 'DELETE'),
+        'DELETE sent',
+      );
     } finally {
       fetch.restore();
     }
@@ -117,7 +171,9 @@ describe('slims-crm-admin inside SLiMS (host="slims")', () => {
   it('asks the page for a new token when one is refused, sends the call again, and never shows a sign-in form', async () => {
     const fetch = stubFetch({
       'GET /api/v1/staff/surveys': (call) =>
-        call.headers.get('authorization') === 'Bearer renewed' ? { body: { surveys } } : { status: 401, body: { error: { code: 'invalid_token', message: 'Sesi tidak sah' } } },
+        call.headers.get('authorization') === 'Bearer renewed'
+          ? { body: { surveys } }
+          : { status: 401, body: { error: { code: 'invalid_token', message: 'Sesi tidak sah' } } },
     });
     try {
       sessionStorage.clear();

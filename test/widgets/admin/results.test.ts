@@ -2,7 +2,20 @@
 // refresh pausing with the page, and the CSV download with the staff token.
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
 import { expectAccessible } from '../axe.ts';
-import { $, $$, assert, cleanup, equal, includes, mount, stubFetch, surveyDetail, surveyResults, textOf, waitFor } from './helpers.ts';
+import {
+  $,
+  $$,
+  assert,
+  cleanup,
+  equal,
+  includes,
+  mount,
+  stubFetch,
+  surveyDetail,
+  surveyResults,
+  textOf,
+  waitFor,
+} from './helpers.ts';
 
 const routes = {
   'GET /api/v1/staff/surveys/8': { body: { survey: surveyDetail } },
@@ -30,7 +43,11 @@ describe('slims-crm-admin: results', () => {
       // chart.js (loaded on demand) has drawn on the canvases.
       const { Chart } = await import('chart.js');
       await waitFor(() => Chart.getChart($<HTMLCanvasElement>(el, '[data-question="23"] canvas')!), 'the bar chart');
-      equal(Chart.getChart($<HTMLCanvasElement>(el, '[data-question="23"] canvas')!)!.options.indexAxis, 'y', 'bars are horizontal');
+      equal(
+        Chart.getChart($<HTMLCanvasElement>(el, '[data-question="23"] canvas')!)!.options.indexAxis,
+        'y',
+        'bars are horizontal',
+      );
       assert(Chart.getChart($<HTMLCanvasElement>(el, 'canvas[data-chart="timeline"]')!), 'the timeline is drawn');
 
       const choices = textOf($(el, '[data-question="23"]'));
@@ -89,7 +106,10 @@ describe('slims-crm-admin: results', () => {
       const before = fetch.calls.filter((c) => c.path.endsWith('/results')).length;
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
       document.dispatchEvent(new Event('visibilitychange'));
-      await waitFor(() => fetch.calls.filter((c) => c.path.endsWith('/results')).length === before + 1, 'a refresh on return');
+      await waitFor(
+        () => fetch.calls.filter((c) => c.path.endsWith('/results')).length === before + 1,
+        'a refresh on return',
+      );
       await waitFor(() => textOf($(el, '.live-dot')) === 'Langsung', 'live again');
     } finally {
       delete (document as { hidden?: boolean }).hidden;

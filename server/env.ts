@@ -28,6 +28,8 @@ export interface Config {
   trustProxy: boolean;
   /** Responses one network may give to one survey per hour before answers are refused. */
   networkLimitPerHour: number;
+  /** New anonymous board votes one network may add to one item in a library day. */
+  boardVotesPerNetworkPerDay: number;
   /** The library's offset from UTC in minutes (WIB +420, WITA +480, WIT +540), for per-day figures. */
   utcOffsetMinutes: number;
   /** smtp(s)://user:pass@host:port of the mail server for e-mail notices; null means no e-mail channel. */
@@ -65,13 +67,8 @@ export function loadConfig(env: Env = readEnvironment()): Config {
   const publicUrl = publicUrlGiven ?? `http://localhost:${port}`;
   const allowedOrigins = parseOrigins(env.CRM_ALLOWED_ORIGINS ?? '');
   const secret = parseSecret(env.CRM_SECRET);
-  const networkLimitPerHour = Number(env.CRM_NETWORK_LIMIT ?? '300');
-  if (!Number.isInteger(networkLimitPerHour) || networkLimitPerHour < 1) {
-    throw new ConfigError(
-      'CRM_NETWORK_LIMIT harus bilangan bulat positif.',
-      'CRM_NETWORK_LIMIT must be a positive integer.',
-    );
-  }
+  const networkLimitPerHour = parsePositiveInteger('CRM_NETWORK_LIMIT', env.CRM_NETWORK_LIMIT ?? '300');
+  const boardVotesPerNetworkPerDay = parsePositiveInteger('CRM_BOARD_VOTE_LIMIT', env.CRM_BOARD_VOTE_LIMIT ?? '10');
   const utcOffsetMinutes = parseOffset(env.CRM_UTC_OFFSET ?? '+07:00');
   const smtpUrl = parseSmtpUrl(env.CRM_SMTP_URL);
   const mailFrom = parseMailFrom(env.CRM_MAIL_FROM);
@@ -114,6 +111,7 @@ export function loadConfig(env: Env = readEnvironment()): Config {
     host,
     trustProxy: env.CRM_TRUST_PROXY === '1' || env.CRM_TRUST_PROXY === 'true',
     networkLimitPerHour,
+    boardVotesPerNetworkPerDay,
   };
 }
 
@@ -256,4 +254,12 @@ function parseSecret(value: string | undefined): string | null {
     );
   }
   return value;
+}
+
+function parsePositiveInteger(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new ConfigError(`${name} harus bilangan bulat positif.`, `${name} must be a positive integer.`);
+  }
+  return number;
 }

@@ -32,7 +32,7 @@ const HOUR_MS = 3_600_000;
  * (see createNetworkLimiter). The network limit applies to anonymous senders only: a library's own Wi-Fi
  * carries many members, each limited by name.
  */
-export const FEEDBACK_LIMITS = { perNetwork: 20, perSubmitter: 5, votesPerNetworkPerDay: 10 } as const;
+export const FEEDBACK_LIMITS = { perNetwork: 20, perSubmitter: 5 } as const;
 
 const DAY_MS = 86_400_000;
 
@@ -41,12 +41,12 @@ export function feedbackRoutes(deps: AppDeps) {
   const networks = createNetworkLimiter(FEEDBACK_LIMITS.perNetwork, HOUR_MS);
   const submitters = createNetworkLimiter(FEEDBACK_LIMITS.perSubmitter, HOUR_MS);
   /**
-   * New anonymous votes one network may add to one item in a library day, as surveys limit answers per
+   * New anonymous votes one network may add to one item in a library day (CRM_BOARD_VOTE_LIMIT), as surveys limit answers per
    * network: a device id costs nothing to make, so without it one address could vote as often as it likes.
    * Beyond it a new vote is a 429 rate_limited with Retry-After (as the survey routes answer); a device that
    * already voted still gets its 200, and a member's vote counts per member, without this limit.
    */
-  const voters = createNetworkLimiter(FEEDBACK_LIMITS.votesPerNetworkPerDay, DAY_MS);
+  const voters = createNetworkLimiter(config.boardVotesPerNetworkPerDay, DAY_MS);
   /** The library's clock: the vote windows turn at local midnight. */
   const localDay = (now: Date) => new Date(now.getTime() + config.utcOffsetMinutes * 60_000);
 

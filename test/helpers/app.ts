@@ -21,6 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     trustProxy: true,
     networkLimitPerHour: 1000,
+    boardVotesPerNetworkPerDay: 10,
     utcOffsetMinutes: 420,
     smtpUrl: null,
     mailFrom: null,

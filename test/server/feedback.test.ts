@@ -5,10 +5,17 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signMemberToken } from '../../server/auth/tokens.ts';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
-import { FEEDBACK_LIMITS } from '../../server/feedback/feedback.routes.ts';
 import { MIN_FILL_MS } from '../../server/feedback/pow.ts';
 import { availableDatabases } from '../helpers/databases.ts';
-import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock } from '../helpers/app.ts';
+import {
+  TEST_ORIGIN,
+  TEST_SECRET,
+  buildApp,
+  prepareDatabase,
+  staffToken,
+  testClock,
+  testConfig,
+} from '../helpers/app.ts';
 
 type App = ReturnType<typeof buildApp>;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -691,7 +698,7 @@ describe.each(await availableDatabases())('public feedback API on $name', (datab
   });
 
   it('bounds the anonymous votes one network adds to one item in a day, not members, and counts repeats as nothing', async () => {
-    const limit = FEEDBACK_LIMITS.votesPerNetworkPerDay;
+    const limit = testConfig().boardVotesPerNetworkPerDay;
     // Its own clock, which moves a day on: the other tests' proofs of work follow the shared one.
     const days = testClock(clock().toISOString());
     const limited = buildApp(handle, days);

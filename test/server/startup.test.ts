@@ -38,6 +38,8 @@ describe('environment', () => {
       publicUrl: 'http://localhost:3000',
       allowedOrigins: [],
       utcOffsetMinutes: 420,
+      networkLimitPerHour: 300,
+      boardVotesPerNetworkPerDay: 10,
     });
   });
 
@@ -52,6 +54,8 @@ describe('environment', () => {
     expect(configError({ PORT: 'delapan' }).en).toMatch(/PORT/);
     expect(configError({ CRM_PUBLIC_URL: 'ftp://x' }).en).toMatch(/http\(s\)/);
     expect(configError({ CRM_UTC_OFFSET: 'WIB' }).id).toMatch(/\+07:00/);
+    expect(configError({ CRM_NETWORK_LIMIT: '0' }).en).toBe('CRM_NETWORK_LIMIT must be a positive integer.');
+    expect(configError({ CRM_BOARD_VOTE_LIMIT: '2.5' }).id).toBe('CRM_BOARD_VOTE_LIMIT harus bilangan bulat positif.');
   });
 
   it('reads the optional mail settings and refuses malformed ones', () => {

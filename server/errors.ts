@@ -1,4 +1,5 @@
 // The one error shape, { error: { code, message, details } }, with messages in Indonesian and English.
+// Every layer shares it, so server/db/preflight.ts importing this file is intended, not a layering break.
 import type { Context } from 'hono';
 import type { AppEnv } from './http.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -209,6 +210,13 @@ export function errorBody(code: ErrorCode, lang: Lang, details?: unknown, wordin
       ...(details === undefined ? {} : { details }),
     },
   };
+}
+
+/** One problem with one field: the `details` of a 422 validation_failed (`questionId` on a survey's answers). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  questionId?: number;
 }
 
 /** A bilingual message for a validation detail. */

@@ -1,7 +1,6 @@
 // Validation at the edge for the suggestion box: submissions, board and inbox queries, staff changes.
 import type { FeedbackKind, FeedbackStatus } from '../db/database.ts';
-import { ApiError, pick, type Lang } from '../errors.ts';
-import type { FieldProblem } from '../surveys/surveys.schemas.ts';
+import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
 
 export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['suggestion', 'complaint', 'praise', 'question', 'purchase'];
 export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'in_review', 'planned', 'done', 'declined'];

@@ -5,7 +5,7 @@ import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, pick, requestLang } from '../errors.ts';
 import { parseId, readJsonObject, type AppContext, type AppEnv } from '../http.ts';
-import { requireStaff } from '../staff/staff.routes.ts';
+import { requireStaff } from '../auth/require-staff.ts';
 import {
   addNote,
   addReply,
@@ -30,6 +30,9 @@ import {
 } from './feedback.schemas.ts';
 import { computeMeasures, measuresCsv } from './measures.ts';
 import { notifyWatchers } from './notices.ts';
+
+/** GET /api/v1/staff/feedback: one page of the inbox, with the count per status under the same filters. */
+export type StaffFeedbackPage = Awaited<ReturnType<typeof listStaffItems>> & { page: number; pageSize: number };
 
 /** The module whose SLiMS privileges govern CRM work: the CRM pages live in Membership. */
 const MODULE = 'membership';
@@ -74,7 +77,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       const query = parseStaffListQuery(c.req.query(), requestLang(c));
       const { items, total, counts } = await listStaffItems(db, query);
       c.header('Cache-Control', 'no-store');
-      return c.json({ items, total, page: query.page, pageSize: query.pageSize, counts });
+      return c.json({ items, total, page: query.page, pageSize: query.pageSize, counts } satisfies StaffFeedbackPage);
     })
     .get('/staff', read, async (c) => c.json({ staff: await listStaffMembers(db) }))
     .get('/categories', read, async (c) => c.json({ categories: await listCategories(db) }))

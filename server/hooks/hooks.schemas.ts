@@ -1,7 +1,7 @@
 // The shape of an event the SLiMS plugin sends; anything else is refused before it is stored.
 import type { WebhookEventName } from '../db/database.ts';
 import { parseInstant } from '../db/time.ts';
-import { ApiError, pick, type Lang } from '../errors.ts';
+import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
 
 const EVENT_NAMES: ReadonlySet<string> = new Set<WebhookEventName>([
   'circulation.transaction',
@@ -23,7 +23,7 @@ export interface WebhookEvent {
  * still gets its events delivered; the raw body is what gets stored anyway.
  */
 export function parseEvent(rawBody: string, lang: Lang): WebhookEvent {
-  const problems: Array<{ field: string; message: string }> = [];
+  const problems: FieldProblem[] = [];
   let body: unknown;
   try {
     body = JSON.parse(rawBody);

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, pick, requestLang } from '../errors.ts';
 import { parseId, readJsonObject, type AppEnv } from '../http.ts';
-import { requireStaff } from '../staff/staff.routes.ts';
+import { requireStaff } from '../auth/require-staff.ts';
 import { getSurveyById } from '../surveys/surveys.queries.ts';
 import { createPlacement, deletePlacement, findSamePlacement, listPlacements } from './placements.queries.ts';
 import { parsePlacementInput } from './placements.schemas.ts';

@@ -1,6 +1,6 @@
 // Validation at the edge for OPAC placements: which widget, shown where.
 import type { PlacementPlace, PlacementWidget } from '../db/database.ts';
-import { ApiError, pick, type Lang } from '../errors.ts';
+import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
 
 export const WIDGETS: readonly PlacementWidget[] = ['poll', 'survey', 'suggestion-box', 'feedback-board'];
 export const PLACES: readonly PlacementPlace[] = ['home', 'sidebar', 'footer', 'detail', 'member', 'page'];
@@ -17,7 +17,7 @@ export interface PlacementInput {
 const PAGE = /^[a-z0-9_-]{1,20}$/i;
 
 export function parsePlacementInput(body: Record<string, unknown>, lang: Lang): PlacementInput {
-  const problems: Array<{ field: string; message: string }> = [];
+  const problems: FieldProblem[] = [];
   const problem = (field: string, id: string, en: string) => problems.push({ field, message: pick(lang, id, en) });
 
   const widget = WIDGETS.find((w) => w === body.widget) ?? null;

@@ -5,7 +5,7 @@ import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
 import { parseId, readJsonObject, type AppEnv } from '../http.ts';
-import { requireStaff } from '../staff/staff.routes.ts';
+import { requireStaff } from '../auth/require-staff.ts';
 import { csvLine } from './csv.ts';
 import type { SurveyCache } from './surveys.cache.ts';
 import {
@@ -24,13 +24,36 @@ import {
   tallySurvey,
   textAnswers,
   updateSurvey,
+  type Results,
   type SurveyDefinition,
+  type SurveyState,
+  type SurveySummary,
 } from './surveys.queries.ts';
+import type { PublicSurvey } from './surveys.routes.ts';
 import { parseSurveyInput } from './surveys.schemas.ts';
 
 /** Two staff saving the same slug at once: the unique key decides, and the loser hears why. */
 function slugTaken(error: unknown): never {
   throw isUniqueViolation(error) ? new ApiError(409, 'slug_taken') : error;
+}
+
+/** A survey in the staff list (GET /api/v1/staff/surveys). */
+export type StaffSurveySummary = SurveySummary & { state: SurveyState };
+
+/**
+ * A survey with its questions, as every staff survey route answers `{ survey }`. The stored version and the
+ * questions' positions come along (the definition is sent whole), but they are not part of the contract.
+ */
+export type SurveyDetail = Omit<SurveyDefinition, 'version' | 'questions'> & {
+  questions: PublicSurvey['questions'];
+  state: SurveyState;
+  responses: number;
+};
+
+/** GET /api/v1/staff/surveys/:id/results: the tally with text answers, and responses per local day. */
+export interface StaffResults {
+  results: Results;
+  timeline: Array<{ date: string; count: number }>;
 }
 
 /** The module whose SLiMS privileges govern CRM work: the CRM pages live in Membership. */
@@ -47,7 +70,7 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
     return survey;
   }
 
-  async function detail(survey: SurveyDefinition) {
+  async function detail(survey: SurveyDefinition): Promise<SurveyDetail> {
     return { ...survey, state: surveyState(survey, clock()), responses: await countResponses(db, survey.id) };
   }
 
@@ -55,7 +78,7 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
     .get('/', read, async (c) => {
       const now = clock();
       const surveys = await listSurveys(db);
-      return c.json({ surveys: surveys.map((s) => ({ ...s, state: surveyState(s, now) })) });
+      return c.json({ surveys: surveys.map((s): StaffSurveySummary => ({ ...s, state: surveyState(s, now) })) });
     })
     .post('/', write, async (c) => {
       const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
@@ -104,7 +127,7 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
       return c.json({
         results,
         timeline: await responseTimeline(db, survey.id, deps.config.utcOffsetMinutes),
-      });
+      } satisfies StaffResults);
     })
     .get('/:id/export.csv', read, async (c) => {
       const survey = await load(c.req.param('id'));

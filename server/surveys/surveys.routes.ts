@@ -10,19 +10,44 @@ import {
   findResponse,
   insertResponse,
   surveyState,
+  type QuestionDefinition,
   type Results,
   type SurveyDefinition,
+  type SurveyState,
 } from './surveys.queries.ts';
 import { parseAnswers } from './surveys.schemas.ts';
 
-export function publicSurvey(survey: SurveyDefinition, now: Date) {
+/** A survey as a visitor sees it (GET /api/v1/surveys/:slug): never a draft, no ids or versions of its own. */
+export interface PublicSurvey extends Pick<
+  SurveyDefinition,
+  'slug' | 'kind' | 'title' | 'description' | 'audience' | 'opensAt' | 'closesAt' | 'resultsVisibility'
+> {
+  state: Exclude<SurveyState, 'draft'>;
+  questions: Array<Omit<QuestionDefinition, 'position'>>;
+}
+
+/** GET /api/v1/surveys/:slug; `results` only when the survey's resultsVisibility lets this visitor see them. */
+export interface SurveyPayload {
+  survey: PublicSurvey;
+  answered: boolean;
+  results: Results | null;
+}
+
+/** POST /api/v1/surveys/:slug/responses, 201 (and 200 for a replayed Idempotency-Key). */
+export interface ResponseCreated {
+  responseId: number;
+  results: Results | null;
+}
+
+export function publicSurvey(survey: SurveyDefinition, now: Date): PublicSurvey {
   return {
     slug: survey.slug,
     kind: survey.kind,
     title: survey.title,
     description: survey.description,
     audience: survey.audience,
-    state: surveyState(survey, now),
+    // A published survey is never a draft: publishedSurvey refuses drafts before this is built.
+    state: surveyState(survey, now) as PublicSurvey['state'],
     opensAt: survey.opensAt,
     closesAt: survey.closesAt,
     resultsVisibility: survey.resultsVisibility,
@@ -79,7 +104,7 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
         survey: publicSurvey(survey, now),
         answered,
         results: await visibleResults(survey, answered, now),
-      });
+      } satisfies SurveyPayload);
     })
     .post('/:slug/responses', async (c) => {
       const now = clock();

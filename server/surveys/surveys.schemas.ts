@@ -1,5 +1,5 @@
 // Validation at the edge for surveys: staff's survey definitions and members' answers.
-import { ApiError, pick, type Lang } from '../errors.ts';
+import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
 import type { Audience, QuestionType, ResultsVisibility } from '../db/database.ts';
 import { parseInstant } from '../db/time.ts';
 import type { SurveyDefinition } from './surveys.queries.ts';
@@ -27,12 +27,6 @@ export interface SurveyInput {
   closesAt: Date | null;
   resultsVisibility: ResultsVisibility;
   questions: QuestionInput[];
-}
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-  questionId?: number;
 }
 
 export function slugify(title: string): string {
@@ -228,6 +222,12 @@ export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): Sur
   if (problems.length > 0) throw new ApiError(422, 'validation_failed', problems);
   return { slug, title, description, audience, opensAt, closesAt, resultsVisibility, questions };
 }
+
+/** One answer in POST /api/v1/surveys/:slug/responses `{ answers: Answer[] }`, by question type. */
+export type Answer =
+  | { questionId: number; optionIds: number[] }
+  | { questionId: number; value: number }
+  | { questionId: number; text: string };
 
 export interface AnswerRow {
   question_id: number;

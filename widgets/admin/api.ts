@@ -1,17 +1,67 @@
 // The staff app's one seam to the network: a small client for /api/v1/staff that returns results
 // instead of throwing, so every view handles success, API errors and a dead network the same way.
-import type { PlacementPlace, PlacementWidget } from '../../server/db/database.ts';
+import type {
+  Audience,
+  FeedbackEventType,
+  FeedbackKind,
+  FeedbackStatus,
+  PlacementPlace,
+  PlacementWidget,
+  QuestionType,
+  ResultsVisibility,
+  SurveyStatus,
+} from '../../server/db/database.ts';
+import type { FieldProblem, Lang } from '../../server/errors.ts';
+import type { StaffFeedbackPage } from '../../server/feedback/staff-feedback.routes.ts';
+import type {
+  FeedbackEventView,
+  PurchaseView,
+  StaffItem,
+  StaffRef,
+  StaffSummary,
+} from '../../server/feedback/feedback.queries.ts';
+import type { MeasureBucket, StaffSort, StaffUpdate } from '../../server/feedback/feedback.schemas.ts';
+import type { AgeBucket, DurationStats, Measures } from '../../server/feedback/measures.ts';
 import type { Placement } from '../../server/placements/placements.queries.ts';
-import type { Question, QuestionResults, QuestionType } from '../shared/contract.ts';
+import type { StaffSession } from '../../server/staff/staff.routes.ts';
+import type { StaffResults, StaffSurveySummary, SurveyDetail } from '../../server/surveys/staff-surveys.routes.ts';
+import type { QuestionResult, Results, SurveyDefinition, SurveyState } from '../../server/surveys/surveys.queries.ts';
+import type { Question } from '../shared/contract.ts';
 
-export type { Question, QuestionType };
-
-export type Lang = 'id' | 'en';
-export type Kind = 'poll' | 'survey';
-export type Audience = 'anyone' | 'members';
-export type ResultsVisibility = 'after_answer' | 'after_close' | 'staff';
-export type Status = 'draft' | 'open' | 'closed';
-export type State = 'draft' | 'open' | 'closed' | 'scheduled';
+// The staff API's shapes, as the server defines them (type-only imports: no server code in the bundle).
+export type {
+  AgeBucket,
+  Audience,
+  FeedbackEventType,
+  FeedbackKind,
+  FeedbackStatus,
+  FieldProblem,
+  Lang,
+  Measures,
+  MeasureBucket,
+  Question,
+  QuestionResult,
+  QuestionType,
+  Results,
+  ResultsVisibility,
+  StaffRef,
+  SurveyDetail,
+};
+export type Kind = SurveyDefinition['kind'];
+export type Status = SurveyStatus;
+export type State = SurveyState;
+export type Session = StaffSession;
+export type Staff = StaffSession['staff'];
+export type SurveySummary = StaffSurveySummary;
+export type ResultsResponse = StaffResults;
+export type Purchase = PurchaseView;
+export type FeedbackSummary = StaffSummary;
+export type FeedbackEvent = FeedbackEventView;
+export type FeedbackItem = StaffItem;
+export type FeedbackSort = StaffSort;
+export type FeedbackPage = StaffFeedbackPage;
+export type FeedbackChange = StaffUpdate;
+export type Durations = DurationStats;
 
 export interface ApiError {
   code: string;
@@ -19,42 +69,7 @@ export interface ApiError {
   details?: unknown;
 }
 
-/** One server-side validation problem (422 `details`). */
-export interface FieldProblem {
-  questionId?: number;
-  field: string;
-  message: string;
-}
-
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
-
-export interface Staff {
-  uid: number;
-  name: string;
-  privileges?: Record<string, { r: boolean; w: boolean }>;
-}
-
-export interface Session {
-  token: string;
-  expiresAt: string;
-  staff: Staff;
-}
-
-export interface SurveySummary {
-  id: number;
-  slug: string;
-  kind: Kind;
-  title: string;
-  status: Status;
-  state: State;
-  audience: Audience;
-  opensAt: string | null;
-  closesAt: string | null;
-  resultsVisibility: ResultsVisibility;
-  responses: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface QuestionInput {
   type: QuestionType;
@@ -77,98 +92,8 @@ export interface SurveyInput {
   questions: QuestionInput[];
 }
 
-export interface SurveyDetail extends SurveySummary {
-  description: string | null;
-  questions: Question[];
-}
-
-/** Staff results add the text answers that public results never carry. */
-export interface QuestionResult extends QuestionResults {
-  texts?: { text: string; createdAt: string }[];
-}
-
-export interface Results {
-  total: number;
-  questions: QuestionResult[];
-}
-
-export interface ResultsResponse {
-  results: Results;
-  timeline: { date: string; count: number }[];
-}
-
-// Suggestion box (notes/CONTRACT-4.md, staff API under /feedback).
-
-export type FeedbackKind = 'suggestion' | 'complaint' | 'praise' | 'question' | 'purchase';
-export type FeedbackStatus = 'new' | 'in_review' | 'planned' | 'done' | 'declined';
-export type FeedbackSort = 'newest' | 'oldest' | 'votes' | 'updated';
-export type FeedbackEventType =
-  | 'created'
-  | 'status'
-  | 'reply_public'
-  | 'reply_private'
-  | 'note'
-  | 'assign'
-  | 'category'
-  | 'publish'
-  | 'hide'
-  | 'merged_into'
-  | 'merged_from';
-export type MeasureBucket = 'day' | 'week' | 'month';
-export type AgeBucket = '0-1d' | '1-3d' | '3-7d' | '7-30d' | '30d+';
-
 export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['suggestion', 'complaint', 'praise', 'question', 'purchase'];
 export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'in_review', 'planned', 'done', 'declined'];
-
-export interface StaffRef {
-  uid: number;
-  name: string;
-}
-
-export interface Purchase {
-  title: string;
-  author: string | null;
-  isbn: string | null;
-}
-
-export interface FeedbackSummary {
-  id: number;
-  code: string;
-  kind: FeedbackKind;
-  text: string;
-  purchase: Purchase | null;
-  category: string | null;
-  status: FeedbackStatus;
-  published: boolean;
-  votes: number;
-  assigned: StaffRef | null;
-  fromMember: boolean;
-  hasContact: boolean;
-  createdAt: string;
-  updatedAt: string;
-  firstResponseAt: string | null;
-  closedAt: string | null;
-  mergedInto: number | null;
-}
-
-export interface FeedbackEvent {
-  id: number;
-  type: FeedbackEventType;
-  from: string | null;
-  to: string | null;
-  text: string | null;
-  staff: StaffRef | null;
-  at: string;
-}
-
-export interface FeedbackItem extends FeedbackSummary {
-  memberId: string | null;
-  contact: { email: string | null; phone: string | null; consentAt: string | null } | null;
-  publicReply: { text: string; at: string } | null;
-  events: FeedbackEvent[];
-  watchers: number;
-  merged: { id: number; code: string }[];
-}
 
 /** The inbox filters, as the query string names them; empty values are left out. */
 export interface FeedbackQuery {
@@ -184,43 +109,10 @@ export interface FeedbackQuery {
   pageSize?: number;
 }
 
-export interface FeedbackPage {
-  items: FeedbackSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-  counts: Record<FeedbackStatus, number>;
-}
-
-export interface FeedbackChange {
-  status?: FeedbackStatus;
-  category?: string | null;
-  assignedUid?: number | null;
-  published?: boolean;
-}
-
 export interface MeasureRange {
   from?: string;
   to?: string;
   bucket?: MeasureBucket;
-}
-
-export interface Durations {
-  count: number;
-  medianHours: number | null;
-  meanHours: number | null;
-  p90Hours: number | null;
-}
-
-export interface Measures {
-  from: string;
-  to: string;
-  bucket: MeasureBucket;
-  firstResponse: Durations;
-  close: Durations;
-  openByAge: { bucket: AgeBucket; count: number }[];
-  volume: { period: string; kind: FeedbackKind; category: string | null; count: number }[];
-  byKind: Partial<Record<FeedbackKind, number>>;
 }
 
 /** The sidecar's origin: the `api` attribute when given, else where this script came from. */
@@ -230,7 +122,6 @@ export function apiBase(attribute: string | null | undefined): string {
   return new URL(import.meta.url).origin;
 }
 
-// Placements as the server defines them (type-only imports: no server code in the bundle).
 export type { Placement, PlacementPlace, PlacementWidget };
 
 /** What the staff app sends to place a widget (validated by server/placements/placements.schemas.ts). */

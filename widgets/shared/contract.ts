@@ -1,62 +1,16 @@
-// Shapes of the public survey API (notes/CONTRACT.md, "Public (widgets)"): types only, nothing ships.
+// Shapes of the public survey API, as the server defines them: type-only imports, so nothing ships.
+import type { QuestionType } from '../../server/db/database.ts';
+import type { FieldProblem } from '../../server/errors.ts';
+import type { QuestionResult, Results } from '../../server/surveys/surveys.queries.ts';
+import type { PublicSurvey, ResponseCreated, SurveyPayload } from '../../server/surveys/surveys.routes.ts';
+import type { Answer } from '../../server/surveys/surveys.schemas.ts';
 
-export type QuestionType = 'single' | 'multiple' | 'rating' | 'nps' | 'text';
+export type { Answer, PublicSurvey, QuestionType, ResponseCreated, Results, SurveyPayload };
 
-export interface Question {
-  id: number;
-  type: QuestionType;
-  prompt: string;
-  required: boolean;
-  maxLength: number | null;
-  options: { id: number; label: string }[];
-}
+export type Question = PublicSurvey['questions'][number];
 
-export interface PublicSurvey {
-  slug: string;
-  kind: 'poll' | 'survey';
-  title: string;
-  description: string | null;
-  audience: 'anyone' | 'members';
-  state: 'open' | 'closed' | 'scheduled';
-  opensAt: string | null;
-  closesAt: string | null;
-  resultsVisibility: 'after_answer' | 'after_close' | 'staff';
-  questions: Question[];
-}
+/** A question's results as the public sees them (staff results add `texts`). */
+export type QuestionResults = QuestionResult;
 
-export interface QuestionResults {
-  id: number;
-  type: QuestionType;
-  answered: number;
-  options?: { id: number; label: string; count: number; percent: number }[];
-  mean?: number | null;
-  distribution?: { value: number; count: number }[];
-  nps?: { score: number; promoters: number; passives: number; detractors: number } | null;
-}
-
-export interface Results {
-  total: number;
-  questions: QuestionResults[];
-}
-
-export interface SurveyPayload {
-  survey: PublicSurvey;
-  answered: boolean;
-  results: Results | null;
-}
-
-export type Answer =
-  | { questionId: number; optionIds: number[] }
-  | { questionId: number; value: number }
-  | { questionId: number; text: string };
-
-export interface ResponseCreated {
-  responseId: number;
-  results: Results | null;
-}
-
-export interface FieldError {
-  questionId?: number;
-  field: string;
-  message: string;
-}
+/** One 422 `details` entry. */
+export type FieldError = FieldProblem;

@@ -14,47 +14,8 @@ export type Status = (typeof STATUSES)[number];
 export const isKind = (x: unknown): x is Kind => (KINDS as readonly unknown[]).includes(x);
 export const isStatus = (x: unknown): x is Status => (STATUSES as readonly unknown[]).includes(x);
 
-export interface Purchase {
-  title: string;
-  author: string | null;
-  isbn: string | null;
-}
-
-export interface Reply {
-  text: string;
-  at: string;
-}
-
-/** An item as its submitter sees it (GET /feedback/items/:code, /feedback/mine, POST /feedback). */
-export interface OwnItem {
-  code: string;
-  kind: Kind;
-  text: string;
-  purchase: Purchase | null;
-  status: Status;
-  published: boolean;
-  votes: number;
-  createdAt: string;
-  updatedAt: string;
-  publicReply: Reply | null;
-  replies: Reply[];
-  history: { status: Status; at: string }[];
-}
-
-/** An item on the public board (GET /feedback/board). */
-export interface BoardItem {
-  id: number;
-  kind: Kind;
-  text: string;
-  purchase: Purchase | null;
-  status: Status;
-  votes: number;
-  votable: boolean;
-  voted: boolean;
-  createdAt: string;
-  publicReply: Reply | null;
-  fromMember: boolean;
-}
+// The public feedback API's shapes, as the server defines them (type-only: nothing ships).
+export type { BoardItem, OwnItem, PurchaseView as Purchase, Reply } from '../../server/feedback/feedback.queries.ts';
 
 const id = {
   kinds: {

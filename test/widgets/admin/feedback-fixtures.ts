@@ -191,7 +191,7 @@ export const measures: Measures = {
     { period: '2026-01-19', kind: 'suggestion', category: XSS, count: 1 },
     { period: '2026-01-19', kind: 'purchase', category: 'Koleksi', count: 4 },
   ],
-  byKind: { suggestion: 4, complaint: 2, purchase: 4 },
+  byKind: { suggestion: 4, complaint: 2, praise: 0, question: 0, purchase: 4 },
 };
 
 export const problem = (status: number, code: string, message: string) => ({

@@ -5,6 +5,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { referencePage } from './api/docs.ts';
+import { openApiDocument } from './api/openapi.ts';
 import { createAvailability, RETRY_AFTER_SECONDS } from './db/availability.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, pick, requestLang } from './errors.ts';
@@ -123,6 +125,10 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
       database ? 200 : 503,
     );
   });
+  // The API's reference, built from the route table and the request schemas (server/api/).
+  const document = openApiDocument(config.publicUrl);
+  app.get('/api/v1/openapi.json', (c) => c.json(document));
+  app.get('/api/v1/docs', (c) => c.html(referencePage()));
   app.route('/api/v1/surveys', surveyRoutes(deps, cache));
   app.route('/api/v1/staff', staffSessionRoutes(deps));
   app.route('/api/v1/staff/surveys', staffSurveyRoutes(deps, cache));

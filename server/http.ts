@@ -1,5 +1,6 @@
 // Shared HTTP pieces: the app's context type and reading a JSON body at the edge.
 import type { Context } from 'hono';
+import { z } from 'zod';
 import { verifyWith, type SharedSecret } from './auth/secret.ts';
 import { bearerToken, verifyMemberToken, type StaffClaims } from './auth/tokens.ts';
 import { ApiError, pick, requestLang, type Lang } from './errors.ts';
@@ -12,6 +13,9 @@ export interface AppEnv {
 }
 
 export type AppContext = Context<AppEnv>;
+
+/** `lang`, known to every JSON body (see readJsonObject), in the bodies' schemas. */
+export const lang = z.enum(['id', 'en']).nullish().describe('The language of error messages: "id" (default) or "en".');
 
 /**
  * Reads a JSON object body; anything else is a 415 or a 400, before a handler sees it.

@@ -1,6 +1,8 @@
 // Validation at the edge for the suggestion box: submissions, board and inbox queries, staff changes.
+import { z } from 'zod';
 import type { FeedbackKind, FeedbackStatus } from '../db/database.ts';
 import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
+import { lang } from '../http.ts';
 
 export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['suggestion', 'complaint', 'praise', 'question', 'purchase'];
 export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'in_review', 'planned', 'done', 'declined'];
@@ -11,6 +13,95 @@ export const CLOSED_STATUSES: readonly FeedbackStatus[] = ['done', 'declined'];
 export const CONSENT_VERSION = 'feedback-2026-11';
 
 export const LIMITS = { body: 2000, title: 300, author: 200, staffText: 4000, category: 60, email: 254 } as const;
+
+/**
+ * The wire shapes of the suggestion box's bodies and queries, for the contract and the OpenAPI document; the
+ * parsers below check them field by field with the bilingual messages. Unknown fields are ignored.
+ */
+const kind = z.enum(['suggestion', 'complaint', 'praise', 'question', 'purchase']);
+const status = z.enum(['new', 'in_review', 'planned', 'done', 'declined']);
+const pageQuery = {
+  page: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional()
+    .describe('From 1; default 1.'),
+  pageSize: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional(),
+};
+
+export const submissionBody = z.looseObject({
+  kind,
+  text: z.string().max(LIMITS.body).describe('For a purchase request: the reason.'),
+  purchase: z
+    .looseObject({
+      title: z.string().max(LIMITS.title),
+      author: z.string().max(LIMITS.author).nullish(),
+      isbn: z.string().nullish().describe('ISBN-10 or ISBN-13 with a valid check digit.'),
+    })
+    .nullish()
+    .describe('Only with kind "purchase".'),
+  contact: z
+    .looseObject({
+      email: z.string().max(LIMITS.email).nullish(),
+      phone: z.string().nullish().describe('An Indonesian WhatsApp number: +62…, 62… or 0….'),
+    })
+    .nullish(),
+  consent: z.boolean().nullish().describe('Must be true when a contact is given.'),
+  asMember: z.boolean().optional().describe('False sends anonymously although a member token came; default true.'),
+  pow: z.string().nullish().describe('The solved proof of work (GET /api/v1/feedback/pow), for anonymous senders.'),
+  website: z.string().nullish().describe('The honeypot: leave it empty.'),
+  lang,
+});
+
+export const boardQuery = z.object({
+  kind: kind.optional(),
+  status: status.optional(),
+  sort: z.enum(['newest', 'votes', 'answered']).optional(),
+  ...pageQuery,
+  device: z.string().optional().describe("The widget's device id (instead of X-Device-Id, sparing a preflight)."),
+});
+
+export const staffListQuery = z.object({
+  status: status.optional(),
+  kind: kind.optional(),
+  category: z.string().max(LIMITS.category).optional(),
+  assigned: z.string().optional().describe('A staff uid, or "none".'),
+  published: z.enum(['1', '0']).optional(),
+  merged: z.enum(['1', '0']).optional(),
+  q: z.string().max(200).optional().describe('Words in the text, or a tracking code.'),
+  sort: z.enum(['newest', 'oldest', 'votes', 'updated']).optional(),
+  ...pageQuery,
+});
+
+export const staffUpdateBody = z.looseObject({
+  status: status.optional(),
+  category: z.string().max(LIMITS.category).nullish(),
+  assignedUid: z.int().min(1).nullable().optional(),
+  published: z.boolean().optional(),
+  lang,
+});
+
+export const staffTextBody = z.looseObject({ text: z.string().max(LIMITS.staffText), lang });
+
+export const replyBody = z.looseObject({
+  text: z.string().max(LIMITS.staffText),
+  visibility: z.enum(['public', 'private']),
+  lang,
+});
+
+export const mergeBody = z.looseObject({ into: z.int().min(1).describe('The item to keep.'), lang });
+
+export const measuresQuery = z.object({
+  from: z.string().optional().describe('YYYY-MM-DD, local; default 89 days before `to`.'),
+  to: z.string().optional().describe('YYYY-MM-DD, local; default today.'),
+  bucket: z.enum(['day', 'week', 'month']).optional(),
+});
+
+/** What the staff app sends to change an item (PUT /api/v1/staff/feedback/:id). */
+export type StaffUpdateBody = z.input<typeof staffUpdateBody>;
 
 export type BoardSort = 'newest' | 'votes' | 'answered';
 export type StaffSort = 'newest' | 'oldest' | 'votes' | 'updated';

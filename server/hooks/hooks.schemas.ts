@@ -1,4 +1,5 @@
 // The shape of an event the SLiMS plugin sends; anything else is refused before it is stored.
+import { z } from 'zod';
 import type { WebhookEventName } from '../db/database.ts';
 import { parseInstant } from '../db/time.ts';
 import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
@@ -17,6 +18,19 @@ export interface WebhookEvent {
   occurredAt: Date;
   data: Record<string, unknown>;
 }
+
+/** The wire shapes of the plugin's signed bodies, for the OpenAPI document; parseEvent and parsePing check them. */
+export const eventBody = z.looseObject({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .describe('The event id; an id seen before is a 409 replayed.'),
+  event: z.enum(['circulation.transaction', 'member.saved', 'member.updated', 'biblio.saved', 'biblio.deleted']),
+  occurredAt: z.string().describe('ISO 8601 instant.'),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const pingBody = z.looseObject({ nonce: z.string().regex(/^[0-9a-f]{32}$/) });
 
 /**
  * Parses a signed body into an event. Extra top-level fields are tolerated, so a newer plugin that adds one

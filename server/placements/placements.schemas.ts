@@ -1,6 +1,8 @@
 // Validation at the edge for OPAC placements: which widget, shown where.
+import { z } from 'zod';
 import type { PlacementPlace, PlacementWidget } from '../db/database.ts';
 import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
+import { lang } from '../http.ts';
 
 export const WIDGETS: readonly PlacementWidget[] = ['poll', 'survey', 'suggestion-box', 'feedback-board'];
 export const PLACES: readonly PlacementPlace[] = ['home', 'sidebar', 'footer', 'detail', 'member', 'page'];
@@ -12,6 +14,29 @@ export interface PlacementInput {
   target: string | null;
   reservePx: number;
 }
+
+/** The wire shape of a new placement, for the contract and the OpenAPI document; parsePlacementInput checks it. */
+export const placementBody = z.looseObject({
+  widget: z.enum(['poll', 'survey', 'suggestion-box', 'feedback-board']),
+  surveyId: z.int().min(1).nullish().describe('For a poll or survey widget: which one.'),
+  place: z.enum(['home', 'sidebar', 'footer', 'detail', 'member', 'page']),
+  target: z
+    .string()
+    .nullish()
+    .describe('For "page": the OPAC page (?p=); for "detail": a biblio_id, or empty for all.'),
+  reservePx: z.int().min(0).max(3000).describe('Height reserved before the widget loads, in pixels.'),
+  lang,
+});
+
+export const placementsQuery = z.object({
+  survey: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .optional(),
+});
+
+/** What the staff app sends to place a widget. */
+export type PlacementBody = z.input<typeof placementBody>;
 
 /** An OPAC page as SLiMS names it in ?p= (a CMS page's content_path, news, libinfo, …). */
 const PAGE = /^[a-z0-9_-]{1,20}$/i;

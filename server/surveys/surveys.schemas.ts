@@ -1,5 +1,7 @@
 // Validation at the edge for surveys: staff's survey definitions and members' answers.
+import { z } from 'zod';
 import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
+import { lang } from '../http.ts';
 import type { Audience, QuestionType, ResultsVisibility } from '../db/database.ts';
 import { parseInstant } from '../db/time.ts';
 import type { SurveyDefinition } from './surveys.queries.ts';
@@ -28,6 +30,49 @@ export interface SurveyInput {
   resultsVisibility: ResultsVisibility;
   questions: QuestionInput[];
 }
+
+/**
+ * The wire shapes of the survey bodies, for the contract and the OpenAPI document; the parsers below check
+ * them field by field with the bilingual messages. Fields not named here are ignored; absent means null.
+ */
+const question = z.looseObject({
+  type: z.enum(['single', 'multiple', 'rating', 'nps', 'text']),
+  prompt: z.string().max(500),
+  required: z.boolean().nullish().describe('Default true.'),
+  maxLength: z.int().min(1).max(TEXT_LIMIT_MAX).nullish().describe('Text questions only; default 500.'),
+  options: z
+    .array(z.union([z.string().max(200), z.looseObject({ label: z.string().max(200) })]))
+    .max(30)
+    .nullish()
+    .describe('Choice questions: 2 to 30 distinct labels.'),
+});
+
+export const surveyBody = z.looseObject({
+  slug: z
+    .string()
+    .max(64)
+    .nullish()
+    .describe('Lower-case letters, digits and hyphens; made from the title when empty.'),
+  title: z.string().max(200),
+  description: z.string().max(2000).nullish(),
+  audience: z.enum(['anyone', 'members']).nullish().describe('Default "anyone".'),
+  opensAt: z.string().nullish().describe('ISO 8601 instant.'),
+  closesAt: z.string().nullish().describe('ISO 8601 instant, after opensAt.'),
+  resultsVisibility: z.enum(['after_answer', 'after_close', 'staff']).nullish().describe('Default "after_answer".'),
+  questions: z.array(question).min(1).max(50),
+  lang,
+});
+
+export const answersBody = z.looseObject({
+  answers: z.array(
+    z.union([
+      z.object({ questionId: z.int(), optionIds: z.array(z.int()) }),
+      z.object({ questionId: z.int(), value: z.int() }),
+      z.object({ questionId: z.int(), text: z.string() }),
+    ]),
+  ),
+  lang,
+});
 
 export function slugify(title: string): string {
   const base = title
@@ -224,10 +269,10 @@ export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): Sur
 }
 
 /** One answer in POST /api/v1/surveys/:slug/responses `{ answers: Answer[] }`, by question type. */
-export type Answer =
-  | { questionId: number; optionIds: number[] }
-  | { questionId: number; value: number }
-  | { questionId: number; text: string };
+export type Answer = z.input<typeof answersBody>['answers'][number];
+
+/** What the staff app sends to create or change a survey. */
+export type SurveyBody = z.input<typeof surveyBody>;
 
 export interface AnswerRow {
   question_id: number;

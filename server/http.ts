@@ -1,5 +1,5 @@
 // Shared HTTP pieces: the app's context type and reading a JSON body at the edge.
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { verifyWith, type SharedSecret } from './auth/secret.ts';
 import { bearerToken, verifyMemberToken, type StaffClaims } from './auth/tokens.ts';
@@ -48,13 +48,49 @@ export async function readJsonObject(c: AppContext): Promise<Record<string, unkn
   return record;
 }
 
+/** What a validating middleware hands its handler, as `c.req.valid(target)`. */
+type Validated<Target extends 'json' | 'query' | 'param', T> = MiddlewareHandler<
+  AppEnv,
+  string,
+  { in: { [K in Target]: unknown }; out: { [K in Target]: T } }
+>;
+
+/**
+ * Route middleware: the JSON body by readJsonObject's rules, checked by `check` (which throws the 422 with each
+ * field's bilingual message); the handler reads only what `check` returns, as `c.req.valid('json')`.
+ */
+export function jsonBody<T extends object>(
+  check: (body: Record<string, unknown>, lang: Lang) => T,
+): Validated<'json', T> {
+  return async (c, next) => {
+    const body = await readJsonObject(c);
+    c.req.addValidatedData('json', check(body, requestLang(c)));
+    await next();
+  };
+}
+
+/** Route middleware: the query string checked by `check`; the handler reads `c.req.valid('query')`. */
+export function validQuery<T extends object>(
+  check: (query: Record<string, string | undefined>, lang: Lang) => T,
+): Validated<'query', T> {
+  return async (c, next) => {
+    c.req.addValidatedData('query', check(c.req.query(), requestLang(c)));
+    await next();
+  };
+}
+
+/** Route middleware: `:id` as a positive number, else a 404; the handler reads `c.req.valid('param').id`. */
+export const idParam = (): Validated<'param', { id: number }> => async (c, next) => {
+  c.req.addValidatedData('param', { id: parseId(c.req.param('id') ?? '') });
+  await next();
+};
+
 /** A 422 naming each of `fields` that is present but not a string (sign-in forms: a number is not a name). */
-export function requireTextFields(c: AppContext, body: Record<string, unknown>, fields: readonly string[]): void {
+export function requireTextFields(body: Record<string, unknown>, fields: readonly string[], lang: Lang): void {
   const wrong = fields.filter(
     (field) => body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string',
   );
   if (wrong.length === 0) return;
-  const lang = requestLang(c);
   throw new ApiError(
     422,
     'validation_failed',

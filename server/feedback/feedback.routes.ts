@@ -7,6 +7,7 @@ import {
   idempotencyKeyOf,
   memberOf,
   readJsonObject,
+  validQuery,
   writerOf,
   type AppContext,
   type AppEnv,
@@ -129,8 +130,8 @@ export function feedbackRoutes(deps: AppDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json({ items: await listOwnItems(db, `m:${memberId}`) });
     })
-    .get('/board', async (c) => {
-      const query = parseBoardQuery(c.req.query(), requestLang(c));
+    .get('/board', validQuery(parseBoardQuery), async (c) => {
+      const query = c.req.valid('query');
       const memberId = await memberOf(c, deps.secret, clock(), false);
       const device = deviceIdOf(c);
       const voterKey = memberId !== null ? `m:${memberId}` : device !== null ? `d:${device}` : null;

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, pick, requestLang } from '../errors.ts';
-import { parseId, readJsonObject, type AppContext, type AppEnv } from '../http.ts';
+import { idParam, jsonBody, validQuery, type AppContext, type AppEnv } from '../http.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import {
   addNote,
@@ -68,26 +68,25 @@ export function staffFeedbackRoutes(deps: AppDeps) {
     }
   }
 
-  function measuresQuery(c: AppContext) {
-    return parseMeasuresQuery(c.req.query(), requestLang(c), clock(), config.utcOffsetMinutes);
-  }
+  const measuresQuery = validQuery((query, lang) => parseMeasuresQuery(query, lang, clock(), config.utcOffsetMinutes));
+  const id = idParam();
 
   return new Hono<AppEnv>()
-    .get('/', read, async (c) => {
-      const query = parseStaffListQuery(c.req.query(), requestLang(c));
+    .get('/', read, validQuery(parseStaffListQuery), async (c) => {
+      const query = c.req.valid('query');
       const { items, total, counts } = await listStaffItems(db, query);
       c.header('Cache-Control', 'no-store');
       return c.json({ items, total, page: query.page, pageSize: query.pageSize, counts } satisfies StaffFeedbackPage);
     })
     .get('/staff', read, async (c) => c.json({ staff: await listStaffMembers(db) }))
     .get('/categories', read, async (c) => c.json({ categories: await listCategories(db) }))
-    .get('/measures', read, async (c) => {
-      const measures = await computeMeasures(db, measuresQuery(c), config.utcOffsetMinutes, clock());
+    .get('/measures', read, measuresQuery, async (c) => {
+      const measures = await computeMeasures(db, c.req.valid('query'), config.utcOffsetMinutes, clock());
       c.header('Cache-Control', 'no-store');
       return c.json(measures);
     })
-    .get('/measures.csv', read, async (c) => {
-      const query = measuresQuery(c);
+    .get('/measures.csv', read, measuresQuery, async (c) => {
+      const query = c.req.valid('query');
       const measures = await computeMeasures(db, query, config.utcOffsetMinutes, clock());
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="layanan-masukan-${query.from}-${query.to}.csv"`);
@@ -95,15 +94,15 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       // The byte-order mark lets spreadsheet programs read the file as UTF-8.
       return c.body(`\uFEFF${measuresCsv(measures, requestLang(c))}`);
     })
-    .get('/:id', read, async (c) => {
+    .get('/:id', read, id, async (c) => {
       c.header('Cache-Control', 'no-store');
       // `email`: whether this sidecar sends e-mail at all (CRM_SMTP_URL), so the reply form promises no notice it cannot send.
-      return c.json({ item: await item(c, parseId(c.req.param('id'))), email: config.smtpUrl !== null });
+      return c.json({ item: await item(c, c.req.valid('param').id), email: config.smtpUrl !== null });
     })
-    .put('/:id', write, async (c) => {
-      const id = parseId(c.req.param('id'));
+    .put('/:id', write, id, jsonBody(parseStaffUpdate), async (c) => {
+      const { id } = c.req.valid('param');
       const lang = requestLang(c);
-      const update = parseStaffUpdate(await readJsonObject(c), lang);
+      const update = c.req.valid('json');
       const changes: FeedbackChanges = {
         status: update.status,
         category: update.category,
@@ -127,28 +126,40 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       if (result.statusEventId !== null) await notify(id, result.statusEventId, now);
       return c.json({ item: await item(c, id) });
     })
-    .post('/:id/notes', write, async (c) => {
-      const id = parseId(c.req.param('id'));
-      const text = parseStaffText(await readJsonObject(c), requestLang(c));
-      if ((await addNote(db, dialect, id, text, actor(c), clock())) === 'not_found')
-        throw new ApiError(404, 'feedback_not_found');
-      return c.json({ item: await item(c, id) }, 201);
-    })
-    .post('/:id/replies', write, async (c) => {
-      const id = parseId(c.req.param('id'));
-      const reply = parseReply(await readJsonObject(c), requestLang(c));
+    .post(
+      '/:id/notes',
+      write,
+      id,
+      jsonBody((body, lang) => ({ text: parseStaffText(body, lang) })),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { text } = c.req.valid('json');
+        if ((await addNote(db, dialect, id, text, actor(c), clock())) === 'not_found')
+          throw new ApiError(404, 'feedback_not_found');
+        return c.json({ item: await item(c, id) }, 201);
+      },
+    )
+    .post('/:id/replies', write, id, jsonBody(parseReply), async (c) => {
+      const { id } = c.req.valid('param');
+      const reply = c.req.valid('json');
       const now = clock();
       const eventId = await addReply(db, dialect, id, reply, actor(c), now);
       if (eventId === 'not_found') throw new ApiError(404, 'feedback_not_found');
       await notify(id, eventId, now);
       return c.json({ item: await item(c, id) }, 201);
     })
-    .post('/:id/merge', write, async (c) => {
-      const id = parseId(c.req.param('id'));
-      const into = parseMerge(await readJsonObject(c), requestLang(c));
-      const result = await mergeFeedback(db, dialect, id, into, actor(c), clock());
-      if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
-      if (result === 'invalid') throw new ApiError(409, 'merge_invalid');
-      return c.json({ item: await item(c, into) });
-    });
+    .post(
+      '/:id/merge',
+      write,
+      id,
+      jsonBody((body, lang) => ({ into: parseMerge(body, lang) })),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { into } = c.req.valid('json');
+        const result = await mergeFeedback(db, dialect, id, into, actor(c), clock());
+        if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
+        if (result === 'invalid') throw new ApiError(409, 'merge_invalid');
+        return c.json({ item: await item(c, into) });
+      },
+    );
 }

@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { verifyWith } from '../auth/secret.ts';
 import { MEMBER_TOKEN_SECONDS, bearerToken, signMemberToken, verifyMemberToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, MEMBER_INVALID_CREDENTIALS, pick, requestLang } from '../errors.ts';
-import { readJsonObject, type AppEnv } from '../http.ts';
+import { ApiError, MEMBER_INVALID_CREDENTIALS } from '../errors.ts';
+import { jsonBody, type AppEnv } from '../http.ts';
 import { beginSignIn } from '../auth/signin-guard.ts';
 import { findMemberLogin, memberPasswordMatches } from './members.queries.ts';
+import { parseMemberSignIn } from './members.schemas.ts';
 
 /** The library's calendar date ('YYYY-MM-DD') at `now`. */
 function localDate(now: Date, utcOffsetMinutes: number): string {
@@ -16,45 +17,12 @@ function localDate(now: Date, utcOffsetMinutes: number): string {
 export function memberRoutes(deps: AppDeps) {
   const { db, config, clock } = deps;
   return new Hono<AppEnv>()
-    .post('/session', async (c) => {
-      const body = await readJsonObject(c);
-      const lang = requestLang(c);
-      const cardNumber = typeof body.cardNumber === 'string' ? body.cardNumber.trim() : '';
-      const password = typeof body.password === 'string' ? body.password : '';
-      const problems = [];
-      // Printable ASCII only: SLiMS compares card numbers with a collation that equates look-alikes
-      // (full-width, accented), which would otherwise give each spelling its own lockout count.
-      if (cardNumber === '' || !/^[\x20-\x7e]{1,20}$/.test(cardNumber)) {
-        problems.push({
-          field: 'cardNumber',
-          message: pick(
-            lang,
-            'Isi nomor anggota (paling banyak 20 karakter).',
-            'Enter the member card number (20 characters at most).',
-          ),
-        });
-      }
-      if (password === '' || password.length > 200) {
-        problems.push({
-          field: 'password',
-          message: pick(
-            lang,
-            'Isi kata sandi OPAC (paling banyak 200 karakter).',
-            'Enter the OPAC password (200 characters at most).',
-          ),
-        });
-      }
-      if (problems.length > 0) throw new ApiError(422, 'validation_failed', problems);
+    .post('/session', jsonBody(parseMemberSignIn), async (c) => {
+      const { cardNumber, password, pow } = c.req.valid('json');
 
       const member = await findMemberLogin(db, cardNumber);
       // The card limit holds from any network; a card SLiMS knows is counted by its own id.
-      const attempt = await beginSignIn(
-        deps,
-        c,
-        `member:${(member?.id ?? cardNumber).toLowerCase()}`,
-        'member',
-        body.pow,
-      );
+      const attempt = await beginSignIn(deps, c, `member:${(member?.id ?? cardNumber).toLowerCase()}`, 'member', pow);
       if (!(await memberPasswordMatches(password, member?.passwordHash ?? null)) || member === null) {
         // A card without a password stays counted too: it keeps card numbers from being probed for that answer.
         if (member !== null && member.passwordHash === null) throw new ApiError(403, 'no_password');

@@ -2,11 +2,11 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, pick, requestLang } from '../errors.ts';
-import { parseId, readJsonObject, type AppEnv } from '../http.ts';
+import { idParam, jsonBody, validQuery, type AppEnv } from '../http.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { getSurveyById } from '../surveys/surveys.queries.ts';
 import { createPlacement, deletePlacement, findSamePlacement, listPlacements } from './placements.queries.ts';
-import { parsePlacementInput } from './placements.schemas.ts';
+import { parsePlacementInput, parsePlacementsQuery } from './placements.schemas.ts';
 
 /** What shows on every OPAC page is Membership work, like the polls themselves. */
 const MODULE = 'membership';
@@ -14,17 +14,11 @@ const MODULE = 'membership';
 export function placementRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return new Hono<AppEnv>()
-    .get('/', requireStaff(deps, MODULE, 'r'), async (c) => {
-      const survey = c.req.query('survey');
-      if (survey !== undefined && !/^[1-9]\d{0,9}$/.test(survey)) {
-        throw new ApiError(422, 'validation_failed', [
-          { field: 'survey', message: pick(requestLang(c), 'Nomor survei tidak sah.', 'Not a valid survey number.') },
-        ]);
-      }
-      return c.json({ placements: await listPlacements(db, survey === undefined ? undefined : Number(survey)) });
-    })
-    .post('/', requireStaff(deps, MODULE, 'w'), async (c) => {
-      const input = parsePlacementInput(await readJsonObject(c), requestLang(c));
+    .get('/', requireStaff(deps, MODULE, 'r'), validQuery(parsePlacementsQuery), async (c) =>
+      c.json({ placements: await listPlacements(db, c.req.valid('query').surveyId) }),
+    )
+    .post('/', requireStaff(deps, MODULE, 'w'), jsonBody(parsePlacementInput), async (c) => {
+      const input = c.req.valid('json');
       if (input.surveyId !== null) {
         const survey = await getSurveyById(db, input.surveyId);
         if (survey === null) throw new ApiError(404, 'survey_not_found');
@@ -46,8 +40,8 @@ export function placementRoutes(deps: AppDeps) {
       const placement = (await listPlacements(db)).find((p) => p.id === id);
       return c.json({ placement }, 201);
     })
-    .delete('/:id', requireStaff(deps, MODULE, 'w'), async (c) => {
-      if (!(await deletePlacement(db, parseId(c.req.param('id'))))) throw new ApiError(404, 'not_found');
+    .delete('/:id', requireStaff(deps, MODULE, 'w'), idParam(), async (c) => {
+      if (!(await deletePlacement(db, c.req.valid('param').id))) throw new ApiError(404, 'not_found');
       return c.body(null, 204);
     });
 }

@@ -38,6 +38,20 @@ export const placementsQuery = z.object({
 /** What the staff app sends to place a widget. */
 export type PlacementBody = z.input<typeof placementBody>;
 
+/** GET /?survey=<id>: the placements of one survey; absent for all. */
+export function parsePlacementsQuery(
+  query: Record<string, string | undefined>,
+  lang: Lang,
+): { surveyId: number | undefined } {
+  const survey = query.survey;
+  if (survey !== undefined && !/^[1-9]\d{0,9}$/.test(survey)) {
+    throw new ApiError(422, 'validation_failed', [
+      { field: 'survey', message: pick(lang, 'Nomor survei tidak sah.', 'Not a valid survey number.') },
+    ]);
+  }
+  return { surveyId: survey === undefined ? undefined : Number(survey) };
+}
+
 /** An OPAC page as SLiMS names it in ?p= (a CMS page's content_path, news, libinfo, …). */
 const PAGE = /^[a-z0-9_-]{1,20}$/i;
 

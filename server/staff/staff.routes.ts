@@ -6,8 +6,9 @@ import { verifyWith } from '../auth/secret.ts';
 import { CLOCK_SKEW_SECONDS, bearerToken, signStaffToken, verifyStaffToken, type Privileges } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { readJsonObject, requireTextFields, type AppEnv } from '../http.ts';
+import { jsonBody, type AppEnv } from '../http.ts';
 import { findStaff, passwordMatches, revokeToken, staffPrivileges, tokenHash } from './staff.queries.ts';
+import { parseStaffSignIn } from './staff.schemas.ts';
 
 /** POST /api/v1/staff/session: the token every staff route takes as `Authorization: Bearer`, and its holder. */
 export interface StaffSession {
@@ -19,18 +20,15 @@ export interface StaffSession {
 export function staffSessionRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return new Hono<AppEnv>()
-    .post('/session', async (c) => {
-      const body = await readJsonObject(c);
-      requireTextFields(c, body, ['username', 'password']);
-      const username = typeof body.username === 'string' ? body.username.trim() : '';
-      const password = typeof body.password === 'string' ? body.password : '';
+    .post('/session', jsonBody(parseStaffSignIn), async (c) => {
+      const { username, password, pow } = c.req.valid('json');
       if (username === '' || password === '' || username.length > 50 || password.length > 200) {
         throw new ApiError(401, 'invalid_credentials');
       }
       const staff = await findStaff(db, username);
       // An existing account is counted by its id, so spellings SLiMS's collation equates share one count.
       const account = staff === null ? `staff:name:${username.toLowerCase()}` : `staff:${staff.uid}`;
-      const attempt = await beginSignIn(deps, c, account, 'staff', body.pow);
+      const attempt = await beginSignIn(deps, c, account, 'staff', pow);
       if (!(await passwordMatches(password, staff?.passwordHash ?? null)) || staff === null) {
         throw new ApiError(401, 'invalid_credentials');
       }

@@ -4,7 +4,7 @@ import { stream } from 'hono/streaming';
 import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
-import { parseId, readJsonObject, type AppEnv } from '../http.ts';
+import { jsonBody, parseId, readJsonObject, type AppEnv } from '../http.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { csvLine } from './csv.ts';
 import type { SurveyCache } from './surveys.cache.ts';
@@ -80,8 +80,8 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const surveys = await listSurveys(db);
       return c.json({ surveys: surveys.map((s): StaffSurveySummary => ({ ...s, state: surveyState(s, now) })) });
     })
-    .post('/', write, async (c) => {
-      const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
+    .post('/', write, jsonBody(parseSurveyInput), async (c) => {
+      const input = c.req.valid('json');
       if (await slugInUse(db, input.slug)) throw new ApiError(409, 'slug_taken');
       const id = await createSurvey(db, input, c.get('staff').uid, clock()).catch(slugTaken);
       const survey = await getSurveyById(db, id);
@@ -90,6 +90,7 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
     })
     .get('/:id', read, async (c) => c.json({ survey: await detail(await load(c.req.param('id'))) }))
     .put('/:id', write, async (c) => {
+      // The survey first: a change to one that is gone is a 404 whatever the body says.
       const current = await load(c.req.param('id'));
       const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
       if (await slugInUse(db, input.slug, current.id)) throw new ApiError(409, 'slug_taken');

@@ -20,12 +20,13 @@ import type {
   StaffRef,
   StaffSummary,
 } from '../../server/feedback/feedback.queries.ts';
-import type { MeasureBucket, StaffSort, StaffUpdate } from '../../server/feedback/feedback.schemas.ts';
+import type { MeasureBucket, StaffSort, StaffUpdateBody } from '../../server/feedback/feedback.schemas.ts';
 import type { AgeBucket, DurationStats, Measures } from '../../server/feedback/measures.ts';
 import type { Placement } from '../../server/placements/placements.queries.ts';
 import type { StaffSession } from '../../server/staff/staff.routes.ts';
 import type { StaffResults, StaffSurveySummary, SurveyDetail } from '../../server/surveys/staff-surveys.routes.ts';
 import type { QuestionResult, Results, SurveyDefinition, SurveyState } from '../../server/surveys/surveys.queries.ts';
+import type { SurveyBody } from '../../server/surveys/surveys.schemas.ts';
 import type { Question } from '../shared/contract.ts';
 
 // The staff API's shapes, as the server defines them (type-only imports: no server code in the bundle).
@@ -60,7 +61,7 @@ export type FeedbackEvent = FeedbackEventView;
 export type FeedbackItem = StaffItem;
 export type FeedbackSort = StaffSort;
 export type FeedbackPage = StaffFeedbackPage;
-export type FeedbackChange = StaffUpdate;
+export type FeedbackChange = StaffUpdateBody;
 export type Durations = DurationStats;
 
 export interface ApiError {
@@ -71,26 +72,9 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
 
-export interface QuestionInput {
-  type: QuestionType;
-  prompt: string;
-  required?: boolean;
-  maxLength?: number | null;
-  options?: { label: string }[];
-}
-
-export interface SurveyInput {
-  slug?: string;
-  /** Not in the contract's SurveyInput; sent so the server can keep what the builder chose. */
-  kind?: Kind;
-  title: string;
-  description?: string | null;
-  audience: Audience;
-  opensAt?: string | null;
-  closesAt?: string | null;
-  resultsVisibility: ResultsVisibility;
-  questions: QuestionInput[];
-}
+/** What the staff app sends to create or change a survey (the server's schema; `kind` rides along, unknown to it). */
+export type SurveyInput = SurveyBody & { kind?: Kind };
+export type QuestionInput = SurveyInput['questions'][number];
 
 export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['suggestion', 'complaint', 'praise', 'question', 'purchase'];
 export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'in_review', 'planned', 'done', 'declined'];
@@ -124,7 +108,8 @@ export function apiBase(attribute: string | null | undefined): string {
 
 export type { Placement, PlacementPlace, PlacementWidget };
 
-/** What the staff app sends to place a widget (validated by server/placements/placements.schemas.ts). */
+/** What the staff app sends to place a widget (server/placements/placements.schemas.ts placementBody, narrowed
+ * to what the app sends: a survey id only for poll and survey widgets). */
 export interface PlacementInput {
   widget: PlacementWidget;
   surveyId?: number;

@@ -1,37 +1,26 @@
 // The survey builder: one form for a poll or a survey, validated here before the server sees it,
-// with the server's own objections (422 details, 409 has_responses) shown beside the fields.
+// with the server's own objections (422 details, 409 has_responses) shown beside the fields. Each
+// question is edited by question-editor.ts.
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { fieldProblems, type Audience, type ResultsVisibility, type SurveyDetail, type SurveyInput } from './api.ts';
+import { FieldProblems, type Problem } from './fields.ts';
+import type { Translate } from './i18n.ts';
 import {
-  fieldProblems,
-  type Audience,
-  type Kind,
-  type QuestionType,
-  type ResultsVisibility,
-  type SurveyDetail,
-  type SurveyInput,
-} from './api.ts';
-import type { MessageKey, Translate } from './i18n.ts';
+  QuestionEditor,
+  blankQuestion,
+  isChoice,
+  questionFromDetail,
+  questionProblems,
+  questionToInput,
+  type DraftQuestion,
+  type QuestionList,
+} from './question-editor.ts';
 import { AdminView } from './view.ts';
 
-interface DraftOption {
-  key: number;
-  label: string;
-}
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
-interface DraftQuestion {
-  key: number;
-  /** The server's id, for questions that came from it (422 details may name it). */
-  id?: number;
-  type: QuestionType;
-  prompt: string;
-  required: boolean;
-  maxLength: string;
-  options: DraftOption[];
-}
-
-export interface Draft {
-  kind: Kind;
+export interface Draft extends QuestionList {
   title: string;
   description: string;
   slug: string;
@@ -39,40 +28,6 @@ export interface Draft {
   opensAt: string;
   closesAt: string;
   resultsVisibility: ResultsVisibility;
-  questions: DraftQuestion[];
-}
-
-/** A problem with the form: the control it belongs to (an element id) and what to say. */
-export interface Problem {
-  field: string;
-  message: string;
-}
-
-const TYPES: [QuestionType, MessageKey][] = [
-  ['single', 'typeSingle'],
-  ['multiple', 'typeMultiple'],
-  ['rating', 'typeRating'],
-  ['nps', 'typeNps'],
-  ['text', 'typeText'],
-];
-const isChoice = (type: QuestionType) => type === 'single' || type === 'multiple';
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
-
-let nextKey = 1;
-const key = () => nextKey++;
-
-function blankQuestion(type: QuestionType = 'single'): DraftQuestion {
-  return {
-    key: key(),
-    type,
-    prompt: '',
-    required: true,
-    maxLength: '500',
-    options: [
-      { key: key(), label: '' },
-      { key: key(), label: '' },
-    ],
-  };
 }
 
 function blankDraft(): Draft {
@@ -126,15 +81,7 @@ function fromDetail(s: SurveyDetail): Draft {
     opensAt: isoToLocal(s.opensAt),
     closesAt: isoToLocal(s.closesAt),
     resultsVisibility: s.resultsVisibility,
-    questions: s.questions.map((q) => ({
-      key: key(),
-      id: q.id,
-      type: q.type,
-      prompt: q.prompt,
-      required: q.required,
-      maxLength: q.maxLength === null ? '' : String(q.maxLength),
-      options: q.options.map((o) => ({ key: key(), label: o.label })),
-    })),
+    questions: s.questions.map(questionFromDetail),
   };
 }
 
@@ -149,13 +96,7 @@ export function toInput(d: Draft): SurveyInput {
     opensAt: localToIso(d.opensAt),
     closesAt: localToIso(d.closesAt),
     resultsVisibility: d.resultsVisibility,
-    questions: d.questions.map((q) => ({
-      type: q.type,
-      prompt: q.prompt.trim(),
-      required: q.required,
-      maxLength: q.type === 'text' && q.maxLength.trim() ? Number(q.maxLength) : null,
-      options: isChoice(q.type) ? q.options.map((o) => ({ label: o.label.trim() })) : [],
-    })),
+    questions: d.questions.map(questionToInput),
   };
 }
 
@@ -177,32 +118,7 @@ export function validate(d: Draft, t: Translate): Problem[] {
       message: t('errPollOne'),
     });
   }
-  d.questions.forEach((q, i) => {
-    const n = i + 1;
-    if (!q.prompt.trim()) problems.push({ field: `q-${q.key}-prompt`, message: t('errPrompt', { n }) });
-    if (isChoice(q.type)) {
-      const filled = q.options.filter((o) => o.label.trim());
-      q.options.forEach((o, j) => {
-        if (!o.label.trim() && (filled.length >= 2 || j < 2)) {
-          problems.push({ field: `q-${q.key}-o-${o.key}`, message: t('errOptionEmpty', { n, m: j + 1 }) });
-        }
-      });
-      if (q.options.length < 2) problems.push({ field: `q-${q.key}-add-option`, message: t('errOptionsMin', { n }) });
-      const seen = new Set<string>();
-      for (const o of q.options) {
-        const label = o.label.trim().toLowerCase();
-        if (label && seen.has(label)) {
-          problems.push({ field: `q-${q.key}-o-${o.key}`, message: t('errOptionDup', { n, label: o.label.trim() }) });
-        }
-        seen.add(label);
-      }
-    }
-    if (q.type === 'text' && q.maxLength.trim()) {
-      const max = Number(q.maxLength);
-      if (!Number.isInteger(max) || max < 1 || max > 5000)
-        problems.push({ field: `q-${q.key}-max`, message: t('errMaxLength', { n }) });
-    }
-  });
+  d.questions.forEach((q, i) => problems.push(...questionProblems(q, i, t)));
   return problems;
 }
 
@@ -235,6 +151,15 @@ export class AdminBuilder extends AdminView {
   private slugTouched = false;
   private submitted = false;
   private responses = 0;
+  private readonly fields = new FieldProblems(() => [...this.problems, ...this.serverProblems]);
+  private readonly questions = new QuestionEditor({
+    t: () => this.t,
+    draft: () => this.draft,
+    fields: this.fields,
+    edit: (change) => this.edit(change),
+    focus: (id) => void this.focusId(id),
+    say: (status) => (this.status = status),
+  });
 
   constructor() {
     super();
@@ -303,10 +228,6 @@ export class AdminBuilder extends AdminView {
     if (this.submitted) this.problems = validate(next, this.t);
   }
 
-  private question(d: Draft, qKey: number): DraftQuestion {
-    return d.questions.find((q) => q.key === qKey)!;
-  }
-
   override render(): TemplateResult {
     const t = this.t;
     const heading = this.surveyId === null ? t('builderNew') : t('builderEdit');
@@ -347,14 +268,14 @@ export class AdminBuilder extends AdminView {
             )}
           </div>
         </fieldset>
-        ${this.textField('f-title', t('title'), d.title, (v) => this.edit((x) => (x.title = v)), { maxlength: 200, required: true })}
+        ${this.fields.textField('f-title', t('title'), d.title, (v) => this.edit((x) => (x.title = v)), { maxlength: 200, required: true })}
         <div class="field">
           <label for="f-description">${t('description')}</label>
           <textarea id="f-description" rows="2" aria-describedby="f-description-hint" .value=${d.description}
             @input=${(e: Event) => this.edit((x) => (x.description = (e.target as HTMLTextAreaElement).value))}></textarea>
           <p class="hint" id="f-description-hint">${t('descriptionHint')}</p>
         </div>
-        ${this.textField('f-slug', t('slug'), d.slug, (v) => this.editSlug(v), { hint: t('slugHint'), maxlength: 80, mono: true })}
+        ${this.fields.textField('f-slug', t('slug'), d.slug, (v) => this.editSlug(v), { hint: t('slugHint'), maxlength: 80, mono: true })}
       </section>
 
       <section class="card" aria-labelledby="sec-audience">
@@ -394,13 +315,13 @@ export class AdminBuilder extends AdminView {
         ${repeat(
           d.questions,
           (q) => q.key,
-          (q, i) => this.renderQuestion(d, q, i),
+          (q, i) => this.questions.render(d, q, i),
         )}
         ${
           d.kind === 'survey' || d.questions.length === 0
-            ? html`<button class="btn" type="button" id="add-question" @click=${this.addQuestion}
-              aria-describedby=${this.describedBy('add-question')}><span aria-hidden="true">+</span> ${t('addQuestion')}</button>
-              ${this.errorFor('add-question')}`
+            ? html`<button class="btn" type="button" id="add-question" @click=${() => this.questions.add()}
+              aria-describedby=${this.fields.describedBy('add-question')}><span aria-hidden="true">+</span> ${t('addQuestion')}</button>
+              ${this.fields.errorFor('add-question')}`
             : nothing
         }
       </section>
@@ -443,132 +364,15 @@ export class AdminBuilder extends AdminView {
     </div>`;
   }
 
-  private renderQuestion(d: Draft, q: DraftQuestion, i: number): TemplateResult {
-    const t = this.t;
-    const n = i + 1;
-    const id = `q-${q.key}`;
-    const last = d.questions.length - 1;
-    return html`<fieldset class="question" aria-labelledby="${id}-title" data-question=${q.key}>
-      <div class="question-head">
-        <h3 id="${id}-title">${t('questionN', { n })}</h3>
-        ${
-          d.kind === 'survey'
-            ? html`<button class="btn icon sm" type="button" id="${id}-up" aria-label=${t('moveUp', { n })} ?disabled=${i === 0}
-                @click=${() => this.move(q.key, -1)}><span aria-hidden="true">↑</span></button>
-              <button class="btn icon sm" type="button" id="${id}-down" aria-label=${t('moveDown', { n })} ?disabled=${i === last}
-                @click=${() => this.move(q.key, 1)}><span aria-hidden="true">↓</span></button>
-              <button class="btn ghost sm danger-text" type="button" id="${id}-remove" aria-label=${t('removeQuestion', { n })}
-                @click=${() => this.removeQuestion(q.key)}>${t('actDelete')}</button>`
-            : nothing
-        }
-      </div>
-      <div class="q-grid">
-        <div class="field">
-          <label for="${id}-type">${t('questionType')}</label>
-          <select id="${id}-type" aria-invalid=${this.invalid(`${id}-type`)} aria-describedby=${this.describedBy(`${id}-type`)}
-            @change=${(e: Event) => this.edit((x) => (this.question(x, q.key).type = (e.target as HTMLSelectElement).value as QuestionType))}>
-            ${TYPES.map(([type, label]) => html`<option value=${type} ?selected=${q.type === type}>${t(label)}</option>`)}
-          </select>
-          ${this.errorFor(`${id}-type`)}
-        </div>
-        ${this.textField(
-          `${id}-prompt`,
-          t('prompt'),
-          q.prompt,
-          (v) => this.edit((x) => (this.question(x, q.key).prompt = v)),
-          {
-            maxlength: 500,
-            required: true,
-          },
-        )}
-      </div>
-      ${isChoice(q.type) ? this.renderChoiceOptions(q, id) : nothing}
-      ${
-        q.type === 'text'
-          ? html`<div class="field" style="max-width: 260px">
-            <label for="${id}-max">${t('maxLength')}</label>
-            <input id="${id}-max" type="number" min="1" max="5000" inputmode="numeric" .value=${q.maxLength}
-              aria-invalid=${this.invalid(`${id}-max`)} aria-describedby=${this.describedBy(`${id}-max`)}
-              @input=${(e: Event) => this.edit((x) => (this.question(x, q.key).maxLength = (e.target as HTMLInputElement).value))} />
-            ${this.errorFor(`${id}-max`)}
-          </div>`
-          : nothing
-      }
-      <label class="check"><input type="checkbox" id="${id}-required" .checked=${q.required}
-        @change=${(e: Event) => this.edit((x) => (this.question(x, q.key).required = (e.target as HTMLInputElement).checked))} />
-        ${t('required')}</label>
-    </fieldset>`;
-  }
-
-  private renderChoiceOptions(q: DraftQuestion, id: string): TemplateResult {
-    const t = this.t;
-    return html`<fieldset class="field">
-      <legend>${t('options')}</legend>
-      ${repeat(
-        q.options,
-        (o) => o.key,
-        (o, j) => html`<div class="option-row">
-          <label class="visually-hidden" for="${id}-o-${o.key}">${t('optionN', { n: j + 1 })}</label>
-          <input id="${id}-o-${o.key}" type="text" maxlength="200" .value=${o.label} placeholder=${t('optionN', { n: j + 1 })}
-            aria-invalid=${this.invalid(`${id}-o-${o.key}`)} aria-describedby=${this.describedBy(`${id}-o-${o.key}`)}
-            @input=${(e: Event) => this.edit((x) => (this.question(x, q.key).options[j]!.label = (e.target as HTMLInputElement).value))}
-            @keydown=${(e: KeyboardEvent) => this.optionKey(e, q.key, j)} />
-          <button class="btn icon sm ghost danger-text" type="button" aria-label=${t('removeOption', { n: j + 1 })}
-            ?disabled=${q.options.length <= 2} @click=${() => this.removeOption(q.key, o.key)}><span aria-hidden="true">✕</span></button>
-        </div>
-        ${this.errorFor(`${id}-o-${o.key}`)}`,
-      )}
-      <button class="btn sm" type="button" id="${id}-add-option" aria-describedby=${this.describedBy(`${id}-add-option`)}
-        @click=${() => this.addOption(q.key)}><span aria-hidden="true">+</span> ${t('addOption')}</button>
-      ${this.errorFor(`${id}-add-option`)}
-    </fieldset>`;
-  }
-
-  private textField(
-    id: string,
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    opts: { hint?: string; maxlength?: number; required?: boolean; mono?: boolean } = {},
-  ): TemplateResult {
-    const hintId = opts.hint ? `${id}-hint` : '';
-    const described = [this.describedBy(id), hintId].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input id=${id} type="text" .value=${value} maxlength=${opts.maxlength ?? nothing} ?required=${opts.required ?? false}
-        spellcheck=${opts.mono ? 'false' : nothing} aria-invalid=${this.invalid(id)} aria-describedby=${described || nothing}
-        @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />
-      ${opts.hint ? html`<p class="hint" id=${hintId}>${opts.hint}</p>` : nothing}
-      ${this.errorFor(id)}
-    </div>`;
-  }
-
   private dateField(id: string, label: string, value: string, set: (v: string) => void): TemplateResult {
-    const described = [this.describedBy(id), `${id}-hint`].filter(Boolean).join(' ');
+    const described = [this.fields.describedBy(id), `${id}-hint`].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <input id=${id} type="datetime-local" .value=${value} aria-invalid=${this.invalid(id)} aria-describedby=${described}
+      <input id=${id} type="datetime-local" .value=${value} aria-invalid=${this.fields.invalid(id)} aria-describedby=${described}
         @input=${(e: Event) => set((e.target as HTMLInputElement).value)} @change=${(e: Event) => set((e.target as HTMLInputElement).value)} />
       <p class="hint" id="${id}-hint">${this.t('dateHint')}</p>
-      ${this.errorFor(id)}
+      ${this.fields.errorFor(id)}
     </div>`;
-  }
-
-  private messagesFor(field: string): string[] {
-    return [...this.problems, ...this.serverProblems].filter((p) => p.field === field).map((p) => p.message);
-  }
-
-  private invalid(field: string): 'true' | 'false' {
-    return this.messagesFor(field).length > 0 ? 'true' : 'false';
-  }
-
-  private describedBy(field: string): string {
-    return this.messagesFor(field).length > 0 ? `${field}-error` : '';
-  }
-
-  private errorFor(field: string): TemplateResult | typeof nothing {
-    const messages = this.messagesFor(field);
-    return messages.length ? html`<p class="error-text" id="${field}-error">${messages.join(' ')}</p>` : nothing;
   }
 
   private jump(event: Event, field: string): void {
@@ -579,62 +383,6 @@ export class AdminBuilder extends AdminView {
   private editSlug(value: string): void {
     this.slugTouched = value.trim() !== '';
     this.edit((x) => (x.slug = value.trim() ? value : slugify(x.title)));
-  }
-
-  private addQuestion(): void {
-    const q = blankQuestion();
-    this.edit((x) => x.questions.push(q));
-    void this.focusId(`q-${q.key}-prompt`);
-  }
-
-  private removeQuestion(qKey: number): void {
-    const d = this.draft;
-    if (!d) return;
-    const index = d.questions.findIndex((q) => q.key === qKey);
-    this.edit((x) => x.questions.splice(index, 1));
-    const neighbour = d.questions[index + 1] ?? d.questions[index - 1];
-    void this.focusId(neighbour ? `q-${neighbour.key}-prompt` : 'add-question');
-  }
-
-  private move(qKey: number, delta: -1 | 1): void {
-    const d = this.draft;
-    if (!d) return;
-    const from = d.questions.findIndex((q) => q.key === qKey);
-    const to = from + delta;
-    if (to < 0 || to >= d.questions.length) return;
-    this.edit((x) => {
-      const [q] = x.questions.splice(from, 1);
-      x.questions.splice(to, 0, q!);
-    });
-    // Keep the keyboard where it was: on the same button of the moved question, or its twin at the edge.
-    const atEdge = to === 0 || to === d.questions.length - 1;
-    const button = atEdge ? (delta < 0 ? 'down' : 'up') : delta < 0 ? 'up' : 'down';
-    void this.focusId(`q-${qKey}-${button}`);
-    this.status = this.t('movedTo', { n: to + 1 });
-  }
-
-  private addOption(qKey: number): void {
-    const option = { key: key(), label: '' };
-    this.edit((x) => this.question(x, qKey).options.push(option));
-    void this.focusId(`q-${qKey}-o-${option.key}`);
-  }
-
-  private removeOption(qKey: number, oKey: number): void {
-    const q = this.draft && this.question(this.draft, qKey);
-    if (!q) return;
-    const index = q.options.findIndex((o) => o.key === oKey);
-    this.edit((x) => this.question(x, qKey).options.splice(index, 1));
-    const neighbour = q.options[index + 1] ?? q.options[index - 1];
-    void this.focusId(neighbour ? `q-${qKey}-o-${neighbour.key}` : `q-${qKey}-add-option`);
-  }
-
-  /** Enter in the last option adds another, the way lists are typed. */
-  private optionKey(event: KeyboardEvent, qKey: number, index: number): void {
-    if (event.key !== 'Enter' || event.isComposing) return;
-    event.preventDefault();
-    const q = this.draft && this.question(this.draft, qKey);
-    if (q && index === q.options.length - 1) this.addOption(qKey);
-    else if (q) void this.focusId(`q-${qKey}-o-${q.options[index + 1]!.key}`);
   }
 
   private restoreQuestions(): void {

@@ -1,6 +1,7 @@
 // The feedback inbox: every suggestion, complaint, question and purchase request, filtered,
-// searched and paged on the server; a row opens the item. Filters last for the browser tab.
-import { html, nothing, type TemplateResult } from 'lit';
+// searched and paged on the server; a row opens the item. Filters last for the browser tab and show
+// in the URL (#/feedback?status=new), so a filtered inbox can be reloaded, or sent to a colleague.
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   FEEDBACK_KINDS,
   FEEDBACK_STATUSES,
@@ -11,12 +12,12 @@ import {
   type FeedbackSummary,
   type StaffRef,
 } from './api.ts';
+import { FEEDBACK_SORTS, formatFilters, formatRoute, type FeedbackFilters } from './routes.ts';
 import { AdminView, feedbackKindLabel, feedbackStatusLabel } from './view.ts';
 
 const PAGE_SIZE = 25;
 const SEARCH_DELAY_MS = 300;
 const FILTERS_KEY = 'slims-crm:feedback-filters';
-const SORTS: FeedbackSort[] = ['newest', 'oldest', 'votes', 'updated'];
 
 type Filters = Required<Omit<FeedbackQuery, 'pageSize'>>;
 
@@ -34,6 +35,7 @@ const noFilters: Filters = {
 export class AdminFeedbackInbox extends AdminView {
   static override properties = {
     ...AdminView.properties,
+    urlFilters: { attribute: false },
     filters: { state: true },
     search: { state: true },
     result: { state: true },
@@ -44,6 +46,8 @@ export class AdminFeedbackInbox extends AdminView {
     categories: { state: true },
   };
 
+  /** The filters the URL asks for; null when it names none (the tab's last filters then apply). */
+  declare urlFilters: FeedbackFilters | null;
   declare filters: Filters;
   /** What is in the search box; becomes `filters.q` once typing pauses. */
   declare search: string;
@@ -56,9 +60,12 @@ export class AdminFeedbackInbox extends AdminView {
 
   private searchTimer = 0;
   private requestSeq = 0;
+  /** The filters last put in the URL: when they come back as `urlFilters`, they are ours, not news. */
+  private reported = '';
 
   constructor() {
     super();
+    this.urlFilters = null;
     this.filters = restoreFilters();
     this.search = this.filters.q;
     this.result = null;
@@ -71,6 +78,7 @@ export class AdminFeedbackInbox extends AdminView {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.followUrl();
     void this.load();
     void this.loadChoices();
   }
@@ -78,6 +86,29 @@ export class AdminFeedbackInbox extends AdminView {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Back or forward to the inbox with other filters: show what that URL asked for.
+    if (changed.has('urlFilters') && this.hasUpdated && this.followUrl()) void this.load();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('filters')) return;
+    this.reported = formatFilters(this.filters);
+    this.replaceRoute({ view: 'feedback', filters: this.filters });
+  }
+
+  /** Takes the URL's filters when they differ from those shown; true when they did. */
+  private followUrl(): boolean {
+    const wanted = this.urlFilters;
+    const asked = wanted && formatFilters(wanted);
+    if (!wanted || asked === this.reported || asked === formatFilters(this.filters)) return false;
+    clearTimeout(this.searchTimer);
+    this.filters = { ...noFilters, ...wanted };
+    this.search = this.filters.q;
+    saveFilters(this.filters);
+    return true;
   }
 
   private get myUid(): number | null {
@@ -221,7 +252,7 @@ export class AdminFeedbackInbox extends AdminView {
         ${select(
           'fb-sort',
           t('fbSort'),
-          SORTS.map((s) => option(s, t(SORT_KEYS[s]), f.sort)),
+          FEEDBACK_SORTS.map((s) => option(s, t(SORT_KEYS[s]), f.sort)),
           (v) => this.setFilters({ sort: v as FeedbackSort }),
         )}
       </div>
@@ -289,7 +320,7 @@ export class AdminFeedbackInbox extends AdminView {
     const t = this.t;
     return html`<tr data-feedback=${item.id} @click=${(e: Event) => this.onRowClick(e, item.id)}>
       <td class="code-cell">
-        <a href="#" data-row-link @click=${(e: Event) => this.open(e, item.id)}>${item.code}</a>
+        <a href=${formatRoute({ view: 'feedback-item', id: item.id })} data-row-link @click=${(e: Event) => this.open(e, item.id)}>${item.code}</a>
         ${item.published ? html`<span class="small muted">${t('fbPublished')}</span>` : nothing}
       </td>
       <td data-label=${t('colKind')}><span class="kind">${feedbackKindLabel(t, item.kind)}</span></td>

@@ -1,6 +1,6 @@
 // One feedback item for staff: what was written (always as text), who may be contacted, and the
 // handling: status, category, assignee, publishing, replies, internal notes, merging duplicates,
-// and the history of all of it.
+// and the history of all of it. The reply form is reply-composer.ts; unsent work is kept by drafts.ts.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   FEEDBACK_STATUSES,
@@ -14,13 +14,14 @@ import {
   type FeedbackSummary,
   type StaffRef,
 } from './api.ts';
+import { keepDraft, readDraft } from './drafts.ts';
+import { ReplyComposer, TEXT_MAX, type Visibility } from './reply-composer.ts';
+import { formatRoute } from './routes.ts';
 import { AdminView, feedbackKindLabel, feedbackStatusLabel } from './view.ts';
 
-const TEXT_MAX = 4000;
 const CATEGORY_MAX = 60;
 
 type Action = 'handling' | 'publish' | 'reply' | 'note' | 'merge-search' | 'merge';
-type Visibility = 'public' | 'private';
 /** `others`: the item found is the duplicate and merges into this one; `this`: the other way round. */
 type MergeDirection = 'others' | 'this';
 
@@ -41,8 +42,6 @@ export class AdminFeedbackItem extends AdminView {
     categories: { state: true },
     busy: { state: true },
     handling: { state: true },
-    reply: { state: true },
-    visibility: { state: true },
     note: { state: true },
     mergeQuery: { state: true },
     mergeDirection: { state: true },
@@ -59,8 +58,6 @@ export class AdminFeedbackItem extends AdminView {
   declare categories: string[];
   declare busy: Action | null;
   declare handling: Handling;
-  declare reply: string;
-  declare visibility: Visibility;
   declare note: string;
   declare mergeQuery: string;
   declare mergeDirection: MergeDirection;
@@ -81,14 +78,17 @@ export class AdminFeedbackItem extends AdminView {
     this.categories = [];
     this.busy = null;
     this.handling = { status: 'new', category: '', assigned: '' };
-    this.reply = '';
-    this.visibility = 'public';
     this.note = '';
     this.mergeQuery = '';
     this.mergeDirection = 'others';
     this.candidates = null;
     this.problems = {};
   }
+
+  private readonly composer = new ReplyComposer(this, {
+    input: () => this.saveDraft(),
+    send: (text, visibility) => void this.sendReply(text, visibility),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -103,21 +103,25 @@ export class AdminFeedbackItem extends AdminView {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('itemId')) {
       // This item's unsent reply and note, kept in the tab: a session that ran out, or a reload, loses no work.
-      ({ reply: this.reply, note: this.note } = readDraft(this.itemId));
+      ({ reply: this.composer.text, note: this.note } = readDraft(this.itemId));
       void this.load();
-    } else if (changed.has('reply') || changed.has('note'))
-      keepDraft(this.itemId, { reply: this.reply, note: this.note });
+    } else if (changed.has('note')) this.saveDraft();
+  }
+
+  private saveDraft(): void {
+    keepDraft(this.itemId, { reply: this.composer.text, note: this.note });
   }
 
   /** A reply or note written but not sent: the app asks before leaving the item. */
   override get dirty(): boolean {
-    return Boolean(this.reply.trim() || this.note.trim());
+    return Boolean(this.composer.text.trim() || this.note.trim());
   }
 
   override discard(): void {
-    this.reply = '';
+    this.composer.text = '';
     this.note = '';
     keepDraft(this.itemId, { reply: '', note: '' });
+    this.requestUpdate();
   }
 
   private async load(): Promise<void> {
@@ -126,7 +130,7 @@ export class AdminFeedbackItem extends AdminView {
     this.item = null;
     this.error = '';
     this.forbidden = false;
-    this.visibility = 'public';
+    this.composer.visibility = 'public';
     this.candidates = null;
     this.mergeQuery = '';
     this.problems = {};
@@ -273,7 +277,7 @@ export class AdminFeedbackItem extends AdminView {
         ${
           item.merged.length
             ? html`<dt>${t('fbMergedFrom')}</dt>
-              <dd>${item.merged.map((m, i) => html`${i ? ', ' : ''}<a href="#" @click=${(e: Event) => this.go(e, m.id)}>${m.code}</a>`)}</dd>`
+              <dd>${item.merged.map((m, i) => html`${i ? ', ' : ''}<a href=${formatRoute({ view: 'feedback-item', id: m.id })} @click=${(e: Event) => this.go(e, m.id)}>${m.code}</a>`)}</dd>`
             : nothing
         }
       </dl>
@@ -294,49 +298,18 @@ export class AdminFeedbackItem extends AdminView {
           </div>`
           : nothing
       }
-      ${this.readOnly ? nothing : this.renderReplyForm(item)}
+      ${
+        this.readOnly
+          ? nothing
+          : this.composer.render({
+              item,
+              t,
+              emailOn: this.emailOn,
+              sending: this.busy === 'reply',
+              problem: this.problems.reply,
+            })
+      }
     </section>`;
-  }
-
-  private renderReplyForm(item: FeedbackItem): TemplateResult {
-    const t = this.t;
-    const problem = this.problems.reply;
-    return html`<form @submit=${this.sendReply} novalidate>
-        <div class="field">
-          <label for="fb-reply">${t('fbReplyText')}</label>
-          <textarea id="fb-reply" rows="4" maxlength=${TEXT_MAX} .value=${this.reply} aria-invalid=${problem ? 'true' : 'false'}
-            aria-describedby=${problem ? 'fb-reply-error' : nothing}
-            @input=${(e: Event) => (this.reply = (e.target as HTMLTextAreaElement).value)}></textarea>
-          ${problem ? html`<p id="fb-reply-error" class="error-text">${problem}</p>` : nothing}
-        </div>
-        <fieldset>
-          <legend>${t('fbVisibility')}</legend>
-          <div class="choices">
-            <label class="choice-card">
-              <input type="radio" name="fb-visibility" value="public" .checked=${this.visibility === 'public'}
-                aria-describedby="fb-vis-public-hint" @change=${() => (this.visibility = 'public')} />
-              <span>${t('fbVisPublic')}<small id="fb-vis-public-hint">${t(
-                item.published
-                  ? this.emailOn
-                    ? 'fbVisPublicHint'
-                    : 'fbVisPublicHintNoMail'
-                  : this.emailOn
-                    ? 'fbVisPublicHiddenHint'
-                    : 'fbVisPublicHiddenHintNoMail',
-              )}</small></span>
-            </label>
-            <label class="choice-card">
-              <input type="radio" name="fb-visibility" value="private" .checked=${this.visibility === 'private'}
-                aria-describedby="fb-vis-private-hint" @change=${() => (this.visibility = 'private')} />
-              <span>${t('fbVisPrivate')}<small id="fb-vis-private-hint">${t(
-                !this.emailOn ? 'fbVisPrivateNoMail' : item.watchers > 0 ? 'fbVisPrivateHint' : 'fbVisPrivateNoEmail',
-              )}</small></span>
-            </label>
-          </div>
-        </fieldset>
-        ${this.emailOn ? nothing : html`<p class="muted" data-email-off>${t('fbEmailOff')}</p>`}
-        <button class="btn primary" type="submit" aria-disabled=${this.busy === 'reply' ? 'true' : 'false'}>${this.busy === 'reply' ? t('fbSending') : t('fbSendReply')}</button>
-      </form>`;
   }
 
   private renderNotes(item: FeedbackItem): TemplateResult {
@@ -587,17 +560,14 @@ export class AdminFeedbackItem extends AdminView {
     );
   }
 
-  private async sendReply(event: Event): Promise<void> {
-    event.preventDefault();
+  private async sendReply(text: string, visibility: Visibility): Promise<void> {
     if (!this.api || !this.item || this.busy) return;
-    const text = this.reply.trim();
     if (!text) {
       this.problems = { ...this.problems, reply: this.t('fbTextRequired') };
       void this.focusId('fb-reply');
       return;
     }
     const { id } = this.item;
-    const visibility = this.visibility;
     const sent = await this.act(
       'reply',
       () => this.api!.replyToFeedback(id, text, visibility),
@@ -605,7 +575,7 @@ export class AdminFeedbackItem extends AdminView {
         visibility === 'public' ? 'fbRepliedPublic' : this.emailOn ? 'fbRepliedPrivate' : 'fbRepliedPrivateNoMail',
       ),
     );
-    if (sent) this.reply = '';
+    if (sent) this.composer.clear();
   }
 
   private async addNote(event: Event): Promise<void> {
@@ -690,38 +660,5 @@ export class AdminFeedbackItem extends AdminView {
 declare global {
   interface HTMLElementTagNameMap {
     'slims-crm-admin-feedback-item': AdminFeedbackItem;
-  }
-}
-
-interface Draft {
-  reply: string;
-  note: string;
-}
-
-const draftKey = (itemId: number) => `slims-crm:feedback-draft:${itemId}`;
-
-/** The unsent reply and note of an item in this tab's storage; empty when there are none or storage is blocked. */
-function readDraft(itemId: number | null): Draft {
-  try {
-    const saved =
-      itemId === null
-        ? null
-        : (JSON.parse(sessionStorage.getItem(draftKey(itemId)) ?? 'null') as Partial<Draft> | null);
-    return {
-      reply: typeof saved?.reply === 'string' ? saved.reply : '',
-      note: typeof saved?.note === 'string' ? saved.note : '',
-    };
-  } catch {
-    return { reply: '', note: '' };
-  }
-}
-
-function keepDraft(itemId: number | null, draft: Draft): void {
-  if (itemId === null) return;
-  try {
-    if (draft.reply.trim() || draft.note.trim()) sessionStorage.setItem(draftKey(itemId), JSON.stringify(draft));
-    else sessionStorage.removeItem(draftKey(itemId));
-  } catch {
-    // storage blocked or full: the draft lives as long as the view
   }
 }

@@ -1,6 +1,7 @@
 // The survey list: every poll and survey with its state and response count, and what to do next.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { State, SurveySummary } from './api.ts';
+import { formatRoute } from './routes.ts';
 import { AdminView, kindLabel, stateLabel } from './view.ts';
 
 type Filter = 'all' | State;
@@ -124,7 +125,7 @@ export class AdminList extends AdminView {
     const isOpen = s.state === 'open' || s.state === 'scheduled';
     return html`<tr data-survey=${s.id}>
       <td class="title-cell">
-        <a href="#" @click=${(e: Event) => this.go(e, { view: 'results', id: s.id })}>${s.title}</a>
+        <a href=${formatRoute({ view: 'results', id: s.id })} @click=${(e: Event) => this.go(e, { view: 'results', id: s.id })}>${s.title}</a>
         <div class="muted small">${s.slug}</div>
       </td>
       <td data-label=${t('colKind')}><span class="kind">${kindLabel(t, s.kind)}</span></td>

@@ -1,10 +1,12 @@
 // <slims-crm-admin>: the staff app shell. Holds the staff session, the language and the current
-// view; views render into this element's shadow root and talk back through events.
+// view, which the URL's fragment mirrors (routes.ts); views render into this element's shadow root
+// and talk back through events.
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { StaffApi, apiBase, tokenClaims, type Lang, type Session } from './api.ts';
 import { asLang, translator, type Translate } from './i18n.ts';
+import { formatRoute, routeFromUrl, type Route } from './routes.ts';
 import { adminStyles } from './styles.ts';
-import { sectionOf, type AdminView, type AskOptions, type Route, type Section, type StatusDetail } from './view.ts';
+import { sectionOf, type AdminView, type AskOptions, type Section, type StatusDetail } from './view.ts';
 
 const TOKEN_KEY = 'slims-crm:staff-token';
 const STAFF_KEY = 'slims-crm:staff-name';
@@ -62,6 +64,10 @@ export class SlimsCrmAdmin extends LitElement {
   private focusPending = false;
   private renewal: Promise<string | null> | null = null;
   private settleRenewal: ((token: string | null) => void) | null = null;
+  /** The next route change replaces the URL's history entry instead of adding one. */
+  private replaceUrl = false;
+  /** The next route change is the same view's own (the inbox's filters): focus stays where it is. */
+  private routeInPlace = false;
 
   constructor() {
     super();
@@ -90,11 +96,15 @@ export class SlimsCrmAdmin extends LitElement {
       this.staffName = storage()?.getItem(STAFF_KEY) ?? '';
     }
     if (!this.hasAttribute('lang')) this.lang = asLang(safeLocal(LANG_KEY));
+    // A reload, or a link from a colleague: open the view the URL names (after sign-in, when needed).
+    this.route = routeFromUrl(location.href) ?? this.route;
+    window.addEventListener('hashchange', this.onHashChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.toastTimer);
+    window.removeEventListener('hashchange', this.onHashChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -114,13 +124,41 @@ export class SlimsCrmAdmin extends LitElement {
     // After a navigation or signing in/out (not on first render), focus goes to the new view's heading;
     // a token renewed by the SLiMS plugin while the librarian works must not move it.
     const signedInOrOut = changed.has('token') && Boolean(changed.get('token')) !== Boolean(this.token);
-    if ((changed.has('route') || signedInOrOut) && this.hasUpdated) this.focusPending = true;
+    if (((changed.has('route') && !this.routeInPlace) || signedInOrOut) && this.hasUpdated) this.focusPending = true;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('route') && changed.get('route') !== undefined) this.writeUrl();
     if (!this.focusPending) return;
     this.focusPending = false;
     void this.focusHeading();
+  }
+
+  /** The URL follows the view: a new history entry per view, so the back button moves between them. */
+  private writeUrl(): void {
+    const hash = formatRoute(this.route);
+    const replace = this.replaceUrl || this.routeInPlace;
+    this.replaceUrl = this.routeInPlace = false;
+    if (hash === location.hash) return;
+    if (replace) history.replaceState(history.state, '', hash);
+    else history.pushState(null, '', hash);
+  }
+
+  /** Back, forward or an edited URL: the same guard as a click, and a refusal puts the URL back as it was. */
+  private readonly onHashChange = (): void => void this.followUrl();
+
+  private async followUrl(): Promise<void> {
+    const route = routeFromUrl(location.href);
+    // A fragment that is not a route (an anchor of the host page) leaves the view alone.
+    if (!route || formatRoute(route) === formatRoute(this.route)) return;
+    const asked = location.href;
+    if (!(await this.mayLeave())) {
+      if (location.href === asked) history.replaceState(history.state, '', formatRoute(this.route));
+      return;
+    }
+    // The URL may carry a form of the route that is not its own (`#/surveys/`, an unknown view): tidy it.
+    this.replaceUrl = true;
+    this.route = route;
   }
 
   private async focusHeading(): Promise<void> {
@@ -197,7 +235,8 @@ export class SlimsCrmAdmin extends LitElement {
         ${this.tokenFromHost ? nothing : html`<button class="btn sm" type="button" @click=${this.signOut}>${t('signOut')}</button>`}
       </header>
       ${this.renderNav()}
-      <main id="main" tabindex="-1" @slims-admin-navigate=${this.onNavigate} @slims-admin-status=${this.onStatus}>
+      <main id="main" tabindex="-1" @slims-admin-navigate=${this.onNavigate} @slims-admin-replace-route=${this.onReplaceRoute}
+        @slims-admin-status=${this.onStatus}>
         ${this.renderView()}
       </main>
     `;
@@ -218,13 +257,15 @@ export class SlimsCrmAdmin extends LitElement {
           section,
           route,
           label,
-        ]) => html`<a href="#" data-section=${section} aria-current=${current === section ? 'page' : 'false'}
-          @click=${(e: Event) => this.goTo(e, route)}>${label}</a>`,
+        ]) => html`<a href=${formatRoute(route)} data-section=${section} aria-current=${current === section ? 'page' : 'false'}
+          @click=${(e: MouseEvent) => this.goTo(e, route)}>${label}</a>`,
       )}
     </nav>`;
   }
 
-  private async goTo(event: Event, route: Route): Promise<void> {
+  private async goTo(event: MouseEvent, route: Route): Promise<void> {
+    // A link opened in a new tab or window is the browser's to follow.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     if (!(await this.mayLeave())) return;
     this.route = route;
@@ -247,7 +288,8 @@ export class SlimsCrmAdmin extends LitElement {
         return html`<slims-crm-admin-embed data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
           .surveyId=${r.id}></slims-crm-admin-embed>`;
       case 'feedback':
-        return html`<slims-crm-admin-feedback data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}></slims-crm-admin-feedback>`;
+        return html`<slims-crm-admin-feedback data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+          .urlFilters=${r.filters ?? null}></slims-crm-admin-feedback>`;
       case 'feedback-item':
         return html`<slims-crm-admin-feedback-item data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
           .itemId=${r.id}></slims-crm-admin-feedback-item>`;
@@ -327,6 +369,12 @@ export class SlimsCrmAdmin extends LitElement {
     this.route = event.detail;
   }
 
+  private onReplaceRoute(event: CustomEvent<Route>): void {
+    event.stopPropagation();
+    this.routeInPlace = true;
+    this.route = event.detail;
+  }
+
   private onStatus(event: CustomEvent<StatusDetail>): void {
     event.stopPropagation();
     this.showToast(event.detail);
@@ -365,7 +413,6 @@ export class SlimsCrmAdmin extends LitElement {
     this.tokenFromHost = false;
     this.signInNotice = '';
     this.staffName = staff.name;
-    this.route = { view: 'list' };
     this.token = token;
     this.dispatchEvent(
       new CustomEvent('slims-admin-signed-in', { detail: { name: staff.name }, bubbles: true, composed: true }),
@@ -376,10 +423,11 @@ export class SlimsCrmAdmin extends LitElement {
     if (!(await this.mayLeave())) return;
     // Revoke the token at the sidecar first; the app forgets it whatever the answer (offline included).
     await this.client?.signOut();
+    this.route = { view: 'list' };
     this.endSession(this.t('signedOut'));
   }
 
-  /** A 401 on a call that carried our token: the session is over, whatever view we were in (an unsent feedback reply or note stays in the tab's storage for when the item is opened again). */
+  /** A 401 on a call that carried our token: the session is over, whatever view we were in (an unsent feedback reply or note stays in the tab's storage for when the item is opened again); signing in again returns to that view. */
   private expire(): void {
     this.endSession(this.t('sessionExpired'));
   }
@@ -391,7 +439,6 @@ export class SlimsCrmAdmin extends LitElement {
     this.token = null;
     this.staffName = '';
     this.signInNotice = notice;
-    this.route = { view: 'list' };
     this.dispatchEvent(new CustomEvent('slims-admin-signed-out', { bubbles: true, composed: true }));
   }
 

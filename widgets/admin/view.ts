@@ -3,17 +3,7 @@
 import { LitElement } from 'lit';
 import type { ApiError, FeedbackKind, FeedbackStatus, Lang, StaffApi, State, SurveySummary } from './api.ts';
 import { locale, translator, type MessageKey, type Translate } from './i18n.ts';
-
-export type Route =
-  | { view: 'list' }
-  | { view: 'new' }
-  | { view: 'edit'; id: number }
-  | { view: 'results'; id: number }
-  | { view: 'embed'; id: number }
-  | { view: 'feedback' }
-  | { view: 'feedback-item'; id: number }
-  | { view: 'feedback-measures' }
-  | { view: 'placements' };
+import type { Route } from './routes.ts';
 
 /** The app's sections, as the navigation shows them. */
 export type Section = 'surveys' | 'feedback' | 'measures' | 'opac';
@@ -43,6 +33,8 @@ export type Ask = (options: AskOptions) => Promise<boolean>;
 declare global {
   interface GlobalEventHandlersEventMap {
     'slims-admin-navigate': CustomEvent<Route>;
+    /** The same view with a new state for the URL (the inbox's filters): no history entry, no guard. */
+    'slims-admin-replace-route': CustomEvent<Route>;
     'slims-admin-status': CustomEvent<StatusDetail>;
   }
 }
@@ -100,6 +92,10 @@ export class AdminView extends LitElement {
 
   protected navigate(route: Route): void {
     this.dispatchEvent(new CustomEvent('slims-admin-navigate', { detail: route, bubbles: true, composed: true }));
+  }
+
+  protected replaceRoute(route: Route): void {
+    this.dispatchEvent(new CustomEvent('slims-admin-replace-route', { detail: route, bubbles: true, composed: true }));
   }
 
   protected announce(message: string, tone: StatusDetail['tone'] = 'info'): void {

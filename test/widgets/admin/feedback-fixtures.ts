@@ -1,5 +1,5 @@
-// Contract-shaped answers of the staff feedback API (notes/CONTRACT-4.md), for the inbox, item and
-// measures tests; the nasty strings stand in for anything a visitor or staff member may type.
+// Answers of the staff feedback API, shaped as its types in widgets/admin/api.ts (which follow the
+// server's feedback routes), for the inbox, item and measures tests; the nasty strings stand in for anything a visitor or staff member may type.
 import type {
   FeedbackEvent,
   FeedbackItem,

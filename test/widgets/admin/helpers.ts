@@ -1,5 +1,6 @@
 // Helpers for the staff app's browser tests: small assertions, a fetch stub routed by method and
-// path that answers with contract-shaped JSON, and a mounted <slims-crm-admin> to poke at.
+// path that answers with JSON shaped as the staff API's types (widgets/admin/api.ts, which mirror the
+// server's route answers), and a mounted <slims-crm-admin> to poke at.
 import '../../../widgets/admin/index.ts';
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
 import type { ResultsResponse, SurveyDetail, SurveySummary } from '../../../widgets/admin/api.ts';
@@ -74,9 +75,21 @@ export function stubFetch(routes: Record<string, Route>): { calls: Call[]; resto
 
 export const API = 'https://crm.example';
 
-/** Mounts the app; with `signedIn`, a staff token is already in sessionStorage. */
-export async function mount(options: { signedIn?: boolean; lang?: string } = {}): Promise<SlimsCrmAdmin> {
+/** Takes the URL's fragment off (the app's route), without a history entry. */
+export function clearHash(): void {
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/**
+ * Mounts the app; with `signedIn`, a staff token is already in sessionStorage; with `hash`, the page's
+ * URL already names a view (a reload, or a link from a colleague).
+ */
+export async function mount(
+  options: { signedIn?: boolean; lang?: string; hash?: string } = {},
+): Promise<SlimsCrmAdmin> {
   sessionStorage.clear();
+  clearHash();
+  if (options.hash) history.replaceState(null, '', options.hash);
   localStorage.removeItem('slims-crm:admin-lang');
   if (options.signedIn) {
     sessionStorage.setItem('slims-crm:staff-token', 'staff-token-1');
@@ -93,6 +106,7 @@ export async function mount(options: { signedIn?: boolean; lang?: string } = {})
 export function cleanup(): void {
   for (const el of document.querySelectorAll('slims-crm-admin')) el.remove();
   sessionStorage.clear();
+  clearHash();
 }
 
 export function $<T extends Element = HTMLElement>(el: SlimsCrmAdmin, selector: string): T | null {
@@ -145,7 +159,8 @@ export function button(el: SlimsCrmAdmin, label: string, scope = ''): HTMLElemen
 
 export const tick = () => new Promise((r) => setTimeout(r, 0));
 
-// Contract-shaped fixtures (notes/CONTRACT.md, Staff API).
+// Fixtures shaped as the staff survey API answers them (the types in widgets/admin/api.ts, which
+// follow the server's surveys routes).
 
 const summary = (over: Partial<SurveySummary>): SurveySummary => ({
   id: 1,

@@ -1,0 +1,122 @@
+// The staff app's URLs: every view as a hash route (#/surveys/12/edit, #/feedback?status=new), so a
+// reload, the back button and a link sent to a colleague reach the same view. Only the fragment is
+// ours: the host page's path and query string (SLiMS's admin has its own) are never touched.
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES, type FeedbackQuery, type FeedbackSort } from './api.ts';
+
+/** The inbox's filters as a URL carries them; what is missing takes its default. */
+export type FeedbackFilters = Omit<FeedbackQuery, 'pageSize'>;
+
+export type Route =
+  | { view: 'list' }
+  | { view: 'new' }
+  | { view: 'edit'; id: number }
+  | { view: 'results'; id: number }
+  | { view: 'embed'; id: number }
+  | { view: 'feedback'; filters?: FeedbackFilters }
+  | { view: 'feedback-item'; id: number }
+  | { view: 'feedback-measures' }
+  | { view: 'placements' };
+
+export const FEEDBACK_SORTS: readonly FeedbackSort[] = ['newest', 'oldest', 'votes', 'updated'];
+
+const home: Route = { view: 'list' };
+
+/** A survey's own views, as the last part of `#/surveys/<id>/<view>`. */
+const surveyViews = { edit: 'edit', results: 'results', embed: 'embed' } as const;
+
+/** Each filter read from the URL, or undefined when the value is not one the inbox knows. */
+const filterReaders: { [K in keyof Required<FeedbackFilters>]: (value: string) => FeedbackFilters[K] } = {
+  status: (v) => FEEDBACK_STATUSES.find((s) => s === v),
+  kind: (v) => FEEDBACK_KINDS.find((k) => k === v),
+  category: (v) => v || undefined,
+  assigned: (v) => (/^(?:none|\d{1,10})$/.test(v) ? v : undefined),
+  published: (v) => (v === '1' || v === '0' ? v : undefined),
+  q: (v) => v || undefined,
+  sort: (v) => FEEDBACK_SORTS.find((s) => s === v),
+  page: (v) => (/^[1-9]\d{0,5}$/.test(v) ? Number(v) : undefined),
+};
+
+/** What a fragment of a page's URL asks for; null when the fragment is not ours (`#main`, a bare `#`). */
+export function routeFromUrl(href: string): Route | null {
+  const at = href.indexOf('#');
+  if (at < 0) return home;
+  const fragment = href.slice(at + 1);
+  if (!fragment.startsWith('/')) return null;
+  return parseRoute(fragment);
+}
+
+/** `/surveys/12/edit` and the like as a route; anything unknown or malformed is the surveys list. */
+export function parseRoute(fragment: string): Route {
+  const [path = '', query = ''] = fragment.split('?', 2);
+  const parts = path.split('/').filter(Boolean);
+  const id = parts[1] !== undefined && /^[1-9]\d{0,14}$/.test(parts[1]) ? Number(parts[1]) : null;
+  const [section, , sub] = parts;
+  if (section === 'surveys') {
+    if (parts.length === 1) return home;
+    if (parts.length === 2 && parts[1] === 'new') return { view: 'new' };
+    const view = sub === undefined ? undefined : surveyViews[sub as keyof typeof surveyViews];
+    if (parts.length === 3 && id !== null && view) return { view, id };
+  }
+  if (section === 'feedback') {
+    if (parts.length === 1) {
+      const filters = parseFilters(query);
+      return filters ? { view: 'feedback', filters } : { view: 'feedback' };
+    }
+    if (parts.length === 2 && id !== null) return { view: 'feedback-item', id };
+  }
+  if (parts.length === 1 && section === 'measures') return { view: 'feedback-measures' };
+  if (parts.length === 1 && section === 'placements') return { view: 'placements' };
+  return home;
+}
+
+function parseFilters(query: string): FeedbackFilters | null {
+  const params = new URLSearchParams(query);
+  const filters: Record<string, unknown> = {};
+  for (const [name, read] of Object.entries(filterReaders)) {
+    const raw = params.get(name);
+    const value = raw === null ? undefined : (read as (v: string) => unknown)(raw.slice(0, 200));
+    if (value !== undefined) filters[name] = value;
+  }
+  return Object.keys(filters).length ? (filters as FeedbackFilters) : null;
+}
+
+/** The route as a fragment (`#/feedback/34`); filters at their defaults are left out. */
+export function formatRoute(route: Route): string {
+  switch (route.view) {
+    case 'list':
+      return '#/surveys';
+    case 'new':
+      return '#/surveys/new';
+    case 'edit':
+    case 'results':
+    case 'embed':
+      return `#/surveys/${route.id}/${route.view}`;
+    case 'feedback': {
+      const query = formatFilters(route.filters ?? {});
+      return query ? `#/feedback?${query}` : '#/feedback';
+    }
+    case 'feedback-item':
+      return `#/feedback/${route.id}`;
+    case 'feedback-measures':
+      return '#/measures';
+    case 'placements':
+      return '#/placements';
+  }
+}
+
+/** The filters that differ from the inbox's defaults, in a fixed order, as a query string. */
+export function formatFilters(filters: FeedbackFilters): string {
+  const params = new URLSearchParams();
+  for (const name of Object.keys(filterReaders) as (keyof FeedbackFilters)[]) {
+    const value = filters[name];
+    if (
+      value === undefined ||
+      value === '' ||
+      (name === 'sort' && value === 'newest') ||
+      (name === 'page' && value === 1)
+    )
+      continue;
+    params.set(name, String(value));
+  }
+  return params.toString();
+}

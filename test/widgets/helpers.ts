@@ -179,6 +179,42 @@ export const shadow = (el: Element): ShadowRoot => {
 
 export const statusText = (el: Element): string => shadow(el).querySelector('[role=status]')?.textContent?.trim() ?? '';
 
+/** What the element shows on screen: the rendered text of its shadow DOM (hidden parts left out), spaces collapsed. */
+export const visibleText = (el: Element): string =>
+  [...shadow(el).children]
+    .map((child) => (child instanceof HTMLElement ? child.innerText : ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** A control's accessible name as these widgets give it: aria-label, else aria-labelledby, else its own text. */
+export function accessibleName(control: Element): string {
+  const root = control.getRootNode() as Document | ShadowRoot;
+  const labelledBy = control.getAttribute('aria-labelledby');
+  const name =
+    control.getAttribute('aria-label') ??
+    (labelledBy
+      ? labelledBy
+          .split(/\s+/)
+          .map((id) => root.getElementById(id)?.textContent ?? '')
+          .join(' ')
+      : control.textContent);
+  return (name ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The first button named `name` (exactly) in a widget's shadow DOM, or under any other element; null when none is. */
+export function button(scope: Element, name: string): HTMLButtonElement | null {
+  const buttons = (scope.shadowRoot ?? scope).querySelectorAll('button');
+  return [...buttons].find((b) => accessibleName(b) === name) ?? null;
+}
+
+/** Waits until the element has drawn its status line and that line no longer says it is loading. */
+export const loaded = (el: Element, what = `${el.localName} to load`): Promise<unknown> =>
+  until(() => {
+    const status = shadow(el).querySelector('[role=status]');
+    return status && !['Memuat…', 'Loading…'].includes(status.textContent?.trim() ?? '');
+  }, what);
+
 /** A SlimsCRM global whose member token the widgets can change, as the loader's can (and that fires its event). */
 export function fakeSlimsCRM(initial: string | null): NonNullable<Window['SlimsCRM']> {
   let token = initial;

@@ -1,5 +1,5 @@
 // The loader: one script, each widget's chunk fetched only when its tag appears, harmless twice.
-import { assert, equal, json, stubFetch, surveyPayload, until, watchUncaught } from './helpers.ts';
+import { assert, equal, json, shadow, statusText, stubFetch, surveyPayload, until, watchUncaught } from './helpers.ts';
 
 const requested = (file: string): boolean =>
   performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(file));
@@ -34,7 +34,10 @@ describe('loader (widgets/index.ts)', () => {
       document.body.append(later);
       await until(() => customElements.get('slims-survey'), 'slims-survey defined');
       const survey = document.querySelector('slims-survey')!;
-      await until(() => survey._view === 'members', 'members-only survey asks to sign in');
+      await until(
+        () => statusText(survey) === 'Khusus anggota perpustakaan. Silakan masuk untuk menjawab.',
+        'members-only survey asks to sign in',
+      );
 
       // loading the loader again (another URL, so it really runs twice) changes nothing
       const again = '../../widgets/index.ts?again';
@@ -43,7 +46,7 @@ describe('loader (widgets/index.ts)', () => {
 
       // the member signs in: the waiting survey reloads with the token
       crm.setMemberToken('tok-123');
-      await until(() => survey._view === 'open', 'survey opens for the member');
+      await until(() => shadow(survey).querySelector('[part=form]'), 'survey opens for the member');
       equal(stub.calls.at(-1)?.headers.get('Authorization'), 'Bearer tok-123');
       equal(crm.memberToken, 'tok-123');
 

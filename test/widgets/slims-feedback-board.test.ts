@@ -10,10 +10,12 @@ import {
   apiError,
   assert,
   boardItem,
+  button,
   equal,
   fakeSlimsCRM,
   includes,
   json,
+  loaded,
   mount,
   shadow,
   statusText,
@@ -39,7 +41,7 @@ async function board(
 ): Promise<SlimsFeedbackBoard> {
   stub = stubFetch(routes);
   const el = mount<SlimsFeedbackBoard>(markup);
-  await until(() => el._view !== 'loading', 'the board to load');
+  await loaded(el, 'the board to load');
   await el.updateComplete;
   return el;
 }
@@ -185,7 +187,7 @@ describe('<slims-feedback-board>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await until(() => calls(BOARD).length === 2, 'a reload with the kind');
     equal(query(calls(BOARD)[1]).kind, 'suggestion');
-    await until(() => el._view === 'ready');
+    await until(() => statusText(el) === 'Menampilkan 1 dari 1', 'the filtered board');
 
     const sort = $<HTMLSelectElement>(el, '#f-sort');
     sort.value = 'votes';
@@ -321,7 +323,9 @@ describe('<slims-feedback-board>', () => {
     );
     for (const n of [2, 3]) {
       $<HTMLButtonElement>(el, '[part=more]').click();
-      await until(() => calls(BOARD).length === n && !el._more, `page ${n}`);
+      // drawn as busy ("Memuat…") by now; done once it is not
+      await el.updateComplete;
+      await until(() => calls(BOARD).length === n && !button(el, 'Memuat…'), `page ${n}`);
       await el.updateComplete;
     }
     equal(
@@ -353,7 +357,7 @@ describe('<slims-feedback-board>', () => {
     equal(statusText(el), 'Belum ada masukan yang ditampilkan.');
     equal(shadow(el).querySelector('[part=list]'), null);
     el.status = 'done';
-    await until(() => calls(BOARD).length === 2 && el._view === 'ready');
+    await until(() => calls(BOARD).length === 2 && statusText(el) !== 'Memuat…', 'the filtered board');
     await el.updateComplete;
     equal(statusText(el), 'Tidak ada masukan yang cocok dengan pilihan ini.');
   });
@@ -364,7 +368,7 @@ describe('<slims-feedback-board>', () => {
     const el = await quietly(() =>
       board({ [BOARD]: (_, n) => (n === 0 ? apiError(500, 'internal', 'boom') : page([boardItem(1)])) }),
     );
-    equal(el._view, 'error');
+    equal(shadow(el).querySelector('[part=list]'), null, 'no list');
     equal(statusText(el), 'Papan masukan tidak dapat dimuat. Maaf, terjadi gangguan. Silakan coba lagi.');
     equal(errors[0]?.detail.code, 'internal');
     const retryButton = $<HTMLButtonElement>(el, '[part=retry]');
@@ -467,7 +471,7 @@ describe('<slims-feedback-board>', () => {
       });
       const el = mount<SlimsFeedbackBoard>('<slims-feedback-board page-size="5"></slims-feedback-board>');
       await el.updateComplete;
-      equal(el._view, 'loading');
+      equal(statusText(el), 'Memuat…');
       await expectAccessible(el, 'the board while loading');
       release();
       await until(() => items(el).length === 5, 'the list');
@@ -487,13 +491,13 @@ describe('<slims-feedback-board>', () => {
       const empty = await board({ [BOARD]: () => page([]) });
       await expectAccessible(empty, 'the empty board');
       empty.status = 'done';
-      await until(() => calls(BOARD).length === 2 && empty._view === 'ready');
+      await until(() => calls(BOARD).length === 2 && statusText(empty) !== 'Memuat…', 'the filtered board');
       await empty.updateComplete;
       await expectAccessible(empty, 'the empty board under a filter');
       stub!.restore();
       document.body.replaceChildren();
       const broken = await quietly(() => board({ [BOARD]: () => apiError(500, 'internal', 'boom') }));
-      equal(broken._view, 'error');
+      assert(button(broken, 'Coba lagi'), 'a retry button');
       await expectAccessible(broken, 'the board that cannot load');
       stub!.restore();
       document.body.replaceChildren();

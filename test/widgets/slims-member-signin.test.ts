@@ -178,10 +178,13 @@ describe('<slims-member-signin>', () => {
     );
     const poll = host.querySelector<SlimsPoll>('slims-poll')!;
     const el = host.querySelector<SlimsMemberSignin>('slims-member-signin')!;
-    await until(() => poll._view === 'members', 'the poll asks for a member');
+    await until(
+      () => statusText(poll) === 'Khusus anggota perpustakaan. Silakan masuk untuk menjawab.',
+      'the poll asks for a member',
+    );
     equal(stub.calls[0]?.headers.get('Authorization'), null);
     submit(el);
-    await until(() => poll._view === 'open', 'the poll opens for the member');
+    await until(() => shadow(poll).querySelector('[part=form]'), 'the poll opens for the member');
     const gets = stub.calls.filter((c) => c.method === 'GET');
     equal(gets.length, 2);
     equal(gets[1]!.headers.get('Authorization'), `Bearer ${token}`);
@@ -656,7 +659,7 @@ describe('loader (widgets/index.ts) and the stored member token', () => {
     equal(window.SlimsCRM?.memberToken, token);
     stub = stubFetch({ 'GET /api/v1/surveys/jam-buka': () => json(200, surveyPayload({ audience: 'members' })) });
     const poll = mount<SlimsPoll>('<slims-poll poll="jam-buka"></slims-poll>');
-    await until(() => poll._view === 'open', 'open for the member');
+    await until(() => shadow(poll).querySelector('[part=form]'), 'open for the member');
     equal(stub.calls[0]?.headers.get('Authorization'), `Bearer ${token}`);
   });
 

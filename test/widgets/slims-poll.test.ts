@@ -8,10 +8,12 @@ import { expectAccessible } from './axe.ts';
 import {
   apiError,
   assert,
+  button,
   equal,
   fakeSlimsCRM,
   includes,
   json,
+  loaded,
   mount,
   pollResults,
   shadow,
@@ -19,6 +21,7 @@ import {
   stubFetch,
   surveyPayload,
   until,
+  visibleText,
   watchUncaught,
   type FetchStub,
 } from './helpers.ts';
@@ -33,8 +36,9 @@ async function poll(
   markup = '<slims-poll poll="jam-buka"></slims-poll>',
 ): Promise<SlimsPoll> {
   stub = stubFetch(routes);
-  const el = mount<SlimsPoll>(markup);
-  await until(() => el._view !== 'loading', 'the poll to load');
+  const host = mount<HTMLElement>(markup);
+  const el = host.localName === 'slims-poll' ? (host as SlimsPoll) : host.querySelector('slims-poll')!;
+  await loaded(el, 'the poll to load');
   await el.updateComplete;
   return el;
 }
@@ -42,6 +46,19 @@ async function poll(
 const radios = (el: Element): HTMLInputElement[] => [
   ...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]'),
 ];
+
+const THANKS = 'Terima kasih, jawaban Anda sudah tercatat.';
+const MEMBERS = 'Khusus anggota perpustakaan. Silakan masuk untuk menjawab.';
+const OFFLINE = 'Tidak dapat terhubung. Periksa koneksi internet Anda.';
+const ERROR = 'Maaf, terjadi gangguan. Silakan coba lagi.';
+
+/** The question is shown with its send button ready (it is aria-disabled while an answer is on its way). */
+const votable = (el: Element, send = 'Kirim'): boolean => button(el, send)?.getAttribute('aria-disabled') === 'false';
+/** An answer is on its way: the send button says so and is aria-disabled. */
+const sending = (el: Element): boolean => button(el, 'Mengirim…')?.getAttribute('aria-disabled') === 'true';
+/** Nothing to answer, only a button to try loading again. */
+const retryOnly = (el: Element, retry = 'Coba lagi'): boolean =>
+  !!button(el, retry) && !shadow(el).querySelector('form');
 
 describe('<slims-poll>', () => {
   beforeEach(() => {
@@ -92,7 +109,7 @@ describe('<slims-poll>', () => {
     await sendKeys({ press: 'Tab' });
     equal(shadow(el).activeElement?.getAttribute('part'), 'button');
     await sendKeys({ press: 'Enter' });
-    await until(() => el._view === 'thanks', 'thank-you');
+    await until(() => statusText(el) === THANKS, 'thank-you');
     const post = stub.calls.find((c) => c.method === 'POST');
     equal(post?.body, { answers: [{ questionId: 12, optionIds: [32] }], lang: 'id' });
     await el.updateComplete;
@@ -108,7 +125,7 @@ describe('<slims-poll>', () => {
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Space' });
-    await until(() => el._view === 'thanks', 'thank-you');
+    await until(() => statusText(el) === THANKS, 'thank-you');
     equal((stub.calls.at(-1)?.body as { answers: unknown }).answers, [{ questionId: 12, optionIds: [33] }]);
   });
 
@@ -120,7 +137,7 @@ describe('<slims-poll>', () => {
     });
     radios(el)[0]!.click();
     shadow(el).querySelector('button')!.click();
-    await until(() => el._view === 'thanks', 'thank-you');
+    await until(() => statusText(el) === THANKS, 'thank-you');
     const posts = stub.calls.filter((c) => c.method === 'POST');
     equal(posts.length, 2);
     const key = posts[0]!.headers.get('Idempotency-Key') ?? '';
@@ -142,8 +159,9 @@ describe('<slims-poll>', () => {
     try {
       const el = await poll({
         [GET]: () => json(200, surveyPayload()),
-        [POST]: (_call, n) => {
-          seen.push(el._view);
+        [POST]: async (_call, n) => {
+          await el.updateComplete;
+          seen.push(sending(el) ? 'sending' : visibleText(el));
           return n < 5
             ? json(
                 503,
@@ -160,13 +178,13 @@ describe('<slims-poll>', () => {
       });
       radios(el)[1]!.click();
       shadow(el).querySelector('button')!.click();
-      await until(() => el._view === 'thanks', 'thank-you after the outage');
+      await until(() => statusText(el) === THANKS, 'thank-you after the outage');
       const posts = stub.calls.filter((c) => c.method === 'POST');
       equal(posts.length, 6, 'more tries than a plain 5xx gets (retry.times + 1)');
       equal(new Set(posts.map((c) => c.headers.get('Idempotency-Key'))).size, 1, 'one Idempotency-Key on every try');
       equal(new Set(posts.map((c) => c.headers.get('X-Device-Id'))).size, 1);
-      equal([...new Set(seen)], ['submitting'], 'the sending state the whole time');
-      equal(statusText(el), 'Terima kasih, jawaban Anda sudah tercatat.');
+      equal([...new Set(seen)], ['sending'], 'the sending state the whole time');
+      equal(statusText(el), THANKS);
       equal(waits.length, 5);
       assert(
         waits.slice(0, 4).every((ms) => ms >= 3000 && ms <= 3750),
@@ -185,7 +203,7 @@ describe('<slims-poll>', () => {
     });
     radios(el)[1]!.click();
     shadow(el).querySelector('button')!.click();
-    await until(() => el._view === 'thanks', 'thank-you');
+    await until(() => statusText(el) === THANKS, 'thank-you');
     const device = localStorage.getItem('slims-crm:device');
     assert(device, 'a device id is stored after answering');
     stub.restore();
@@ -202,12 +220,12 @@ describe('<slims-poll>', () => {
     });
     radios(el)[0]!.click();
     shadow(el).querySelector('button')!.click();
-    await until(() => statusText(el) === 'Tidak dapat terhubung. Periksa koneksi internet Anda.', 'offline note');
-    equal(el._view, 'open');
+    await until(() => statusText(el) === OFFLINE, 'offline note');
+    assert(votable(el), 'the question stays, ready to send again');
     assert(radios(el)[0]!.checked, 'the answer is kept');
     online = true;
     shadow(el).querySelector('button')!.click();
-    await until(() => el._view === 'thanks', 'thank-you');
+    await until(() => statusText(el) === THANKS, 'thank-you');
     const keys = new Set(stub.calls.filter((c) => c.method === 'POST').map((c) => c.headers.get('Idempotency-Key')));
     equal(stub.calls.filter((c) => c.method === 'POST').length, 5, 'four attempts, then the visitor retry');
     equal(keys.size, 1);
@@ -220,8 +238,7 @@ describe('<slims-poll>', () => {
     });
     radios(el)[0]!.click();
     shadow(el).querySelector('button')!.click();
-    await until(() => el._view === 'thanks' && shadow(el).querySelector('[part=results]'), 'results');
-    equal(statusText(el), 'Terima kasih, jawaban Anda sudah tercatat.');
+    await until(() => statusText(el) === THANKS && shadow(el).querySelector('[part=results]'), 'results');
     const rows = [...shadow(el).querySelectorAll('[part=result]')];
     equal(rows.length, 3);
     includes(rows[0]!.textContent?.replace(/\s+/g, ' '), 'Pagi 80 suara (66,7%)');
@@ -246,8 +263,8 @@ describe('<slims-poll>', () => {
 
   it('shows a closed poll with its results', async () => {
     const el = await poll({ [GET]: () => json(200, surveyPayload({ state: 'closed' }, { results: pollResults })) });
-    equal(el._view, 'closed');
     equal(statusText(el), 'Jajak pendapat ditutup.');
+    assert(!shadow(el).querySelector('form'), 'no form');
     await until(() => shadow(el).querySelectorAll('[part=result]').length === 3, 'results');
   });
 
@@ -261,8 +278,7 @@ describe('<slims-poll>', () => {
 
   it('asks visitors to sign in for a members-only poll, and sends the member token once given', async () => {
     const el = await poll({ [GET]: () => json(200, surveyPayload({ audience: 'members' })) });
-    equal(el._view, 'members');
-    includes(statusText(el), 'Khusus anggota perpustakaan');
+    equal(statusText(el), MEMBERS);
     assert(!shadow(el).querySelector('form'), 'no form');
     stub.restore();
     document.body.replaceChildren();
@@ -273,7 +289,7 @@ describe('<slims-poll>', () => {
       setMemberToken: () => undefined,
     };
     const member = await poll({ [GET]: () => json(200, surveyPayload({ audience: 'members' })) });
-    equal(member._view, 'open');
+    assert(votable(member) && radios(member).length === 3, 'the member gets the question');
     equal(stub.calls[0]?.headers.get('Authorization'), 'Bearer member-token-1');
   });
 
@@ -284,7 +300,7 @@ describe('<slims-poll>', () => {
     });
     radios(el)[0]!.click();
     shadow(el).querySelector('button')!.click();
-    await until(() => el._view === 'members', 'members view');
+    await until(() => statusText(el) === MEMBERS && !shadow(el).querySelector('form'), 'members view');
   });
 
   it("renews an expired member token from the OPAC's token page and sends the answer once more", async () => {
@@ -306,7 +322,7 @@ describe('<slims-poll>', () => {
       });
       radios(el)[0]!.click();
       shadow(el).querySelector('button')!.click();
-      await until(() => el._view === 'thanks', 'thank-you after the renewal');
+      await until(() => statusText(el) === THANKS, 'thank-you after the renewal');
       equal(crm.memberToken, 'fresh-token');
       const posts = stub.calls.filter((c) => c.method === 'POST');
       equal(posts.length, 2);
@@ -326,7 +342,7 @@ describe('<slims-poll>', () => {
     radios(el)[0]!.click();
     shadow(el).querySelector('button')!.click();
     await until(
-      () => stub.calls.filter((c) => c.method === 'GET').length === 2 && el._view === 'open',
+      () => stub.calls.filter((c) => c.method === 'GET').length === 2 && votable(el),
       'a reload as a visitor',
     );
     equal(crm.memberToken, null);
@@ -337,11 +353,11 @@ describe('<slims-poll>', () => {
   it('shows a polite offline state with a retry button when the network is down', async () => {
     let up = false;
     const el = await poll({ [GET]: () => (up ? json(200, surveyPayload()) : 'offline') });
-    equal(el._view, 'offline');
-    equal(statusText(el), 'Tidak dapat terhubung. Periksa koneksi internet Anda.');
+    assert(retryOnly(el), 'a retry button, no form');
+    equal(statusText(el), OFFLINE);
     up = true;
     shadow(el).querySelector<HTMLButtonElement>('[part~=retry]')!.click();
-    await until(() => el._view === 'open', 'open after retry');
+    await until(() => votable(el), 'open after retry');
   });
 
   it('on a site the sidecar does not accept, says "not available here" (no retry) and tells the console what to set', async () => {
@@ -354,8 +370,8 @@ describe('<slims-poll>', () => {
         { [GET]: () => 'offline', 'GET /api/v1/health': () => json(200, { status: 'ok' }) },
         '<slims-poll poll="jam-buka" api="http://crm.perpustakaan.test"></slims-poll>',
       );
-      equal(el._view, 'unavailable');
       equal(statusText(el), 'Layanan ini belum tersedia di situs ini.');
+      equal(shadow(el).querySelector('form'), null, 'no form');
       equal(shadow(el).querySelector('button'), null, 'no retry button');
       equal(stub.calls.find((c) => c.path === '/api/v1/health')?.url.origin, 'http://crm.perpustakaan.test');
       assert(
@@ -377,8 +393,8 @@ describe('<slims-poll>', () => {
         { [GET]: () => 'offline', 'GET /api/v1/health': () => 'offline' },
         '<slims-poll poll="jam-buka" api="http://crm.perpustakaan.test"></slims-poll>',
       );
-      equal(down._view, 'offline');
-      equal(statusText(down), 'Tidak dapat terhubung. Periksa koneksi internet Anda.');
+      assert(retryOnly(down), 'a retry button, no form');
+      equal(statusText(down), OFFLINE);
     } finally {
       console.warn = warn;
     }
@@ -387,25 +403,26 @@ describe('<slims-poll>', () => {
   it('does not even try when the browser says it is offline', async () => {
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     const el = await poll({ [GET]: () => json(200, surveyPayload()) });
-    equal(el._view, 'offline');
+    equal(statusText(el), OFFLINE);
+    assert(retryOnly(el), 'a retry button, no form');
     equal(stub.calls.length, 0);
   });
 
   it('shows an error with a retry button after server errors, and recovers on retry', async () => {
     let fixed = false;
     const el = await poll({ [GET]: () => (fixed ? json(200, surveyPayload()) : apiError(500, 'internal_error')) });
-    equal(el._view, 'error');
+    assert(retryOnly(el), 'a retry button, no form');
     equal(stub.calls.length, 1, "a read is not retried behind the visitor's back");
-    equal(statusText(el), 'Maaf, terjadi gangguan. Silakan coba lagi.');
+    equal(statusText(el), ERROR);
     fixed = true;
     shadow(el).querySelector<HTMLButtonElement>('[part~=retry]')!.click();
-    await until(() => el._view === 'open', 'open after retry');
+    await until(() => votable(el), 'open after retry');
   });
 
   it('says so when the poll does not exist', async () => {
     const el = await poll({}, '<slims-poll poll="tidak-ada"></slims-poll>');
-    equal(el._view, 'notfound');
     equal(statusText(el), 'Jajak pendapat tidak ditemukan.');
+    equal(shadow(el).querySelector('form, button'), null, 'nothing to answer or retry');
     equal(stub.calls.length, 1, '4xx is not retried');
   });
 
@@ -422,9 +439,7 @@ describe('<slims-poll>', () => {
       { [GET]: () => json(200, surveyPayload({ state: 'closed' })) },
       '<section lang="en-GB"><slims-poll poll="jam-buka"></slims-poll></section>',
     );
-    const inner = nested.localName === 'slims-poll' ? nested : nested.querySelector('slims-poll')!;
-    await until(() => inner._view === 'closed', 'closed');
-    equal(statusText(inner), 'Poll closed.');
+    equal(statusText(nested), 'Poll closed.');
   });
 
   it('follows the OPAC’s language the SLiMS plugin gives (window.SlimsCRM.lang) over an <html lang> it cannot trust', async () => {
@@ -463,7 +478,7 @@ describe('<slims-poll>', () => {
     await el.updateComplete;
     equal(statusText(el), 'Loading…');
     release();
-    await until(() => el._view === 'open', 'open');
+    await until(() => shadow(el).querySelector('form'), 'open');
     await el.updateComplete;
     equal(shadow(el).querySelector('button')?.textContent?.trim(), 'Send');
   });
@@ -506,13 +521,13 @@ describe('<slims-poll>', () => {
     console.warn = (...args: unknown[]) => void warnings.push(args);
     try {
       const a = await poll({ [GET]: () => new Response('<html>502 Bad Gateway', { status: 200 }) });
-      equal(a._view, 'error');
+      assert(retryOnly(a) && statusText(a) === ERROR, 'the polite error');
       stub.restore();
       const b = await poll(
         { [GET]: () => json(200, { survey: { questions: 'nope' } }) },
         '<slims-poll poll="jam-buka"></slims-poll>',
       );
-      equal(b._view, 'error');
+      assert(retryOnly(b) && statusText(b) === ERROR, 'the polite error');
       stub.restore();
       const c = await poll({
         [GET]: () =>
@@ -530,7 +545,7 @@ describe('<slims-poll>', () => {
             ),
           ),
       });
-      equal(c._view, 'answered');
+      equal(statusText(c), 'Anda sudah menjawab.');
       await c.updateComplete;
       await new Promise((r) => setTimeout(r, 50));
       equal(watch.errors, []);
@@ -573,10 +588,10 @@ describe('<slims-poll>', () => {
       });
       const el = mount<SlimsPoll>('<slims-poll poll="jam-buka"></slims-poll>');
       await el.updateComplete;
-      equal(el._view, 'loading');
+      equal(statusText(el), 'Memuat…');
       await expectAccessible(el, 'the poll while loading');
       release();
-      await until(() => el._view === 'open', 'the question');
+      await until(() => votable(el), 'the question');
       await el.updateComplete;
       await expectAccessible(el, 'the poll question');
       shadow(el).querySelector('button')!.click();
@@ -587,30 +602,48 @@ describe('<slims-poll>', () => {
       stub.routes[POST] = async () => (await sent, json(201, { responseId: 1, results: pollResults }));
       radios(el)[0]!.click();
       shadow(el).querySelector('button')!.click();
-      await until(() => el._view === 'submitting', 'sending');
+      await until(() => sending(el), 'sending');
       await el.updateComplete;
       await expectAccessible(el, 'the poll while sending');
       answer();
-      await until(() => el._view === 'thanks' && shadow(el).querySelector('[part=results]'), 'thanks with results');
+      await until(() => statusText(el) === THANKS && shadow(el).querySelector('[part=results]'), 'thanks with results');
       await expectAccessible(el, 'the poll after thanks, with results');
     });
 
     it('answered (with results, or a note), closed, scheduled and members only', async () => {
-      const states: [string, unknown][] = [
-        ['answered', surveyPayload({}, { answered: true, results: pollResults })],
-        ['answered', surveyPayload({ resultsVisibility: 'after_close' }, { answered: true })],
-        ['closed', surveyPayload({ state: 'closed' }, { results: pollResults })],
-        ['scheduled', surveyPayload({ state: 'scheduled', opensAt: '2030-03-01T01:00:00Z' })],
-        ['members', surveyPayload({ audience: 'members' })],
+      // each state: its status line, and what shows below it once drawn
+      const states: [string, string, unknown, string | null][] = [
+        [
+          'answered',
+          'Anda sudah menjawab.',
+          surveyPayload({}, { answered: true, results: pollResults }),
+          '[part=results]',
+        ],
+        [
+          'answered',
+          'Anda sudah menjawab.',
+          surveyPayload({ resultsVisibility: 'after_close' }, { answered: true }),
+          '[part=note]',
+        ],
+        [
+          'closed',
+          'Jajak pendapat ditutup.',
+          surveyPayload({ state: 'closed' }, { results: pollResults }),
+          '[part=results]',
+        ],
+        [
+          'scheduled',
+          'Jajak pendapat belum dibuka.',
+          surveyPayload({ state: 'scheduled', opensAt: '2030-03-01T01:00:00Z' }),
+          null,
+        ],
+        ['members', MEMBERS, surveyPayload({ audience: 'members' }), null],
       ];
-      for (const [view, payload] of states) {
+      for (const [view, status, payload, below] of states) {
         const el = await poll({ [GET]: () => json(200, payload) });
-        equal(el._view, view);
-        await until(
-          () =>
-            view === 'scheduled' || view === 'members' || !(el._results && !shadow(el).querySelector('[part=results]')),
-          'the results',
-        );
+        includes(statusText(el), status, view);
+        equal(shadow(el).querySelector('form'), null, `no form when ${view}`);
+        if (below) await until(() => shadow(el).querySelector(below), `${below} when ${view}`);
         await expectAccessible(el, `the poll ${view}`);
         stub.restore();
         document.body.replaceChildren();
@@ -619,17 +652,17 @@ describe('<slims-poll>', () => {
 
     it('offline, error, not found, a failed send, and in English', async () => {
       const el = await poll({ [GET]: () => 'offline' });
-      equal(el._view, 'offline');
+      assert(retryOnly(el) && statusText(el) === OFFLINE, 'offline');
       await expectAccessible(el, 'the poll offline');
       stub.restore();
       document.body.replaceChildren();
       const broken = await poll({ [GET]: () => apiError(500, 'internal_error') });
-      equal(broken._view, 'error');
+      assert(retryOnly(broken) && statusText(broken) === ERROR, 'the polite error');
       await expectAccessible(broken, 'the poll after a server error');
       stub.restore();
       document.body.replaceChildren();
       const missing = await poll({}, '<slims-poll poll="tidak-ada"></slims-poll>');
-      equal(missing._view, 'notfound');
+      equal(statusText(missing), 'Jajak pendapat tidak ditemukan.');
       await expectAccessible(missing, 'the poll not found');
       stub.restore();
       document.body.replaceChildren();
@@ -639,7 +672,10 @@ describe('<slims-poll>', () => {
       );
       radios(en)[1]!.click();
       shadow(en).querySelector('button')!.click();
-      await until(() => en._view === 'open' && statusText(en) !== '', 'the offline note');
+      await until(
+        () => votable(en, 'Send') && statusText(en) === 'Cannot connect. Please check your internet connection.',
+        'the offline note',
+      );
       await expectAccessible(en, 'the English poll after a failed send');
     });
   });

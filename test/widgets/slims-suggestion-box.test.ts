@@ -12,6 +12,7 @@ import {
   HOSTILE,
   apiError,
   assert,
+  button,
   equal,
   fakeSlimsCRM,
   includes,
@@ -22,6 +23,7 @@ import {
   statusText,
   stubFetch,
   until,
+  visibleText,
   watchUncaught,
   type Call,
   type FetchStub,
@@ -100,11 +102,19 @@ function choose(el: Element, name: string, value: string): void {
   radio.click();
 }
 
+/** The send button is busy (aria-disabled, "Mengirim…" or "Sending…") while a submission is under way. */
+const sending = (el: Element): boolean =>
+  shadow(el).querySelector('[part=submit]')?.getAttribute('aria-disabled') === 'true';
+/** The form is shown, ready to send. */
+const formReady = (el: Element): boolean => button(el, 'Kirim')?.getAttribute('aria-disabled') === 'false';
+/** The tracking code shown in place of the form once the library has the item; null while the form is shown. */
+const trackingCode = (el: Element): string | null => shadow(el).querySelector('[part=code] #code')?.textContent ?? null;
+
 async function submit(el: SlimsSuggestionBox): Promise<void> {
-  // The submit handler runs up to its first await inside click(): the view is 'sending' by now, or
-  // still 'form' when a local check stopped it.
   $<HTMLButtonElement>(el, '[part=submit]').click();
-  await until(() => el._view !== 'sending', 'sending to finish', 4000);
+  // drawn as sending by now, or still as the form when a local check stopped it
+  await el.updateComplete;
+  await until(() => !sending(el), 'sending to finish', 4000);
   await el.updateComplete;
 }
 
@@ -152,7 +162,7 @@ describe('<slims-suggestion-box>', () => {
       equal(calls(POW)[0]!.url.searchParams.get('lang'), 'id');
 
       await submit(el);
-      equal(el._view, 'sent');
+      includes(visibleText(el), 'Kode pelacakan: ABCDE-FGHJK');
       equal(calls(POW).length, 1, 'one challenge for all those keystrokes');
       const [post] = calls(POST);
       const body = post!.body as Record<string, unknown>;
@@ -308,7 +318,7 @@ describe('<slims-suggestion-box>', () => {
     equal(focused(el), isbn, 'focus on the first bad field in the form');
     equal(statusText(el), 'Ada 2 isian yang perlu diperbaiki.');
     equal(errors[0]?.detail.code, 'validation_failed');
-    equal(el._view, 'form');
+    assert(formReady(el), 'the form stays, ready to send again');
     equal($<HTMLTextAreaElement>(el, 'textarea').value, 'Banyak yang mencari', 'what was typed stays');
   });
 
@@ -327,12 +337,12 @@ describe('<slims-suggestion-box>', () => {
       await quietly(() => submit(el));
       equal(statusText(el), message);
       equal($(el, '#status').className, 'error');
-      equal(el._view, 'form');
+      assert(formReady(el), 'the form stays, ready to send again');
       if (code === 'spam_suspected')
         equal((calls(POST)[0]!.body as { website?: string }).website, 'http://spam.example');
       // The proof of work was not spent: sending again needs no new challenge, but a new key.
       await submit(el);
-      equal(el._view, 'sent');
+      equal(trackingCode(el), 'ABCDE-FGHJK');
       equal(calls(POW).length, 1);
       const [first, second] = calls(POST);
       assert(
@@ -350,13 +360,13 @@ describe('<slims-suggestion-box>', () => {
     button.click();
     button.click();
     await sendKeys({ press: 'Enter' });
-    await until(() => el._view === 'sent', 'sent', 4000);
+    await until(() => trackingCode(el), 'sent', 4000);
     equal(calls(POST).length, 1, 'one POST for two clicks and an Enter');
     $<HTMLButtonElement>(el, '[part=code] button:last-child').click();
     await el.updateComplete;
     fill(el, 'text', 'Masukan kedua');
     await submit(el);
-    equal(el._view, 'sent');
+    equal(trackingCode(el), 'ABCDE-FGHJK');
     const [a, b] = calls(POST);
     assert(
       b && a!.headers.get('Idempotency-Key') !== b.headers.get('Idempotency-Key'),
@@ -368,7 +378,9 @@ describe('<slims-suggestion-box>', () => {
   it('does not ask a failing sidecar for a challenge at every keystroke; sending asks again and the form recovers', async () => {
     const el = await box({ [POW]: () => apiError(503, 'http_503', 'Service Unavailable') });
     fill(el, 'text', 'H');
-    await until(() => calls(POW).length === 1 && !el._pow, 'the first challenge to fail');
+    // the challenge has failed once its answer and the solver's chunk are both here (a moment later)
+    await until(() => calls(POW).length === 1 && requested('/widgets/shared/pow.ts'), 'the first challenge');
+    await new Promise((r) => setTimeout(r, 50));
     for (const text of ['Ha', 'Hal', 'Halo']) {
       fill(el, 'text', text);
       await new Promise((r) => setTimeout(r, 20));
@@ -376,12 +388,12 @@ describe('<slims-suggestion-box>', () => {
     equal(calls(POW).length, 1, 'typing does not retry a failed challenge');
     await quietly(() => submit(el));
     equal(calls(POW).length, 2, 'sending tries again');
-    equal(el._view, 'form', 'not stuck in sending');
+    assert(formReady(el), 'not stuck in sending');
     equal(statusText(el), 'Maaf, terjadi gangguan. Silakan coba lagi.');
     stub!.routes[POW] = powRoute;
     stub!.routes[POST] = created();
     await submit(el);
-    equal(el._view, 'sent');
+    equal(trackingCode(el), 'ABCDE-FGHJK');
   });
 
   it("never shows a proxy's English status text: a 4xx without the sidecar's JSON reads as the widget's own words", async () => {
@@ -433,7 +445,7 @@ describe('<slims-suggestion-box>', () => {
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
     stub!.routes[POST] = created();
     await submit(el);
-    equal(el._view, 'sent');
+    equal(trackingCode(el), 'ABCDE-FGHJK');
     equal(
       new Set(calls(POST).map((c) => c.headers.get('Idempotency-Key'))).size,
       1,
@@ -449,7 +461,7 @@ describe('<slims-suggestion-box>', () => {
     });
     fill(el, 'text', 'Ditulis pelan-pelan');
     await submit(el);
-    equal(el._view, 'sent');
+    equal(trackingCode(el), 'ABCDE-FGHJK');
     equal(calls(POW).length, 2, 'a fresh challenge');
     const [a, b] = calls(POST);
     assert((a!.body as { pow: string }).pow !== (b!.body as { pow: string }).pow, 'the retry carries the new proof');
@@ -467,7 +479,7 @@ describe('<slims-suggestion-box>', () => {
     await quietly(() => submit(again));
     equal(calls(POST).length, 2, 'one automatic retry only');
     equal(statusText(again), 'Bukti kerja sudah dipakai.');
-    equal(again._view, 'form');
+    assert(formReady(again), 'the form stays, ready to send again');
   });
 
   it('lets a member send as member (no proof of work) or anonymously, and lists their own items', async () => {
@@ -492,7 +504,7 @@ describe('<slims-suggestion-box>', () => {
 
     fill(el, 'text', 'Sebagai anggota');
     await submit(el);
-    equal(el._view, 'sent');
+    equal(trackingCode(el), 'VWXYZ-23456');
     equal(calls(POW).length, 0, 'a member sending as member needs no proof of work');
     equal((calls(POST)[0]!.body as Record<string, unknown>).asMember, true);
     equal(calls(POST)[0]!.headers.get('Authorization'), 'Bearer tok-member');
@@ -504,7 +516,7 @@ describe('<slims-suggestion-box>', () => {
     await until(() => calls(POW).length === 1, 'choosing anonymous starts the proof of work');
     fill(el, 'text', 'Tanpa nama');
     await submit(el);
-    equal(el._view, 'sent');
+    equal(trackingCode(el), 'VWXYZ-23456');
     const body = calls(POST)[1]!.body as Record<string, unknown>;
     equal(body.asMember, false);
     assert(decodePow(body.pow), 'an anonymous item carries a proof of work');
@@ -592,7 +604,7 @@ describe('<slims-suggestion-box>', () => {
       includes($(el, '[part=code] [part=item]').textContent, 'Direncanakan');
       another!.click();
       await el.updateComplete;
-      equal(el._view, 'form');
+      assert(formReady(el) && !trackingCode(el), 'the form again, in place of the code');
       equal($<HTMLTextAreaElement>(el, 'textarea').value, '');
       await new Promise((r) => setTimeout(r, 20));
       equal(focused(el), $(el, 'textarea'));
@@ -641,7 +653,8 @@ describe('<slims-suggestion-box>', () => {
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
-    equal(el._kind, 'purchase');
+    equal($<HTMLInputElement>(el, 'input[name=kind]:checked').value, 'purchase');
+    equal($(el, 'label[for=text]').textContent, 'Alasan usulan', 'the form asks for a purchase request');
     await sendKeys({ press: 'Tab' });
     equal(focused(el), $(el, '#purchase-title'));
     await sendKeys({ type: 'Bumi Manusia' });
@@ -657,7 +670,7 @@ describe('<slims-suggestion-box>', () => {
     await sendKeys({ up: 'Shift' });
     equal(focused(el), $(el, '#purchase-title'));
     await sendKeys({ press: 'Enter' });
-    await until(() => el._view === 'sent', 'sent with Enter', 4000);
+    await until(() => trackingCode(el), 'sent with Enter', 4000);
     equal(calls(POST)[0]!.body && (calls(POST)[0]!.body as { purchase: unknown }).purchase, { title: 'Bumi Manusia' });
     await el.updateComplete;
     await sendKeys({ press: 'Tab' });
@@ -667,7 +680,7 @@ describe('<slims-suggestion-box>', () => {
     equal(focused(el)?.textContent, 'Kirim masukan lain');
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
-    equal(el._view, 'form');
+    assert(formReady(el) && !trackingCode(el), 'the form again, in place of the code');
   });
 
   describe('accessibility (axe-core, WCAG 2.1 A/AA) in every state', () => {
@@ -706,23 +719,19 @@ describe('<slims-suggestion-box>', () => {
       await expectAccessible(el, 'the purchase form without consent');
       $<HTMLInputElement>(el, '#consent').click();
       $<HTMLButtonElement>(el, '[part=submit]').click();
-      await until(() => el._view === 'sending', 'sending');
+      await until(() => sending(el), 'sending');
       await el.updateComplete;
       equal(statusText(el), 'Menyiapkan pengiriman…');
       await expectAccessible(el, 'the form while the proof of work is under way');
       release();
       await quietly(() =>
-        until(
-          () => el._view === 'form' && shadow(el).querySelector('#e-contact-email'),
-          'the 422 under its field',
-          4000,
-        ),
+        until(() => formReady(el) && shadow(el).querySelector('#e-contact-email'), 'the 422 under its field', 4000),
       );
       await el.updateComplete;
       await expectAccessible(el, "the form with the server's 422");
       fill(el, 'contact.email', 'budi@example.id');
       await submit(el);
-      equal(el._view, 'sent');
+      equal(trackingCode(el), 'ABCDE-FGHJK');
       await expectAccessible(el, 'sent, with the tracking code');
       shadow(el).querySelectorAll<HTMLButtonElement>('[part=code] button')[1]!.click();
       await until(() => shadow(el).querySelector('[part=code] [part=item]'), 'the status');

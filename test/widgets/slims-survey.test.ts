@@ -6,6 +6,7 @@ import { expectAccessible } from './axe.ts';
 import {
   apiError,
   assert,
+  button,
   equal,
   includes,
   json,
@@ -68,10 +69,13 @@ let stub: FetchStub;
 async function survey(routes: FetchStub['routes'], lang = ''): Promise<SlimsSurvey> {
   stub = stubFetch(routes);
   const el = mount<SlimsSurvey>(`<slims-survey survey="kepuasan-2026" ${lang && `lang="${lang}"`}></slims-survey>`);
-  await until(() => el._view === 'open', 'the survey to open');
+  await until(() => shadow(el).querySelector('[part=form]'), 'the survey to open');
   await el.updateComplete;
   return el;
 }
+
+const THANKS = 'Terima kasih, jawaban Anda sudah tercatat.';
+const errors = (el: Element): number => shadow(el).querySelectorAll('[part=error]').length;
 
 const question = (el: Element, id: number): HTMLFieldSetElement =>
   shadow(el).querySelector<HTMLFieldSetElement>(`[data-question="${id}"]`)!;
@@ -116,7 +120,7 @@ describe('<slims-survey>', () => {
     const el = await survey({ [GET]: () => json(200, payload) });
     pick(el, 2, '21');
     shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
-    await until(() => el._errors.size === 2, 'errors');
+    await until(() => errors(el) === 2, 'errors');
     await el.updateComplete;
     equal(question(el, 1).querySelector('[part=error]')?.textContent, 'Pertanyaan ini wajib dijawab.');
     equal(question(el, 3).querySelector('[part=error]')?.textContent, 'Pertanyaan ini wajib dijawab.');
@@ -148,7 +152,7 @@ describe('<slims-survey>', () => {
     for (const id of [1, 2, 3, 4])
       assert(!question(el, id).querySelector('[part=error]'), `no error on question ${id}`);
     includes(statusText(el), 'Ada 1 jawaban yang perlu diperbaiki.');
-    equal(el._view, 'open');
+    equal(button(el, 'Kirim')?.getAttribute('aria-disabled'), 'false', 'the form stays, ready to send again');
     assert(question(el, 1).querySelector<HTMLInputElement>('input[value="11"]')!.checked, 'answers are kept');
   });
 
@@ -166,7 +170,7 @@ describe('<slims-survey>', () => {
     pick(el, 4, '9');
     question(el, 5).querySelector('textarea')!.value = '  Tambah jam buka  ';
     shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
-    await until(() => el._view === 'thanks', 'thank-you');
+    await until(() => statusText(el) === THANKS, 'thank-you');
     equal(stub.calls.at(-1)?.body, {
       answers: [
         { questionId: 1, optionIds: [12] },
@@ -295,11 +299,11 @@ describe('<slims-survey>', () => {
       await el.updateComplete;
       await expectAccessible(el, 'the survey while loading');
       release();
-      await until(() => el._view === 'open', 'the survey to open');
+      await until(() => shadow(el).querySelector('[part=form]'), 'the survey to open');
       await el.updateComplete;
       await expectAccessible(el, 'the survey form');
       shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
-      await until(() => el._errors.size === 2, 'local errors');
+      await until(() => errors(el) === 2, 'local errors');
       await el.updateComplete;
       await expectAccessible(el, 'the survey with required answers missing');
       pick(el, 1, '11');
@@ -310,24 +314,46 @@ describe('<slims-survey>', () => {
       await expectAccessible(el, "the survey with the server's 422");
       question(el, 5).querySelector('textarea')!.value = 'Tambah jam buka';
       shadow(el).querySelector<HTMLButtonElement>('[part=button]')!.click();
-      await until(() => el._view === 'thanks' && shadow(el).querySelector('[part=results]'), 'thanks with results');
+      await until(() => statusText(el) === THANKS && shadow(el).querySelector('[part=results]'), 'thanks with results');
       await expectAccessible(el, 'the survey after thanks, with results per question');
     });
 
     it('answered, closed, offline and error, in Indonesian and English', async () => {
-      for (const lang of ['id', 'en']) {
-        for (const [view, route] of [
-          ['answered', () => json(200, { ...(payload as object), answered: true, results })],
-          ['closed', () => json(200, surveyPayload({ ...(payload as { survey: object }).survey, state: 'closed' }))],
-          ['offline', () => 'offline' as const],
-          ['error', () => apiError(500, 'internal_error')],
+      for (const lang of ['id', 'en'] as const) {
+        // each state, with its status line in either language and what else it shows
+        for (const [view, route, status, shows] of [
+          [
+            'answered',
+            () => json(200, { ...(payload as object), answered: true, results }),
+            { id: 'Anda sudah menjawab.', en: 'You have already answered.' },
+            '[part=results]',
+          ],
+          [
+            'closed',
+            () => json(200, surveyPayload({ ...(payload as { survey: object }).survey, state: 'closed' })),
+            { id: 'Survei ditutup.', en: 'Survey closed.' },
+            '[part=title]',
+          ],
+          [
+            'offline',
+            () => 'offline' as const,
+            {
+              id: 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
+              en: 'Cannot connect. Please check your internet connection.',
+            },
+            '[part~=retry]',
+          ],
+          [
+            'error',
+            () => apiError(500, 'internal_error'),
+            { id: 'Maaf, terjadi gangguan. Silakan coba lagi.', en: 'Sorry, something went wrong. Please try again.' },
+            '[part~=retry]',
+          ],
         ] as const) {
           stub = stubFetch({ [GET]: route });
           const el = mount<SlimsSurvey>(`<slims-survey survey="kepuasan-2026" lang="${lang}"></slims-survey>`);
-          await until(
-            () => el._view === view && (view !== 'answered' || shadow(el).querySelector('[part=results]')),
-            `the survey ${view}`,
-          );
+          await until(() => statusText(el) === status[lang] && shadow(el).querySelector(shows), `the survey ${view}`);
+          equal(shadow(el).querySelector('form'), null, `no form when ${view}`);
           await expectAccessible(el, `the survey ${view} (${lang})`);
           stub.restore();
           document.body.replaceChildren();

@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { referencePage } from './api/docs.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { createAvailability, RETRY_AFTER_SECONDS } from './db/availability.ts';
+import { dialectOf } from './db/dialect.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, pick, requestLang } from './errors.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
@@ -119,7 +120,7 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
       {
         status: database ? 'ok' : 'degraded',
         version: VERSION,
-        database: { dialect: deps.dialect, ok: database },
+        database: { dialect: dialectOf(deps.db), ok: database },
         time: deps.clock().toISOString(),
       },
       database ? 200 : 503,

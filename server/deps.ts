@@ -2,13 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { SharedSecret } from './auth/secret.ts';
 import type { DatabaseAvailability } from './db/availability.ts';
-import type { Dialect } from './db/connection.ts';
 import type { Database } from './db/database.ts';
 import type { Config } from './env.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  dialect: Dialect;
   config: Config;
   /** The secret shared with the SLiMS plugin (see auth/secret.ts); config.secret is only what the environment said. */
   secret: SharedSecret;

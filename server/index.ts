@@ -5,7 +5,7 @@ import { demoSecret, fixedSecret, type SharedSecret } from './auth/secret.ts';
 import { createAvailability } from './db/availability.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { applySlimsSubset, migrate } from './db/migrate.ts';
-import { readPluginSettings, slimsSecret } from './db/pairing.ts';
+import { readPluginSettings, slimsSecret } from './auth/pairing.ts';
 import { checkSlimsDatabase, explainConnectionError } from './db/preflight.ts';
 import { loadConfig } from './env.ts';
 import { BilingualError } from './errors.ts';
@@ -65,13 +65,12 @@ async function main(): Promise<void> {
   const availability = createAvailability({ db: handle.db, log: (line) => console.error(line) });
   const app = createApp({
     db: handle.db,
-    dialect: handle.dialect,
     config,
     secret,
     clock: () => new Date(),
     availability,
   });
-  const background = startBackgroundWork({ db: handle.db, dialect: handle.dialect, config, availability });
+  const background = startBackgroundWork({ db: handle.db, config, availability });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     say('');
     say(`slims-crm berjalan di port ${info.port} / slims-crm is listening on port ${info.port}`);

@@ -4,7 +4,6 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createAvailability, type DatabaseAvailability } from './db/availability.ts';
-import type { Dialect } from './db/connection.ts';
 import type { Database } from './db/database.ts';
 import type { Config } from './env.ts';
 import { queueDailyDigest } from './feedback/digest.ts';
@@ -14,7 +13,6 @@ import { createSender } from './outbox/sender.ts';
 
 export interface BackgroundOptions {
   db: Kysely<Database>;
-  dialect: Dialect;
   config: Config;
   clock?: () => Date;
   log?: (line: string) => void;
@@ -28,7 +26,6 @@ export interface BackgroundOptions {
 export function startBackgroundWork(options: BackgroundOptions) {
   const {
     db,
-    dialect,
     config,
     clock = () => new Date(),
     log = console.error,
@@ -45,7 +42,6 @@ export function startBackgroundWork(options: BackgroundOptions) {
       ? null
       : createSender({
           db,
-          dialect,
           transport: channel.send,
           owner: `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`,
           clock,

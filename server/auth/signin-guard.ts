@@ -9,7 +9,7 @@ import { ApiError, signInLockedMessage } from '../errors.ts';
 import { checkSignInProof, createSignInChallenge, spendProof } from '../feedback/pow.ts';
 import type { AppContext } from '../http.ts';
 import { clientAddress, networkId } from '../network.ts';
-import { isUniqueViolation } from '../surveys/surveys.queries.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 
 /** Failures an account may have (in ACCOUNT_WINDOW_MS) before its tries are spaced out. */
 export const FREE_FAILURES = 5;

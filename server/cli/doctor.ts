@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { migrationFiles, pendingMigrations } from '../db/migrate.ts';
 import { checkGrants } from '../db/grants.ts';
-import { readPluginSettings } from '../db/pairing.ts';
+import { readPluginSettings } from '../auth/pairing.ts';
 import { pingProof, webhookSignature } from '../hooks/hooks.signature.ts';
 import { REQUIRED_SLIMS_TABLES, StartupError, checkSlimsDatabase, explainConnectionError } from '../db/preflight.ts';
 import { ConfigError, loadConfig, type Config } from '../env.ts';

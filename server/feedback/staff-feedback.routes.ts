@@ -19,7 +19,7 @@ import {
   type FeedbackChanges,
   type StaffItem,
   type StaffRef,
-} from './feedback.queries.ts';
+} from './staff-feedback.queries.ts';
 import {
   parseMeasuresQuery,
   parseMerge,
@@ -38,7 +38,7 @@ export type StaffFeedbackPage = Awaited<ReturnType<typeof listStaffItems>> & { p
 const MODULE = 'membership';
 
 export function staffFeedbackRoutes(deps: AppDeps) {
-  const { db, config, clock, dialect } = deps;
+  const { db, config, clock } = deps;
   const log = deps.log ?? ((line: string) => console.error(line));
   const read = requireStaff(deps, MODULE, 'r');
   const write = requireStaff(deps, MODULE, 'w');
@@ -121,7 +121,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
         changes.assigned = assigned;
       }
       const now = clock();
-      const result = await updateFeedback(db, dialect, id, changes, actor(c), now);
+      const result = await updateFeedback(db, id, changes, actor(c), now);
       if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
       if (result.statusEventId !== null) await notify(id, result.statusEventId, now);
       return c.json({ item: await item(c, id) });
@@ -134,7 +134,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const { text } = c.req.valid('json');
-        if ((await addNote(db, dialect, id, text, actor(c), clock())) === 'not_found')
+        if ((await addNote(db, id, text, actor(c), clock())) === 'not_found')
           throw new ApiError(404, 'feedback_not_found');
         return c.json({ item: await item(c, id) }, 201);
       },
@@ -143,7 +143,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const reply = c.req.valid('json');
       const now = clock();
-      const eventId = await addReply(db, dialect, id, reply, actor(c), now);
+      const eventId = await addReply(db, id, reply, actor(c), now);
       if (eventId === 'not_found') throw new ApiError(404, 'feedback_not_found');
       await notify(id, eventId, now);
       return c.json({ item: await item(c, id) }, 201);
@@ -156,7 +156,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const { into } = c.req.valid('json');
-        const result = await mergeFeedback(db, dialect, id, into, actor(c), clock());
+        const result = await mergeFeedback(db, id, into, actor(c), clock());
         if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
         if (result === 'invalid') throw new ApiError(409, 'merge_invalid');
         return c.json({ item: await item(c, into) });

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
-import { isUniqueViolation } from '../surveys/surveys.queries.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 import type { WebhookEvent } from './hooks.schemas.ts';
 
 /** Stores a new event; false when its id was received before. */

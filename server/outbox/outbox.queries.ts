@@ -1,10 +1,9 @@
 // The outbox in the database: enqueue once per dedupe key, lease due rows to one sender, record the outcome.
 import { randomUUID } from 'node:crypto';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
-import type { Dialect } from '../db/connection.ts';
 import type { CrmOutboxTable, Database, OutboxChannel } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
-import { isUniqueViolation } from '../surveys/surveys.queries.ts';
+import { dialectOf, isDeadlock, isUniqueViolation } from '../db/dialect.ts';
 
 export type OutboxRow = Selectable<CrmOutboxTable>;
 
@@ -92,7 +91,6 @@ function due(now: string) {
  */
 export async function claim(
   db: Kysely<Database>,
-  dialect: Dialect,
   owner: string,
   now: Date,
   { batch, leaseMs, maxAttempts = DEFAULT_RETRY.maxAttempts }: ClaimOptions,
@@ -117,7 +115,7 @@ export async function claim(
     lease_owner: owner,
     lease_until: toDbTime(new Date(now.getTime() + leaseMs)),
   };
-  if (dialect === 'sqlite') {
+  if (dialectOf(db) === 'sqlite') {
     await db.updateTable('crm_outbox').set(giveUp).where(exhausted).execute();
     const rows = await db
       .updateTable('crm_outbox')
@@ -136,7 +134,7 @@ export async function claim(
     try {
       return await leaseBatch();
     } catch (error) {
-      if (attempt >= 3 || (error as { errno?: number }).errno !== 1213) throw error;
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
     }
   }
 

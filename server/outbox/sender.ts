@@ -1,7 +1,6 @@
 // The sender loop: lease due outbox rows, hand each to its channel's transport, record the outcome.
 import type { Kysely } from 'kysely';
 import type { DatabaseAvailability } from '../db/availability.ts';
-import type { Dialect } from '../db/connection.ts';
 import type { Database } from '../db/database.ts';
 import { fromDbTime } from '../db/time.ts';
 import { claim, DEFAULT_RETRY, markFailed, markSent, type OutboxRow, type RetryPolicy } from './outbox.queries.ts';
@@ -11,7 +10,6 @@ export type Transport = (message: OutboxRow) => Promise<void>;
 
 export interface SenderOptions {
   db: Kysely<Database>;
-  dialect: Dialect;
   transport: Transport;
   /** Names this sender in lease_owner: unique per process (e.g. host, pid and a random part). */
   owner: string;
@@ -41,7 +39,6 @@ export interface Sender {
 export function createSender(options: SenderOptions): Sender {
   const {
     db,
-    dialect,
     transport,
     owner,
     clock = () => new Date(),
@@ -55,7 +52,7 @@ export function createSender(options: SenderOptions): Sender {
   let stopped = true;
 
   async function runOnce(): Promise<RunResult> {
-    const rows = await claim(db, dialect, owner, clock(), { batch, leaseMs, maxAttempts: retry.maxAttempts });
+    const rows = await claim(db, owner, clock(), { batch, leaseMs, maxAttempts: retry.maxAttempts });
     const result: RunResult = { claimed: rows.length, sent: 0, failed: 0 };
     for (const row of rows) {
       // Past the lease another sender may already hold the row: leave it rather than risk a second copy.

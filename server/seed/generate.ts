@@ -5,6 +5,7 @@ import bcrypt from 'bcryptjs';
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/connection.ts';
 import type { Database } from '../db/database.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { datetimeOf, libraryDay, toDay, weekday, ymdOf, yearOf } from './calendar.ts';
 import {
   cities,
@@ -170,8 +171,8 @@ export async function seedDemoLibrary(handle: DatabaseHandle, opts: SeedOptions)
   const onProgress = opts.onProgress ?? (() => {});
   return handle.db.connection().execute(async (db) => {
     await guard(db, opts.reset === true);
-    const restore = await prepareForBulk(db, handle.dialect);
-    const sink = new BulkSink(db, handle.dialect, onProgress);
+    const restore = await prepareForBulk(db);
+    const sink = new BulkSink(db, onProgress);
     try {
       const summary = await generate(db, sink, size, opts.seed, today);
       await sink.drain();
@@ -220,8 +221,8 @@ async function guard(db: Kysely<Database>, reset: boolean): Promise<void> {
 }
 
 /** Speeds up bulk loading; returns what puts the connection back. */
-async function prepareForBulk(db: Kysely<Database>, dialect: DatabaseHandle['dialect']): Promise<() => Promise<void>> {
-  if (dialect === 'sqlite') {
+async function prepareForBulk(db: Kysely<Database>): Promise<() => Promise<void>> {
+  if (dialectOf(db) === 'sqlite') {
     await sql`PRAGMA synchronous = OFF`.execute(db);
     await sql`PRAGMA cache_size = -262144`.execute(db);
     await sql`PRAGMA temp_store = MEMORY`.execute(db);

@@ -3,6 +3,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Dialect } from '../db/connection.ts';
 import type { Database } from '../db/database.ts';
+import { dialectOf } from '../db/dialect.ts';
 
 /** SQLite allows 32,766 bound parameters per statement; MySQL's limit is max_allowed_packet (16 MB by default). */
 const MAX_PARAMETERS = 30_000;
@@ -28,9 +29,9 @@ export class BulkSink {
   #uncommitted = 0;
   #inTransaction = false;
 
-  constructor(db: Kysely<Database>, dialect: Dialect, onProgress: (progress: Progress) => void) {
+  constructor(db: Kysely<Database>, onProgress: (progress: Progress) => void) {
     this.db = db;
-    this.dialect = dialect;
+    this.dialect = dialectOf(db);
     this.#onProgress = onProgress;
   }
 

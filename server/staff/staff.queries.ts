@@ -5,8 +5,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
 import type { Privileges } from '../auth/tokens.ts';
-import { isUniqueViolation } from '../surveys/surveys.queries.ts';
-import { unserializeList } from './php-serialize.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
+import { unserializeList } from '../db/php-serialize.ts';
 
 export interface StaffAccount {
   /** SLiMS 9.6+ two-step sign-in is on for this account: the sidecar cannot ask for the code. */

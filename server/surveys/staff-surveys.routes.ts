@@ -3,32 +3,28 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 import { ApiError, requestLang } from '../errors.ts';
 import { jsonBody, parseId, readJsonObject, type AppEnv } from '../http.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { csvLine } from './csv.ts';
 import type { SurveyCache } from './surveys.cache.ts';
 import {
-  buildResults,
   countResponses,
   createSurvey,
   deleteSurvey,
-  exportResponses,
   getSurveyById,
-  isUniqueViolation,
   listSurveys,
-  responseTimeline,
   setSurveyStatus,
   slugInUse,
   surveyState,
-  tallySurvey,
-  textAnswers,
   updateSurvey,
-  type Results,
   type SurveyDefinition,
   type SurveyState,
   type SurveySummary,
 } from './surveys.queries.ts';
+import { buildResults, responseTimeline, tallySurvey, textAnswers, type Results } from './surveys.results.ts';
+import { exportResponses } from './surveys.export.ts';
 import type { PublicSurvey } from './surveys.routes.ts';
 import { parseSurveyInput } from './surveys.schemas.ts';
 
@@ -94,7 +90,7 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const current = await load(c.req.param('id'));
       const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
       if (await slugInUse(db, input.slug, current.id)) throw new ApiError(409, 'slug_taken');
-      const saved = await updateSurvey(db, deps.dialect, current.id, input, clock()).catch(slugTaken);
+      const saved = await updateSurvey(db, current.id, input, clock()).catch(slugTaken);
       cache.forget(current);
       if (saved === 'gone') throw new ApiError(404, 'survey_not_found');
       if (saved === 'has_responses') throw new ApiError(409, 'has_responses');

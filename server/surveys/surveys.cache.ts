@@ -2,7 +2,8 @@
 // They hold no state of record: every sidecar may keep its own, and a stale entry lives at most ttlMs.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { getSurveyBySlug, tallySurvey, type SurveyDefinition, type Tally } from './surveys.queries.ts';
+import { getSurveyBySlug, type SurveyDefinition } from './surveys.queries.ts';
+import { tallySurvey, type Tally } from './surveys.results.ts';
 
 interface Entry<T> {
   value: Promise<T>;

@@ -6,15 +6,14 @@ import { deviceIdOf, idempotencyKeyOf, memberOf, readJsonObject, writerOf, type 
 import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import type { SurveyCache } from './surveys.cache.ts';
 import {
-  buildResults,
   findResponse,
   insertResponse,
   surveyState,
   type QuestionDefinition,
-  type Results,
   type SurveyDefinition,
   type SurveyState,
 } from './surveys.queries.ts';
+import { buildResults, type Results } from './surveys.results.ts';
 import { parseAnswers } from './surveys.schemas.ts';
 
 /** A survey as a visitor sees it (GET /api/v1/surveys/:slug): never a draft, no ids or versions of its own. */

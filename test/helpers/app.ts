@@ -93,7 +93,6 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
 export function buildApp(handle: DatabaseHandle, clock = testClock(), config = testConfig()) {
   return createApp({
     db: handle.db,
-    dialect: handle.dialect,
     config,
     secret: testSecret(config),
     clock,

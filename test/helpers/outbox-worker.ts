@@ -11,7 +11,6 @@ const handle = await openDatabase(
 const email = createEmailChannel({ smtpUrl, from: 'Perpustakaan <layanan@perpustakaan.test>' });
 const sender = createSender({
   db: handle.db,
-  dialect: handle.dialect,
   transport: email.send,
   owner,
   batch: 5,

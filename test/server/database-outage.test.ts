@@ -77,7 +77,6 @@ describe('the background loops while the database is away', () => {
     });
     const sender = createSender({
       db: handle.db,
-      dialect: 'sqlite',
       transport: async () => {},
       owner: 'test',
       log: (line) => lines.push(line),
@@ -88,7 +87,6 @@ describe('the background loops while the database is away', () => {
     await sender.stop();
     const background = startBackgroundWork({
       db: handle.db,
-      dialect: 'sqlite',
       config: testConfig(),
       log: (line) => lines.push(line),
       availability: counted,
@@ -110,7 +108,6 @@ describe('a MariaDB that refuses connections', () => {
     const config = testConfig({ databaseUrl: 'mysql://root@127.0.0.1/slims' });
     const app = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config,
       secret: testSecret(config),
       clock: testClock(),
@@ -144,7 +141,6 @@ describe.each(await availableDatabases())('a closed database on $name', (databas
     const config = testConfig();
     const app = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config,
       secret: testSecret(config),
       clock: testClock(),

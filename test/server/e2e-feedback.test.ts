@@ -80,7 +80,6 @@ describe('suggestion box loop in Chromium', () => {
     });
     app = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config,
       secret: testSecret(),
       clock: () => new Date(),
@@ -89,7 +88,6 @@ describe('suggestion box loop in Chromium', () => {
     });
     background = startBackgroundWork({
       db: handle.db,
-      dialect: handle.dialect,
       config,
       sendEveryMs: 100,
       log: () => {},

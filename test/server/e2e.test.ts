@@ -48,7 +48,6 @@ describe('demo page in Chromium', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     app = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config: testConfig({ publicUrl: base, allowedOrigins: [] }),
       secret: testSecret(),
       clock: () => new Date(),

@@ -197,7 +197,6 @@ describe.each(await availableDatabases())('staff feedback inbox on $name', (data
     expect((await ok('GET', `/${s1.id}`)).email).toBe(true);
     const noMail = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config: testConfig(),
       secret: testSecret(),
       clock,

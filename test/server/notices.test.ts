@@ -215,7 +215,6 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
   it('stops every notice to an address at once from the link in a notice, and only with a genuine link', async () => {
     const app = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config,
       secret: testSecret(),
       clock,
@@ -285,7 +284,6 @@ describe.each(await availableDatabases())('notices on $name', (database) => {
     );
     const background = startBackgroundWork({
       db: handle.db,
-      dialect: handle.dialect,
       config: { ...config, digestTo: [] },
       sendEveryMs: 10,
       log: () => {},

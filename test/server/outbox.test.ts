@@ -32,7 +32,6 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
   const sender = (owner: string, options: Partial<SenderOptions> = {}) =>
     createSender({
       db: handle.db,
-      dialect: handle.dialect,
       transport: email.send,
       owner,
       clock,
@@ -170,7 +169,7 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
   it('finishes a crashed sender batch after its lease runs out, repeating only the message in flight', async () => {
     const queued = await enqueueAll(10);
     // The crashed sender leases five, delivers the first, and dies before recording anything.
-    const inFlight = await claim(handle.db, handle.dialect, 'crashed', clock(), { batch: 5, leaseMs: 60_000 });
+    const inFlight = await claim(handle.db, 'crashed', clock(), { batch: 5, leaseMs: 60_000 });
     expect(inFlight).toHaveLength(5);
     await email.send(inFlight[0]!);
 
@@ -195,11 +194,11 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
     const options = { batch: 5, leaseMs: 60_000, maxAttempts: RETRY.maxAttempts };
     // Each sender takes the row and dies mid-send; the next claim counts the try it never recorded.
     for (let crash = 1; crash <= RETRY.maxAttempts; crash++) {
-      const taken = await claim(handle.db, handle.dialect, `crashing-${crash}`, clock(), options);
+      const taken = await claim(handle.db, `crashing-${crash}`, clock(), options);
       expect(taken.map((r) => [r.id, r.attempts])).toEqual([[row!.id, crash - 1]]);
       clock.advance(60_000);
     }
-    expect(await claim(handle.db, handle.dialect, 'next', clock(), options)).toEqual([]);
+    expect(await claim(handle.db, 'next', clock(), options)).toEqual([]);
     expect(await rows()).toMatchObject([
       {
         status: 'failed',
@@ -219,5 +218,10 @@ describe.each(await availableDatabases())('outbox on $name', (database) => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     await a.stop();
     expect(mailbox.received).toHaveLength(3);
+    // Stopped means stopped: a message queued now waits for the next sender, however many ticks go by.
+    await enqueue(handle.db, message(4), clock(), { publicUrl: PUBLIC_URL });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(mailbox.received).toHaveLength(3);
+    expect((await rows()).map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'pending']);
   });
 });

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { applySlimsSubset } from '../../server/db/migrate.ts';
-import { readPluginSettings } from '../../server/db/pairing.ts';
-import { unserializeList, unserializePairs } from '../../server/staff/php-serialize.ts';
+import { readPluginSettings } from '../../server/auth/pairing.ts';
+import { unserializeList, unserializePairs } from '../../server/db/php-serialize.ts';
 
 const secret = 'a1b2c3d4'.repeat(8);
 const serialized = `a:2:{s:10:"sidecarUrl";s:24:"https://crm.perpus.go.id";s:6:"secret";s:64:"${secret}";}`;

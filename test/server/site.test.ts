@@ -24,7 +24,6 @@ describe('site', () => {
     await prepareDatabase(handle);
     app = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config: testConfig(),
       secret: testSecret(),
       clock: testClock(),
@@ -60,7 +59,6 @@ describe('site', () => {
   it('shows the demo website only on the embedded demo database', async () => {
     const production = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config: testConfig({ databaseUrl: 'mysql://crm@127.0.0.1:3306/slims' }),
       secret: testSecret(),
       clock: testClock(),
@@ -75,7 +73,6 @@ describe('site', () => {
     // A MariaDB test database started with CRM_DEMO=1 shows the demo as the embedded one does.
     const demoOnMysql = createApp({
       db: handle.db,
-      dialect: handle.dialect,
       config: testConfig({ databaseUrl: 'mysql://crm@127.0.0.1:3306/crm_demo', demo: true }),
       secret: testSecret(),
       clock: testClock(),

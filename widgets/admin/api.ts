@@ -13,19 +13,20 @@ import type {
 } from '../../server/db/database.ts';
 import type { FieldProblem, Lang } from '../../server/errors.ts';
 import type { StaffFeedbackPage } from '../../server/feedback/staff-feedback.routes.ts';
+import type { PurchaseView } from '../../server/feedback/feedback.queries.ts';
 import type {
   FeedbackEventView,
-  PurchaseView,
   StaffItem,
   StaffRef,
   StaffSummary,
-} from '../../server/feedback/feedback.queries.ts';
+} from '../../server/feedback/staff-feedback.queries.ts';
 import type { MeasureBucket, StaffSort, StaffUpdateBody } from '../../server/feedback/feedback.schemas.ts';
 import type { AgeBucket, DurationStats, Measures } from '../../server/feedback/measures.ts';
 import type { Placement } from '../../server/placements/placements.queries.ts';
 import type { StaffSession } from '../../server/staff/staff.routes.ts';
 import type { StaffResults, StaffSurveySummary, SurveyDetail } from '../../server/surveys/staff-surveys.routes.ts';
-import type { QuestionResult, Results, SurveyDefinition, SurveyState } from '../../server/surveys/surveys.queries.ts';
+import type { SurveyDefinition, SurveyState } from '../../server/surveys/surveys.queries.ts';
+import type { QuestionResult, Results } from '../../server/surveys/surveys.results.ts';
 import type { SurveyBody } from '../../server/surveys/surveys.schemas.ts';
 import type { Question } from '../shared/contract.ts';
 

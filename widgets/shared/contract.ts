@@ -1,7 +1,7 @@
 // Shapes of the public survey API, as the server defines them: type-only imports, so nothing ships.
 import type { QuestionType } from '../../server/db/database.ts';
 import type { FieldProblem } from '../../server/errors.ts';
-import type { QuestionResult, Results } from '../../server/surveys/surveys.queries.ts';
+import type { QuestionResult, Results } from '../../server/surveys/surveys.results.ts';
 import type { PublicSurvey, ResponseCreated, SurveyPayload } from '../../server/surveys/surveys.routes.ts';
 import type { Answer } from '../../server/surveys/surveys.schemas.ts';
 

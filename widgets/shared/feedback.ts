@@ -1,6 +1,6 @@
 // What <slims-suggestion-box> and <slims-feedback-board> share to paint: the public feedback API's shapes
-// (notes/CONTRACT-4.md), the words for kinds and statuses, and the fields' rules. How an item looks is
-// in feedback-items.ts, which the box needs only after sending. Not on any poll's path: it rides in a
+// (described at /api/v1/openapi.json), the words for kinds and statuses, and the fields' rules. How an item
+// looks is in feedback-items.ts, which the box needs only after sending. Not on any poll's path: it rides in a
 // chunk of its own that only these two load.
 import { css } from 'lit';
 import type { ApiError } from './api.ts';

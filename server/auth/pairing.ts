@@ -1,8 +1,8 @@
 // Pairing with the SLiMS plugin without copying secrets by hand: when enabled, the plugin generates the
 // shared secret and keeps it in SLiMS's `setting` table (name 'slims_crm'), which the sidecar can read.
-import { fixedSecret, pluginSecret, type SharedSecret } from '../auth/secret.ts';
-import { unserializePairs } from '../staff/php-serialize.ts';
-import type { DatabaseHandle } from './connection.ts';
+import type { DatabaseHandle } from '../db/connection.ts';
+import { unserializePairs } from '../db/php-serialize.ts';
+import { fixedSecret, pluginSecret, type SharedSecret } from './secret.ts';
 
 export interface PluginSettings {
   secret: string | null;

@@ -138,8 +138,8 @@ function operation(route: RouteDoc): Json {
           : '';
   return {
     tags: [route.tag],
-    summary: route.summary,
-    ...(privilege === '' ? {} : { description: route.summary + privilege }),
+    summary: route.summary.en,
+    description: `${route.summary.en}${privilege}\n\n${route.summary.id}`,
     operationId: `${route.method}${openApiPath(route.path)
       .replace(/^\/api\/v1/, '')
       .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,

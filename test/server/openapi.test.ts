@@ -3,6 +3,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiPath } from '../../server/api/openapi.ts';
+import { ROUTES } from '../../server/api/routes.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { buildApp, prepareDatabase } from '../helpers/app.ts';
 
@@ -87,4 +88,27 @@ describe('API reference', () => {
       expect(page, route).toContain(`${method.toUpperCase()} ${path}</code>`);
     }
   });
+
+  it('says what each route does in Indonesian and in English, on the page and in the document', async () => {
+    const page = await (await app.request('/api/v1/docs')).text();
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as Json;
+    expect(page).not.toContain('[object');
+    for (const route of ROUTES) {
+      expect(route.summary.id, route.path).not.toBe(route.summary.en);
+      expect(page, route.path).toContain(escapeHtml(route.summary.id));
+      expect(page, route.path).toContain(escapeHtml(route.summary.en));
+      const operation = doc.paths[openApiPath(route.path)][route.method];
+      expect(operation.summary).toBe(route.summary.en);
+      expect(operation.description).toContain(route.summary.id);
+    }
+    expect(page).toContain('<h2>Kotak saran / Suggestion box</h2>');
+  });
 });
+
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');

@@ -49,54 +49,17 @@ export async function readJsonObject(c: AppContext): Promise<Record<string, unkn
 }
 
 /** What a validating middleware hands its handler, as `c.req.valid(target)`. */
-type Validated<Target extends 'json' | 'query' | 'param', T> = MiddlewareHandler<
+export type Validated<Target extends 'json' | 'query' | 'param', T> = MiddlewareHandler<
   AppEnv,
   string,
   { in: { [K in Target]: unknown }; out: { [K in Target]: T } }
 >;
-
-/**
- * Route middleware: the JSON body by readJsonObject's rules, checked by `check` (which throws the 422 with each
- * field's bilingual message); the handler reads only what `check` returns, as `c.req.valid('json')`.
- */
-export function jsonBody<T extends object>(
-  check: (body: Record<string, unknown>, lang: Lang) => T,
-): Validated<'json', T> {
-  return async (c, next) => {
-    const body = await readJsonObject(c);
-    c.req.addValidatedData('json', check(body, requestLang(c)));
-    await next();
-  };
-}
-
-/** Route middleware: the query string checked by `check`; the handler reads `c.req.valid('query')`. */
-export function validQuery<T extends object>(
-  check: (query: Record<string, string | undefined>, lang: Lang) => T,
-): Validated<'query', T> {
-  return async (c, next) => {
-    c.req.addValidatedData('query', check(c.req.query(), requestLang(c)));
-    await next();
-  };
-}
 
 /** Route middleware: `:id` as a positive number, else a 404; the handler reads `c.req.valid('param').id`. */
 export const idParam = (): Validated<'param', { id: number }> => async (c, next) => {
   c.req.addValidatedData('param', { id: parseId(c.req.param('id') ?? '') });
   await next();
 };
-
-/** A 422 naming each of `fields` that is present but not a string (sign-in forms: a number is not a name). */
-export function requireTextFields(body: Record<string, unknown>, fields: readonly string[], lang: Lang): void {
-  const wrong = fields.filter(
-    (field) => body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string',
-  );
-  if (wrong.length === 0) return;
-  throw new ApiError(
-    422,
-    'validation_failed',
-    wrong.map((field) => ({ field, message: pick(lang, `${field} harus berupa teks.`, `${field} must be text.`) })),
-  );
-}
 
 export function parseId(value: string): number {
   if (!/^[1-9]\d{0,9}$/.test(value)) throw new ApiError(404, 'not_found');

@@ -27,14 +27,14 @@ const TAGS: Record<string, string> = {
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 function route(r: RouteDoc): HtmlEscapedString | Promise<HtmlEscapedString> {
-  const query = Object.keys(r.query?.shape ?? {});
+  const query = Object.keys(r.query?.en.shape ?? {});
   return html`<section id="${r.method}-${r.path}">
 <h3><code>${r.method.toUpperCase()} ${r.path}</code></h3>
 <p>${r.summary.id}<br><span lang="en" class="en">${r.summary.en}</span></p>
 <p><strong>Akses / access:</strong> ${ACCESS[r.access]}${r.idempotent ? html` · <code>Idempotency-Key</code>` : ''}</p>
 ${query.length > 0 ? html`<p><strong>Query:</strong> ${query.map((q) => html`<code>${q}</code> `)}</p>` : ''}
-${r.query === undefined ? '' : html`<details><summary>Skema query / query schema</summary><pre>${pretty(jsonSchema(r.query))}</pre></details>`}
-${r.body === undefined ? '' : html`<details><summary>Isi permintaan / body (application/json)</summary><pre>${pretty(jsonSchema(r.body))}</pre></details>`}
+${r.query === undefined ? '' : html`<details><summary>Skema query / query schema</summary><pre>${pretty(jsonSchema(r.query.en))}</pre></details>`}
+${r.body === undefined ? '' : html`<details><summary>Isi permintaan / body (application/json)</summary><pre>${pretty(jsonSchema(r.body.en))}</pre></details>`}
 <p><strong>Jawaban / answers:</strong> ${Object.entries(r.ok).map(([status, words]) => html`<code>${status}</code> ${words} `)}</p>
 </section>`;
 }

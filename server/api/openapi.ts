@@ -73,7 +73,7 @@ function operation(route: RouteDoc): Json {
     required: true,
     schema: { type: 'string' },
   }));
-  for (const [name, field] of Object.entries(route.query?.shape ?? {})) {
+  for (const [name, field] of Object.entries(route.query?.en.shape ?? {})) {
     parameters.push({ name, in: 'query', required: false, schema: jsonSchema(field as z.ZodType) });
   }
   if (route.idempotent) {
@@ -149,7 +149,7 @@ function operation(route: RouteDoc): Json {
       : {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(route.body) } },
+            content: { 'application/json': { schema: jsonSchema(route.body.en) } },
           },
         }),
     responses,

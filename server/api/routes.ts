@@ -1,6 +1,7 @@
 // Every route of the sidecar's API as integrators read it: what it does, who may call it, what it takes and
 // what it answers. The OpenAPI document and the reference page are built from this table and the schemas.
 import type { z } from 'zod';
+import type { Bilingual } from '../validate.ts';
 import {
   boardQuery,
   measuresQuery,
@@ -36,8 +37,9 @@ export interface RouteDoc {
   access: Access;
   /** Widget writes carry an Idempotency-Key: a retry never counts twice. */
   idempotent?: boolean;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  /** The schemas the route checks its input with; the English build documents them. */
+  query?: Bilingual<z.ZodObject>;
+  body?: Bilingual;
   /** Success answers by status; the error answers are added from `errors`. */
   ok: Record<number, string>;
   /** Error codes this route may answer besides the ones every route may (validation, rate limits, 5xx). */

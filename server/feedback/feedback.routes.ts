@@ -7,11 +7,11 @@ import {
   idempotencyKeyOf,
   memberOf,
   readJsonObject,
-  validQuery,
   writerOf,
   type AppContext,
   type AppEnv,
 } from '../http.ts';
+import { check, validQuery } from '../validate.ts';
 import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import { parseTrackingCode } from './code.ts';
 import {
@@ -23,7 +23,7 @@ import {
   listOwnItems,
   ownItem,
 } from './feedback.queries.ts';
-import { parseBoardQuery, parseSubmission } from './feedback.schemas.ts';
+import { boardQuery, submissionBody } from './feedback.schemas.ts';
 import { checkProofOfWork, createPowChallenge } from './pow.ts';
 
 const HOUR_MS = 3_600_000;
@@ -81,7 +81,7 @@ export function feedbackRoutes(deps: AppDeps) {
       // The honeypot is a field people never see: anything in it was typed by a program.
       if (body.website !== undefined && body.website !== null && body.website !== '')
         throw new ApiError(400, 'spam_suspected');
-      const input = parseSubmission(body, lang);
+      const input = check(submissionBody, body, lang);
 
       const network = networkId(clientAddress(c, config.trustProxy), deps.secret.value);
       const networkKey = submitter.memberId === null && network !== null ? network : null;
@@ -130,7 +130,7 @@ export function feedbackRoutes(deps: AppDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json({ items: await listOwnItems(db, `m:${memberId}`) });
     })
-    .get('/board', validQuery(parseBoardQuery), async (c) => {
+    .get('/board', validQuery(boardQuery), async (c) => {
       const query = c.req.valid('query');
       const memberId = await memberOf(c, deps.secret, clock(), false);
       const device = deviceIdOf(c);

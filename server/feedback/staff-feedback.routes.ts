@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, pick, requestLang } from '../errors.ts';
-import { idParam, jsonBody, validQuery, type AppContext, type AppEnv } from '../http.ts';
+import { idParam, type AppContext, type AppEnv } from '../http.ts';
+import { jsonBody, validQuery } from '../validate.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import {
   addNote,
@@ -21,12 +22,13 @@ import {
   type StaffRef,
 } from './staff-feedback.queries.ts';
 import {
-  parseMeasuresQuery,
-  parseMerge,
-  parseReply,
-  parseStaffListQuery,
-  parseStaffText,
-  parseStaffUpdate,
+  measureRange,
+  measuresQuery,
+  mergeBody,
+  replyBody,
+  staffListQuery,
+  staffTextBody,
+  staffUpdateBody,
 } from './feedback.schemas.ts';
 import { computeMeasures, measuresCsv } from './measures.ts';
 import { notifyWatchers } from './notices.ts';
@@ -68,11 +70,11 @@ export function staffFeedbackRoutes(deps: AppDeps) {
     }
   }
 
-  const measuresQuery = validQuery((query, lang) => parseMeasuresQuery(query, lang, clock(), config.utcOffsetMinutes));
+  const measures = validQuery(measuresQuery);
   const id = idParam();
 
   return new Hono<AppEnv>()
-    .get('/', read, validQuery(parseStaffListQuery), async (c) => {
+    .get('/', read, validQuery(staffListQuery), async (c) => {
       const query = c.req.valid('query');
       const { items, total, counts } = await listStaffItems(db, query);
       c.header('Cache-Control', 'no-store');
@@ -80,14 +82,17 @@ export function staffFeedbackRoutes(deps: AppDeps) {
     })
     .get('/staff', read, async (c) => c.json({ staff: await listStaffMembers(db) }))
     .get('/categories', read, async (c) => c.json({ categories: await listCategories(db) }))
-    .get('/measures', read, measuresQuery, async (c) => {
-      const measures = await computeMeasures(db, c.req.valid('query'), config.utcOffsetMinutes, clock());
+    .get('/measures', read, measures, async (c) => {
+      const now = clock();
+      const query = measureRange(c.req.valid('query'), requestLang(c), now, config.utcOffsetMinutes);
+      const measures = await computeMeasures(db, query, config.utcOffsetMinutes, now);
       c.header('Cache-Control', 'no-store');
       return c.json(measures);
     })
-    .get('/measures.csv', read, measuresQuery, async (c) => {
-      const query = c.req.valid('query');
-      const measures = await computeMeasures(db, query, config.utcOffsetMinutes, clock());
+    .get('/measures.csv', read, measures, async (c) => {
+      const now = clock();
+      const query = measureRange(c.req.valid('query'), requestLang(c), now, config.utcOffsetMinutes);
+      const measures = await computeMeasures(db, query, config.utcOffsetMinutes, now);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="layanan-masukan-${query.from}-${query.to}.csv"`);
       c.header('Cache-Control', 'no-store');
@@ -99,7 +104,7 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       // `email`: whether this sidecar sends e-mail at all (CRM_SMTP_URL), so the reply form promises no notice it cannot send.
       return c.json({ item: await item(c, c.req.valid('param').id), email: config.smtpUrl !== null });
     })
-    .put('/:id', write, id, jsonBody(parseStaffUpdate), async (c) => {
+    .put('/:id', write, id, jsonBody(staffUpdateBody), async (c) => {
       const { id } = c.req.valid('param');
       const lang = requestLang(c);
       const update = c.req.valid('json');
@@ -126,20 +131,14 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       if (result.statusEventId !== null) await notify(id, result.statusEventId, now);
       return c.json({ item: await item(c, id) });
     })
-    .post(
-      '/:id/notes',
-      write,
-      id,
-      jsonBody((body, lang) => ({ text: parseStaffText(body, lang) })),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        const { text } = c.req.valid('json');
-        if ((await addNote(db, id, text, actor(c), clock())) === 'not_found')
-          throw new ApiError(404, 'feedback_not_found');
-        return c.json({ item: await item(c, id) }, 201);
-      },
-    )
-    .post('/:id/replies', write, id, jsonBody(parseReply), async (c) => {
+    .post('/:id/notes', write, id, jsonBody(staffTextBody), async (c) => {
+      const { id } = c.req.valid('param');
+      const { text } = c.req.valid('json');
+      if ((await addNote(db, id, text, actor(c), clock())) === 'not_found')
+        throw new ApiError(404, 'feedback_not_found');
+      return c.json({ item: await item(c, id) }, 201);
+    })
+    .post('/:id/replies', write, id, jsonBody(replyBody), async (c) => {
       const { id } = c.req.valid('param');
       const reply = c.req.valid('json');
       const now = clock();
@@ -148,18 +147,12 @@ export function staffFeedbackRoutes(deps: AppDeps) {
       await notify(id, eventId, now);
       return c.json({ item: await item(c, id) }, 201);
     })
-    .post(
-      '/:id/merge',
-      write,
-      id,
-      jsonBody((body, lang) => ({ into: parseMerge(body, lang) })),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        const { into } = c.req.valid('json');
-        const result = await mergeFeedback(db, id, into, actor(c), clock());
-        if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
-        if (result === 'invalid') throw new ApiError(409, 'merge_invalid');
-        return c.json({ item: await item(c, into) });
-      },
-    );
+    .post('/:id/merge', write, id, jsonBody(mergeBody), async (c) => {
+      const { id } = c.req.valid('param');
+      const { into } = c.req.valid('json');
+      const result = await mergeFeedback(db, id, into, actor(c), clock());
+      if (result === 'not_found') throw new ApiError(404, 'feedback_not_found');
+      if (result === 'invalid') throw new ApiError(409, 'merge_invalid');
+      return c.json({ item: await item(c, into) });
+    });
 }

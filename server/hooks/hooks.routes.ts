@@ -7,7 +7,8 @@ import { ApiError, requestLang } from '../errors.ts';
 import type { AppContext, AppEnv } from '../http.ts';
 import { VERSION } from '../version.ts';
 import { storeEvent } from './hooks.queries.ts';
-import { parseEvent, parsePing } from './hooks.schemas.ts';
+import { check } from '../validate.ts';
+import { jsonObjectOf, parseEvent, pingBody } from './hooks.schemas.ts';
 import { pingProof, signatureMatches } from './hooks.signature.ts';
 
 /** How far the plugin's clock may be from ours; beyond it a captured request can no longer be replayed. */
@@ -52,7 +53,7 @@ export function hookRoutes(deps: AppDeps) {
       return c.json({ status: 'accepted' }, 202);
     })
     .post('/ping', async (c) => {
-      const { nonce } = parsePing(await signedBody(c, true), requestLang(c));
+      const { nonce } = check(pingBody, jsonObjectOf(await signedBody(c, true)) ?? {}, requestLang(c));
       // The proof answers the plugin's nonce with the same secret: a sidecar holding another secret cannot make it.
       return c.json({
         status: 'paired',

@@ -4,10 +4,11 @@ import { verifyWith } from '../auth/secret.ts';
 import { MEMBER_TOKEN_SECONDS, bearerToken, signMemberToken, verifyMemberToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, MEMBER_INVALID_CREDENTIALS } from '../errors.ts';
-import { jsonBody, type AppEnv } from '../http.ts';
+import type { AppEnv } from '../http.ts';
+import { jsonBody } from '../validate.ts';
 import { beginSignIn } from '../auth/signin-guard.ts';
 import { findMemberLogin, memberPasswordMatches } from './members.queries.ts';
-import { parseMemberSignIn } from './members.schemas.ts';
+import { memberSessionBody } from './members.schemas.ts';
 
 /** The library's calendar date ('YYYY-MM-DD') at `now`. */
 function localDate(now: Date, utcOffsetMinutes: number): string {
@@ -17,7 +18,7 @@ function localDate(now: Date, utcOffsetMinutes: number): string {
 export function memberRoutes(deps: AppDeps) {
   const { db, config, clock } = deps;
   return new Hono<AppEnv>()
-    .post('/session', jsonBody(parseMemberSignIn), async (c) => {
+    .post('/session', jsonBody(memberSessionBody), async (c) => {
       const { cardNumber, password, pow } = c.req.valid('json');
 
       const member = await findMemberLogin(db, cardNumber);

@@ -2,11 +2,12 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, pick, requestLang } from '../errors.ts';
-import { idParam, jsonBody, validQuery, type AppEnv } from '../http.ts';
+import { idParam, type AppEnv } from '../http.ts';
+import { jsonBody, validQuery } from '../validate.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { getSurveyById } from '../surveys/surveys.queries.ts';
 import { createPlacement, deletePlacement, findSamePlacement, listPlacements } from './placements.queries.ts';
-import { parsePlacementInput, parsePlacementsQuery } from './placements.schemas.ts';
+import { placementBody, placementsQuery } from './placements.schemas.ts';
 
 /** What shows on every OPAC page is Membership work, like the polls themselves. */
 const MODULE = 'membership';
@@ -14,10 +15,10 @@ const MODULE = 'membership';
 export function placementRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return new Hono<AppEnv>()
-    .get('/', requireStaff(deps, MODULE, 'r'), validQuery(parsePlacementsQuery), async (c) =>
-      c.json({ placements: await listPlacements(db, c.req.valid('query').surveyId) }),
+    .get('/', requireStaff(deps, MODULE, 'r'), validQuery(placementsQuery), async (c) =>
+      c.json({ placements: await listPlacements(db, c.req.valid('query').survey) }),
     )
-    .post('/', requireStaff(deps, MODULE, 'w'), jsonBody(parsePlacementInput), async (c) => {
+    .post('/', requireStaff(deps, MODULE, 'w'), jsonBody(placementBody), async (c) => {
       const input = c.req.valid('json');
       if (input.surveyId !== null) {
         const survey = await getSurveyById(db, input.surveyId);

@@ -1,11 +1,128 @@
 // Validation at the edge for OPAC placements: which widget, shown where.
 import { z } from 'zod';
 import type { PlacementPlace, PlacementWidget } from '../db/database.ts';
-import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
 import { lang } from '../http.ts';
+import { bilingual } from '../validate.ts';
 
-export const WIDGETS: readonly PlacementWidget[] = ['poll', 'survey', 'suggestion-box', 'feedback-board'];
-export const PLACES: readonly PlacementPlace[] = ['home', 'sidebar', 'footer', 'detail', 'member', 'page'];
+export const WIDGETS = [
+  'poll',
+  'survey',
+  'suggestion-box',
+  'feedback-board',
+] as const satisfies readonly PlacementWidget[];
+export const PLACES = [
+  'home',
+  'sidebar',
+  'footer',
+  'detail',
+  'member',
+  'page',
+] as const satisfies readonly PlacementPlace[];
+
+/** An OPAC page as SLiMS names it in ?p= (a CMS page's content_path, news, libinfo, …). */
+const PAGE = /^[a-z0-9_-]{1,20}$/i;
+
+/** A new placement. Whether the survey exists is checked later, against the database. */
+export const placementBody = bilingual((say) =>
+  z
+    .looseObject({
+      widget: z.enum(WIDGETS, {
+        error: say(
+          'Pilih widget: jajak pendapat, survei, kotak saran atau papan tanggapan.',
+          'Choose a widget: poll, survey, suggestion box or feedback board.',
+        ),
+      }),
+      surveyId: z
+        .unknown()
+        .optional()
+        .meta({ type: ['integer', 'null'], minimum: 1 })
+        .describe('For a poll or survey widget: which one.'),
+      place: z.enum(PLACES, { error: say('Pilih tempat di OPAC.', 'Choose a place in the OPAC.') }),
+      target: z
+        .string({ error: say('Sasaran harus teks.', 'The target must be text.') })
+        .nullish()
+        .transform((value) => (value ?? '').trim() || null)
+        .describe('For "page": the OPAC page (?p=); for "detail": a biblio_id, or empty for all.'),
+      reservePx: z
+        .int({
+          error: say(
+            'Tinggi yang disediakan harus 0 sampai 3000 piksel.',
+            'The reserved height must be 0 to 3000 pixels.',
+          ),
+        })
+        .min(0, {
+          error: say(
+            'Tinggi yang disediakan harus 0 sampai 3000 piksel.',
+            'The reserved height must be 0 to 3000 pixels.',
+          ),
+        })
+        .max(3000, {
+          error: say(
+            'Tinggi yang disediakan harus 0 sampai 3000 piksel.',
+            'The reserved height must be 0 to 3000 pixels.',
+          ),
+        })
+        .describe('Height reserved before the widget loads, in pixels.'),
+      lang,
+    })
+    // What the survey and the target must be depends on the widget and the place; these rules run whatever
+    // else is wrong, reading the body as sent where a field failed.
+    .superRefine(
+      (body, ctx) => {
+        const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+        const needsSurvey = body.widget === 'poll' || body.widget === 'survey';
+        const surveyId = body.surveyId;
+        const validSurvey = typeof surveyId === 'number' && Number.isInteger(surveyId) && surveyId > 0;
+        if (needsSurvey && !validSurvey)
+          refuse(
+            'surveyId',
+            say('Pilih jajak pendapat atau survei yang ditampilkan.', 'Choose the poll or survey to show.'),
+          );
+        if (WIDGETS.includes(body.widget) && !needsSurvey && surveyId !== undefined && surveyId !== null)
+          refuse('surveyId', say('Widget ini tidak memakai survei.', 'This widget takes no survey.'));
+        const target = typeof body.target === 'string' ? body.target.trim() || null : body.target;
+        if (target !== null && target !== undefined && typeof target !== 'string') return;
+        if (body.place === 'page' && (target == null || !PAGE.test(target))) {
+          refuse(
+            'target',
+            say(
+              'Tulis nama halaman OPAC seperti pada alamatnya (index.php?p=…), mis. libinfo atau news.',
+              'Give the OPAC page’s name as in its address (index.php?p=…), e.g. libinfo or news.',
+            ),
+          );
+        } else if (body.place === 'detail' && target != null && !/^[1-9]\d{0,9}$/.test(target)) {
+          refuse(
+            'target',
+            say(
+              'Nomor judul (biblio_id) harus angka, atau kosongkan untuk semua judul.',
+              'The title number (biblio_id) must be a number, or leave it empty for every title.',
+            ),
+          );
+        } else if (PLACES.includes(body.place) && body.place !== 'page' && body.place !== 'detail' && target != null) {
+          refuse('target', say('Tempat ini tidak memakai sasaran.', 'This place takes no target.'));
+        }
+      },
+      { when: () => true },
+    )
+    .transform((body): PlacementInput => ({
+      widget: body.widget,
+      surveyId: body.widget === 'poll' || body.widget === 'survey' ? (body.surveyId as number) : null,
+      place: body.place,
+      target: body.target,
+      reservePx: body.reservePx,
+    })),
+);
+
+/** GET /?survey=<id>: the placements of one survey; absent for all. */
+export const placementsQuery = bilingual((say) =>
+  z.object({
+    survey: z
+      .string()
+      .regex(/^[1-9]\d{0,9}$/, { error: say('Nomor survei tidak sah.', 'Not a valid survey number.') })
+      .transform(Number)
+      .optional(),
+  }),
+);
 
 export interface PlacementInput {
   widget: PlacementWidget;
@@ -15,103 +132,5 @@ export interface PlacementInput {
   reservePx: number;
 }
 
-/** The wire shape of a new placement, for the contract and the OpenAPI document; parsePlacementInput checks it. */
-export const placementBody = z.looseObject({
-  widget: z.enum(['poll', 'survey', 'suggestion-box', 'feedback-board']),
-  surveyId: z.int().min(1).nullish().describe('For a poll or survey widget: which one.'),
-  place: z.enum(['home', 'sidebar', 'footer', 'detail', 'member', 'page']),
-  target: z
-    .string()
-    .nullish()
-    .describe('For "page": the OPAC page (?p=); for "detail": a biblio_id, or empty for all.'),
-  reservePx: z.int().min(0).max(3000).describe('Height reserved before the widget loads, in pixels.'),
-  lang,
-});
-
-export const placementsQuery = z.object({
-  survey: z
-    .string()
-    .regex(/^[1-9]\d{0,9}$/)
-    .optional(),
-});
-
 /** What the staff app sends to place a widget. */
-export type PlacementBody = z.input<typeof placementBody>;
-
-/** GET /?survey=<id>: the placements of one survey; absent for all. */
-export function parsePlacementsQuery(
-  query: Record<string, string | undefined>,
-  lang: Lang,
-): { surveyId: number | undefined } {
-  const survey = query.survey;
-  if (survey !== undefined && !/^[1-9]\d{0,9}$/.test(survey)) {
-    throw new ApiError(422, 'validation_failed', [
-      { field: 'survey', message: pick(lang, 'Nomor survei tidak sah.', 'Not a valid survey number.') },
-    ]);
-  }
-  return { surveyId: survey === undefined ? undefined : Number(survey) };
-}
-
-/** An OPAC page as SLiMS names it in ?p= (a CMS page's content_path, news, libinfo, …). */
-const PAGE = /^[a-z0-9_-]{1,20}$/i;
-
-export function parsePlacementInput(body: Record<string, unknown>, lang: Lang): PlacementInput {
-  const problems: FieldProblem[] = [];
-  const problem = (field: string, id: string, en: string) => problems.push({ field, message: pick(lang, id, en) });
-
-  const widget = WIDGETS.find((w) => w === body.widget) ?? null;
-  if (widget === null)
-    problem(
-      'widget',
-      'Pilih widget: jajak pendapat, survei, kotak saran atau papan tanggapan.',
-      'Choose a widget: poll, survey, suggestion box or feedback board.',
-    );
-  const needsSurvey = widget === 'poll' || widget === 'survey';
-  const surveyId =
-    typeof body.surveyId === 'number' && Number.isInteger(body.surveyId) && body.surveyId > 0 ? body.surveyId : null;
-  if (needsSurvey && surveyId === null)
-    problem('surveyId', 'Pilih jajak pendapat atau survei yang ditampilkan.', 'Choose the poll or survey to show.');
-  if (!needsSurvey && body.surveyId !== undefined && body.surveyId !== null)
-    problem('surveyId', 'Widget ini tidak memakai survei.', 'This widget takes no survey.');
-
-  const place = PLACES.find((p) => p === body.place) ?? null;
-  if (place === null) problem('place', 'Pilih tempat di OPAC.', 'Choose a place in the OPAC.');
-  const raw =
-    typeof body.target === 'string'
-      ? body.target.trim()
-      : body.target === undefined || body.target === null
-        ? ''
-        : null;
-  let target: string | null = raw === '' ? null : raw;
-  if (raw === null) problem('target', 'Sasaran harus teks.', 'The target must be text.');
-  else if (place === 'page') {
-    if (target === null || !PAGE.test(target)) {
-      problem(
-        'target',
-        'Tulis nama halaman OPAC seperti pada alamatnya (index.php?p=…), mis. libinfo atau news.',
-        'Give the OPAC page’s name as in its address (index.php?p=…), e.g. libinfo or news.',
-      );
-    }
-  } else if (place === 'detail') {
-    if (target !== null && !/^[1-9]\d{0,9}$/.test(target))
-      problem(
-        'target',
-        'Nomor judul (biblio_id) harus angka, atau kosongkan untuk semua judul.',
-        'The title number (biblio_id) must be a number, or leave it empty for every title.',
-      );
-  } else if (target !== null) {
-    problem('target', 'Tempat ini tidak memakai sasaran.', 'This place takes no target.');
-    target = null;
-  }
-
-  const reservePx = body.reservePx;
-  if (typeof reservePx !== 'number' || !Number.isInteger(reservePx) || reservePx < 0 || reservePx > 3000) {
-    problem(
-      'reservePx',
-      'Tinggi yang disediakan harus 0 sampai 3000 piksel.',
-      'The reserved height must be 0 to 3000 pixels.',
-    );
-  }
-  if (problems.length > 0 || widget === null || place === null) throw new ApiError(422, 'validation_failed', problems);
-  return { widget, surveyId: needsSurvey ? surveyId : null, place, target, reservePx: reservePx as number };
-}
+export type PlacementBody = z.input<(typeof placementBody)['en']>;

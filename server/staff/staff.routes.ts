@@ -6,9 +6,10 @@ import { verifyWith } from '../auth/secret.ts';
 import { CLOCK_SKEW_SECONDS, bearerToken, signStaffToken, verifyStaffToken, type Privileges } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { jsonBody, type AppEnv } from '../http.ts';
+import type { AppEnv } from '../http.ts';
+import { jsonBody } from '../validate.ts';
 import { findStaff, passwordMatches, revokeToken, staffPrivileges, tokenHash } from './staff.queries.ts';
-import { parseStaffSignIn } from './staff.schemas.ts';
+import { staffSessionBody } from './staff.schemas.ts';
 
 /** POST /api/v1/staff/session: the token every staff route takes as `Authorization: Bearer`, and its holder. */
 export interface StaffSession {
@@ -20,7 +21,7 @@ export interface StaffSession {
 export function staffSessionRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return new Hono<AppEnv>()
-    .post('/session', jsonBody(parseStaffSignIn), async (c) => {
+    .post('/session', jsonBody(staffSessionBody), async (c) => {
       const { username, password, pow } = c.req.valid('json');
       if (username === '' || password === '' || username.length > 50 || password.length > 200) {
         throw new ApiError(401, 'invalid_credentials');

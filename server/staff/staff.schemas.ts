@@ -1,24 +1,20 @@
-// Validation at the edge for staff sign-in: the wire shape (contract, OpenAPI) and its check.
+// Validation at the edge for staff sign-in: the route's whole rule, in both languages.
 import { z } from 'zod';
-import type { Lang } from '../errors.ts';
-import { lang, requireTextFields } from '../http.ts';
+import { lang } from '../http.ts';
+import { bilingual, type Say } from '../validate.ts';
 
-export const staffSessionBody = z.looseObject({
-  username: z.string().max(50).describe('A SLiMS user name.'),
-  password: z.string().max(200),
-  pow: z.string().nullish().describe('The solved proof of work, when a 403 proof_required asked for one.'),
-  lang,
-});
+/** Trimmed text, '' when absent; present but not text is a 422 (a number is not a name). */
+const signInText = (say: Say, field: string, trim: boolean) =>
+  z
+    .string({ error: say(`${field} harus berupa teks.`, `${field} must be text.`) })
+    .nullish()
+    .transform((value) => (trim ? (value ?? '').trim() : (value ?? '')));
 
-/** The user name (trimmed) and password; a 422 when either is present but not text (a number is not a name). */
-export function parseStaffSignIn(
-  body: Record<string, unknown>,
-  lang: Lang,
-): { username: string; password: string; pow: unknown } {
-  requireTextFields(body, ['username', 'password'], lang);
-  return {
-    username: typeof body.username === 'string' ? body.username.trim() : '',
-    password: typeof body.password === 'string' ? body.password : '',
-    pow: body.pow,
-  };
-}
+export const staffSessionBody = bilingual((say) =>
+  z.looseObject({
+    username: signInText(say, 'username', true).describe('A SLiMS user name.'),
+    password: signInText(say, 'password', false),
+    pow: z.unknown().optional().describe('The solved proof of work, when a 403 proof_required asked for one.'),
+    lang,
+  }),
+);

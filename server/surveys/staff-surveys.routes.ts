@@ -5,7 +5,7 @@ import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { ApiError, requestLang } from '../errors.ts';
-import { jsonBody, parseId, readJsonObject, type AppEnv } from '../http.ts';
+import { parseId, readJsonObject, type AppEnv } from '../http.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { csvLine } from './csv.ts';
 import type { SurveyCache } from './surveys.cache.ts';
@@ -76,8 +76,8 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const surveys = await listSurveys(db);
       return c.json({ surveys: surveys.map((s): StaffSurveySummary => ({ ...s, state: surveyState(s, now) })) });
     })
-    .post('/', write, jsonBody(parseSurveyInput), async (c) => {
-      const input = c.req.valid('json');
+    .post('/', write, async (c) => {
+      const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
       if (await slugInUse(db, input.slug)) throw new ApiError(409, 'slug_taken');
       const id = await createSurvey(db, input, c.get('staff').uid, clock()).catch(slugTaken);
       const survey = await getSurveyById(db, id);

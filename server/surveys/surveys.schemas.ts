@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ApiError, pick, type FieldProblem, type Lang } from '../errors.ts';
 import { lang } from '../http.ts';
+import { bilingual } from '../validate.ts';
 import type { Audience, QuestionType, ResultsVisibility } from '../db/database.ts';
 import { parseInstant } from '../db/time.ts';
 import type { SurveyDefinition } from './surveys.queries.ts';
@@ -32,8 +33,9 @@ export interface SurveyInput {
 }
 
 /**
- * The wire shapes of the survey bodies, for the contract and the OpenAPI document; the parsers below check
- * them field by field with the bilingual messages. Fields not named here are ignored; absent means null.
+ * The wire shapes of the survey bodies, for the contract and the OpenAPI document. Unlike the other routes',
+ * these are not yet the check itself: parseSurveyInput and parseAnswers below check field by field with the
+ * bilingual messages (both languages' builds are alike). Fields not named here are ignored; absent means null.
  */
 const question = z.looseObject({
   type: z.enum(['single', 'multiple', 'rating', 'nps', 'text']),
@@ -47,7 +49,7 @@ const question = z.looseObject({
     .describe('Choice questions: 2 to 30 distinct labels.'),
 });
 
-export const surveyBody = z.looseObject({
+const surveyShape = z.looseObject({
   slug: z
     .string()
     .max(64)
@@ -63,7 +65,7 @@ export const surveyBody = z.looseObject({
   lang,
 });
 
-export const answersBody = z.looseObject({
+const answersShape = z.looseObject({
   answers: z.array(
     z.union([
       z.object({ questionId: z.int(), optionIds: z.array(z.int()) }),
@@ -73,6 +75,9 @@ export const answersBody = z.looseObject({
   ),
   lang,
 });
+
+export const surveyBody = bilingual(() => surveyShape);
+export const answersBody = bilingual(() => answersShape);
 
 export function slugify(title: string): string {
   const base = title
@@ -269,10 +274,10 @@ export function parseSurveyInput(body: Record<string, unknown>, lang: Lang): Sur
 }
 
 /** One answer in POST /api/v1/surveys/:slug/responses `{ answers: Answer[] }`, by question type. */
-export type Answer = z.input<typeof answersBody>['answers'][number];
+export type Answer = z.input<typeof answersShape>['answers'][number];
 
 /** What the staff app sends to create or change a survey. */
-export type SurveyBody = z.input<typeof surveyBody>;
+export type SurveyBody = z.input<typeof surveyShape>;
 
 export interface AnswerRow {
   question_id: number;

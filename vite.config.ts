@@ -92,7 +92,7 @@ export default defineConfig({
         // directives stay with their users, so the staff app's (repeat, …) never ride along on a
         // public page, and nothing of widgets/admin is in it.
         manualChunks: (id) =>
-          /node_modules\/(lit\/index|lit-html\/(lit-html|is-server)|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/widgets\/shared\/(define|global|api|events|i18n|questions|styles|survey-element)\.ts$/.test(
+          /node_modules\/(lit\/index|lit-html\/(lit-html|is-server)|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/widgets\/shared\/(crm-element|define|global|api|events|i18n|questions|styles|survey-element)\.ts$/.test(
             id,
           )
             ? 'base'

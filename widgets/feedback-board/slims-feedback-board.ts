@@ -1,21 +1,12 @@
 // <slims-feedback-board>: the public "you said, we did" board: feedback the staff chose to publish, its
 // status and the library's reply, with votes on suggestions and purchase requests.
-import {
-  LitElement,
-  css,
-  html,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { apiGet, failure } from '../shared/api.ts';
+import { CrmElement } from '../shared/crm-element.ts';
 import { define } from '../shared/define.ts';
-import { emit } from '../shared/events.ts';
 import {
   KINDS,
   STATUSES,
-  fieldStyles,
   feedbackWords,
   isKind,
   isStatus,
@@ -32,7 +23,7 @@ import {
   renderStatus,
   when,
 } from '../shared/feedback-items.ts';
-import { TOKEN_EVENT } from '../shared/global.ts';
+import { fieldStyles } from '../shared/fields.ts';
 import { fill, langOf, locale, type Lang } from '../shared/i18n.ts';
 import { styles } from '../shared/styles.ts';
 import { ready, words, type Words } from './i18n.ts';
@@ -65,7 +56,7 @@ type View = 'loading' | 'ready' | 'error';
  *
  * CSS custom properties: those of `<slims-suggestion-box>`.
  */
-export class SlimsFeedbackBoard extends LitElement {
+export class SlimsFeedbackBoard extends CrmElement {
   static override properties: PropertyDeclarations = {
     api: {},
     lang: { reflect: true },
@@ -149,18 +140,12 @@ export class SlimsFeedbackBoard extends LitElement {
     this._pending = new Set();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener(TOKEN_EVENT, this._onToken);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener(TOKEN_EVENT, this._onToken);
+  get _words(): Words {
+    return words(langOf(this));
   }
 
   /** Another member (or none): their votes differ. */
-  private readonly _onToken = (): void => void this._load(1);
+  readonly _onToken = (): void => void this._load(1);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (['api', 'kind', 'status', 'sort', 'pageSize'].some((p) => changed.has(p as keyof SlimsFeedbackBoard)))
@@ -183,7 +168,7 @@ export class SlimsFeedbackBoard extends LitElement {
   /** Logs with our prefix and tells the page with slims-error. */
   _fail(code: string, message: string): void {
     console.warn('[slims-crm] slims-feedback-board:', code, message);
-    emit(this, 'slims-error', { slug: '', code, message });
+    this._emit('slims-error', { slug: '', code, message });
   }
 
   /** Fetches `page` (1 starts over with the current filters). Never throws. */
@@ -197,7 +182,7 @@ export class SlimsFeedbackBoard extends LitElement {
       if (page === 1) {
         this._view = 'loading';
         this._note = { text: m.loading, error: false };
-        emit(this, 'slims-loading', { slug: '' });
+        this._emit('slims-loading', { slug: '' });
       } else {
         this._more = true;
       }
@@ -226,7 +211,7 @@ export class SlimsFeedbackBoard extends LitElement {
       this._page = page;
       this._view = 'ready';
       this._note = { text: this._shown(m, lang), error: false };
-      if (page === 1) emit(this, 'slims-loaded', { slug: '', state: this._items.length ? 'board' : 'empty' });
+      if (page === 1) this._emit('slims-loaded', { slug: '', state: this._items.length ? 'board' : 'empty' });
       // The "load more" button may go away: keep keyboard users at the first new item.
       else if (fresh[0]) this._focus(`[data-id="${fresh[0].id}"]`);
     } catch (e) {
@@ -283,17 +268,7 @@ export class SlimsFeedbackBoard extends LitElement {
     }
   }
 
-  // A render error must not escape into the host page.
-  protected override render(): TemplateResult {
-    try {
-      return this._renderView();
-    } catch (e) {
-      console.warn('[slims-crm]', e);
-      return html`<div part="container" class="box"><p part="status" role="status">${words(langOf(this)).error}</p></div>`;
-    }
-  }
-
-  private _renderView(): TemplateResult {
+  _renderView(): TemplateResult {
     const lang = langOf(this);
     const m = words(lang);
     const fw = feedbackWords(lang);

@@ -1,13 +1,13 @@
 // <slims-member-signin>: a member signs in with card number and OPAC password on a library website
 // outside SLiMS; every widget on the page, and on the site's next pages in this tab, then knows them.
 import type { Challenge } from 'altcha-lib';
-import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { CrmElement } from '../shared/crm-element.ts';
 import { define } from '../shared/define.ts';
-import { emit } from '../shared/events.ts';
-import { TOKEN_EVENT } from '../shared/global.ts';
+import { fieldStyles } from '../shared/fields.ts';
 import { fill, langOf } from '../shared/i18n.ts';
 import { styles } from '../shared/styles.ts';
-import { errorMessage, words } from './i18n.ts';
+import { errorMessage, words, type Words } from './i18n.ts';
 import { keep, readSession, signIn, storedToken, type MemberSession } from './session.ts';
 
 /** The longest wait setTimeout keeps; a longer one would fire at once. */
@@ -45,7 +45,7 @@ type Field = 'cardNumber' | 'password';
  * `--slims-fg`, `--slims-bg`, `--slims-muted`, `--slims-border`, `--slims-radius`, `--slims-padding`,
  * `--slims-max-width`, `--slims-focus`, `--slims-error`).
  */
-export class SlimsMemberSignin extends LitElement {
+export class SlimsMemberSignin extends CrmElement {
   static override properties: PropertyDeclarations = {
     api: {},
     lang: { reflect: true },
@@ -57,34 +57,15 @@ export class SlimsMemberSignin extends LitElement {
 
   static override styles = [
     styles,
+    fieldStyles,
     css`
       form {
         gap: 1em;
       }
       .field {
-        display: grid;
-        gap: 0.25em;
-        width: 100%;
         max-width: 22rem;
       }
-      .field label {
-        display: block;
-        min-height: 0;
-        padding: 0;
-        font-weight: 600;
-        cursor: auto;
-      }
-      .field input {
-        width: 100%;
-        height: auto;
-        min-height: 2.75rem;
-        padding: 0 0.5em;
-        font: inherit;
-        color: inherit;
-        background: var(--slims-bg, #fff);
-        border: 1px solid var(--m);
-        border-radius: var(--r);
-      }
+      /* above .field input's border */
       .field [aria-invalid='true'] {
         border-color: var(--slims-error, #b42318);
       }
@@ -130,15 +111,17 @@ export class SlimsMemberSignin extends LitElement {
     return this._session && { id: this._session.memberId, name: this._session.name };
   }
 
+  get _words(): Words {
+    return words(langOf(this));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener(TOKEN_EVENT, this._onToken);
     this._restore();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener(TOKEN_EVENT, this._onToken);
     clearTimeout(this._timer);
   }
 
@@ -180,7 +163,7 @@ export class SlimsMemberSignin extends LitElement {
   }
 
   /** Another element or the page changed the member: follow it. */
-  private readonly _onToken = (): void => {
+  readonly _onToken = (): void => {
     const current = window.SlimsCRM?.memberToken ?? null;
     const session = this._session;
     if (session && current !== session.token) {
@@ -199,13 +182,13 @@ export class SlimsMemberSignin extends LitElement {
       const hadFocus = this.matches(':focus-within');
       clearTimeout(this._timer);
       this._session = null;
-      const m = words(langOf(this));
+      const m = this._words;
       this._note = reason === 'expired' ? { text: m.expired, error: true } : { text: m.signedOut, error: false };
       // The button asks to forget the member on this page; the clock only takes back its own token.
       if (reason === 'signout' || storedToken() === session.token) keep(null);
       const crm = window.SlimsCRM;
       if (crm && (reason === 'signout' || crm.memberToken === session.token)) crm.setMemberToken(null);
-      emit(this, 'slims-signout', { memberId: session.memberId, reason });
+      this._emit('slims-signout', { memberId: session.memberId, reason });
       if (hadFocus) this._focusStatus();
     } catch (e) {
       console.warn('[slims-crm] slims-member-signin:', e);
@@ -257,7 +240,7 @@ export class SlimsMemberSignin extends LitElement {
       this._begin(session);
       keep(session.token);
       window.SlimsCRM?.setMemberToken(session.token);
-      emit(this, 'slims-signin', { memberId: session.memberId, name: session.name });
+      this._emit('slims-signin', { memberId: session.memberId, name: session.name });
       if (hadFocus) this._focusStatus();
     } catch (e) {
       this._busy = false;
@@ -270,7 +253,7 @@ export class SlimsMemberSignin extends LitElement {
     this._note = { text, error: true };
     this._invalid = fields;
     console.warn('[slims-crm] slims-member-signin:', code, message);
-    emit(this, 'slims-error', { slug: '', code, message });
+    this._emit('slims-error', { slug: '', code, message });
     this._focusStatus();
   }
 
@@ -278,18 +261,8 @@ export class SlimsMemberSignin extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role=status]')?.focus());
   }
 
-  // A render error must not escape into the host page.
-  protected override render(): TemplateResult {
-    try {
-      return this._renderView();
-    } catch (e) {
-      console.warn('[slims-crm]', e);
-      return html`<div part="container" class="box"><p part="status" role="status">${words(langOf(this)).error}</p></div>`;
-    }
-  }
-
-  private _renderView(): TemplateResult {
-    const m = words(langOf(this));
+  _renderView(): TemplateResult {
+    const m = this._words;
     const { _session: session, _note: note, _busy: busy } = this;
     const error = !session && note.error;
     const invalid = (field: Field): 'true' | typeof nothing => (this._invalid.includes(field) ? 'true' : nothing);

@@ -1,4 +1,5 @@
-// Widget events are public API: prefixed, bubbling and composed so a host page can listen on document.
+// Widget events are public API: prefixed, bubbling and composed so a host page can listen on document
+// (CrmElement._emit in crm-element.ts sends them). Their details, by event:
 
 export interface SlimsEventDetail {
   'slims-loading': { slug: string };
@@ -7,14 +8,6 @@ export interface SlimsEventDetail {
   'slims-vote': { slug: string; responseId: number };
   'slims-submit': { slug: string; responseId: number };
   'slims-error': { slug: string; code: string; message: string };
-}
-
-export function emit<K extends keyof SlimsEventDetail>(
-  target: EventTarget,
-  type: K,
-  detail: SlimsEventDetail[K],
-): void {
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
 declare global {

@@ -1,8 +1,7 @@
 // What <slims-suggestion-box> and <slims-feedback-board> share to paint: the public feedback API's shapes
-// (described at /api/v1/openapi.json), the words for kinds and statuses, and the fields' rules. How an item
-// looks is in feedback-items.ts, which the box needs only after sending. Not on any poll's path: it rides in a
-// chunk of its own that only these two load.
-import { css } from 'lit';
+// (described at /api/v1/openapi.json) and the words for kinds and statuses; their fields' rules are in fields.ts.
+// How an item looks is in feedback-items.ts, which the box needs only after sending. Not on any poll's path: it
+// rides in a chunk of its own that only these two load.
 import type { ApiError } from './api.ts';
 import type { Lang } from './i18n.ts';
 
@@ -104,39 +103,3 @@ export function reason(error: ApiError, words: { offline: string; error: string 
     error.message !== error.code;
   return ours ? error.message : words.error;
 }
-
-/** Rules for fields and rows of buttons, on top of shared/styles.ts. */
-export const fieldStyles = css`
-  .field {
-    display: grid;
-    gap: 0.25em;
-    width: 100%;
-  }
-  .field label {
-    display: block;
-    min-height: 0;
-    padding: 0;
-    font-weight: 600;
-    cursor: auto;
-  }
-  .field input,
-  select {
-    width: 100%;
-    height: auto;
-    min-height: 2.75rem;
-    padding: 0 0.5em;
-    font: inherit;
-    color: inherit;
-    background: var(--slims-bg, #fff);
-    border: 1px solid var(--m);
-    border-radius: var(--r);
-  }
-  [aria-invalid='true'] {
-    border-color: var(--slims-error, #b42318);
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-  }
-`;

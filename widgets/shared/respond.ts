@@ -3,7 +3,6 @@
 // before anyone can click.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Answer, FieldError, Question, QuestionResults, ResponseCreated, Results } from './contract.ts';
-import { emit } from './events.ts';
 import { fill, langOf, locale, messages, type Lang } from './i18n.ts';
 import { apiPost, uuid } from './send.ts';
 import { readResults, type SurveyElement, type View } from './survey-element.ts';
@@ -69,7 +68,7 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
     el._key = '';
     el._results = readResults(res.data?.results);
     el._view = 'thanks';
-    emit(el, el._kind === 'poll' ? 'slims-vote' : 'slims-submit', { slug, responseId: Number(res.data?.responseId) });
+    el._emit(el._kind === 'poll' ? 'slims-vote' : 'slims-submit', { slug, responseId: Number(res.data?.responseId) });
     // The form and its focused button are gone: keep keyboard users at the thank-you message.
     if (hadFocus)
       await el.updateComplete.then(() => el.renderRoot.querySelector<HTMLElement>('[role=status]')?.focus());

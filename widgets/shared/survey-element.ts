@@ -1,19 +1,10 @@
 // The element behind <slims-poll> and <slims-survey>: fetch a survey by slug, show the state it is
 // in and the form; answering and results live in respond.ts, loaded right after the first render.
-import {
-  LitElement,
-  adoptStyles,
-  html,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { apiGet } from './api.ts';
 import type { PublicSurvey, Results, SurveyPayload } from './contract.ts';
-import { emit } from './events.ts';
-import { TOKEN_EVENT } from './global.ts';
-import { fill, langOf, locale, messages, ready } from './i18n.ts';
+import { CrmElement } from './crm-element.ts';
+import { fill, langOf, locale, messages, ready, type Messages } from './i18n.ts';
 import { renderQuestion } from './questions.ts';
 import { styles } from './styles.ts';
 
@@ -68,7 +59,7 @@ function readSurvey(s: PublicSurvey | undefined): PublicSurvey | null {
 
 export const readResults = (r: Results | null | undefined): Results | null => (Array.isArray(r?.questions) ? r : null);
 
-export class SurveyElement extends LitElement {
+export class SurveyElement extends CrmElement {
   static override properties: PropertyDeclarations = {
     slug: {},
     api: {},
@@ -113,19 +104,13 @@ export class SurveyElement extends LitElement {
     this._note = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener(TOKEN_EVENT, this._onToken);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener(TOKEN_EVENT, this._onToken);
-  }
-
-  private readonly _onToken = (): void => {
+  readonly _onToken = (): void => {
     if (this._view === 'members') void this._load();
   };
+
+  get _words(): Messages {
+    return messages(langOf(this));
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('slug') || changed.has('api')) void this._load();
@@ -136,7 +121,7 @@ export class SurveyElement extends LitElement {
   protected override firstUpdated(): void {
     loadRespond().then(
       (mod) => {
-        adoptStyles(this.renderRoot as ShadowRoot, [...SurveyElement.elementStyles, mod.styles]);
+        adoptStyles(this.renderRoot as ShadowRoot, [styles, mod.styles]);
         this.requestUpdate();
       },
       () => undefined,
@@ -151,7 +136,7 @@ export class SurveyElement extends LitElement {
   _fail(code: string, message: string, view?: View): void {
     if (view) this._view = view;
     console.warn(`[slims-crm] ${this.localName} "${this.slug}":`, code, message);
-    emit(this, 'slims-error', { slug: this.slug, code, message });
+    this._emit('slims-error', { slug: this.slug, code, message });
   }
 
   /** Fetches the survey and decides which view to show. Never throws. */
@@ -163,7 +148,7 @@ export class SurveyElement extends LitElement {
     this._errors = new Map();
     this._note = '';
     try {
-      emit(this, 'slims-loading', { slug });
+      this._emit('slims-loading', { slug });
       if (!slug) return this._fail('not_found', `no ${this._kind} attribute`, 'notfound');
       const lang = langOf(this);
       // Stay on "Loading…" until the survey and the strings to show it with are both here.
@@ -187,7 +172,7 @@ export class SurveyElement extends LitElement {
               : survey.audience === 'members' && !window.SlimsCRM?.memberToken
                 ? 'members'
                 : 'open';
-      emit(this, 'slims-loaded', { slug, state: this._view });
+      this._emit('slims-loaded', { slug, state: this._view });
     } catch (e) {
       this._fail('internal', String(e), 'error');
     }
@@ -200,24 +185,14 @@ export class SurveyElement extends LitElement {
       await (await loadRespond()).submit(this, form);
     } catch (e) {
       this._fail('internal', String(e), 'open');
-      this._note = messages(langOf(this)).offline;
+      this._note = this._words.offline;
     }
   }
 
-  // A render error must not escape into the host page: show the polite error state instead.
-  protected override render(): TemplateResult {
-    try {
-      return this._renderView();
-    } catch (e) {
-      console.warn('[slims-crm]', e);
-      return html`<div part="container" class="box"><p part="status" role="status">${messages(langOf(this)).error}</p></div>`;
-    }
-  }
-
-  private _renderView(): TemplateResult {
+  _renderView(): TemplateResult {
     const { _view: view, _data: data, _kind: kind, _results: results } = this;
     const lang = langOf(this);
-    const m = messages(lang);
+    const m = this._words;
     const form = view === 'open' || view === 'submitting';
     const outcome = view === 'thanks' || view === 'answered' || view === 'closed';
     const opens = new Date(data?.opensAt ?? NaN);

@@ -1,7 +1,6 @@
 // <slims-suggestion-box>: a visitor or member tells the library what they think (suggestion, complaint,
 // praise, question, a book to buy) and gets a tracking code to follow the answer.
 import {
-  LitElement,
   adoptStyles,
   css,
   html,
@@ -12,11 +11,10 @@ import {
 } from 'lit';
 import type { Challenge } from 'altcha-lib';
 import { apiGet, failure, type ApiResult } from '../shared/api.ts';
+import { CrmElement } from '../shared/crm-element.ts';
 import { define } from '../shared/define.ts';
-import { emit } from '../shared/events.ts';
 import {
   KINDS,
-  fieldStyles,
   feedbackWords,
   isKind,
   loadSend,
@@ -25,7 +23,7 @@ import {
   type Note,
   type OwnItem,
 } from '../shared/feedback.ts';
-import { TOKEN_EVENT } from '../shared/global.ts';
+import { fieldStyles } from '../shared/fields.ts';
 import { fill, langOf, type Lang } from '../shared/i18n.ts';
 import { styles } from '../shared/styles.ts';
 import { ready, words, type Words } from './i18n.ts';
@@ -104,7 +102,7 @@ const quiet: Note = { text: '', error: false };
  * `--slims-max-width`, `--slims-focus`, `--slims-error`) and `--slims-badge`, `--slims-badge-open`,
  * `--slims-badge-done`, `--slims-reply-bg`.
  */
-export class SlimsSuggestionBox extends LitElement {
+export class SlimsSuggestionBox extends CrmElement {
   static override properties: PropertyDeclarations = {
     api: {},
     lang: { reflect: true },
@@ -216,14 +214,8 @@ export class SlimsSuggestionBox extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener(TOKEN_EVENT, this._onToken);
-    emit(this, 'slims-loading', { slug: '' });
+    this._emit('slims-loading', { slug: '' });
     this._loadMine();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener(TOKEN_EVENT, this._onToken);
   }
 
   // An English page waits for its strings (a chunk of their own) before it draws, rather than showing
@@ -234,10 +226,10 @@ export class SlimsSuggestionBox extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    emit(this, 'slims-loaded', { slug: '', state: 'form' });
+    this._emit('slims-loaded', { slug: '', state: 'form' });
   }
 
-  private readonly _onToken = (): void => {
+  readonly _onToken = (): void => {
     this._asMember = true;
     this._loadMine();
   };
@@ -279,7 +271,7 @@ export class SlimsSuggestionBox extends LitElement {
   /** Logs with our prefix and tells the page with slims-error. */
   _fail(code: string, message: string): void {
     console.warn('[slims-crm] slims-suggestion-box:', code, message);
-    emit(this, 'slims-error', { slug: '', code, message });
+    this._emit('slims-error', { slug: '', code, message });
   }
 
   /** Fetches tracking.ts (once for every element) and sets _after; null when it cannot come (the connection). */
@@ -367,7 +359,7 @@ export class SlimsSuggestionBox extends LitElement {
   private async _submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this._view !== 'form') return;
-    const m = words(langOf(this));
+    const m = this._words;
     try {
       const { body, errors } = this._collect(event.target as HTMLFormElement, m);
       if (errors.size) return this._showErrors(errors);
@@ -433,7 +425,7 @@ export class SlimsSuggestionBox extends LitElement {
 
   /** Marks the fields, says how many (and anything else that is wrong) in the status line, and takes focus to the first field. */
   _showErrors(errors: Map<Field, string>, other: string[] = []): void {
-    const m = words(langOf(this));
+    const m = this._words;
     this._errors = errors;
     const shown = [...errors.keys()];
     const text = [shown.length ? fill(m.fix, shown.length) : '', ...other].filter(Boolean).join(' ');
@@ -452,7 +444,7 @@ export class SlimsSuggestionBox extends LitElement {
     // At once when it is here, so the look-up's verdict shows with the next render.
     const after = this._after ?? (await this._loadTracking());
     if (after) return after.lookup(this, form);
-    this._lookupNote = { text: words(langOf(this)).offline, error: true };
+    this._lookupNote = { text: this._words.offline, error: true };
   }
 
   /** The member's own items (tracking.ts); nothing to show without a member. */
@@ -471,17 +463,7 @@ export class SlimsSuggestionBox extends LitElement {
 
   // Rendering --------------------------------------------------------------------------------------
 
-  // A render error must not escape into the host page.
-  protected override render(): TemplateResult {
-    try {
-      return this._renderView();
-    } catch (e) {
-      console.warn('[slims-crm]', e);
-      return html`<div part="container" class="box"><p part="status" role="status">${words(langOf(this)).error}</p></div>`;
-    }
-  }
-
-  private _renderView(): TemplateResult {
+  _renderView(): TemplateResult {
     const lang = langOf(this);
     const m = words(lang);
     const note = this._note;

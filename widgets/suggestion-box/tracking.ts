@@ -3,7 +3,6 @@
 // so the element fetches this chunk when first needed (a first input, a look-up, a member), not on load.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { apiGet, failure, type ApiError, type ApiResult } from '../shared/api.ts';
-import { emit } from '../shared/events.ts';
 import { feedbackWords, reason, type OwnItem } from '../shared/feedback.ts';
 import { itemStyles, readOwnItem, renderPurchase, renderReply, renderStatus, when } from '../shared/feedback-items.ts';
 import { fill, langOf, type Lang } from '../shared/i18n.ts';
@@ -92,7 +91,7 @@ export function done(el: SlimsSuggestionBox, payload: unknown): void {
   el._checked = null;
   el._view = 'sent';
   el._note = { text: later(langOf(el)).sent, error: false };
-  emit(el, 'slims-feedback-sent', { code: item.code, kind: item.kind });
+  el._emit('slims-feedback-sent', { code: item.code, kind: item.kind });
   // The form and its focused button are gone: keep keyboard users at the tracking code.
   el._focus('#sent');
   if (el._member) el._loadMine();

@@ -52,7 +52,25 @@ const pageQuery = (say: Say, maxSize: number, defaultSize: number) => ({
 const objectOrAbsent = <S extends z.core.$ZodLooseShape>(shape: S, message: string) =>
   z.looseObject(shape, { error: message }).nullish();
 
-/** Present, but not a string: what the hand of a program (not the widget) sends. */
+/**
+ * Optional text in a format `normalize` reads (it answers null for anything else): absent or blank is null,
+ * text it cannot read is refused with `message`, and what it returns is what the handler gets.
+ */
+const optionalFormat = (message: string, normalize: (typed: string) => string | null) =>
+  z
+    .string({ error: message })
+    .nullish()
+    .transform((value, ctx) => {
+      const typed = (value ?? '').trim();
+      if (typed === '') return null;
+      const normalized = normalize(typed);
+      if (normalized !== null) return normalized;
+      ctx.addIssue({ code: 'custom', input: value, message });
+      // Never reaches a handler; the rules between fields still see that something was typed.
+      return typed;
+    });
+
+/** Text that is not blank: a contact given, whether or not it is valid. */
 const given = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 export const submissionBody = bilingual((say) =>
@@ -71,67 +89,25 @@ export const submissionBody = bilingual((say) =>
         {
           title: text(say, { id: 'Judul buku', en: 'The title' }, LIMITS.title),
           author: text(say, { id: 'Pengarang', en: 'The author' }, LIMITS.author, { optional: true }),
-          isbn: z
-            .string({
-              error: say(
-                'ISBN tidak sah: periksa 10 atau 13 angkanya.',
-                'Not a valid ISBN: check its 10 or 13 digits.',
-              ),
-            })
-            .nullish()
-            .transform((value, ctx) => {
-              const bare = (value ?? '').trim();
-              if (bare === '') return null;
-              const isbn = normalizeIsbn(bare);
-              if (isbn === null)
-                ctx.addIssue({
-                  code: 'custom',
-                  input: value,
-                  message: say(
-                    'ISBN tidak sah: periksa 10 atau 13 angkanya.',
-                    'Not a valid ISBN: check its 10 or 13 digits.',
-                  ),
-                });
-              return isbn;
-            })
-            .describe('ISBN-10 or ISBN-13 with a valid check digit.'),
+          isbn: optionalFormat(
+            say('ISBN tidak sah: periksa 10 atau 13 angkanya.', 'Not a valid ISBN: check its 10 or 13 digits.'),
+            normalizeIsbn,
+          ).describe('ISBN-10 or ISBN-13 with a valid check digit.'),
         },
         say('Data usulan pembelian harus berupa objek.', 'The purchase request must be an object.'),
       ).describe('Only with kind "purchase".'),
       contact: objectOrAbsent(
         {
-          email: z
-            .string({ error: say('Alamat e-mail tidak sah.', 'Not a valid e-mail address.') })
-            .meta({ maxLength: LIMITS.email })
-            .nullish()
-            .transform((value) => (value ?? '').trim() || null)
-            .refine((email) => email === null || isEmail(email), {
-              message: say('Alamat e-mail tidak sah.', 'Not a valid e-mail address.'),
-            }),
-          phone: z
-            .string({
-              error: say(
-                'Nomor WhatsApp tidak sah. Contoh: 0812 3456 7890.',
-                'Not a valid WhatsApp number. Example: 0812 3456 7890.',
-              ),
-            })
-            .nullish()
-            .transform((value, ctx) => {
-              const typed = (value ?? '').trim();
-              if (typed === '') return null;
-              const phone = normalizePhone(typed);
-              if (phone === null)
-                ctx.addIssue({
-                  code: 'custom',
-                  input: value,
-                  message: say(
-                    'Nomor WhatsApp tidak sah. Contoh: 0812 3456 7890.',
-                    'Not a valid WhatsApp number. Example: 0812 3456 7890.',
-                  ),
-                });
-              return phone;
-            })
-            .describe('An Indonesian WhatsApp number: +62…, 62… or 0….'),
+          email: optionalFormat(say('Alamat e-mail tidak sah.', 'Not a valid e-mail address.'), (typed) =>
+            isEmail(typed) ? typed : null,
+          ).describe(`At most ${LIMITS.email} characters.`),
+          phone: optionalFormat(
+            say(
+              'Nomor WhatsApp tidak sah. Contoh: 0812 3456 7890.',
+              'Not a valid WhatsApp number. Example: 0812 3456 7890.',
+            ),
+            normalizePhone,
+          ).describe('An Indonesian WhatsApp number: +62…, 62… or 0….'),
         },
         say('Kontak harus berupa objek.', 'The contact must be an object.'),
       ),

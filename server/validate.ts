@@ -31,10 +31,7 @@ export function fieldOf(path: readonly PropertyKey[]): string {
   );
 }
 
-/**
- * `input` checked by `schema` in `lang`: what the schema returns, or a 422 naming each broken field once (its
- * first problem). A message may say `{n}`: the 1-based place of the list item it is about ("Pertanyaan 2: …").
- */
+/** `input` checked by `schema` in `lang`: what the schema returns, or a 422 naming each broken field once (its first problem). */
 export function check<S extends z.ZodType>(schema: Bilingual<S>, input: unknown, lang: Lang): z.output<S> {
   const result = schema[lang].safeParse(input, { error: zodWords[lang] });
   if (result.success) return result.data;
@@ -42,10 +39,7 @@ export function check<S extends z.ZodType>(schema: Bilingual<S>, input: unknown,
   for (const issue of result.error.issues) {
     const field = fieldOf(issue.path);
     if (problems.some((p) => p.field === field)) continue;
-    const index = issue.path.findLast((key) => typeof key === 'number');
-    const message = index === undefined ? issue.message : issue.message.replaceAll('{n}', String(index + 1));
-    const questionId = issue.code === 'custom' ? (issue.params?.questionId as number | undefined) : undefined;
-    problems.push(questionId === undefined ? { field, message } : { field, message, questionId });
+    problems.push({ field, message: issue.message });
   }
   throw new ApiError(422, 'validation_failed', problems);
 }

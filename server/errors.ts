@@ -202,7 +202,19 @@ export function requestLang(c: Context<AppEnv>): Lang {
   return 'id';
 }
 
-export function errorBody(code: ErrorCode, lang: Lang, details?: unknown, wording?: Bilingual) {
+/** What every error answer holds under `error`; the widgets' and the staff app's clients read this type. */
+export interface ErrorShape {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export function errorBody(
+  code: ErrorCode,
+  lang: Lang,
+  details?: unknown,
+  wording?: Bilingual,
+): { error: ErrorShape & { code: ErrorCode } } {
   return {
     error: {
       code,

@@ -133,7 +133,7 @@ export function choice<const T extends readonly [string, ...string[]], F extends
   fallback: F,
 ) {
   return z
-    .enum(['', ...values] as [string, ...string[]], { error: message })
+    .enum(['', ...values] as ['', ...T], { error: message })
     .optional()
     .transform((value): T[number] | F => (value === undefined || value === '' ? fallback : (value as T[number])));
 }

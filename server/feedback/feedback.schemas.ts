@@ -317,6 +317,10 @@ export type BoardSort = (typeof BOARD_SORTS)[number];
 export type StaffSort = (typeof STAFF_SORTS)[number];
 export type MeasureBucket = (typeof BUCKETS)[number];
 
+/** The staff inbox's and the measures' query strings as a client writes them. */
+export type StaffListParams = z.input<(typeof staffListQuery)['en']>;
+export type MeasuresParams = z.input<(typeof measuresQuery)['en']>;
+
 export type BoardQuery = z.output<(typeof boardQuery)['en']>;
 export type StaffListQuery = z.output<(typeof staffListQuery)['en']>;
 export type StaffUpdate = z.output<(typeof staffUpdateBody)['en']>;

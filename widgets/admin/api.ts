@@ -11,7 +11,7 @@ import type {
   ResultsVisibility,
   SurveyStatus,
 } from '../../server/db/database.ts';
-import type { FieldProblem, Lang } from '../../server/errors.ts';
+import type { ErrorShape, FieldProblem, Lang } from '../../server/errors.ts';
 import type { StaffFeedbackPage } from '../../server/feedback/staff-feedback.routes.ts';
 import type { PurchaseView } from '../../server/feedback/feedback.queries.ts';
 import type {
@@ -20,7 +20,13 @@ import type {
   StaffRef,
   StaffSummary,
 } from '../../server/feedback/staff-feedback.queries.ts';
-import type { MeasureBucket, StaffSort, StaffUpdateBody } from '../../server/feedback/feedback.schemas.ts';
+import type {
+  MeasureBucket,
+  MeasuresParams,
+  StaffListParams,
+  StaffSort,
+  StaffUpdateBody,
+} from '../../server/feedback/feedback.schemas.ts';
 import type { AgeBucket, DurationStats, Measures } from '../../server/feedback/measures.ts';
 import type { Placement } from '../../server/placements/placements.queries.ts';
 import type { StaffSession } from '../../server/staff/staff.routes.ts';
@@ -65,11 +71,7 @@ export type FeedbackPage = StaffFeedbackPage;
 export type FeedbackChange = StaffUpdateBody;
 export type Durations = DurationStats;
 
-export interface ApiError {
-  code: string;
-  message: string;
-  details?: unknown;
-}
+export type ApiError = ErrorShape;
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
 
@@ -80,25 +82,14 @@ export type QuestionInput = SurveyInput['questions'][number];
 export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['suggestion', 'complaint', 'praise', 'question', 'purchase'];
 export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'in_review', 'planned', 'done', 'declined'];
 
-/** The inbox filters, as the query string names them; empty values are left out. */
-export interface FeedbackQuery {
-  status?: FeedbackStatus | '';
-  kind?: FeedbackKind | '';
-  category?: string;
-  /** A staff uid, or `none` for items nobody has taken. */
-  assigned?: string;
-  published?: '1' | '0' | '';
-  q?: string;
-  sort?: FeedbackSort;
+/** The inbox filters, as the query string names them (the server's staffListQuery); empty values are left out. */
+export type FeedbackQuery = Omit<StaffListParams, 'merged' | 'page' | 'pageSize'> & {
   page?: number;
   pageSize?: number;
-}
+};
 
-export interface MeasureRange {
-  from?: string;
-  to?: string;
-  bucket?: MeasureBucket;
-}
+/** The measures' range (the server's measuresQuery): YYYY-MM-DD days and the bucket. */
+export type MeasureRange = MeasuresParams;
 
 /** The sidecar's origin: the `api` attribute when given, else where this script came from. */
 export function apiBase(attribute: string | null | undefined): string {

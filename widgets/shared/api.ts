@@ -1,14 +1,13 @@
 // The one network seam: every request a widget makes goes through here and comes back as a result,
 // never as a thrown error. Browser tests stub window.fetch underneath it by path. This file is on
 // the first-paint path, so it holds only what reading a survey needs; sending lives in send.ts.
+import type { ErrorShape } from '../../server/errors.ts';
 import './global.ts';
 
-export interface ApiError {
-  code: string;
-  message: string;
+/** The server's error shape, plus what the client knows of the answer. */
+export interface ApiError extends ErrorShape {
   /** HTTP status, or 0 when no answer came back (offline, timeout). */
   status: number;
-  details?: unknown;
   /** Seconds the server asked to wait before trying again (its Retry-After header), when it said. */
   retryAfter?: number;
 }

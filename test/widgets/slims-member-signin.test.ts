@@ -515,15 +515,17 @@ describe('<slims-member-signin>', () => {
     }
   });
 
-  it('signs out by itself when the token expires', async () => {
+  it('signs out by itself when the token expires', async function (this: { timeout(ms: number): void }) {
+    this.timeout(9000);
     const seen: CustomEvent[] = [];
-    const token = memberToken({ exp: Math.floor(Date.now() / 1000) + 1 });
+    // Whole seconds: at least two left, so a slow machine still finds it valid when the element takes it up.
+    const token = memberToken({ exp: Math.floor(Date.now() / 1000) + 3 });
     sessionStorage.setItem(STORAGE_KEY, token);
     await startLoader();
     const el = await signin({});
     el.addEventListener('slims-signout', (e) => void seen.push(e));
     assert(el.member, 'signed in until the token expires');
-    await until(() => !el.member, 'signed out at expiry', 3000);
+    await until(() => !el.member, 'signed out at expiry', 6000);
     await el.updateComplete;
     equal(statusText(el), 'Sesi Anda sudah berakhir. Silakan masuk lagi.');
     equal(sessionStorage.getItem(STORAGE_KEY), null);

@@ -264,6 +264,7 @@ describe('<slims-suggestion-box>', () => {
     equal(calls(POST).length, 0);
     const text = $(el, 'textarea');
     equal(text.getAttribute('aria-invalid'), 'true');
+    equal(getComputedStyle(text).borderTopColor, 'rgb(180, 35, 24)', 'the error colour marks it');
     includes(text.getAttribute('aria-describedby'), 'e-text');
     equal($(el, '#e-text').textContent, 'Tulis masukan Anda.');
     equal(focused(el), text);
@@ -309,6 +310,7 @@ describe('<slims-suggestion-box>', () => {
       [email, 'Alamat e-mail tidak valid.'],
     ] as const) {
       equal(input.getAttribute('aria-invalid'), 'true');
+      equal(getComputedStyle(input).borderTopColor, 'rgb(180, 35, 24)', `${input.id} has the error colour's border`);
       const described = input
         .getAttribute('aria-describedby')!
         .split(' ')

@@ -65,10 +65,6 @@ export class SlimsMemberSignin extends CrmElement {
       .field {
         max-width: 22rem;
       }
-      /* above .field input's border */
-      .field [aria-invalid='true'] {
-        border-color: var(--slims-error, #b42318);
-      }
       .out {
         align-self: flex-start;
       }

@@ -27,7 +27,9 @@ export const fieldStyles = css`
     border: 1px solid var(--m);
     border-radius: var(--r);
   }
-  [aria-invalid='true'] {
+  /* the second: above .field input's own border */
+  [aria-invalid='true'],
+  .field [aria-invalid='true'] {
     border-color: var(--slims-error, #b42318);
   }
   .row {

@@ -14,6 +14,8 @@ const internal = (name) => name?.startsWith('_');
 const publicApi = {
   name: 'slims-public-api',
   packageLinkPhase({ customElementsManifest }) {
+    // The files come in the file system's order: sorted, every checkout builds the same manifest.
+    customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : 1));
     for (const module of customElementsManifest.modules) {
       // The modules' other exports (helpers, test hooks) are our own code's, not the elements' API.
       module.declarations = (module.declarations ?? []).filter((d) => d.kind === 'class');

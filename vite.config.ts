@@ -69,7 +69,8 @@ const elementsManifest: Plugin = {
   name: 'slims-elements-manifest',
   apply: 'build',
   async generateBundle() {
-    // The analyzer's command line, run in-process: it ships no typings for it.
+    // The analyzer's own command line (`cem analyze`), run in-process; it ships no typings for it, so it
+    // is named in a variable (TypeScript then leaves the import untyped) and given its shape here.
     const analyzer = '@custom-elements-manifest/analyzer/cli.js';
     const { cli } = (await import(analyzer)) as {
       cli: (options: { argv: string[]; cwd: string; noWrite: boolean }) => Promise<unknown>;

@@ -62,9 +62,31 @@ const minifyChunks: Plugin = {
   },
 };
 
+// custom-elements.json beside the widgets, from which editors offer webmasters our tags, attributes and
+// events: the analyzer reads the elements' JSDoc as custom-elements-manifest.config.mjs says. Emitted
+// into the bundle, so every build has it (npm start's and npm run dev's too) and emptyOutDir keeps it.
+const elementsManifest: Plugin = {
+  name: 'slims-elements-manifest',
+  apply: 'build',
+  async generateBundle() {
+    // The analyzer's own command line (`cem analyze`), run in-process; it ships no typings for it, so it
+    // is named in a variable (TypeScript then leaves the import untyped) and given its shape here.
+    const analyzer = '@custom-elements-manifest/analyzer/cli.js';
+    const { cli } = (await import(analyzer)) as {
+      cli: (options: { argv: string[]; cwd: string; noWrite: boolean }) => Promise<unknown>;
+    };
+    const manifest = await cli({ argv: ['analyze'], cwd: import.meta.dirname, noWrite: true });
+    this.emitFile({
+      type: 'asset',
+      fileName: 'custom-elements.json',
+      source: `${JSON.stringify(manifest, null, 2)}\n`,
+    });
+  },
+};
+
 export default defineConfig({
   publicDir: false,
-  plugins: [squeezeTemplates, minifyChunks],
+  plugins: [squeezeTemplates, minifyChunks, elementsManifest],
   build: {
     outDir: 'dist/widgets',
     emptyOutDir: true,

@@ -37,24 +37,50 @@ type View = 'loading' | 'ready' | 'error';
  * "Anda berkata, kami lakukan" ("You said, we did"). Visitors filter by kind and status, sort, page on
  * with "load more", and support suggestions and purchase requests: one vote per member or device
  * (the device id is made at the first vote), sent once however often the button is pressed.
+ * The events bubble and are composed.
  *
- * Attributes
- * - `kind`: the kind shown at first (`suggestion`, `complaint`, `praise`, `question`, `purchase`); all when absent.
- * - `status`: the status shown at first (`new`, `in_review`, `planned`, `done`, `declined`); all when absent.
- * - `sort`: `newest` (default), `votes` or `answered` (most recently answered first).
- * - `page-size`: items per page, 1..50 (default 20).
- * - `lang`: `id` (default) or `en`; otherwise the closest `[lang]` ancestor, then the document's.
- * - `api`: base URL of the sidecar, when it is not the origin the loader came from.
+ * @summary The published feedback with its status and the library's reply, and votes on suggestions.
+ * @tag slims-feedback-board
  *
- * Events (all bubble and are composed)
- * - `slims-loading` `{ slug: '' }`: a page of the board is being fetched.
- * - `slims-loaded` `{ slug: '', state }`: shown; state is `board` or `empty`.
- * - `slims-error` `{ slug: '', code, message }`: loading or voting failed; the element says so politely.
+ * @attr kind - The kind shown at first (`suggestion`, `complaint`, `praise`, `question`, `purchase`); all
+ *   when absent.
+ * @attr status - The status shown at first (`new`, `in_review`, `planned`, `done`, `declined`); all when
+ *   absent.
+ * @attr sort - The order: `newest` (the default), `votes` (most first) or `answered` (most recently
+ *   answered first).
+ * @attr page-size - Items per page, 1 to 50 (20 when absent).
+ * @attr api - Base URL of the sidecar when it is not where the loader came from.
+ * @attr {'id' | 'en'} lang - The language: `id` (Bahasa Indonesia, the default) or `en`; when absent, the
+ *   closest `[lang]` ancestor's, then the document's.
  *
- * Parts: `container`, `title`, `filters`, `status` (live region; also `error`), `list`, `item`, `badge`
- * (also `status-<status>`), `purchase`, `reply`, `vote`, `votes`, `more`, `retry`.
+ * @fires {CustomEvent<{ slug: string }>} slims-loading - A page of the board is being fetched (`slug` is '').
+ * @fires {CustomEvent<{ slug: string; state: string }>} slims-loaded - It is shown; `state` is `board` or `empty`.
+ * @fires {CustomEvent<{ slug: string; code: string; message: string }>} slims-error - Loading or voting
+ *   failed; the element says so politely.
  *
- * CSS custom properties: those of `<slims-suggestion-box>`.
+ * @csspart title - The heading.
+ * @csspart filters - The kind, status and order choices.
+ * @csspart error - The status line while it shows an error.
+ * @csspart list - The list of items.
+ * @csspart item - One item.
+ * @csspart badge - An item's status.
+ * @csspart status-new - The badge of a new item.
+ * @csspart status-in_review - The badge of an item in review.
+ * @csspart status-planned - The badge of a planned item.
+ * @csspart status-done - The badge of a done item.
+ * @csspart status-declined - The badge of a declined item.
+ * @csspart purchase - The book a purchase request asks for.
+ * @csspart reply - The library's reply.
+ * @csspart vote - The vote button (`aria-pressed` once voted).
+ * @csspart votes - The number of votes.
+ * @csspart more - "Load more".
+ * @csspart retry - The retry button, after a failed load.
+ *
+ * @cssprop [--slims-badge=#e6eaef] - Status badges.
+ * @cssprop [--slims-badge-open=#dbe9f9] - The badges of planned items and items in review.
+ * @cssprop [--slims-badge-done=#d3f0dc] - The badges of done items.
+ * @cssprop [--slims-reply-bg=#f6f8fa] - Behind the library's reply.
+ * @cssprop [--slims-selected=#dbe9f9] - Behind a vote the visitor gave.
  */
 export class SlimsFeedbackBoard extends CrmElement {
   static override properties: PropertyDeclarations = {

@@ -24,26 +24,34 @@ type Field = 'cardNumber' | 'password';
  * signs out and says so. A password attempt is sent once: never retried behind the member's back. When
  * the sidecar answers proof_required (many failed sign-ins from this network), the element solves the
  * proof of work (its solver loads only then), says "Memeriksa…" / "Checking…" meanwhile, and sends once more.
+ * The events bubble and are composed.
  *
- * Attributes
- * - `lang`: `id` (default) or `en`; otherwise the closest `[lang]` ancestor, then the document's.
- * - `api`: base URL of the sidecar, when it is not the origin the loader came from.
+ * @summary Sign-in with card number and OPAC password, for every widget on the site's pages in this tab.
+ * @tag slims-member-signin
  *
- * Property: `member` (read only): `{ id, name }` of the signed-in member, or null.
+ * @attr api - Base URL of the sidecar when it is not where the loader came from.
+ * @attr {'id' | 'en'} lang - The language: `id` (Bahasa Indonesia, the default) or `en`; when absent, the
+ *   closest `[lang]` ancestor's, then the document's.
+ * @prop {{ id: string; name: string } | null} member - The signed-in member, or null (read only).
  *
- * Events (all bubble and are composed)
- * - `slims-signin` `{ memberId, name }`: the member signed in.
- * - `slims-signout` `{ memberId, reason }`: reason `signout` (the button) or `expired` (the token's time ran out).
- * - `slims-error` `{ slug, code, message }`: sign-in failed; `slug` is '' and `code` is the API's
- *   (`invalid_credentials`, `member_pending`, `member_expired`, `no_password`, `rate_limited`, `proof_required`,
- *   `validation_failed`, …) or `offline`, `timeout`, `bad_response`. The element shows the reason.
+ * @fires {CustomEvent<{ memberId: string; name: string }>} slims-signin - The member signed in.
+ * @fires {CustomEvent<{ memberId: string; reason: 'signout' | 'expired' }>} slims-signout - The member signed
+ *   out: `reason` is `signout` (the button) or `expired` (the token's time ran out).
+ * @fires {CustomEvent<{ slug: string; code: string; message: string }>} slims-error - Sign-in failed; `slug`
+ *   is '' and `code` is the API's (`invalid_credentials`, `member_pending`, `member_expired`, `no_password`,
+ *   `rate_limited`, `proof_required`, `validation_failed`, …) or `offline`, `timeout`, `bad_response`.
+ *   The element shows the reason.
  *
- * Parts: `container`, `title`, `status` (live region; also `error` while it shows one), `form`,
- * `field`, `label`, `input`, `hint`, `button` (also `signout`), `member` (the card number once signed in).
- *
- * CSS custom properties: those of `<slims-poll>` (`--slims-accent`, `--slims-accent-fg`, `--slims-font`,
- * `--slims-fg`, `--slims-bg`, `--slims-muted`, `--slims-border`, `--slims-radius`, `--slims-padding`,
- * `--slims-max-width`, `--slims-focus`, `--slims-error`).
+ * @csspart error - The status line while it shows an error.
+ * @csspart title - The heading.
+ * @csspart form - The sign-in form.
+ * @csspart field - A label with its input.
+ * @csspart label - A field's label.
+ * @csspart input - The card number or password input.
+ * @csspart hint - The hint under the password, and the one beside the signed-in member.
+ * @csspart button - The sign-in button, and the sign-out button.
+ * @csspart signout - The sign-out button.
+ * @csspart member - The card number, once signed in.
  */
 export class SlimsMemberSignin extends CrmElement {
   static override properties: PropertyDeclarations = {

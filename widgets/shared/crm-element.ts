@@ -4,6 +4,26 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import type { SlimsEventDetail } from './events.ts';
 import { TOKEN_EVENT } from './global.ts';
 
+/**
+ * The base of every public element; what it gives them all appears on each in custom-elements.json.
+ * Every public element draws with shared/styles.ts, so its custom properties are documented once here.
+ *
+ * @csspart container - The widget's box.
+ * @csspart status - The status line (a live region); also the polite message shown when drawing fails.
+ *
+ * @cssprop [--slims-font=inherit] - Font family.
+ * @cssprop [--slims-fg=#1f2328] - Text colour.
+ * @cssprop [--slims-bg=#fff] - Background of the box and of its input fields.
+ * @cssprop [--slims-border=1px solid #d0d7de] - The box's border (a `border` shorthand).
+ * @cssprop [--slims-radius=0.5rem] - Corner radius of the box, fields and buttons.
+ * @cssprop [--slims-padding=1rem] - Space inside the box.
+ * @cssprop [--slims-max-width=40rem] - The box's widest width.
+ * @cssprop [--slims-accent=#0a58a8] - Accent colour: buttons, links, choices.
+ * @cssprop [--slims-accent-fg=#fff] - Text on accent buttons.
+ * @cssprop [--slims-muted=#59636e] - Hints, notes and field borders.
+ * @cssprop [--slims-focus=var(--slims-accent)] - The keyboard focus ring.
+ * @cssprop [--slims-error=#b42318] - Error messages and invalid fields.
+ */
 export abstract class CrmElement extends LitElement {
   /** The element's strings in its language; `error` is the polite line shown when rendering fails. */
   abstract get _words(): { error: string };
@@ -16,6 +36,7 @@ export abstract class CrmElement extends LitElement {
 
   /** Tells the page: a slims-* event that bubbles and is composed, so document sees it. */
   _emit<K extends keyof SlimsEventDetail>(type: K, detail: SlimsEventDetail[K]): void {
+    /** @internal The name is the caller's: each element lists the events it sends with `@fires`. */
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 

@@ -59,6 +59,44 @@ function readSurvey(s: PublicSurvey | undefined): PublicSurvey | null {
 
 export const readResults = (r: Results | null | undefined): Results | null => (Array.isArray(r?.questions) ? r : null);
 
+/**
+ * What <slims-poll> and <slims-survey> share; custom-elements.json shows it on both.
+ *
+ * @attr api - Base URL of the sidecar when it is not where the loader came from.
+ * @attr {'id' | 'en'} lang - The language: `id` (Bahasa Indonesia, the default) or `en`; when absent, the
+ *   closest `[lang]` ancestor's, then the document's.
+ *
+ * @fires {CustomEvent<{ slug: string }>} slims-loading - The survey is being fetched.
+ * @fires {CustomEvent<{ slug: string; state: string }>} slims-loaded - It is shown; `state` is `open`,
+ *   `answered`, `closed`, `scheduled` or `members`.
+ * @fires {CustomEvent<{ slug: string; code: string; message: string }>} slims-error - Loading or answering
+ *   failed (`code` as in the API, or `offline`, `timeout`, `bad_response`); the element shows a polite state.
+ *
+ * @csspart title - The survey's title.
+ * @csspart description - Its description, above the form.
+ * @csspart form - The form.
+ * @csspart question - One question (a fieldset).
+ * @csspart prompt - A question's prompt (its legend).
+ * @csspart option - One choice (a label around its radio button or checkbox).
+ * @csspart input - A text answer.
+ * @csspart error - Why a question's answer is refused.
+ * @csspart button - The submit button, and the retry button.
+ * @csspart retry - The retry button, after a failed load.
+ * @csspart note - Says the results are shown once the survey closes.
+ * @csspart results - The results, after answering.
+ * @csspart results-title - A question's prompt in the results.
+ * @csspart results-list - The list of a question's answers.
+ * @csspart result - One answer's row.
+ * @csspart result-label - The answer.
+ * @csspart result-value - Its count and share.
+ * @csspart bar - The bar's track.
+ * @csspart bar-fill - The bar, as wide as the share.
+ * @csspart results-summary - A rating's mean or the NPS score.
+ * @csspart results-total - How many answered.
+ *
+ * @cssprop [--slims-track=#e6eaef] - The results bars' track.
+ * @cssprop [--slims-bar=var(--slims-accent)] - The results bars.
+ */
 export class SurveyElement extends CrmElement {
   static override properties: PropertyDeclarations = {
     slug: {},

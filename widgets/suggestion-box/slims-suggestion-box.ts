@@ -80,27 +80,50 @@ const quiet: Note = { text: '', error: false };
  * at the visitor's first input in the form, never on page load, and solved in the background while
  * they write. A member (`SlimsCRM.memberToken`) chooses to send as member or anonymously and sees
  * "my feedback" with statuses and replies; anyone can look an item up by its tracking code.
+ * The events bubble and are composed.
  *
- * Attributes
- * - `kinds`: comma list limiting the choice (`suggestion,complaint,praise,question,purchase`, the default).
- * - `kind`: the kind chosen at first.
- * - `privacy-url`: the library's privacy notice, linked beside the consent; no link when absent.
- * - `lang`: `id` (default) or `en`; otherwise the closest `[lang]` ancestor, then the document's.
- * - `api`: base URL of the sidecar, when it is not the origin the loader came from.
+ * @summary Suggestions, complaints, praise, questions and purchase requests, with a tracking code.
+ * @tag slims-suggestion-box
  *
- * Events (all bubble and are composed)
- * - `slims-loading` `{ slug: '' }` and `slims-loaded` `{ slug: '', state: 'form' }`: the element is ready.
- * - `slims-feedback-sent` `{ code, kind }`: the library has the item; `code` is its tracking code.
- * - `slims-error` `{ slug: '', code, message }`: sending failed (the API's code, e.g. `validation_failed`,
- *   `rate_limited`, `spam_suspected`, `too_fast`, or `offline`, `timeout`); the element shows why.
+ * @attr kinds - Comma list limiting the choice, in the order offered; all five when absent
+ *   (`suggestion,complaint,praise,question,purchase`).
+ * @attr kind - The kind chosen at first (`suggestion`, `complaint`, `praise`, `question` or `purchase`).
+ * @attr privacy-url - The library's privacy notice, linked beside the consent; no link when absent.
+ * @attr api - Base URL of the sidecar when it is not where the loader came from.
+ * @attr {'id' | 'en'} lang - The language: `id` (Bahasa Indonesia, the default) or `en`; when absent, the
+ *   closest `[lang]` ancestor's, then the document's.
  *
- * Parts: `container`, `title`, `form`, `field`, `error`, `submit`, `status` (live region; also `error`),
- * `code` (the tracking code after sending), `lookup`, `mine`, `item`, `badge`, `purchase`, `reply`.
+ * @fires {CustomEvent<{ slug: string }>} slims-loading - The element is being drawn (`slug` is '').
+ * @fires {CustomEvent<{ slug: string; state: string }>} slims-loaded - The form is ready (`state` is `form`).
+ * @fires {CustomEvent<{ code: string; kind: string }>} slims-feedback-sent - The library has the item;
+ *   `code` is its tracking code.
+ * @fires {CustomEvent<{ slug: string; code: string; message: string }>} slims-error - Sending failed (the
+ *   API's code, e.g. `validation_failed`, `rate_limited`, `spam_suspected`, `too_fast`, or `offline`,
+ *   `timeout`); the element shows why.
  *
- * CSS custom properties: those of `<slims-poll>` (`--slims-accent`, `--slims-accent-fg`, `--slims-font`,
- * `--slims-fg`, `--slims-bg`, `--slims-muted`, `--slims-border`, `--slims-radius`, `--slims-padding`,
- * `--slims-max-width`, `--slims-focus`, `--slims-error`) and `--slims-badge`, `--slims-badge-open`,
- * `--slims-badge-done`, `--slims-reply-bg`.
+ * @csspart title - The heading.
+ * @csspart form - The form.
+ * @csspart field - A field, or a group of them (kind, sending as, contact).
+ * @csspart error - Why a field is refused; also the status line while it shows an error.
+ * @csspart privacy - The link to the privacy notice.
+ * @csspart submit - The send button.
+ * @csspart code - The tracking code, after sending.
+ * @csspart lookup - "Check status" by tracking code.
+ * @csspart mine - The member's own items.
+ * @csspart item - One item (sent, found or the member's own).
+ * @csspart badge - An item's status.
+ * @csspart status-new - The badge of a new item.
+ * @csspart status-in_review - The badge of an item in review.
+ * @csspart status-planned - The badge of a planned item.
+ * @csspart status-done - The badge of a done item.
+ * @csspart status-declined - The badge of a declined item.
+ * @csspart purchase - The book a purchase request asks for.
+ * @csspart reply - The library's reply.
+ *
+ * @cssprop [--slims-badge=#e6eaef] - Status badges.
+ * @cssprop [--slims-badge-open=#dbe9f9] - The badges of planned items and items in review.
+ * @cssprop [--slims-badge-done=#d3f0dc] - The badges of done items.
+ * @cssprop [--slims-reply-bg=#f6f8fa] - Behind the library's reply.
  */
 export class SlimsSuggestionBox extends CrmElement {
   static override properties: PropertyDeclarations = {

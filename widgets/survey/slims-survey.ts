@@ -6,14 +6,15 @@ import { SurveyElement } from '../shared/survey-element.ts';
  * A survey from the library's CRM: `<slims-survey survey="kepuasan-2026"></slims-survey>`.
  * All questions sit on one page, numbered, with "(wajib)" on required ones; answers are checked in
  * the visitor's language before sending, and the server's per-question errors (422) are shown
- * under the question they belong to, which receives focus.
+ * under the question they belong to, which receives focus. The events bubble and are composed.
  *
- * Attributes: `survey` (the slug, required), `lang` (`id` default, or `en`), `api` (sidecar base URL).
+ * @summary A multi-question survey (choice, rating, NPS, text) on one accessible page.
+ * @tag slims-survey
  *
- * Events (bubbling, composed): `slims-loading` `{ slug }`, `slims-loaded` `{ slug, state }`,
- * `slims-submit` `{ slug, responseId }`, `slims-error` `{ slug, code, message }`.
+ * @attr survey - The survey's slug (required).
+ * @prop {string} slug - The survey's slug (required), as in the `survey` attribute.
  *
- * Parts and CSS custom properties: the same as `<slims-poll>` (see widgets/poll/slims-poll.ts).
+ * @fires {CustomEvent<{ slug: string; responseId: number }>} slims-submit - The visitor's answers were recorded.
  */
 export class SlimsSurvey extends SurveyElement {
   static override properties = { slug: { attribute: 'survey' } };

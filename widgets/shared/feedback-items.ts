@@ -2,14 +2,17 @@
 // paint) and <slims-suggestion-box> (only once something is sent or looked up: its tracking.ts).
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { FEEDBACK_WORDS } from '../../server/feedback/words.ts';
-import { isKind, isStatus, type BoardItem, type OwnItem, type Purchase, type Reply, type Status } from './feedback.ts';
+import {
+  isKind,
+  isStatus,
+  ITEM_WORDS,
+  type BoardItem,
+  type OwnItem,
+  type Purchase,
+  type Reply,
+  type Status,
+} from './feedback.ts';
 import { locale, type Lang } from './i18n.ts';
-
-// The words of an item beside its kind and status (those are the server's table, FEEDBACK_WORDS).
-const ITEM_WORDS = {
-  id: { reply: 'Tanggapan perpustakaan', author: 'oleh {}' },
-  en: { reply: 'The library’s reply', author: 'by {}' },
-};
 
 /** A date as the visitor's language writes it ("3 Mar 2026"), or '' when there is none. */
 export function when(at: string, lang: Lang): string {

@@ -38,6 +38,13 @@ export function lazyEnglish<T extends object>(id: T, load: () => Promise<{ en: T
   };
 }
 
+// The words of an item beside its kind and status (those are the server's table, FEEDBACK_WORDS). Here, in
+// the first paint of the box and the board alike, rather than in feedback-items.ts, which the box loads later.
+export const ITEM_WORDS = {
+  id: { reply: 'Tanggapan perpustakaan', author: 'oleh {}' },
+  en: { reply: 'The library’s reply', author: 'by {}' },
+};
+
 /**
  * The sending code (send.ts), fetched when a visitor starts to write or votes rather than on first paint:
  * most visitors only read. Null when it cannot come (the connection), which the caller reports as offline.

@@ -113,12 +113,16 @@ export default defineConfig({
         // The staff app imports Lit from it too, so it carries the element's few KB as well;
         // directives stay with their users, so the staff app's (repeat, …) never ride along on a
         // public page, and nothing of widgets/admin is in it.
+        // The kinds' and statuses' words (server/feedback/words.ts) ride with what the box and the board share,
+        // not in a chunk of their own for the staff app's sake, which imports them too.
         manualChunks: (id) =>
-          /node_modules\/(lit\/index|lit-html\/(lit-html|is-server)|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/widgets\/shared\/(crm-element|define|global|api|events|i18n|questions|styles|survey-element)\.ts$/.test(
-            id,
-          )
-            ? 'base'
-            : undefined,
+          /\/widgets\/shared\/feedback\.ts$|\/server\/feedback\/words\.ts$/.test(id)
+            ? 'feedback'
+            : /node_modules\/(lit\/index|lit-html\/(lit-html|is-server)|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/widgets\/shared\/(crm-element|define|global|api|events|i18n|questions|styles|survey-element)\.ts$/.test(
+                  id,
+                )
+              ? 'base'
+              : undefined,
       },
     },
   },

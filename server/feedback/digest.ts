@@ -6,7 +6,8 @@ import { toDbTime } from '../db/time.ts';
 import type { Config } from '../env.ts';
 import { enqueue } from '../outbox/outbox.queries.ts';
 import { formatTrackingCode } from './code.ts';
-import { addressKey, KIND_LABELS, libraryName } from './notices.ts';
+import { addressKey, libraryName } from './notices.ts';
+import { FEEDBACK_WORDS } from './words.ts';
 
 export type DigestOutcome = 'off' | 'not_due' | 'already_queued' | 'nothing_new' | 'queued';
 
@@ -54,13 +55,13 @@ export function renderDigest(
   for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
   const lines = [
     en ? `New in the suggestion box on ${date}:` : `Masukan baru di kotak saran pada ${date}:`,
-    [...counts].map(([kind, n]) => `${KIND_LABELS[kind][en ? 1 : 0]}: ${n}`).join(' · '),
+    [...counts].map(([kind, n]) => `${FEEDBACK_WORDS[lang].kinds[kind]}: ${n}`).join(' · '),
     '',
     ...items.map((item) => {
       const what =
         item.kind === 'purchase' && item.purchase_title ? `${item.purchase_title} (${item.body})` : item.body;
       const oneLine = what.replace(/\s+/g, ' ');
-      return `- ${formatTrackingCode(item.code)} [${KIND_LABELS[item.kind][en ? 1 : 0]}] ${oneLine.length > 160 ? `${oneLine.slice(0, 159)}…` : oneLine}`;
+      return `- ${formatTrackingCode(item.code)} [${FEEDBACK_WORDS[lang].kinds[item.kind]}] ${oneLine.length > 160 ? `${oneLine.slice(0, 159)}…` : oneLine}`;
     }),
     '',
     en ? `Open items in all: ${open}.` : `Seluruh masukan yang belum selesai: ${open}.`,

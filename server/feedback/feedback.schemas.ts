@@ -5,21 +5,8 @@ import type { FeedbackKind, FeedbackStatus } from '../db/database.ts';
 import { ApiError, pick, type Lang } from '../errors.ts';
 import { lang } from '../http.ts';
 import { bilingual, choice, length, text, wholeParam, type Say } from '../validate.ts';
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from './words.ts';
 
-export const FEEDBACK_KINDS = [
-  'suggestion',
-  'complaint',
-  'praise',
-  'question',
-  'purchase',
-] as const satisfies readonly FeedbackKind[];
-export const FEEDBACK_STATUSES = [
-  'new',
-  'in_review',
-  'planned',
-  'done',
-  'declined',
-] as const satisfies readonly FeedbackStatus[];
 /** Only ideas can gather support: a vote on a complaint or a question means nothing. */
 export const VOTABLE_KINDS: readonly FeedbackKind[] = ['suggestion', 'purchase'];
 export const CLOSED_STATUSES: readonly FeedbackStatus[] = ['done', 'declined'];

@@ -6,8 +6,8 @@ import type { Database, FeedbackKind } from '../db/database.ts';
 import { fromDbTime, toDbTime } from '../db/time.ts';
 import { pick, type Lang } from '../errors.ts';
 import { csvLine } from '../surveys/csv.ts';
-import { CLOSED_STATUSES, FEEDBACK_KINDS, type MeasureBucket, type MeasuresQuery } from './feedback.schemas.ts';
-import { KIND_LABELS } from './notices.ts';
+import { CLOSED_STATUSES, type MeasureBucket, type MeasuresQuery } from './feedback.schemas.ts';
+import { FEEDBACK_KINDS, FEEDBACK_WORDS } from './words.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -143,7 +143,7 @@ export async function computeMeasures(
 /** The measures as a spreadsheet: one row per volume entry, then the summary blocks, separated by blank lines. */
 export function measuresCsv(measures: Measures, lang: Lang): string {
   const t = (id: string, en: string) => pick(lang, id, en);
-  const kind = (k: FeedbackKind) => KIND_LABELS[k][lang === 'en' ? 1 : 0];
+  const kind = (k: FeedbackKind) => FEEDBACK_WORDS[lang].kinds[k];
   const hours = (value: number | null) => (value === null ? '' : String(value));
   const stats = (label: string, s: DurationStats) =>
     csvLine([label, String(s.count), hours(s.medianHours), hours(s.meanHours), hours(s.p90Hours)]);

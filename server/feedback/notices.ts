@@ -8,24 +8,7 @@ import type { Lang } from '../errors.ts';
 import { enqueue } from '../outbox/outbox.queries.ts';
 import { formatTrackingCode } from './code.ts';
 import { unsubscribeUrl } from './unsubscribe.routes.ts';
-
-export const STATUS_LABELS: Record<FeedbackStatus, readonly [string, string]> = {
-  new: ['Baru', 'New'],
-  in_review: ['Sedang ditinjau', 'In review'],
-  planned: ['Direncanakan', 'Planned'],
-  done: ['Selesai', 'Done'],
-  declined: ['Tidak dilanjutkan', 'Declined'],
-};
-
-export const KIND_LABELS: Record<FeedbackKind, readonly [string, string]> = {
-  suggestion: ['Saran', 'Suggestion'],
-  complaint: ['Keluhan', 'Complaint'],
-  praise: ['Pujian', 'Praise'],
-  question: ['Pertanyaan', 'Question'],
-  purchase: ['Usulan pembelian buku', 'Purchase request'],
-};
-
-const say = (lang: Lang, pair: readonly [string, string]) => pair[lang === 'en' ? 1 : 0];
+import { FEEDBACK_WORDS } from './words.ts';
 
 /** A short, stable name for an e-mail address inside a dedupe key (keys have a length limit; addresses do not). */
 export const addressKey = (email: string) =>
@@ -69,15 +52,17 @@ export function renderNotice({ lang, library, code, kind, body, unsubscribe, eve
   const en = lang === 'en';
   const from = library ?? (en ? 'The library' : 'Perpustakaan');
   const shown = formatTrackingCode(code);
-  const status = say(lang, STATUS_LABELS[event.status]);
+  const words = FEEDBACK_WORDS[lang];
+  const status = words.statuses[event.status];
+  const kindWord = words.kinds[kind];
   const subject =
     event.type === 'status'
       ? en
-        ? `Your ${say(lang, KIND_LABELS[kind]).toLowerCase()} ${shown}: ${status}`
-        : `${say(lang, KIND_LABELS[kind])} Anda ${shown}: ${status}`
+        ? `Your ${kindWord.toLowerCase()} ${shown}: ${status}`
+        : `${kindWord} Anda ${shown}: ${status}`
       : en
-        ? `The library answered your ${say(lang, KIND_LABELS[kind]).toLowerCase()} ${shown}`
-        : `Perpustakaan menjawab ${say(lang, KIND_LABELS[kind]).toLowerCase()} Anda ${shown}`;
+        ? `The library answered your ${kindWord.toLowerCase()} ${shown}`
+        : `Perpustakaan menjawab ${kindWord.toLowerCase()} Anda ${shown}`;
   const lines = [en ? 'Hello,' : 'Halo,', ''];
   if (event.type === 'status') {
     lines.push(
@@ -101,8 +86,8 @@ export function renderNotice({ lang, library, code, kind, body, unsubscribe, eve
   lines.push(
     '',
     en
-      ? `You wrote (${say(lang, KIND_LABELS[kind]).toLowerCase()}, tracking code ${shown}):`
-      : `Anda menulis (${say(lang, KIND_LABELS[kind]).toLowerCase()}, kode pelacakan ${shown}):`,
+      ? `You wrote (${kindWord.toLowerCase()}, tracking code ${shown}):`
+      : `Anda menulis (${kindWord.toLowerCase()}, kode pelacakan ${shown}):`,
     excerpt(body),
     '',
     en

@@ -24,7 +24,8 @@ import {
   type PurchaseView,
   type Reply,
 } from './feedback.queries.ts';
-import { CLOSED_STATUSES, FEEDBACK_STATUSES, type StaffListQuery } from './feedback.schemas.ts';
+import { CLOSED_STATUSES, type StaffListQuery } from './feedback.schemas.ts';
+import { FEEDBACK_STATUSES } from './words.ts';
 
 export interface StaffRef {
   uid: number;

@@ -3,7 +3,8 @@
 // - features talk through queries modules or the shared middleware in server/http.ts, never through another
 //   feature's routes: a *.routes.ts file is imported only by server/app.ts, which mounts it, and by server/api/,
 //   which describes it;
-// - widgets take only types from the server (`import type`), so no server code reaches a browser bundle.
+// - widgets take only types from the server (`import type`), so no server code reaches a browser bundle, bar
+//   pure data: a server module that imports nothing at run time (the kinds' and statuses' words, words.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,8 +76,13 @@ describe('architecture', () => {
     expect(show(breaks)).toEqual([]);
   });
 
-  it('gives the widgets only the server’s types', () => {
-    const breaks = widgetImports.filter((i) => i.to.startsWith('server/') && !i.typeOnly);
+  it('gives the widgets only the server’s types and pure data', () => {
+    const data = widgetImports.filter((i) => i.to.startsWith('server/') && !i.typeOnly);
+    // Pure data: every import of the module (a package's too) is type-only, so bundling it brings no code along.
+    const runsImports = (file: string) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(statement)].some((match) => match[2] === undefined);
+    const breaks = data.filter((i) => runsImports(i.to));
     expect(show(breaks)).toEqual([]);
+    expect(new Set(data.map((i) => i.to))).toEqual(new Set(['server/feedback/words.ts']));
   });
 });

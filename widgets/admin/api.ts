@@ -79,8 +79,8 @@ export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; 
 export type SurveyInput = SurveyBody & { kind?: Kind };
 export type QuestionInput = SurveyInput['questions'][number];
 
-export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['suggestion', 'complaint', 'praise', 'question', 'purchase'];
-export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'in_review', 'planned', 'done', 'declined'];
+// The server's lists, in the order the inbox shows them (pure data: the one run-time import from the server).
+export { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../../server/feedback/words.ts';
 
 /** The inbox filters, as the query string names them (the server's staffListQuery); empty values are left out. */
 export type FeedbackQuery = Omit<StaffListParams, 'merged' | 'page' | 'pageSize'> & {

@@ -205,7 +205,7 @@ export class AdminFeedbackInbox extends AdminView {
     return html`
       <div class="status-tabs" role="group" aria-label=${t('fbFilterStatus')}>
         ${tab('', t('filterAll'), total)}
-        ${FEEDBACK_STATUSES.map((s) => tab(s, feedbackStatusLabel(t, s), counts?.[s]))}
+        ${FEEDBACK_STATUSES.map((s) => tab(s, feedbackStatusLabel(this.lang, s), counts?.[s]))}
       </div>
       <div class="toolbar">
         <form class="field search" role="search" @submit=${this.onSearchSubmit}>
@@ -218,7 +218,7 @@ export class AdminFeedbackInbox extends AdminView {
           t('fbFilterKind'),
           [
             option('', t('filterAll'), f.kind),
-            ...FEEDBACK_KINDS.map((k) => option(k, feedbackKindLabel(t, k), f.kind)),
+            ...FEEDBACK_KINDS.map((k) => option(k, feedbackKindLabel(this.lang, k), f.kind)),
           ],
           (v) => this.setFilters({ kind: v as Filters['kind'] }),
         )}
@@ -323,12 +323,12 @@ export class AdminFeedbackInbox extends AdminView {
         <a href=${formatRoute({ view: 'feedback-item', id: item.id })} data-row-link @click=${(e: Event) => this.open(e, item.id)}>${item.code}</a>
         ${item.published ? html`<span class="small muted">${t('fbPublished')}</span>` : nothing}
       </td>
-      <td data-label=${t('colKind')}><span class="kind">${feedbackKindLabel(t, item.kind)}</span></td>
+      <td data-label=${t('colKind')}><span class="kind">${feedbackKindLabel(this.lang, item.kind)}</span></td>
       <td data-label=${t('fbColText')} class="snippet">
         ${item.purchase ? html`<strong>${item.purchase.title}</strong> ` : nothing}<span>${firstWords(item.text)}</span>
         ${item.category ? html`<span class="tag">${item.category}</span>` : nothing}
       </td>
-      <td data-label=${t('colState')}><span class="badge fb-${item.status}">${feedbackStatusLabel(t, item.status)}</span></td>
+      <td data-label=${t('colState')}><span class="badge fb-${item.status}">${feedbackStatusLabel(this.lang, item.status)}</span></td>
       <td data-label=${t('fbColVotes')} class="num">${this.formatNumber(item.votes)}</td>
       <td data-label=${t('fbAssigned')}>${item.assigned ? item.assigned.name : html`<span class="muted">${t('fbUnassigned')}</span>`}</td>
       <td data-label=${t('fbColAge')} class="small"><time datetime=${item.createdAt} title=${this.formatDate(item.createdAt)}>${this.formatAge(item.createdAt)}</time></td>

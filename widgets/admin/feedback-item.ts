@@ -199,8 +199,8 @@ export class AdminFeedbackItem extends AdminView {
           ${
             item
               ? html`<p class="muted fb-meta">
-                <span class="kind">${feedbackKindLabel(t, item.kind)}</span> ·
-                <span class="badge fb-${item.status}" data-status-badge>${feedbackStatusLabel(t, item.status)}</span> ·
+                <span class="kind">${feedbackKindLabel(this.lang, item.kind)}</span> ·
+                <span class="badge fb-${item.status}" data-status-badge>${feedbackStatusLabel(this.lang, item.status)}</span> ·
                 <span>${t('fbVotesN', { n: this.formatNumber(item.votes) })}</span> ·
                 <span>${item.published ? t('fbOnBoard') : t('fbNotOnBoard')}</span> ·
                 <time datetime=${item.createdAt}>${this.formatDate(item.createdAt)}</time>
@@ -373,7 +373,7 @@ export class AdminFeedbackItem extends AdminView {
         <div class="field">
           <label for="fb-status">${t('colState')}</label>
           <select id="fb-status" @change=${(e: Event) => this.setHandling({ status: (e.target as HTMLSelectElement).value as FeedbackStatus })}>
-            ${FEEDBACK_STATUSES.map((s) => html`<option value=${s} ?selected=${h.status === s}>${feedbackStatusLabel(t, s)}</option>`)}
+            ${FEEDBACK_STATUSES.map((s) => html`<option value=${s} ?selected=${h.status === s}>${feedbackStatusLabel(this.lang, s)}</option>`)}
           </select>
         </div>
         <div class="field">
@@ -381,7 +381,7 @@ export class AdminFeedbackItem extends AdminView {
           <ol class="status-history" aria-labelledby="fb-history-title" data-status-history>
             ${history.map(
               (e) => html`<li>
-                <span class="badge fb-${e.type === 'created' ? 'new' : e.to}">${e.type === 'created' ? feedbackStatusLabel(t, 'new') : this.statusText(e.to)}</span>
+                <span class="badge fb-${e.type === 'created' ? 'new' : e.to}">${e.type === 'created' ? feedbackStatusLabel(this.lang, 'new') : this.statusText(e.to)}</span>
                 <span class="small">${this.who(e)} · <time datetime=${e.at}>${this.formatDate(e.at)}</time></span>
               </li>`,
             )}
@@ -460,7 +460,7 @@ export class AdminFeedbackItem extends AdminView {
             ? html`<ul class="candidates" data-candidates aria-label=${t('fbCandidates')}>
               ${found.map(
                 (c) => html`<li>
-                  <span><strong>${c.code}</strong> · ${feedbackKindLabel(t, c.kind)} · ${feedbackStatusLabel(t, c.status)}
+                  <span><strong>${c.code}</strong> · ${feedbackKindLabel(this.lang, c.kind)} · ${feedbackStatusLabel(this.lang, c.status)}
                     <span class="small muted snippet">${c.purchase ? `${c.purchase.title} — ` : ''}${c.text}</span></span>
                   <button class="btn sm" type="button" data-merge=${c.id} aria-disabled=${this.busy === 'merge' ? 'true' : 'false'}
                     aria-label=${t('fbMergeWith', { code: c.code })} @click=${() => this.merge(item, c)}>${t('fbMergeAction')}</button>
@@ -480,7 +480,7 @@ export class AdminFeedbackItem extends AdminView {
 
   private statusText(value: string | null): string {
     return value && (FEEDBACK_STATUSES as readonly string[]).includes(value)
-      ? feedbackStatusLabel(this.t, value as FeedbackStatus)
+      ? feedbackStatusLabel(this.lang, value as FeedbackStatus)
       : (value ?? '—');
   }
 

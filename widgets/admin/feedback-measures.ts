@@ -190,7 +190,7 @@ export class AdminFeedbackMeasures extends AdminView {
           <p class="label">${t('fmReceived')}</p>
           <div class="value">${this.formatNumber(received)}</div>
           <p class="small muted">${FEEDBACK_KINDS.filter((k) => m.byKind[k])
-            .map((k) => `${feedbackKindLabel(t, k)} ${this.formatNumber(m.byKind[k] ?? 0)}`)
+            .map((k) => `${feedbackKindLabel(this.lang, k)} ${this.formatNumber(m.byKind[k] ?? 0)}`)
             .join(' · ')}</p>
         </div>
         <div class="stat" data-measure="open">
@@ -249,7 +249,7 @@ export class AdminFeedbackMeasures extends AdminView {
   private kindSeries(m: Measures, periods: string[]): Series[] {
     const kinds = FEEDBACK_KINDS.filter((k) => m.volume.some((v) => v.kind === k));
     return kinds.map((k) => ({
-      label: feedbackKindLabel(this.t, k),
+      label: feedbackKindLabel(this.lang, k),
       counts: countBy(m, periods, (v) => v.kind === k),
       color: PALETTE[FEEDBACK_KINDS.indexOf(k)],
     }));

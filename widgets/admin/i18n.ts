@@ -226,17 +226,6 @@ const id = {
   navMeasures: 'Ukuran layanan',
   forbiddenTitle: 'Akses ditolak',
 
-  fbStatusNew: 'Baru',
-  fbStatusInReview: 'Sedang ditinjau',
-  fbStatusPlanned: 'Direncanakan',
-  fbStatusDone: 'Selesai',
-  fbStatusDeclined: 'Tidak dilanjutkan',
-  fbKindSuggestion: 'Saran',
-  fbKindComplaint: 'Keluhan',
-  fbKindPraise: 'Pujian',
-  fbKindQuestion: 'Pertanyaan',
-  fbKindPurchase: 'Usulan pembelian buku',
-
   fbInboxTitle: 'Kotak saran',
   fbInboxIntro:
     'Saran, keluhan, pujian, pertanyaan dan usulan pembelian dari pemustaka. Tanggapi, tugaskan dan tandai hasilnya.',
@@ -633,17 +622,6 @@ const en: Record<MessageKey, string> = {
   navFeedback: 'Suggestion box',
   navMeasures: 'Service measures',
   forbiddenTitle: 'Access denied',
-
-  fbStatusNew: 'New',
-  fbStatusInReview: 'In review',
-  fbStatusPlanned: 'Planned',
-  fbStatusDone: 'Done',
-  fbStatusDeclined: 'Declined',
-  fbKindSuggestion: 'Suggestion',
-  fbKindComplaint: 'Complaint',
-  fbKindPraise: 'Praise',
-  fbKindQuestion: 'Question',
-  fbKindPurchase: 'Purchase request',
 
   fbInboxTitle: 'Suggestion box',
   fbInboxIntro:

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
 import type { Question, QuestionResult, ResultsResponse, SurveyDetail } from './api.ts';
 import { chartReady, destroyCharts, drawChart, loadChart } from './charts.ts';
-import type { Translate } from './i18n.ts';
+import { locale, type Translate } from './i18n.ts';
 import { AdminView, kindLabel, stateLabel } from './view.ts';
 
 const REFRESH_MS = 5000;
@@ -119,7 +119,7 @@ export class AdminResults extends AdminView {
           <p class="muted">
             ${s ? html`${kindLabel(t, s.kind)} · <span class="badge ${s.state}">${stateLabel(t, s.state)}</span> · ` : nothing}
             <span class="live-dot ${this.paused ? 'paused' : ''}">${this.paused ? t('paused') : t('live')}</span>
-            ${this.updatedAt ? html` · <span class="small">${t('updatedAt', { time: this.updatedAt.toLocaleTimeString(this.lang === 'en' ? 'en-GB' : 'id-ID') })}</span>` : nothing}
+            ${this.updatedAt ? html` · <span class="small">${t('updatedAt', { time: this.updatedAt.toLocaleTimeString(locale(this.lang)) })}</span>` : nothing}
           </p>
         </div>
         <button class="btn" type="button" @click=${() => this.navigate({ view: 'edit', id })}>${t('actEdit')}</button>

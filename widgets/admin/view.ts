@@ -1,6 +1,7 @@
 // What every staff-app view shares: the API client, the language, navigation and status events,
 // and rendering into the app's own shadow root (so one stylesheet and one id space serve them all).
 import { LitElement } from 'lit';
+import { FEEDBACK_WORDS } from '../../server/feedback/words.ts';
 import type { ApiError, FeedbackKind, FeedbackStatus, Lang, StaffApi, State, SurveySummary } from './api.ts';
 import { locale, translator, type MessageKey, type Translate } from './i18n.ts';
 import type { Route } from './routes.ts';
@@ -177,26 +178,11 @@ export function kindLabel(t: Translate, kind: SurveySummary['kind']): string {
   return t(kind === 'poll' ? 'kindPoll' : 'kindSurvey');
 }
 
-const feedbackStatusKeys: Record<FeedbackStatus, MessageKey> = {
-  new: 'fbStatusNew',
-  in_review: 'fbStatusInReview',
-  planned: 'fbStatusPlanned',
-  done: 'fbStatusDone',
-  declined: 'fbStatusDeclined',
-};
-
-const feedbackKindKeys: Record<FeedbackKind, MessageKey> = {
-  suggestion: 'fbKindSuggestion',
-  complaint: 'fbKindComplaint',
-  praise: 'fbKindPraise',
-  question: 'fbKindQuestion',
-  purchase: 'fbKindPurchase',
-};
-
-export function feedbackStatusLabel(t: Translate, status: FeedbackStatus): string {
-  return feedbackStatusKeys[status] ? t(feedbackStatusKeys[status]) : status;
+// A suggestion's kinds and statuses read as the server's table says them, in the e-mails too; an unknown one as it is.
+export function feedbackStatusLabel(lang: Lang, status: FeedbackStatus): string {
+  return FEEDBACK_WORDS[lang].statuses[status] ?? status;
 }
 
-export function feedbackKindLabel(t: Translate, kind: FeedbackKind): string {
-  return feedbackKindKeys[kind] ? t(feedbackKindKeys[kind]) : kind;
+export function feedbackKindLabel(lang: Lang, kind: FeedbackKind): string {
+  return FEEDBACK_WORDS[lang].kinds[kind] ?? kind;
 }

@@ -4,17 +4,8 @@ import { css, html, nothing, type PropertyDeclarations, type PropertyValues, typ
 import { apiGet, failure } from '../shared/api.ts';
 import { CrmElement } from '../shared/crm-element.ts';
 import { define } from '../shared/define.ts';
-import {
-  KINDS,
-  STATUSES,
-  feedbackWords,
-  isKind,
-  isStatus,
-  loadSend,
-  reason,
-  type BoardItem,
-  type Note,
-} from '../shared/feedback.ts';
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES, FEEDBACK_WORDS } from '../../server/feedback/words.ts';
+import { isKind, isStatus, loadSend, reason, type BoardItem, type Note } from '../shared/feedback.ts';
 import {
   itemStyles,
   readBoardItem,
@@ -297,7 +288,7 @@ export class SlimsFeedbackBoard extends CrmElement {
   _renderView(): TemplateResult {
     const lang = langOf(this);
     const m = words(lang);
-    const fw = feedbackWords(lang);
+    const fw = FEEDBACK_WORDS[lang];
     const query = this._query;
     const note = this._note;
     const select = (
@@ -326,8 +317,8 @@ export class SlimsFeedbackBoard extends CrmElement {
       <h2 part="title" id="title">${m.title}</h2>
       <p class="m">${m.intro}</p>
       <div part="filters" class="filters" role="group" aria-label=${m.filters}>
-        ${select('f-kind', m.kind, m.allKinds, KINDS, fw.kinds, query.get('kind') ?? '', (v) => (this.kind = v || null))}
-        ${select('f-status', m.status, m.allStatuses, STATUSES, fw.statuses, query.get('status') ?? '', (v) => (this.status = v || null))}
+        ${select('f-kind', m.kind, m.allKinds, FEEDBACK_KINDS, fw.kinds, query.get('kind') ?? '', (v) => (this.kind = v || null))}
+        ${select('f-status', m.status, m.allStatuses, FEEDBACK_STATUSES, fw.statuses, query.get('status') ?? '', (v) => (this.status = v || null))}
         ${select('f-sort', m.sort, null, SORTS, m.sorts, query.get('sort')!, (v) => (this.sort = v))}
       </div>
       <p part=${note.error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" class=${note.error ? 'error' : 'm'}>${note.text}</p>
@@ -351,7 +342,7 @@ export class SlimsFeedbackBoard extends CrmElement {
   }
 
   private _renderItem(item: BoardItem, m: Words, lang: Lang): TemplateResult {
-    const fw = feedbackWords(lang);
+    const fw = FEEDBACK_WORDS[lang];
     const forms = m.votes;
     const votes = fill(
       forms[new Intl.PluralRules(locale(lang)).select(item.votes)] ?? forms.other,
@@ -365,7 +356,7 @@ export class SlimsFeedbackBoard extends CrmElement {
       </p>
       ${renderPurchase(item.purchase, lang)}
       <p class="t">${item.text}</p>
-      ${renderReply(item.publicReply, fw.reply, lang)}
+      ${renderReply(item.publicReply, lang)}
       ${
         item.votable
           ? html`<div class="row vote">

@@ -1,10 +1,11 @@
 // How a feedback item looks and is read from the network, for <slims-feedback-board> (on its first
 // paint) and <slims-suggestion-box> (only once something is sent or looked up: its tracking.ts).
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { FEEDBACK_WORDS } from '../../server/feedback/words.ts';
 import {
-  feedbackWords,
   isKind,
   isStatus,
+  ITEM_WORDS,
   type BoardItem,
   type OwnItem,
   type Purchase,
@@ -80,16 +81,21 @@ export function readBoardItem(x: unknown): BoardItem | null {
 
 /** The status as words (never by colour alone); the class lets a theme colour it. */
 export const renderStatus = (status: Status, lang: Lang): TemplateResult =>
-  html`<span part="badge status-${status}" class="badge ${status}">${feedbackWords(lang).statuses[status]}</span>`;
+  html`<span part="badge status-${status}" class="badge ${status}">${FEEDBACK_WORDS[lang].statuses[status]}</span>`;
 
 export function renderPurchase(p: Purchase | null, lang: Lang): TemplateResult | typeof nothing {
   if (!p?.title) return nothing;
   // A function, not a string, so a `$&` in what someone typed stays as typed.
-  const by = p.author ? ` ${feedbackWords(lang).author.replace('{}', () => p.author!)}` : '';
+  const by = p.author ? ` ${ITEM_WORDS[lang].author.replace('{}', () => p.author!)}` : '';
   return html`<p part="purchase"><cite>${p.title}</cite>${by}${p.isbn ? html` · ISBN ${p.isbn}` : nothing}</p>`;
 }
 
-export function renderReply(reply: Reply | null, label: string, lang: Lang): TemplateResult | typeof nothing {
+/** A reply with its date, headed `label`: the library's public reply unless told otherwise. */
+export function renderReply(
+  reply: Reply | null,
+  lang: Lang,
+  label = ITEM_WORDS[lang].reply,
+): TemplateResult | typeof nothing {
   if (!reply) return nothing;
   return html`<div part="reply" class="reply">
     <p class="m">${label}${reply.at ? html` · <time datetime=${reply.at}>${when(reply.at, lang)}</time>` : nothing}</p>

@@ -10,19 +10,11 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { Challenge } from 'altcha-lib';
+import { FEEDBACK_KINDS, FEEDBACK_WORDS } from '../../server/feedback/words.ts';
 import { apiGet, failure, type ApiResult } from '../shared/api.ts';
 import { CrmElement } from '../shared/crm-element.ts';
 import { define } from '../shared/define.ts';
-import {
-  KINDS,
-  feedbackWords,
-  isKind,
-  loadSend,
-  reason,
-  type Kind,
-  type Note,
-  type OwnItem,
-} from '../shared/feedback.ts';
+import { isKind, loadSend, reason, type Kind, type Note, type OwnItem } from '../shared/feedback.ts';
 import { fieldStyles } from '../shared/fields.ts';
 import { fill, langOf, type Lang } from '../shared/i18n.ts';
 import { styles } from '../shared/styles.ts';
@@ -263,7 +255,7 @@ export class SlimsSuggestionBox extends CrmElement {
       .split(',')
       .map((k) => k.trim())
       .filter(isKind);
-    return listed.length ? [...new Set(listed)] : [...KINDS];
+    return listed.length ? [...new Set(listed)] : [...FEEDBACK_KINDS];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -501,7 +493,7 @@ export class SlimsSuggestionBox extends CrmElement {
   private _renderForm(m: Words, lang: Lang): TemplateResult {
     const kinds = this._kinds;
     const kind = this._kind;
-    const names = feedbackWords(lang).kinds;
+    const names = FEEDBACK_WORDS[lang].kinds;
     const sending = this._view === 'sending';
     const invalid = (f: Field): 'true' | typeof nothing => (this._errors.has(f) ? 'true' : nothing);
     const described = (f: Field, hint = ''): string | typeof nothing =>

@@ -3,7 +3,8 @@
 // so the element fetches this chunk when first needed (a first input, a look-up, a member), not on load.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { apiGet, failure, type ApiError, type ApiResult } from '../shared/api.ts';
-import { feedbackWords, reason, type OwnItem } from '../shared/feedback.ts';
+import { FEEDBACK_WORDS } from '../../server/feedback/words.ts';
+import { reason, type OwnItem } from '../shared/feedback.ts';
 import { itemStyles, readOwnItem, renderPurchase, renderReply, renderStatus, when } from '../shared/feedback-items.ts';
 import { fill, langOf, type Lang } from '../shared/i18n.ts';
 import type { Field, SlimsSuggestionBox } from './slims-suggestion-box.ts';
@@ -26,6 +27,7 @@ const id = {
   history: 'Riwayat status',
   replies: 'Balasan untuk Anda',
   sentOn: 'Dikirim {}',
+  status: 'Status: {}',
   retry: 'Coba lagi',
 };
 
@@ -47,6 +49,7 @@ const en: Words = {
   history: 'Status history',
   replies: 'Replies to you',
   sentOn: 'Sent {}',
+  status: 'Status: {}',
   retry: 'Try again',
 };
 
@@ -158,9 +161,8 @@ async function check(el: SlimsSuggestionBox): Promise<void> {
     el._note = { text: unread(el, res.error), error: true };
     return;
   }
-  const fw = feedbackWords(lang);
   el._checked = res.data;
-  el._note = { text: fill(fw.status, fw.statuses[res.data.status]), error: false };
+  el._note = { text: fill(later(lang).status, FEEDBACK_WORDS[lang].statuses[res.data.status]), error: false };
 }
 
 /** Looks up the item whose code is typed in the look-up form. */
@@ -238,7 +240,7 @@ export function renderMine(el: SlimsSuggestionBox, lang: Lang): TemplateResult {
 
 /** One of the submitter's items: kind, code, status, what they wrote, and every answer they may see. */
 export function renderItem(item: OwnItem, lang: Lang, id?: string): TemplateResult {
-  const fw = feedbackWords(lang);
+  const fw = FEEDBACK_WORDS[lang];
   const t = later(lang);
   return html`<article part="item" class="item" id=${id ?? nothing} tabindex=${id ? '-1' : nothing}>
     <p class="meta">
@@ -247,7 +249,7 @@ export function renderItem(item: OwnItem, lang: Lang, id?: string): TemplateResu
     </p>
     ${renderPurchase(item.purchase, lang)}
     <p class="t">${item.text}</p>
-    ${renderReply(item.publicReply, fw.reply, lang)} ${item.replies.map((r) => renderReply(r, t.replies, lang))}
+    ${renderReply(item.publicReply, lang)} ${item.replies.map((r) => renderReply(r, lang, t.replies))}
     ${
       item.history.length
         ? html`<p class="m">${t.history}: ${item.history.map((h) => `${fw.statuses[h.status]} (${when(h.at, lang)})`).join(', ')}</p>`

@@ -35,3 +35,10 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isDeadlock(error: unknown): boolean {
   return (error as { errno?: unknown }).errno === 1213;
 }
+
+/**
+ * Whether SLiMS's text columns can hold `text`. On MySQL their character set is utf8 (three bytes): a character
+ * beyond it (an emoji, U+10000 and up) matches no row there, and comparing with one is an error ("illegal mix
+ * of collations") that would become a 500, so a lookup by such text is answered as not found without asking.
+ */
+export const slimsCanHold = (text: string): boolean => !/[\u{10000}-\u{10FFFF}]/u.test(text);

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { toDbTime } from '../db/time.ts';
 import type { Privileges } from '../auth/tokens.ts';
-import { isUniqueViolation } from '../db/dialect.ts';
+import { isUniqueViolation, slimsCanHold } from '../db/dialect.ts';
 import { unserializeList } from '../db/php-serialize.ts';
 
 export interface StaffAccount {
@@ -18,6 +18,7 @@ export interface StaffAccount {
 }
 
 export async function findStaff(db: Kysely<Database>, username: string): Promise<StaffAccount | null> {
+  if (!slimsCanHold(username)) return null;
   const row = await db
     .selectFrom('user')
     // selectAll: the 2fa column exists from SLiMS 9.6 on only.

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/connection.ts';
+import { FEEDBACK_STATUSES } from '../../server/feedback/words.ts';
 import { PUBLIC_ELEMENTS } from '../helpers/elements.ts';
 import { prepareDatabase, testClock, testConfig, testSecret } from '../helpers/app.ts';
 
@@ -106,10 +107,6 @@ function modulesOf(file: string, seen = new Set<string>()): Set<string> {
 /** The source without its doc comments, which name parts and properties without drawing them. */
 const code = (file: string): string => source(file).replace(/\/\*\*[^]*?\*\//g, '');
 
-const STATUSES = [
-  ...(/STATUSES = \[([^\]]*)\]/.exec(source('widgets/shared/feedback.ts'))?.[1] ?? '').matchAll(/'(\w+)'/g),
-].map((m) => m[1]!);
-
 /** Every part a template in these modules gives (`part="a b"`, `part=${x ? 'a' : 'b'}`, `status-${status}`). */
 function partsIn(files: Iterable<string>): string[] {
   const parts: string[] = [];
@@ -117,7 +114,7 @@ function partsIn(files: Iterable<string>): string[] {
     for (const [, literal, expression] of code(file).matchAll(/\spart=(?:"([^"]*)"|\$\{([^}]*)\})/g)) {
       const tokens = literal ?? [...expression!.matchAll(/'([^']*)'/g)].map((m) => m[1]).join(' ');
       for (const token of tokens.split(/\s+/).filter(Boolean))
-        parts.push(...(token === 'status-${status}' ? STATUSES.map((s) => `status-${s}`) : [token]));
+        parts.push(...(token === 'status-${status}' ? FEEDBACK_STATUSES.map((s) => `status-${s}`) : [token]));
     }
   }
   return sorted(parts);

@@ -257,6 +257,14 @@ describe.each(await availableDatabases())('sign-in guard on $name', (database) =
     });
   });
 
+  it('a staff name SLiMS cannot hold (a character beyond utf8, as an emoji) is a wrong name, not a server error', async () => {
+    for (const username of ['𐀀', 'admin😀']) {
+      const res = await attempt(staffRoute, username, 'admin', `192.0.2.${username.length + 60}`);
+      expect(res.status, username).toBe(401);
+      expect(((await res.json()) as Json).error.code).toBe('invalid_credentials');
+    }
+  });
+
   describe('staff tokens', () => {
     async function signIn(username: string): Promise<string> {
       const res = await attempt(staffRoute, username, username, '192.0.2.1');

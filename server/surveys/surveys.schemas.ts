@@ -174,16 +174,12 @@ function question(say: Say) {
         z.looseObject({
           type: z.literal('text'),
           prompt,
-          // Not z.int(): a fraction failing it would stop the rules between fields (see questionList).
           maxLength: z
-            .number({ error: limit })
-            .meta({ type: 'integer', minimum: 1, maximum: TEXT_LIMIT_MAX })
+            .int({ error: limit })
+            .min(1, { error: limit })
+            .max(TEXT_LIMIT_MAX, { error: limit })
             .nullish()
-            .transform((value, ctx) => {
-              if (value === undefined || value === null) return TEXT_LIMIT_DEFAULT;
-              if (Number.isInteger(value) && value >= 1 && value <= TEXT_LIMIT_MAX) return value;
-              return refuse(ctx, value, limit);
-            })
+            .transform((value) => value ?? TEXT_LIMIT_DEFAULT)
             .describe(`Default ${TEXT_LIMIT_DEFAULT}.`),
           required,
         }),
@@ -207,27 +203,10 @@ function question(say: Say) {
   return z.preprocess((value: z.input<typeof byType>) => (Array.isArray(value) ? {} : value), byType);
 }
 
-const QUESTIONS_MAX = 50;
-
-/**
- * 1 to 50 questions; over 50, none of them is read. That limit is checked before the list rather than by zod's
- * max(), which would also stop the rules between fields (the closing time after the opening) from running.
- */
-function questionList(say: Say) {
-  const addOne = say('Tambahkan sedikitnya satu pertanyaan.', 'Add at least one question.');
-  const list = z.array(question(say), { error: addOne }).min(1, { error: addOne }).max(QUESTIONS_MAX);
-  const tooMany = say(`Paling banyak ${QUESTIONS_MAX} pertanyaan.`, `At most ${QUESTIONS_MAX} questions.`);
-  return z.preprocess((value: z.input<typeof list>, ctx) => {
-    if (Array.isArray(value) && value.length > QUESTIONS_MAX)
-      ctx.addIssue({ code: 'custom', message: tooMany, input: value });
-    return value;
-  }, list);
-}
-
-/** POST and PUT /api/v1/staff/surveys: a survey's definition, whole. Absent means null or the default. */
-export const surveyBody = bilingual((say) =>
+/** A survey's own fields, and the rule between two of them. Absent means null or the default. */
+const surveyFields = (say: Say) =>
   z
-    .looseObject({
+    .object({
       title: trimmedText(
         {
           notText: say('Judul harus berupa teks.', 'The title must be text.'),
@@ -272,7 +251,6 @@ export const surveyBody = bilingual((say) =>
         .describe('Default "after_answer".'),
       opensAt: instant(say).describe('ISO 8601 instant.'),
       closesAt: instant(say).describe('ISO 8601 instant, after opensAt.'),
-      questions: questionList(say),
       lang,
     })
     // Runs whatever else is wrong, so one answer lists every problem; a time that failed is no Date here.
@@ -288,6 +266,23 @@ export const surveyBody = bilingual((say) =>
         }
       },
       { when: () => true },
+    );
+
+/**
+ * POST and PUT /api/v1/staff/surveys: a survey's definition, whole. Its own fields and its questions are two
+ * halves so that problems are listed as they always were, the closing time's before the questions'.
+ */
+export const surveyBody = bilingual((say) =>
+  z
+    .intersection(
+      surveyFields(say),
+      z.object({
+        questions: z
+          .array(question(say), { error: say('Tambahkan sedikitnya satu pertanyaan.', 'Add at least one question.') })
+          .min(1, { error: say('Tambahkan sedikitnya satu pertanyaan.', 'Add at least one question.') })
+          // Over 50, zod reads none of them: the one problem is their number.
+          .max(50, { error: say('Paling banyak 50 pertanyaan.', 'At most 50 questions.') }),
+      }),
     )
     .transform((body): SurveyInput => ({
       slug: body.slug || slugify(body.title),

@@ -5,7 +5,8 @@ import { recordRead } from '../audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { ApiError, requestLang } from '../errors.ts';
-import { parseId, readJsonObject, type AppEnv } from '../http.ts';
+import { parseId, type AppEnv, type Validated } from '../http.ts';
+import { jsonBody } from '../validate.ts';
 import { requireStaff } from '../auth/require-staff.ts';
 import { csvLine } from './csv.ts';
 import type { SurveyCache } from './surveys.cache.ts';
@@ -26,7 +27,7 @@ import {
 import { buildResults, responseTimeline, tallySurvey, textAnswers, type Results } from './surveys.results.ts';
 import { exportResponses } from './surveys.export.ts';
 import type { PublicSurvey } from './surveys.routes.ts';
-import { parseSurveyInput } from './surveys.schemas.ts';
+import { surveyBody } from './surveys.schemas.ts';
 
 /** Two staff saving the same slug at once: the unique key decides, and the loser hears why. */
 function slugTaken(error: unknown): never {
@@ -66,6 +67,12 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
     return survey;
   }
 
+  /** The survey of `:id`, before its body is read: a change to one that is gone is a 404 whatever the body says. */
+  const existing: Validated<'param', { survey: SurveyDefinition }> = async (c, next) => {
+    c.req.addValidatedData('param', { survey: await load(c.req.param('id') ?? '') });
+    await next();
+  };
+
   async function detail(survey: SurveyDefinition): Promise<SurveyDetail> {
     return { ...survey, state: surveyState(survey, clock()), responses: await countResponses(db, survey.id) };
   }
@@ -76,8 +83,8 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
       const surveys = await listSurveys(db);
       return c.json({ surveys: surveys.map((s): StaffSurveySummary => ({ ...s, state: surveyState(s, now) })) });
     })
-    .post('/', write, async (c) => {
-      const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
+    .post('/', write, jsonBody(surveyBody), async (c) => {
+      const input = c.req.valid('json');
       if (await slugInUse(db, input.slug)) throw new ApiError(409, 'slug_taken');
       const id = await createSurvey(db, input, c.get('staff').uid, clock()).catch(slugTaken);
       const survey = await getSurveyById(db, id);
@@ -85,10 +92,9 @@ export function staffSurveyRoutes(deps: AppDeps, cache: SurveyCache) {
       return c.json({ survey: await detail(survey) }, 201);
     })
     .get('/:id', read, async (c) => c.json({ survey: await detail(await load(c.req.param('id'))) }))
-    .put('/:id', write, async (c) => {
-      // The survey first: a change to one that is gone is a 404 whatever the body says.
-      const current = await load(c.req.param('id'));
-      const input = parseSurveyInput(await readJsonObject(c), requestLang(c));
+    .put('/:id', write, existing, jsonBody(surveyBody), async (c) => {
+      const current = c.req.valid('param').survey;
+      const input = c.req.valid('json');
       if (await slugInUse(db, input.slug, current.id)) throw new ApiError(409, 'slug_taken');
       const saved = await updateSurvey(db, current.id, input, clock()).catch(slugTaken);
       cache.forget(current);

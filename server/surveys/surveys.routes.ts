@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
 import { deviceIdOf, idempotencyKeyOf, memberOf, readJsonObject, writerOf, type AppEnv } from '../http.ts';
+import { check } from '../validate.ts';
 import { clientAddress, createNetworkLimiter, networkId } from '../network.ts';
 import type { SurveyCache } from './surveys.cache.ts';
 import {
@@ -14,7 +15,7 @@ import {
   type SurveyState,
 } from './surveys.queries.ts';
 import { buildResults, type Results } from './surveys.results.ts';
-import { parseAnswers } from './surveys.schemas.ts';
+import { answerRows, answersBody } from './surveys.schemas.ts';
 
 /** A survey as a visitor sees it (GET /api/v1/surveys/:slug): never a draft, no ids or versions of its own. */
 export interface PublicSurvey extends Pick<
@@ -129,7 +130,9 @@ export function surveyRoutes(deps: AppDeps, cache: SurveyCache) {
         throw new ApiError(409, state === 'scheduled' ? 'survey_not_open' : 'survey_closed');
       }
       if (survey.audience === 'members' && memberId === null) throw new ApiError(401, 'members_only');
-      const answers = parseAnswers(body, survey, lang);
+      // Checked here, not by route middleware: a missing key, a survey that is gone, closed or for members only
+      // answer first, as they always have.
+      const answers = answerRows(check(answersBody, body, lang).answers, survey, lang);
 
       const network = networkId(clientAddress(c, config.trustProxy), deps.secret.value);
       const limitKey = `${survey.id}:${network}`;

@@ -669,6 +669,50 @@ describe.each(await availableDatabases())('surveys on $name', (database) => {
     expect(await responseCount(handle)).toBe(before + 1);
   });
 
+  it('reads a body only once what comes before it holds: the key, the survey, its state, its audience', async () => {
+    const broken = { answers: 'semua' };
+    const checks: Array<[string, Response, number, string]> = [
+      [
+        'no key',
+        await vote(app, 'tidak-ada', broken, { device: 'order-device-1', key: '' }),
+        400,
+        'idempotency_key_required',
+      ],
+      ['unknown slug', await vote(app, 'tidak-ada', broken, { device: 'order-device-1' }), 404, 'survey_not_found'],
+    ];
+    await createOpen({ ...pollInput, slug: 'urutan-anggota', audience: 'members' });
+    checks.push([
+      'members only',
+      await vote(app, 'urutan-anggota', broken, { device: 'order-device-1' }),
+      401,
+      'members_only',
+    ]);
+    const later = new Date(clock().getTime() + 86_400_000).toISOString();
+    await createOpen({ ...pollInput, slug: 'urutan-nanti', opensAt: later });
+    checks.push([
+      'not open',
+      await vote(app, 'urutan-nanti', broken, { device: 'order-device-1' }),
+      409,
+      'survey_not_open',
+    ]);
+    for (const [name, res, status, code] of checks) {
+      expect(res.status, name).toBe(status);
+      expect(((await res.json()) as Json).error.code, name).toBe(code);
+    }
+
+    // A change to a survey that is gone is a 404 whatever its body says; to one that exists, the body is checked.
+    const created = await staffJson(app, admin, 'POST', '/surveys', { ...pollInput, slug: 'urutan-hapus' });
+    const id = created.json.survey.id as number;
+    expect((await staffJson(app, admin, 'PUT', `/surveys/${id}`, { title: 5 })).json.error.details).toEqual([
+      { field: 'title', message: 'Judul harus berupa teks.' },
+      { field: 'questions', message: 'Tambahkan sedikitnya satu pertanyaan.' },
+    ]);
+    expect((await staffJson(app, admin, 'DELETE', `/surveys/${id}`)).status).toBe(204);
+    const gone = await staffJson(app, admin, 'PUT', `/surveys/${id}`, { title: 5 });
+    expect(gone.status).toBe(404);
+    expect(gone.json.error.code).toBe('survey_not_found');
+  });
+
   it('refuses wrong JSON types in survey definitions, field by field', async () => {
     const question = surveyInput.questions[1]!;
     const cases: Array<[string, Json, string]> = [

@@ -1,4 +1,5 @@
 // The staff app's words, Bahasa Indonesia first; English must have every key (the type says so).
+import { fill, locale } from '../shared/i18n.ts';
 import type { Lang } from './api.ts';
 
 const id = {
@@ -800,15 +801,10 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(lang: Lang): Translate {
   const catalog = catalogs[lang];
-  return (key, params) =>
-    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+  return (key, params = {}) => fill(catalog[key], params);
 }
 
-export function locale(lang: Lang): string {
-  return lang === 'en' ? 'en-GB' : 'id-ID';
-}
+export { locale };
 
 export function asLang(value: string | null | undefined): Lang {
   return value?.toLowerCase().startsWith('en') ? 'en' : 'id';

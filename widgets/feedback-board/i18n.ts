@@ -1,9 +1,7 @@
 // The board's strings in Bahasa Indonesia (the default); English (i18n-en.ts) comes in a chunk of its own
 // that only English pages load. Counts take the plural category of the language (Intl.PluralRules):
 // Indonesian has only `other`.
-import { lazyEnglish } from '../shared/feedback.ts';
-
-type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+import { lazyEnglish, type Plural } from '../shared/i18n.ts';
 
 const id = {
   title: 'Anda berkata, kami lakukan',
@@ -16,11 +14,11 @@ const id = {
   sort: 'Urutkan',
   sorts: { newest: 'Terbaru', votes: 'Dukungan terbanyak', answered: 'Baru ditanggapi' },
   vote: 'Dukung',
-  votes: { other: '{} dukungan' } as Plural,
+  votes: { other: '{count} dukungan' } as Plural,
   voted: 'Terima kasih, dukungan Anda tercatat.',
   fromMember: 'Dari anggota',
   fromVisitor: 'Dari pengunjung',
-  shown: 'Menampilkan {} dari {}',
+  shown: 'Menampilkan {shown} dari {total}',
   more: 'Muat lebih banyak',
   loading: 'Memuat…',
   empty: 'Belum ada masukan yang ditampilkan.',

@@ -243,7 +243,7 @@ export class SlimsFeedbackBoard extends CrmElement {
   _shown(m: Words, lang: Lang): string {
     if (!this._items.length) return this._query.has('kind') || this._query.has('status') ? m.emptyFiltered : m.empty;
     const n = new Intl.NumberFormat(locale(lang));
-    return fill(fill(m.shown, n.format(this._items.length)), n.format(this._total));
+    return fill(m.shown, { shown: n.format(this._items.length), total: n.format(this._total) });
   }
 
   _focus(selector: string): void {
@@ -344,10 +344,9 @@ export class SlimsFeedbackBoard extends CrmElement {
   private _renderItem(item: BoardItem, m: Words, lang: Lang): TemplateResult {
     const fw = FEEDBACK_WORDS[lang];
     const forms = m.votes;
-    const votes = fill(
-      forms[new Intl.PluralRules(locale(lang)).select(item.votes)] ?? forms.other,
-      item.votes.toLocaleString(locale(lang)),
-    );
+    const votes = fill(forms[new Intl.PluralRules(locale(lang)).select(item.votes)] ?? forms.other, {
+      count: item.votes.toLocaleString(locale(lang)),
+    });
     return html`<li part="item" class="item" data-id=${item.id} tabindex="-1">
       <p class="meta">
         <strong>${fw.kinds[item.kind]}</strong> ${renderStatus(item.status, lang)}

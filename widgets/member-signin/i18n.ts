@@ -1,6 +1,6 @@
 // The sign-in's strings in Bahasa Indonesia (the default) and English; both ride in the sign-in's own
 // chunk, which is small, so English needs no second request here.
-import { fill, type Lang } from '../shared/i18n.ts';
+import { fill, type Lang, type Plural } from '../shared/i18n.ts';
 
 const id = {
   title: 'Masuk anggota',
@@ -12,7 +12,7 @@ const id = {
   passwordHint: 'Kata sandi yang sama dengan katalog online (OPAC) perpustakaan.',
   submit: 'Masuk',
   submitting: 'Memeriksa…',
-  signedIn: 'Masuk sebagai {}',
+  signedIn: 'Masuk sebagai {name}',
   signOut: 'Keluar',
   signedOut: 'Anda sudah keluar.',
   expired: 'Sesi Anda sudah berakhir. Silakan masuk lagi.',
@@ -23,8 +23,8 @@ const id = {
   no_password: 'Akun Anda belum memiliki kata sandi OPAC. Mintalah perpustakaan untuk membuatkannya.',
   rate_limited: 'Terlalu banyak percobaan masuk. Silakan coba lagi nanti.',
   // The sidecar's own words (server/errors.ts signInLockedMessage), from Retry-After.
-  rateLimitedFor: { other: 'Terlalu banyak percobaan masuk. Coba lagi dalam {} menit.' } as Plural,
-  rateLimitedForSeconds: { other: 'Terlalu banyak percobaan masuk. Coba lagi dalam {} detik.' } as Plural,
+  rateLimitedFor: { other: 'Terlalu banyak percobaan masuk. Coba lagi dalam {count} menit.' } as Plural,
+  rateLimitedForSeconds: { other: 'Terlalu banyak percobaan masuk. Coba lagi dalam {count} detik.' } as Plural,
   checking: 'Memeriksa…',
   proof_required: 'Pemeriksaan keamanan tidak selesai. Silakan coba lagi.',
   offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
@@ -32,7 +32,6 @@ const id = {
   error: 'Maaf, terjadi gangguan. Silakan coba lagi.',
 };
 
-type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Words = typeof id;
 
 const en: Words = {
@@ -44,7 +43,7 @@ const en: Words = {
   passwordHint: 'The same password as the library’s online catalogue (OPAC).',
   submit: 'Sign in',
   submitting: 'Checking…',
-  signedIn: 'Signed in as {}',
+  signedIn: 'Signed in as {name}',
   signOut: 'Sign out',
   signedOut: 'You have signed out.',
   expired: 'Your session has ended. Please sign in again.',
@@ -55,12 +54,12 @@ const en: Words = {
   no_password: 'Your account has no OPAC password yet. Please ask the library to set one.',
   rate_limited: 'Too many sign-in attempts. Please try again later.',
   rateLimitedFor: {
-    one: 'Too many sign-in attempts. Try again in {} minute.',
-    other: 'Too many sign-in attempts. Try again in {} minutes.',
+    one: 'Too many sign-in attempts. Try again in {count} minute.',
+    other: 'Too many sign-in attempts. Try again in {count} minutes.',
   },
   rateLimitedForSeconds: {
-    one: 'Too many sign-in attempts. Try again in {} second.',
-    other: 'Too many sign-in attempts. Try again in {} seconds.',
+    one: 'Too many sign-in attempts. Try again in {count} second.',
+    other: 'Too many sign-in attempts. Try again in {count} seconds.',
   },
   checking: 'Checking…',
   proof_required: 'The security check did not finish. Please try again.',
@@ -93,7 +92,7 @@ export function errorMessage(code: string, lang: Lang, retryAfter?: number): str
       retryAfter < 60
         ? [Math.ceil(retryAfter), m.rateLimitedForSeconds]
         : [Math.ceil(retryAfter / 60), m.rateLimitedFor];
-    return fill(forms[new Intl.PluralRules(lang).select(count)] ?? forms.other, count);
+    return fill(forms[new Intl.PluralRules(lang).select(count)] ?? forms.other, { count });
   }
   if (code === 'timeout') code = 'offline';
   return known(code) ? m[code] : m.error;

@@ -275,7 +275,7 @@ export class SlimsMemberSignin extends CrmElement {
     return html`<div part="container" class="box">
       <h2 part="title" id="title">${session ? m.account : m.title}</h2>
       <p part=${error ? 'status error' : 'status'} id="status" role="status" aria-live="polite" tabindex="-1" class=${error ? 'error' : ''}>${
-        session ? fill(m.signedIn, session.name || session.memberId) : note.text
+        session ? fill(m.signedIn, { name: session.name || session.memberId }) : note.text
       }</p>
       ${
         session

@@ -12,7 +12,7 @@ import {
   type Reply,
   type Status,
 } from './feedback.ts';
-import { locale, type Lang } from './i18n.ts';
+import { fill, locale, type Lang } from './i18n.ts';
 
 /** A date as the visitor's language writes it ("3 Mar 2026"), or '' when there is none. */
 export function when(at: string, lang: Lang): string {
@@ -86,7 +86,7 @@ export const renderStatus = (status: Status, lang: Lang): TemplateResult =>
 export function renderPurchase(p: Purchase | null, lang: Lang): TemplateResult | typeof nothing {
   if (!p?.title) return nothing;
   // A function, not a string, so a `$&` in what someone typed stays as typed.
-  const by = p.author ? ` ${ITEM_WORDS[lang].author.replace('{}', () => p.author!)}` : '';
+  const by = p.author ? ` ${fill(ITEM_WORDS[lang].author, { name: p.author })}` : '';
   return html`<p part="purchase"><cite>${p.title}</cite>${by}${p.isbn ? html` · ISBN ${p.isbn}` : nothing}</p>`;
 }
 

@@ -5,7 +5,6 @@
 // rides in a chunk of its own that only these two load.
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../../server/feedback/words.ts';
 import type { ApiError } from './api.ts';
-import type { Lang } from './i18n.ts';
 
 export type Kind = (typeof FEEDBACK_KINDS)[number];
 export type Status = (typeof FEEDBACK_STATUSES)[number];
@@ -16,33 +15,11 @@ export const isStatus = (x: unknown): x is Status => (FEEDBACK_STATUSES as reado
 // The public feedback API's shapes, as the server defines them (type-only: nothing ships).
 export type { BoardItem, OwnItem, PurchaseView as Purchase, Reply } from '../../server/feedback/feedback.queries.ts';
 
-/**
- * An element's strings whose English comes in a chunk of its own (`load`), as shared/i18n.ts does for the
- * poll: most pages are Indonesian, and they need not download it. The chunk is fetched once, by the first
- * English element (again after a failure); until it is here, or if it cannot come, Indonesian fills in,
- * bar the few English strings given in `early`.
- */
-export function lazyEnglish<T extends object>(id: T, load: () => Promise<{ en: T }>, early: Partial<T> = {}) {
-  let en: T = { ...id, ...early };
-  let loading: Promise<unknown> | undefined;
-  return {
-    /** Resolves (never rejects) once the strings of `lang` are here or known not to come. */
-    ready: (lang: Lang): Promise<unknown> =>
-      lang === 'en'
-        ? (loading ??= load().then(
-            (mod) => (en = mod.en),
-            () => (loading = undefined),
-          ))
-        : Promise.resolve(),
-    words: (lang: Lang): T => (lang === 'en' ? en : id),
-  };
-}
-
 // The words of an item beside its kind and status (those are the server's table, FEEDBACK_WORDS). Here, in
 // the first paint of the box and the board alike, rather than in feedback-items.ts, which the box loads later.
 export const ITEM_WORDS = {
-  id: { reply: 'Tanggapan perpustakaan', author: 'oleh {}' },
-  en: { reply: 'The library’s reply', author: 'by {}' },
+  id: { reply: 'Tanggapan perpustakaan', author: 'oleh {name}' },
+  en: { reply: 'The library’s reply', author: 'by {name}' },
 };
 
 /**

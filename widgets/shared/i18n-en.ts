@@ -1,16 +1,15 @@
 // The views' strings in English, loaded only by elements that speak it (see ready in i18n.ts).
 import type { Messages } from './i18n.ts';
 
-export const en: Omit<Messages, 'loading'> = {
+export const en: Messages = {
+  loading: 'Loading…',
   submit: 'Send',
-  submitting: 'Sending…',
   retry: 'Try again',
-  thanks: 'Thank you, your answer has been recorded.',
   answered: 'You have already answered.',
-  closed: '{} closed.',
-  scheduled: '{} not open yet.',
-  notfound: '{} not found.',
-  opens: 'Opens {}.',
+  closed: '{kind} closed.',
+  scheduled: '{kind} not open yet.',
+  notfound: '{kind} not found.',
+  opens: 'Opens {date}.',
   poll: 'Poll',
   survey: 'Survey',
   members: 'For library members only. Please sign in to answer.',

@@ -3,37 +3,39 @@
 // before anyone can click.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Answer, FieldError, Question, QuestionResults, ResponseCreated, Results } from './contract.ts';
-import { fill, langOf, locale, messages, type Lang } from './i18n.ts';
+import { fill, langOf, locale, messages, type Lang, type Plural } from './i18n.ts';
 import { apiPost, uuid } from './send.ts';
 import { readResults, type SurveyElement, type View } from './survey-element.ts';
 
-// Strings for checking answers and showing results (the views' own are in i18n.ts). Counts take
-// the plural category of the language (Intl.PluralRules): Indonesian has only `other`.
+// Strings for checking answers and showing results (the views' own are in i18n.ts); counts are Plural.
 const id = {
+  submitting: 'Mengirim…',
+  thanks: 'Terima kasih, jawaban Anda sudah tercatat.',
   results: 'Hasil',
-  vote: { other: '{} suara' } as Plural,
-  respondent: { other: '{} responden' } as Plural,
-  total: 'Total: {}',
-  mean: 'Rata-rata {} dari {}',
-  nps: 'Skor NPS: {}',
+  vote: { other: '{count} suara' } as Plural,
+  respondent: { other: '{count} responden' } as Plural,
+  total: 'Total: {count}',
+  mean: 'Rata-rata {mean} dari {max}',
+  nps: 'Skor NPS: {score}',
   missing: 'Pertanyaan ini wajib dijawab.',
-  tooLong: 'Jawaban terlalu panjang, maksimal {} karakter.',
-  fix: 'Ada {} jawaban yang perlu diperbaiki.',
+  tooLong: 'Jawaban terlalu panjang, maksimal {max} karakter.',
+  fix: 'Ada {count} jawaban yang perlu diperbaiki.',
 };
 
-type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 type Words = typeof id;
 
 const en: Words = {
+  submitting: 'Sending…',
+  thanks: 'Thank you, your answer has been recorded.',
   results: 'Results',
-  vote: { one: '{} vote', other: '{} votes' },
-  respondent: { one: '{} respondent', other: '{} respondents' },
-  total: 'Total: {}',
-  mean: 'Average {} out of {}',
-  nps: 'NPS score: {}',
+  vote: { one: '{count} vote', other: '{count} votes' },
+  respondent: { one: '{count} respondent', other: '{count} respondents' },
+  total: 'Total: {count}',
+  mean: 'Average {mean} out of {max}',
+  nps: 'NPS score: {score}',
   missing: 'Please answer this question.',
-  tooLong: 'Your answer is too long; at most {} characters.',
-  fix: 'Answers to check: {}.',
+  tooLong: 'Your answer is too long; at most {max} characters.',
+  fix: 'Answers to check: {count}.',
 };
 
 const words = (lang: Lang): Words => (lang === 'en' ? en : id);
@@ -56,7 +58,7 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
   const hadFocus = el.matches(':focus-within');
   el._view = 'submitting';
   el._errors = errors;
-  el._note = '';
+  el._note = m.submitting;
   el._key ||= uuid();
   const res = await apiPost<ResponseCreated>(
     `${el._path}/responses`,
@@ -68,6 +70,7 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
     el._key = '';
     el._results = readResults(res.data?.results);
     el._view = 'thanks';
+    el._note = m.thanks;
     el._emit(el._kind === 'poll' ? 'slims-vote' : 'slims-submit', { slug, responseId: Number(res.data?.responseId) });
     // The form and its focused button are gone: keep keyboard users at the thank-you message.
     if (hadFocus)
@@ -99,7 +102,7 @@ export async function submit(el: SurveyElement, form: HTMLFormElement): Promise<
 /** Marks the questions, sums up in the status line, and takes focus to the first one. */
 function showErrors(el: SurveyElement, errors: Map<number, string>, m: Words, fallback = ''): void {
   el._errors = errors;
-  el._note = errors.size ? fill(m.fix, errors.size) : fallback;
+  el._note = errors.size ? fill(m.fix, { count: errors.size }) : fallback;
   const [first] = errors.keys();
   void el.updateComplete.then(() =>
     el.renderRoot.querySelector<HTMLElement>(`[data-question="${first}"] :is(input, textarea)`)?.focus(),
@@ -124,7 +127,7 @@ export function collect(
     if (!values.length) {
       if (required) errors.set(questionId, m.missing);
     } else if (type === 'text') {
-      if (maxLength && first.length > maxLength) errors.set(questionId, fill(m.tooLong, maxLength));
+      if (maxLength && first.length > maxLength) errors.set(questionId, fill(m.tooLong, { max: maxLength }));
       else answers.push({ questionId, text: first });
     } else if (type === 'single' || type === 'multiple') {
       answers.push({ questionId, optionIds: values.map(Number) });
@@ -197,7 +200,7 @@ export function renderResults(
   const plural = new Intl.PluralRules(locale(lang));
   const count = (c: number): string => {
     const forms = respondents ? m.respondent : m.vote;
-    return fill(forms[plural.select(c)] ?? forms.other, n.format(c));
+    return fill(forms[plural.select(c)] ?? forms.other, { count: n.format(c) });
   };
   return html`<section part="results" aria-label=${m.results}>
     ${results.questions.map((r) => {
@@ -221,11 +224,11 @@ export function renderResults(
         </ul>
         ${
           r.mean != null
-            ? html`<p part="results-summary">${fill(fill(m.mean, n.format(num(r.mean))), r.type === 'nps' ? 10 : 5)}</p>`
+            ? html`<p part="results-summary">${fill(m.mean, { mean: n.format(num(r.mean)), max: r.type === 'nps' ? 10 : 5 })}</p>`
             : nothing
         }
-        ${r.nps ? html`<p part="results-summary">${fill(m.nps, n.format(num(r.nps.score)))}</p>` : nothing}`;
+        ${r.nps ? html`<p part="results-summary">${fill(m.nps, { score: n.format(num(r.nps.score)) })}</p>` : nothing}`;
     })}
-    <p part="results-total" class="m">${fill(m.total, count(num(results.total)))}</p>
+    <p part="results-total" class="m">${fill(m.total, { count: count(num(results.total)) })}</p>
   </section>`;
 }

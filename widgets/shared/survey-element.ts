@@ -234,9 +234,11 @@ export class SurveyElement extends CrmElement {
     const form = view === 'open' || view === 'submitting';
     const outcome = view === 'thanks' || view === 'answered' || view === 'closed';
     const opens = new Date(data?.opensAt ?? NaN);
-    let status = view === 'open' || view === 'unavailable' ? this._note : fill(m[view], m[kind]);
+    // A view with a line of its own among the element's strings shows it; the others show what their code left
+    // in _note (the form's problems, respond.ts's sending and thanks, the sidecar's refusal).
+    let status = view in m ? fill(m[view as keyof Messages], { kind: m[kind] }) : this._note;
     if (view === 'scheduled' && !isNaN(+opens)) {
-      status += ` ${fill(m.opens, opens.toLocaleString(locale(lang), { dateStyle: 'long', timeStyle: 'short' }))}`;
+      status += ` ${fill(m.opens, { date: opens.toLocaleString(locale(lang), { dateStyle: 'long', timeStyle: 'short' }) })}`;
     }
     const single = data?.questions.length === 1;
     return html`<div part="container" class="box">
@@ -249,7 +251,7 @@ export class SurveyElement extends CrmElement {
             ${data.questions.map((q, i) =>
               renderQuestion(q, single ? 0 : i + 1, m, this._errors.get(q.id), single && q.prompt === data.title),
             )}
-            <button part="button" aria-disabled=${view === 'submitting'}>${view === 'submitting' ? m.submitting : m.submit}</button>
+            <button part="button" aria-disabled=${view === 'submitting'}>${view === 'submitting' ? this._note : m.submit}</button>
           </form>`
           : nothing
       }

@@ -37,7 +37,7 @@ export const en: Words = {
   textMissing: 'Please write your feedback.',
   titleMissing: 'Please write the title of the book.',
   consentMissing: 'Tick this so that we may contact you, or leave the contact empty.',
-  fix: 'Fields to check: {}.',
+  fix: 'Fields to check: {count}.',
   expired: 'Your member session has ended. Please sign in again, or send anonymously.',
   offline: 'Cannot connect. Please check your internet connection and try again.',
   error: 'Sorry, something went wrong. Please try again.',

@@ -1,6 +1,7 @@
 // The suggestion box's strings in Bahasa Indonesia (the default); English (i18n-en.ts) comes in a chunk
 // of its own that only English pages load. Those of the views after sending are in tracking.ts.
-import { lazyEnglish, type Kind } from '../shared/feedback.ts';
+import type { Kind } from '../shared/feedback.ts';
+import { lazyEnglish } from '../shared/i18n.ts';
 
 const id = {
   title: 'Kotak saran',
@@ -38,7 +39,7 @@ const id = {
   textMissing: 'Tulis masukan Anda.',
   titleMissing: 'Tulis judul buku yang Anda usulkan.',
   consentMissing: 'Centang persetujuan ini agar kami boleh menghubungi Anda, atau kosongkan kontak.',
-  fix: 'Ada {} isian yang perlu diperbaiki.',
+  fix: 'Ada {count} isian yang perlu diperbaiki.',
   expired: 'Sesi anggota Anda sudah berakhir. Silakan masuk lagi, atau kirim tanpa nama.',
   offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda, lalu coba lagi.',
   error: 'Maaf, terjadi gangguan. Silakan coba lagi.',

@@ -443,7 +443,7 @@ export class SlimsSuggestionBox extends CrmElement {
     const m = this._words;
     this._errors = errors;
     const shown = [...errors.keys()];
-    const text = [shown.length ? fill(m.fix, shown.length) : '', ...other].filter(Boolean).join(' ');
+    const text = [shown.length ? fill(m.fix, { count: shown.length }) : '', ...other].filter(Boolean).join(' ');
     this._note = { text: text || m.error, error: true };
     const first = FIELDS.find((f) => shown.includes(f));
     this._focus(first === 'kind' ? 'input[name=kind]:checked' : first ? `#${idOf(first)}` : '#status');

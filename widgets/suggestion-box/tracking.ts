@@ -26,8 +26,8 @@ const id = {
   loading: 'Memuat…',
   history: 'Riwayat status',
   replies: 'Balasan untuk Anda',
-  sentOn: 'Dikirim {}',
-  status: 'Status: {}',
+  sentOn: 'Dikirim {date}',
+  status: 'Status: {status}',
   retry: 'Coba lagi',
 };
 
@@ -48,8 +48,8 @@ const en: Words = {
   loading: 'Loading…',
   history: 'Status history',
   replies: 'Replies to you',
-  sentOn: 'Sent {}',
-  status: 'Status: {}',
+  sentOn: 'Sent {date}',
+  status: 'Status: {status}',
   retry: 'Try again',
 };
 
@@ -162,7 +162,10 @@ async function check(el: SlimsSuggestionBox): Promise<void> {
     return;
   }
   el._checked = res.data;
-  el._note = { text: fill(later(lang).status, FEEDBACK_WORDS[lang].statuses[res.data.status]), error: false };
+  el._note = {
+    text: fill(later(lang).status, { status: FEEDBACK_WORDS[lang].statuses[res.data.status] }),
+    error: false,
+  };
 }
 
 /** Looks up the item whose code is typed in the look-up form. */
@@ -245,7 +248,7 @@ export function renderItem(item: OwnItem, lang: Lang, id?: string): TemplateResu
   return html`<article part="item" class="item" id=${id ?? nothing} tabindex=${id ? '-1' : nothing}>
     <p class="meta">
       <strong>${fw.kinds[item.kind]}</strong> <span class="code">${item.code}</span> ${renderStatus(item.status, lang)}
-      <span>${fill(t.sentOn, when(item.createdAt, lang))}</span>
+      <span>${fill(t.sentOn, { date: when(item.createdAt, lang) })}</span>
     </p>
     ${renderPurchase(item.purchase, lang)}
     <p class="t">${item.text}</p>

@@ -1,9 +1,12 @@
-// Member profiles for staff, on SQLite and MariaDB: the search by each field, the filters and paging, one
+// Member profiles for staff, on SQLite and MariaDB (and the demo library's, on SQLite): the search by each field, the filters and paging, one
 // profile's numbers against a small hand-counted library, the timeline's order and kinds, the audit rows,
 // Membership privileges, and bad input answered with a 4xx in the one error shape that writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../server/db/connection.ts';
+import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
+import { applySlimsSubset, migrate } from '../../server/db/migrate.ts';
 import { INTEREST_HALF_LIFE_DAYS } from '../../server/members/profile.ts';
+import { seedDemoLibrary } from '../../server/seed/generate.ts';
+import { ensureDemoMemberWork } from '../../server/site/demo-members.ts';
 import { availableDatabases } from '../helpers/databases.ts';
 import { buildApp, prepareDatabase, staffToken, testClock } from '../helpers/app.ts';
 
@@ -710,5 +713,44 @@ describe.each(await availableDatabases())('staff member profiles on $name', (dat
     const en = await call('POST', '/M001/interactions', { channel: 'desk', note: '', lang: 'en' });
     expect(en.json.error.details[0].message).toBe('The note is required.');
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the demo library', () => {
+  it('shows staff work on a few member profiles, added once', async () => {
+    const handle = await openDatabase({ url: null, sqliteFile: ':memory:' });
+    try {
+      await applySlimsSubset(handle);
+      await seedDemoLibrary(handle, { size: 'demo', seed: 1, today: '2026-11-23' });
+      await migrate(handle);
+      const now = new Date(NOW);
+      expect(await ensureDemoMemberWork(handle, now)).toBe(true);
+      expect(await ensureDemoMemberWork(handle, now)).toBe(false);
+      const worked = await handle.db
+        .selectFrom('crm_member_interaction')
+        .select('member_id')
+        .groupBy('member_id')
+        .orderBy('member_id')
+        .execute();
+      expect(worked).toHaveLength(3);
+      const app = buildApp(handle, testClock(NOW));
+      const token = await staffToken(app, 'pustakawan');
+      const res = await app.request(`/api/v1/staff/members/${encodeURIComponent(worked[0]!.member_id)}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      const profile = (await res.json()) as Json;
+      expect(res.status).toBe(200);
+      expect(profile.labels.length).toBeGreaterThan(0);
+      expect((profile.timeline as Json[]).some((e) => e.kind === 'interaction')).toBe(true);
+      expect((profile.timeline as Json[]).some((e) => e.kind === 'loan')).toBe(true);
+      // Logged during the library's opening hours (08:00–16:30 WIB), never ahead of now.
+      for (const e of (profile.timeline as Json[]).filter((entry) => entry.kind === 'interaction')) {
+        const hour = (new Date(e.at).getUTCHours() + 7) % 24;
+        expect(hour >= 8 && hour <= 16, e.at).toBe(true);
+        expect(Date.parse(e.at)).toBeLessThanOrEqual(Date.parse(NOW));
+      }
+    } finally {
+      await handle.close();
+    }
   });
 });

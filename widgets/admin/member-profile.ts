@@ -326,13 +326,13 @@ export class AdminMemberProfile extends AdminView {
     if (!p) return html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`;
     return html`
       ${this.readOnly ? html`<div class="notice info" data-read-only>${t('mbReadOnly')}</div>` : nothing}
-      <div class="fb-layout">
+      <div class="fb-layout member-profile">
         <div class="fb-main">
-          ${this.renderLoans(p)} ${this.renderActivity(p)} ${this.renderInferred(p)} ${this.renderTimeline(p)}
+          ${this.renderSlimsData(p)} ${this.renderLoans(p)} ${this.renderActivity(p)} ${this.renderInferred(p)}
+          ${this.renderTimeline(p)}
         </div>
         <div class="fb-side">
-          ${this.readOnly ? nothing : this.renderLog()} ${this.renderSlimsData(p)} ${this.renderNote(p)} ${this.renderLabels(p)}
-          ${this.renderTier(p)}
+          ${this.readOnly ? nothing : this.renderLog()} ${this.renderNote(p)} ${this.renderLabels(p)} ${this.renderTier(p)}
         </div>
       </div>
     `;
@@ -346,7 +346,7 @@ export class AdminMemberProfile extends AdminView {
     return html`<section class="card" aria-labelledby="mb-slims-title" data-slims>
       <h2 id="mb-slims-title">${t('mbSlimsData')}</h2>
       <p class="hint">${t('mbSlimsDataHint')}</p>
-      <dl class="facts">
+      <dl class="facts two-columns">
         ${row(t('mbColCard'), p.id)}
         ${row(t('mbType'), p.type?.name ?? null)}
         ${row(t('mbGender'), p.gender === null ? null : t(p.gender === 'male' ? 'mbMale' : 'mbFemale'))}

@@ -322,13 +322,18 @@ export const adminStyles = css`
   .stats.compact .stat .value { font-size: 1.5rem; }
   .top-list, .interest-list, .label-list { margin: .25rem 0 .75rem; padding-left: 1.25rem; }
   .interest-list, .label-list { list-style: none; padding: 0; }
-  .interest-list li { display: grid; grid-template-columns: minmax(8rem, 1fr) 8rem auto; gap: .6rem; align-items: center; padding: .2rem 0; }
+  .interest-list li { display: grid; grid-template-columns: minmax(0, 1fr) 8rem 7rem; gap: .6rem; align-items: center; padding: .2rem 0; }
+  .interest-list li > :last-child { text-align: right; }
   .label-list { display: flex; flex-wrap: wrap; gap: .25rem .5rem; }
   .label-list li { display: inline-flex; align-items: center; }
   .label-list .tag { margin-left: 0; }
   fieldset.kinds { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin-bottom: 1rem; }
   fieldset.kinds .check { margin: 0; }
   .timeline li[data-event='interaction']::before { border-color: var(--crm-warning); }
+  .member-profile h3 { margin: 1.1rem 0 .4rem; font-size: 1rem; }
+  .member-profile [data-save-labels] { margin-top: .75rem; }
+  dl.facts.two-columns { grid-template-columns: max-content 1fr max-content 1fr; }
+  @media (max-width: 1100px) { dl.facts.two-columns { grid-template-columns: max-content 1fr; } }
 
   @media (max-width: 860px) {
     main { padding: 1.25rem 1rem 4rem; }

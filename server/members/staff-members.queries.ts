@@ -466,7 +466,7 @@ export async function setMemberNote(
 }
 
 /**
- * Makes the member's labels exactly `labels` (already unique, ignoring letter case): labels kept keep their row
+ * Makes the member's labels exactly `labels` (already one per sameLabel): labels kept keep their row
  * (and when they were given), gone ones are deleted, new ones added, in one transaction.
  */
 export async function setMemberLabels(
@@ -476,17 +476,16 @@ export async function setMemberLabels(
   staff: StaffRef,
   now: Date,
 ): Promise<string[]> {
-  const key = (label: string) => label.toLocaleLowerCase('id-ID');
   await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('crm_member_label')
       .select(['id', 'label'])
       .where('member_id', '=', memberId)
       .execute();
-    const wanted = new Map(labels.map((label) => [key(label), label]));
-    const gone = existing.filter((row) => wanted.get(key(row.label)) !== row.label).map((row) => Number(row.id));
+    // A label spelled anew ("Guru" for "guru") is a new row: the old one goes first, so the unique key holds.
+    const gone = existing.filter((row) => !labels.includes(row.label)).map((row) => Number(row.id));
     if (gone.length > 0) await trx.deleteFrom('crm_member_label').where('id', 'in', gone).execute();
-    const kept = new Set(existing.filter((row) => wanted.get(key(row.label)) === row.label).map((row) => row.label));
+    const kept = new Set(existing.map((row) => row.label));
     const added = labels.filter((label) => !kept.has(label));
     if (added.length > 0) {
       await trx

@@ -151,15 +151,20 @@ export const staffNoteBody = bilingual((say) =>
   }),
 );
 
-/** The same label in other letter case or spacing is one label (MariaDB's collation would say so anyway). */
-const labelKey = (label: string) => label.toLocaleLowerCase('id-ID');
+const labelCollator = new Intl.Collator('id', { sensitivity: 'base' });
+
+/**
+ * Whether two labels are one: letter case and accents aside, as MariaDB's utf8mb4_unicode_ci compares them
+ * (the unique key on crm_member_label would refuse the second), and SQLite is told the same here.
+ */
+export const sameLabel = (a: string, b: string): boolean => labelCollator.compare(a, b) === 0;
 
 export const labelsBody = bilingual((say) =>
   z.looseObject({
     labels: z
       .array(z.unknown(), { error: say('Label harus berupa daftar.', 'The labels must be a list.') })
       .transform((values, ctx): string[] => {
-        const kept = new Map<string, string>();
+        const kept: string[] = [];
         for (const value of values) {
           const label = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : null;
           if (label === null || label === '' || length(label) > MEMBER_LIMITS.label || hasControlCharacter(label)) {
@@ -173,9 +178,9 @@ export const labelsBody = bilingual((say) =>
             });
             return z.NEVER;
           }
-          if (!kept.has(labelKey(label))) kept.set(labelKey(label), label);
+          if (!kept.some((k) => sameLabel(k, label))) kept.push(label);
         }
-        if (kept.size > MEMBER_LIMITS.labels) {
+        if (kept.length > MEMBER_LIMITS.labels) {
           ctx.addIssue({
             code: 'custom',
             input: values,
@@ -186,7 +191,7 @@ export const labelsBody = bilingual((say) =>
           });
           return z.NEVER;
         }
-        return [...kept.values()];
+        return kept;
       })
       .describe(
         `The member's whole set of labels (each 1–${MEMBER_LIMITS.label} characters, at most ${MEMBER_LIMITS.labels}).`,

@@ -4,7 +4,7 @@ import type { StaffClaims } from './auth/tokens.ts';
 import type { Database } from './db/database.ts';
 import { toDbTime } from './db/time.ts';
 
-export type AuditAction = 'feedback.personal_data' | 'survey.export';
+export type AuditAction = 'feedback.personal_data' | 'survey.export' | 'member.profile';
 
 /** Records one read; written before the data is sent, so a read that was answered is always logged. */
 export async function recordRead(

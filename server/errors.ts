@@ -132,6 +132,7 @@ const messages = {
     'Masukan tidak dapat digabung ke dirinya sendiri atau ke masukan yang sudah digabung.',
     'An item cannot be merged into itself or into an item that was merged.',
   ],
+  member_not_found: ['Anggota dengan nomor ini tidak ada di SLiMS.', 'SLiMS has no member with this card number.'],
   already_placed: ['Widget ini sudah tampil di tempat itu.', 'This widget is already shown in that place.'],
   database_unavailable: [
     'Layanan sedang tidak dapat menghubungi basis data. Coba lagi sebentar lagi.',

@@ -13,6 +13,7 @@ import { startBackgroundWork } from './jobs.ts';
 import { openAddresses } from './network.ts';
 import { seedDemoLibrary } from './seed/generate.ts';
 import { ensureDemoContent, ensureDemoFeedback } from './site/demo-content.ts';
+import { ensureDemoMemberWork } from './site/demo-members.ts';
 
 const say = (line: string) => console.log(line);
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     if (config.demo) {
       await ensureDemoContent(handle, new Date());
       await ensureDemoFeedback(handle, new Date());
+      await ensureDemoMemberWork(handle, new Date(), config.utcOffsetMinutes);
     }
   } catch (error) {
     await handle.close();

@@ -148,3 +148,32 @@ export function choice<const T extends readonly [string, ...string[]], F extends
     .optional()
     .transform((value): T[number] | F => (value === undefined || value === '' ? fallback : (value as T[number])));
 }
+
+/** `page` (from 1) and `pageSize` (1 to `maxSize`) of a paged list's query string. */
+export const pageQuery = (say: Say, maxSize: number, defaultSize: number) => ({
+  page: wholeParam(say('Nomor halaman tidak sah.', 'Not a valid page number.'), {
+    min: 1,
+    max: 10_000,
+    fallback: 1,
+  }).describe('From 1; default 1.'),
+  pageSize: wholeParam(say(`Ukuran halaman harus 1–${maxSize}.`, `The page size must be 1–${maxSize}.`), {
+    min: 1,
+    max: maxSize,
+    fallback: defaultSize,
+  }).describe(`1 to ${maxSize}; default ${defaultSize}.`),
+});
+
+/** A query filter of at most `max` characters, trimmed; blank is no filter. */
+export const filterText = (message: string, max: number) =>
+  z
+    .string()
+    .meta({ maxLength: max })
+    .optional()
+    .transform((value, ctx) => {
+      const trimmed = value?.trim();
+      if (trimmed !== undefined && length(trimmed) > max) ctx.addIssue({ code: 'custom', input: value, message });
+      return trimmed === '' ? undefined : trimmed;
+    });
+
+/** Whether `value` holds a control character (U+0000–U+001F): never part of a name, a label or a card number. */
+export const hasControlCharacter = (value: string): boolean => [...value].some((ch) => ch.charCodeAt(0) < 0x20);

@@ -21,6 +21,7 @@ const TAGS: Record<string, string> = {
   'Suggestion box': 'Kotak saran',
   Staff: 'Staf',
   Members: 'Anggota',
+  'Member profiles': 'Profil anggota',
   'SLiMS plugin': 'Plugin SLiMS',
 };
 

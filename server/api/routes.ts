@@ -14,6 +14,13 @@ import {
 } from '../feedback/feedback.schemas.ts';
 import { eventBody, pingBody } from '../hooks/hooks.schemas.ts';
 import { memberSessionBody } from '../members/members.schemas.ts';
+import {
+  interactionBody,
+  labelsBody,
+  memberListQuery,
+  profileQuery,
+  staffNoteBody,
+} from '../members/staff-members.schemas.ts';
 import { placementBody, placementsQuery } from '../placements/placements.schemas.ts';
 import { staffSessionBody } from '../staff/staff.schemas.ts';
 import { answersBody, surveyBody } from '../surveys/surveys.schemas.ts';
@@ -52,6 +59,7 @@ const surveys = 'Surveys and polls';
 const feedback = 'Suggestion box';
 const staff = 'Staff';
 const members = 'Members';
+const profiles = 'Member profiles';
 const plugin = 'SLiMS plugin';
 
 export const ROUTES: readonly RouteDoc[] = [
@@ -513,6 +521,75 @@ export const ROUTES: readonly RouteDoc[] = [
     },
     access: 'staff-w',
     ok: { 204: 'Removed.' },
+    errors: [404],
+  },
+
+  {
+    method: 'get',
+    path: '/api/v1/staff/members',
+    tag: profiles,
+    summary: {
+      id: 'Mencari anggota menurut nama, nomor anggota, e-mail, telepon atau institusi; saringan jenis, masa berlaku dan tingkat (belum ada anggota yang bertingkat, jadi saringan tingkat belum menemukan siapa pun); berhalaman.',
+      en: 'Find members by name, card number, e-mail, phone or institution; filter by type, expiry and tier (no member has a tier yet, so the tier filter finds nobody yet); paged.',
+    },
+    access: 'staff-r',
+    query: memberListQuery,
+    ok: {
+      200: '{ items: [{ id, name, type, institution, expireDate, expired, pending, tier, score }], total, page, pageSize, types }',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/members/:id',
+    tag: profiles,
+    summary: {
+      id: 'Profil anggota: data SLiMS, pinjaman, kunjungan, minat dari pinjaman, catatan dan label staf, dan riwayat terbaru lebih dulu; setiap tampilan dicatat di log audit.',
+      en: "A member's profile: SLiMS's data, loans, visits, interests inferred from loans, the staff note and labels, and the timeline newest first; every view is written to the audit log.",
+    },
+    access: 'staff-r',
+    query: profileQuery,
+    ok: {
+      200: '{ id, name, type, …, tier, score, reasons, interests, consents, loans, visits, inferredInterests, note, labels, timeline, timelineMore }',
+    },
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/members/:id/interactions',
+    tag: profiles,
+    summary: {
+      id: 'Mencatat interaksi dengan anggota (loket, telepon, surat, e-mail, WhatsApp, media sosial, konsultasi, acara, lainnya).',
+      en: 'Log an interaction with the member (desk, phone, letter, e-mail, WhatsApp, social media, consultation, event, other).',
+    },
+    access: 'staff-w',
+    body: interactionBody,
+    ok: { 201: '{ interaction }' },
+    errors: [404],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/staff/members/:id/note',
+    tag: profiles,
+    summary: {
+      id: 'Mengganti catatan staf tentang anggota; teks kosong menghapusnya.',
+      en: 'Replace the staff note on the member; blank text removes it.',
+    },
+    access: 'staff-w',
+    body: staffNoteBody,
+    ok: { 200: '{ note }' },
+    errors: [404],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/staff/members/:id/labels',
+    tag: profiles,
+    summary: {
+      id: 'Mengganti seluruh label anggota (misalnya guru, peneliti, komunitas baca).',
+      en: "Replace the member's labels (e.g. guru, peneliti, komunitas baca).",
+    },
+    access: 'staff-w',
+    body: labelsBody,
+    ok: { 200: '{ labels }' },
     errors: [404],
   },
 

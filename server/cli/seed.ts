@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../env.ts';
 import { DEMO_MEMBER_PASSWORD, DEMO_STAFF, seedDemoLibrary, type SeedSize } from '../seed/generate.ts';
 import type { Progress } from '../seed/writer.ts';
 import { ensureDemoContent, ensureDemoFeedback } from '../site/demo-content.ts';
+import { ensureDemoMemberWork } from '../site/demo-members.ts';
 
 const usage = `Usage: npm run seed -- [--size demo|bench] [--seed N] [--today YYYY-MM-DD]
                         [--database-url mysql://user:pass@host/db | --sqlite-file path] [--force]
@@ -125,8 +126,10 @@ async function main(): Promise<void> {
       const now = options.today === undefined ? new Date() : new Date(`${options.today}T12:00:00Z`);
       const surveys = await ensureDemoContent(handle, now);
       const feedback = await ensureDemoFeedback(handle, now);
+      const members = await ensureDemoMemberWork(handle, now);
       console.log(
-        `Demo polls and survey: ${surveys ? 'added' : 'already there'}; suggestion-box items: ${feedback ? 'added' : 'already there'}`,
+        `Demo polls and survey: ${surveys ? 'added' : 'already there'}; suggestion-box items: ${feedback ? 'added' : 'already there'}; ` +
+          `interactions, notes and labels on members: ${members ? 'added' : 'already there'}`,
       );
       if (handle.dialect === 'mysql')
         console.log('Start it with CRM_DATABASE_URL=<this database> CRM_DEMO=1 npm start to see the demo page.');

@@ -228,6 +228,42 @@ export interface CrmRevokedTokenTable {
   expires_at: string;
 }
 
+/** How a staff-logged contact with a member happened (migration 0008_members). */
+export type InteractionChannel =
+  'desk' | 'phone' | 'letter' | 'email' | 'whatsapp' | 'social' | 'consultation' | 'event' | 'other';
+
+/** One contact with a member, logged by staff; members are named by SLiMS's card number only. */
+export interface CrmMemberInteractionTable {
+  id: Generated<number>;
+  member_id: string;
+  channel: InteractionChannel;
+  note: string;
+  outcome: string | null;
+  staff_uid: number;
+  staff_name: string;
+  /** When the contact happened (staff may log one afterwards); created_at is when it was written. */
+  occurred_at: string;
+  created_at: string;
+}
+
+/** The staff's one note on a member, edited in place. */
+export interface CrmMemberNoteTable {
+  member_id: string;
+  note: string;
+  updated_uid: number;
+  updated_name: string;
+  updated_at: string;
+}
+
+/** A label staff gave a member ("guru", "peneliti"); one row per member and label. */
+export interface CrmMemberLabelTable {
+  id: Generated<number>;
+  member_id: string;
+  label: string;
+  created_uid: number;
+  created_at: string;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -246,6 +282,9 @@ export interface CrmTables {
   crm_audit_log: CrmAuditLogTable;
   crm_placement: CrmPlacementTable;
   crm_revoked_token: CrmRevokedTokenTable;
+  crm_member_interaction: CrmMemberInteractionTable;
+  crm_member_note: CrmMemberNoteTable;
+  crm_member_label: CrmMemberLabelTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

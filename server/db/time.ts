@@ -24,3 +24,20 @@ export function parseInstant(value: string): Date | null {
   const y = date.getUTCFullYear();
   return Number.isNaN(date.getTime()) || y < 1970 || y > 9998 ? null : date;
 }
+
+/** The library's calendar date ('YYYY-MM-DD') at `now`; utcOffsetMinutes is the library's offset (WIB is +420). */
+export function localDate(now: Date, utcOffsetMinutes: number): string {
+  return new Date(now.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A SLiMS time as an instant: SLiMS writes the library's wall-clock time ('YYYY-MM-DD HH:MM:SS', or a bare
+ * 'YYYY-MM-DD' for the start of that day), so the library's offset turns it into UTC. Null for what is not one.
+ */
+export function slimsTimeToIso(value: string | null, utcOffsetMinutes: number): string | null {
+  const match = value === null ? null : /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}:\d{2}))?/.exec(value);
+  if (match === null) return null;
+  const local = Date.parse(`${match[1]}T${match[2] ?? '00:00:00'}Z`);
+  if (Number.isNaN(local)) return null;
+  return new Date(local - utcOffsetMinutes * 60_000).toISOString().replace('.000Z', 'Z');
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FeedbackKind, FeedbackStatus } from '../db/database.ts';
 import { ApiError, pick, type Lang } from '../errors.ts';
 import { lang } from '../http.ts';
-import { bilingual, choice, length, text, wholeParam, type Say } from '../validate.ts';
+import { bilingual, choice, filterText, pageQuery, text, type Say } from '../validate.ts';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from './words.ts';
 
 /** Only ideas can gather support: a vote on a complaint or a question means nothing. */
@@ -21,19 +21,6 @@ const BUCKETS = ['day', 'week', 'month'] as const;
 
 const unknownStatus = (say: Say) => say('Status tidak dikenal.', 'Unknown status.');
 const unknownKind = (say: Say) => say('Jenis masukan tidak dikenal.', 'Unknown kind.');
-
-const pageQuery = (say: Say, maxSize: number, defaultSize: number) => ({
-  page: wholeParam(say('Nomor halaman tidak sah.', 'Not a valid page number.'), {
-    min: 1,
-    max: 10_000,
-    fallback: 1,
-  }).describe('From 1; default 1.'),
-  pageSize: wholeParam(say(`Ukuran halaman harus 1–${maxSize}.`, `The page size must be 1–${maxSize}.`), {
-    min: 1,
-    max: maxSize,
-    fallback: defaultSize,
-  }).describe(`1 to ${maxSize}; default ${defaultSize}.`),
-});
 
 /** A JSON object or absent; `message` for anything else (an array, a string). */
 const objectOrAbsent = <S extends z.core.$ZodLooseShape>(shape: S, message: string) =>
@@ -171,18 +158,6 @@ export const boardQuery = bilingual((say) =>
     device: z.string().optional().describe("The widget's device id (instead of X-Device-Id, sparing a preflight)."),
   }),
 );
-
-/** A query filter of at most `max` characters, trimmed; blank is no filter. */
-const filterText = (message: string, max: number) =>
-  z
-    .string()
-    .meta({ maxLength: max })
-    .optional()
-    .transform((value, ctx) => {
-      const trimmed = value?.trim();
-      if (trimmed !== undefined && length(trimmed) > max) ctx.addIssue({ code: 'custom', input: value, message });
-      return trimmed === '' ? undefined : trimmed;
-    });
 
 export const staffListQuery = bilingual((say) =>
   z.object({

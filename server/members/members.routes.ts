@@ -3,17 +3,13 @@ import { Hono } from 'hono';
 import { verifyWith } from '../auth/secret.ts';
 import { MEMBER_TOKEN_SECONDS, bearerToken, signMemberToken, verifyMemberToken } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
+import { localDate } from '../db/time.ts';
 import { ApiError, MEMBER_INVALID_CREDENTIALS } from '../errors.ts';
 import type { AppEnv } from '../http.ts';
 import { jsonBody } from '../validate.ts';
 import { beginSignIn } from '../auth/signin-guard.ts';
 import { findMemberLogin, memberPasswordMatches } from './members.queries.ts';
 import { memberSessionBody } from './members.schemas.ts';
-
-/** The library's calendar date ('YYYY-MM-DD') at `now`. */
-function localDate(now: Date, utcOffsetMinutes: number): string {
-  return new Date(now.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
 
 export function memberRoutes(deps: AppDeps) {
   const { db, config, clock } = deps;

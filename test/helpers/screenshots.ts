@@ -72,6 +72,16 @@ try {
   await find(staff, 'slims-crm-admin >>> canvas');
   await new Promise((resolve) => setTimeout(resolve, 3000));
   await staff.screenshot({ path: new URL('staff-measures.png', out).pathname as `${string}.png`, fullPage: true });
+  // The member search, and the first member's profile (its top: the timeline below runs long).
+  await staff.click('slims-crm-admin >>> a[data-section="members"]');
+  await find(staff, 'slims-crm-admin >>> tr[data-member]');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await staff.screenshot({ path: new URL('staff-members.png', out).pathname as `${string}.png` });
+  await staff.click('slims-crm-admin >>> tr[data-member] [data-row-link]');
+  await find(staff, 'slims-crm-admin >>> [data-slims]');
+  await staff.setViewport({ width: 1280, height: 1500 });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await staff.screenshot({ path: new URL('staff-member.png', out).pathname as `${string}.png` });
 } finally {
   await browser.close();
 }

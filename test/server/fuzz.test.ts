@@ -1,4 +1,4 @@
-// Property-based fuzzing (fast-check) of every public route and the staff routes, on SQLite and MariaDB: any
+// Property-based fuzzing (fast-check) of every public route and the staff routes (member profiles included), on SQLite and MariaDB: any
 // JSON body and any header gets a 2xx only when the request is valid, otherwise a 4xx in the one error shape
 // { error: { code, message, details? } }, never a 5xx, and a refused request writes no row.
 import fc from 'fast-check';
@@ -32,6 +32,9 @@ const TABLES = [
   'crm_placement',
   'crm_webhook_event',
   'crm_audit_log',
+  'crm_member_interaction',
+  'crm_member_note',
+  'crm_member_label',
 ] as const;
 
 async function rowCounts(handle: DatabaseHandle): Promise<Record<string, number>> {
@@ -282,6 +285,11 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
     );
     await staff('PUT', `/feedback/${itemId}`, { published: true });
     for (let i = 0; i < 3; i++) memberTokens.push(await freshMember());
+    // A SLiMS member whose profile the staff routes read and annotate.
+    await handle.db
+      .insertInto('member')
+      .values({ member_id: 'FZ001', member_name: 'Anggota Acak', gender: 0, expire_date: '2027-12-31' })
+      .execute();
   });
   afterAll(async () => {
     await handle?.close();
@@ -617,6 +625,11 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
     ['GET', '/api/v1/staff/feedback/measures'],
     ['POST', '/api/v1/staff/placements'],
     ['GET', '/api/v1/staff/placements'],
+    ['GET', '/api/v1/staff/members'],
+    ['GET', '/api/v1/staff/members/FZ001'],
+    ['POST', '/api/v1/staff/members/FZ001/interactions'],
+    ['PUT', '/api/v1/staff/members/FZ001/note'],
+    ['PUT', '/api/v1/staff/members/FZ001/labels'],
   ];
 
   it(
@@ -754,6 +767,60 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
           change === null ? 'ok' : 'refused',
         );
       });
+
+      const interaction = (): Json => ({
+        channel: 'consultation',
+        note: 'Mencari sumber skripsi.',
+        outcome: 'Dirujuk ke jurnal',
+        at: '2026-11-20T03:00:00Z',
+      });
+      const interactionPoints: ReadonlyArray<readonly [Path, JsonType]> = [
+        [['channel'], 'string'],
+        [['note'], 'string'],
+        [['outcome'], 'string'],
+        [['at'], 'string'],
+        [['lang'], 'string'],
+      ];
+      await property(fc.option(mutation(interactionPoints), { freq: 4 }), async (change) => {
+        const body = change === null ? interaction() : mutate(interaction(), change);
+        await check(
+          {
+            method: 'POST',
+            path: '/api/v1/staff/members/FZ001/interactions',
+            headers: staffHeaders(),
+            body: JSON.stringify(body),
+          },
+          change === null ? 'ok' : 'refused',
+        );
+      });
+      const annotations: ReadonlyArray<{
+        path: string;
+        valid: () => Json;
+        points: ReadonlyArray<readonly [Path, JsonType]>;
+      }> = [
+        { path: '/note', valid: () => ({ text: 'Catatan staf' }), points: [[['text'], 'string']] },
+        {
+          path: '/labels',
+          valid: () => ({ labels: ['guru', 'peneliti'] }),
+          points: [
+            [['labels'], 'array'],
+            [['labels', 0], 'string'],
+          ],
+        },
+      ];
+      for (const write of annotations) {
+        await property(mutation(write.points), async (change) => {
+          await check(
+            {
+              method: 'PUT',
+              path: `/api/v1/staff/members/FZ001${write.path}`,
+              headers: staffHeaders(),
+              body: JSON.stringify(mutate(write.valid(), change)),
+            },
+            'refused',
+          );
+        });
+      }
     },
   );
 
@@ -774,6 +841,10 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
         'to',
         'bucket',
         'survey',
+        'type',
+        'expiry',
+        'tier',
+        'kinds',
       ),
       printable(12),
       { maxKeys: 5 },
@@ -800,6 +871,11 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
           'widget',
           'place',
           'reservePx',
+          'channel',
+          'note',
+          'outcome',
+          'at',
+          'labels',
         ]),
         anyHeaders(() => [admin]),
       ),

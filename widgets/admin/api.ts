@@ -29,6 +29,16 @@ import type {
 } from '../../server/feedback/feedback.schemas.ts';
 import type { AgeBucket, DurationStats, Measures } from '../../server/feedback/measures.ts';
 import type { Placement } from '../../server/placements/placements.queries.ts';
+import type { MemberPage, MemberProfile } from '../../server/members/staff-members.routes.ts';
+import type { InteractionView, MemberSummary, StaffNote } from '../../server/members/staff-members.queries.ts';
+import type { TimelineEntry } from '../../server/members/profile.ts';
+import type {
+  InteractionBody,
+  MemberListParams,
+  MemberTier,
+  TimelineKind,
+} from '../../server/members/staff-members.schemas.ts';
+import type { InteractionChannel } from '../../server/db/database.ts';
 import type { StaffSession } from '../../server/staff/staff.routes.ts';
 import type { StaffResults, StaffSurveySummary, SurveyDetail } from '../../server/surveys/staff-surveys.routes.ts';
 import type { SurveyDefinition, SurveyState } from '../../server/surveys/surveys.queries.ts';
@@ -70,6 +80,35 @@ export type FeedbackSort = StaffSort;
 export type FeedbackPage = StaffFeedbackPage;
 export type FeedbackChange = StaffUpdateBody;
 export type Durations = DurationStats;
+export type {
+  InteractionBody,
+  InteractionChannel,
+  InteractionView,
+  MemberPage,
+  MemberProfile,
+  MemberSummary,
+  MemberTier,
+  StaffNote,
+  TimelineEntry,
+  TimelineKind,
+};
+
+/** The member search as the query string names it (the server's memberListQuery); empty values are left out. */
+export type MemberQuery = Omit<MemberListParams, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
+
+export const INTERACTION_CHANNELS: readonly InteractionChannel[] = [
+  'desk',
+  'phone',
+  'letter',
+  'email',
+  'whatsapp',
+  'social',
+  'consultation',
+  'event',
+  'other',
+];
+export const MEMBER_TIERS: readonly MemberTier[] = ['new', 'active', 'loyal', 'at_risk', 'lapsed'];
+export const TIMELINE_KINDS: readonly TimelineKind[] = ['interaction', 'loan', 'return', 'visit', 'survey', 'feedback'];
 
 export type ApiError = ErrorShape;
 
@@ -226,6 +265,27 @@ export class StaffApi {
     return this.request('GET', withQuery('/feedback/measures.csv', { ...range }), undefined, 'blob');
   }
 
+  listMembers(query: MemberQuery): Promise<ApiResult<MemberPage>> {
+    return this.request('GET', withQuery('/members', { ...query }));
+  }
+
+  /** The profile; `kinds` narrows its timeline (every kind when absent). Each read is audited by the sidecar. */
+  getMember(id: string, kinds?: readonly TimelineKind[]): Promise<ApiResult<MemberProfile>> {
+    return this.request('GET', withQuery(memberPath(id), { kinds: kinds?.join(',') }));
+  }
+
+  addInteraction(id: string, body: InteractionBody): Promise<ApiResult<{ interaction: InteractionView }>> {
+    return this.request('POST', `${memberPath(id)}/interactions`, body);
+  }
+
+  setMemberNote(id: string, text: string): Promise<ApiResult<{ note: StaffNote | null }>> {
+    return this.request('PUT', `${memberPath(id)}/note`, { text });
+  }
+
+  setMemberLabels(id: string, labels: string[]): Promise<ApiResult<{ labels: string[] }>> {
+    return this.request('PUT', `${memberPath(id)}/labels`, { labels });
+  }
+
   /**
    * A call the browser did not complete: when the sidecar still answers a no-cors request it is up, and only
    * refuses this page's site (CORS, e.g. SLiMS at an address missing from CRM_ALLOWED_ORIGINS); otherwise the
@@ -305,6 +365,9 @@ async function readError(response: Response): Promise<ApiError> {
   }
   return { code: `http_${response.status}`, message: '' };
 }
+
+/** A member's card number is free text in SLiMS (it may hold a slash): one path segment, percent-encoded. */
+const memberPath = (id: string) => `/members/${encodeURIComponent(id)}`;
 
 /** `path?a=1&b=x`, leaving out parameters that are empty or unset. */
 function withQuery(path: string, params: Record<string, string | number | undefined>): string {

@@ -348,15 +348,8 @@ export class AdminFeedbackInbox extends AdminView {
     this.navigate({ view: 'feedback-item', id });
   }
 
-  /** Up and down arrows (Home, End) move between the rows' links, like a list. */
   private onRowKey(event: KeyboardEvent): void {
-    const links = [...this.querySelectorAll<HTMLElement>('table.feedback [data-row-link]')];
-    const at = links.indexOf(event.target as HTMLElement);
-    if (at < 0) return;
-    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    links[Math.max(0, Math.min(links.length - 1, to))]?.focus();
+    this.moveBetweenRows(event, 'table.feedback [data-row-link]');
   }
 
   private goToPage(page: number): void {

@@ -13,7 +13,7 @@ import {
   type Measures,
 } from './api.ts';
 import { chartReady, destroyCharts, drawChart, loadChart } from './charts.ts';
-import { locale, type MessageKey } from './i18n.ts';
+import type { MessageKey } from './i18n.ts';
 import { AdminView, feedbackKindLabel } from './view.ts';
 
 const AGE_BUCKETS: AgeBucket[] = ['0-1d', '1-3d', '3-7d', '7-30d', '30d+'];
@@ -272,14 +272,6 @@ export class AdminFeedbackMeasures extends AdminView {
     if (hours < 1) return t('fmMinutes', { n: this.formatNumber(Math.round(hours * 60)) });
     if (hours < 48) return t('fmHours', { n: this.formatNumber(hours, 1) });
     return t('fmDays', { n: this.formatNumber(hours / 24, 1) });
-  }
-
-  /** Periods are calendar days in the library's time: format them as such, whatever the browser's zone. */
-  private formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    if (!DATE.test(day)) return day;
-    return new Intl.DateTimeFormat(locale(this.lang), { ...options, timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    );
   }
 
   private periodLabel(period: string): string {

@@ -1,6 +1,7 @@
 // The staff app's words, Bahasa Indonesia first; English must have every key (the type says so).
 import { fill, locale } from '../shared/i18n.ts';
 import type { Lang } from './api.ts';
+import { membersEn, membersId } from './members-i18n.ts';
 
 const id = {
   appName: 'slims-crm',
@@ -396,6 +397,7 @@ const id = {
   fmMinutes: '{n} menit',
   fmHours: '{n} jam',
   fmDays: '{n} hari',
+  ...membersId,
 };
 
 export type MessageKey = keyof typeof id;
@@ -793,6 +795,7 @@ const en: Record<MessageKey, string> = {
   fmMinutes: '{n} minutes',
   fmHours: '{n} hours',
   fmDays: '{n} days',
+  ...membersEn,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { id, en };

@@ -9,6 +9,8 @@ import { AdminFeedbackInbox } from './feedback-inbox.ts';
 import { AdminFeedbackItem } from './feedback-item.ts';
 import { AdminFeedbackMeasures } from './feedback-measures.ts';
 import { AdminList } from './list.ts';
+import { AdminMemberProfile } from './member-profile.ts';
+import { AdminMembers } from './members.ts';
 import { AdminPlacements } from './placements.ts';
 import { AdminResults } from './results.ts';
 import { AdminSignIn } from './signin.ts';
@@ -52,6 +54,8 @@ define('slims-crm-admin-feedback', AdminFeedbackInbox);
 define('slims-crm-admin-feedback-item', AdminFeedbackItem);
 define('slims-crm-admin-feedback-measures', AdminFeedbackMeasures);
 define('slims-crm-admin-placements', AdminPlacements);
+define('slims-crm-admin-members', AdminMembers);
+define('slims-crm-admin-member', AdminMemberProfile);
 define('slims-crm-admin', SlimsCrmAdmin);
 
 export { SlimsCrmAdmin };

@@ -1,10 +1,19 @@
 // The staff app's URLs: every view as a hash route (#/surveys/12/edit, #/feedback?status=new), so a
 // reload, the back button and a link sent to a colleague reach the same view. Only the fragment is
 // ours: the host page's path and query string (SLiMS's admin has its own) are never touched.
-import { FEEDBACK_KINDS, FEEDBACK_STATUSES, type FeedbackQuery, type FeedbackSort } from './api.ts';
+import {
+  FEEDBACK_KINDS,
+  FEEDBACK_STATUSES,
+  MEMBER_TIERS,
+  type FeedbackQuery,
+  type FeedbackSort,
+  type MemberQuery,
+} from './api.ts';
 
 /** The inbox's filters as a URL carries them; what is missing takes its default. */
 export type FeedbackFilters = Omit<FeedbackQuery, 'pageSize'>;
+/** The member search as a URL carries it (#/members?q=siti&type=2). */
+export type MemberFilters = Omit<MemberQuery, 'pageSize'>;
 
 export type Route =
   | { view: 'list' }
@@ -15,7 +24,9 @@ export type Route =
   | { view: 'feedback'; filters?: FeedbackFilters }
   | { view: 'feedback-item'; id: number }
   | { view: 'feedback-measures' }
-  | { view: 'placements' };
+  | { view: 'placements' }
+  | { view: 'members'; filters?: MemberFilters }
+  | { view: 'member'; id: string };
 
 export const FEEDBACK_SORTS: readonly FeedbackSort[] = ['newest', 'oldest', 'votes', 'updated'];
 
@@ -35,6 +46,24 @@ const filterReaders: { [K in keyof Required<FeedbackFilters>]: (value: string) =
   sort: (v) => FEEDBACK_SORTS.find((s) => s === v),
   page: (v) => (/^[1-9]\d{0,5}$/.test(v) ? Number(v) : undefined),
 };
+
+const memberFilterReaders: { [K in keyof Required<MemberFilters>]: (value: string) => MemberFilters[K] } = {
+  q: (v) => v.trim() || undefined,
+  type: (v) => (/^[1-9]\d{0,9}$/.test(v) ? v : undefined),
+  expiry: (v) => (['active', 'expired', 'expiring'] as const).find((e) => e === v),
+  tier: (v) => MEMBER_TIERS.find((t) => t === v),
+  page: (v) => (/^[1-9]\d{0,5}$/.test(v) ? Number(v) : undefined),
+};
+
+/** A card number from a URL segment: SLiMS allows up to 20 characters of free text, so it travels encoded. */
+function memberIdOf(segment: string): string | null {
+  try {
+    const id = decodeURIComponent(segment);
+    return id.trim() !== '' && [...id].length <= 20 ? id : null;
+  } catch {
+    return null;
+  }
+}
 
 /** What a fragment of a page's URL asks for; null when the fragment is not ours (`#main`, a bare `#`). */
 export function routeFromUrl(href: string): Route | null {
@@ -64,20 +93,36 @@ export function parseRoute(fragment: string): Route {
     }
     if (parts.length === 2 && id !== null) return { view: 'feedback-item', id };
   }
+  if (section === 'members') {
+    if (parts.length === 1) {
+      const filters = readFilters(query, memberFilterReaders);
+      return filters ? { view: 'members', filters } : { view: 'members' };
+    }
+    const memberId = parts.length === 2 ? memberIdOf(parts[1]!) : null;
+    if (memberId !== null) return { view: 'member', id: memberId };
+  }
   if (parts.length === 1 && section === 'measures') return { view: 'feedback-measures' };
   if (parts.length === 1 && section === 'placements') return { view: 'placements' };
   return home;
 }
 
 function parseFilters(query: string): FeedbackFilters | null {
+  return readFilters(query, filterReaders);
+}
+
+/** The parameters `readers` know, each read by its reader; null when none of them is there. */
+function readFilters<F extends object>(
+  query: string,
+  readers: { [K in keyof F]-?: (value: string) => F[K] },
+): F | null {
   const params = new URLSearchParams(query);
   const filters: Record<string, unknown> = {};
-  for (const [name, read] of Object.entries(filterReaders)) {
+  for (const [name, read] of Object.entries(readers)) {
     const raw = params.get(name);
     const value = raw === null ? undefined : (read as (v: string) => unknown)(raw.slice(0, 200));
     if (value !== undefined) filters[name] = value;
   }
-  return Object.keys(filters).length ? (filters as FeedbackFilters) : null;
+  return Object.keys(filters).length ? (filters as F) : null;
 }
 
 /** The route as a fragment (`#/feedback/34`); filters at their defaults are left out. */
@@ -101,7 +146,24 @@ export function formatRoute(route: Route): string {
       return '#/measures';
     case 'placements':
       return '#/placements';
+    case 'members': {
+      const query = formatMemberFilters(route.filters ?? {});
+      return query ? `#/members?${query}` : '#/members';
+    }
+    case 'member':
+      return `#/members/${encodeURIComponent(route.id)}`;
   }
+}
+
+/** The member search's filters that are set (page 1 is the default), in a fixed order, as a query string. */
+export function formatMemberFilters(filters: MemberFilters): string {
+  const params = new URLSearchParams();
+  for (const name of Object.keys(memberFilterReaders) as (keyof MemberFilters)[]) {
+    const value = filters[name];
+    if (value === undefined || value === '' || (name === 'page' && value === 1)) continue;
+    params.set(name, String(value));
+  }
+  return params.toString();
 }
 
 /** The filters that differ from the inbox's defaults, in a fixed order, as a query string. */

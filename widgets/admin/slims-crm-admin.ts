@@ -13,8 +13,8 @@ const STAFF_KEY = 'slims-crm:staff-name';
 const LANG_KEY = 'slims-crm:admin-lang';
 
 /**
- * The slims-crm staff app: surveys and polls (results, embed codes), the suggestion box's inbox
- * and its service measures.
+ * The slims-crm staff app: surveys and polls (results, embed codes), member profiles, the suggestion
+ * box's inbox and its service measures.
  *
  * @attr token - a staff token minted by the SLiMS plugin; without it the app shows its own sign-in.
  * @attr api - the sidecar's URL; defaults to the origin this script was loaded from.
@@ -247,6 +247,7 @@ export class SlimsCrmAdmin extends LitElement {
     const current = sectionOf(this.route);
     const sections: [Section, Route, string][] = [
       ['surveys', { view: 'list' }, t('navPolls')],
+      ['members', { view: 'members' }, t('navMembers')],
       ['feedback', { view: 'feedback' }, t('navFeedback')],
       ['measures', { view: 'feedback-measures' }, t('navMeasures')],
       ['opac', { view: 'placements' }, t('navOpac')],
@@ -298,7 +299,21 @@ export class SlimsCrmAdmin extends LitElement {
           .ask=${common.ask}></slims-crm-admin-feedback-measures>`;
       case 'placements':
         return html`<slims-crm-admin-placements data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}></slims-crm-admin-placements>`;
+      case 'members':
+        return html`<slims-crm-admin-members data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+          .urlFilters=${r.filters ?? null}></slims-crm-admin-members>`;
+      case 'member':
+        return html`<slims-crm-admin-member data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+          .memberId=${r.id} .photoBase=${this.slimsRoot}></slims-crm-admin-member>`;
     }
+  }
+
+  /**
+   * SLiMS's root URL when SLiMS hosts the app (its admin pages are <root>/admin/…), where member photos are
+   * (images/persons/); elsewhere the sidecar cannot know it, and profiles show no photo.
+   */
+  private get slimsRoot(): string | null {
+    return this.host === 'slims' ? new URL('../', location.href).href : null;
   }
 
   private renderBrand(): TemplateResult {

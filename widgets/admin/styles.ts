@@ -170,13 +170,13 @@ export const adminStyles = css`
   .notice .btn { margin-top: .6rem; }
 
   /* Survey table */
-  table.surveys, table.feedback { width: 100%; border-collapse: collapse; }
-  :is(table.surveys, table.feedback) th { text-align: left; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--crm-muted); padding: .6rem .75rem; border-bottom: 1px solid var(--crm-border); }
-  :is(table.surveys, table.feedback) td { padding: .85rem .75rem; border-bottom: 1px solid #e8ecf2; vertical-align: top; }
-  :is(table.surveys, table.feedback) tr:last-child td { border-bottom: 0; }
+  table.surveys, table.feedback, table.members { width: 100%; border-collapse: collapse; }
+  :is(table.surveys, table.feedback, table.members) th { text-align: left; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--crm-muted); padding: .6rem .75rem; border-bottom: 1px solid var(--crm-border); }
+  :is(table.surveys, table.feedback, table.members) td { padding: .85rem .75rem; border-bottom: 1px solid #e8ecf2; vertical-align: top; }
+  :is(table.surveys, table.feedback, table.members) tr:last-child td { border-bottom: 0; }
   table.surveys .title-cell a { font-weight: 650; color: var(--crm-text); text-decoration: none; }
   table.surveys .title-cell a:hover { color: var(--crm-accent); text-decoration: underline; }
-  :is(table.surveys, table.feedback) .num { font-variant-numeric: tabular-nums; font-weight: 600; }
+  :is(table.surveys, table.feedback, table.members) .num { font-variant-numeric: tabular-nums; font-weight: 600; }
   .actions { display: flex; flex-wrap: wrap; gap: .25rem; }
   .table-card { padding: .25rem .5rem; }
   .empty { text-align: center; padding: 3rem 1rem; }
@@ -232,9 +232,9 @@ export const adminStyles = css`
   .status-tabs .tab[aria-pressed='true'] { background: var(--crm-accent); border-color: var(--crm-accent); color: var(--crm-on-accent); }
   .status-tabs .count { font-variant-numeric: tabular-nums; font-weight: 500; opacity: .85; }
   .result-count { margin-bottom: .5rem; }
-  table.feedback tbody tr { cursor: pointer; }
-  table.feedback tbody tr:hover { background: var(--crm-surface-2); }
-  table.feedback tbody tr:focus-within { background: var(--crm-accent-soft); }
+  :is(table.feedback, table.members) tbody tr { cursor: pointer; }
+  :is(table.feedback, table.members) tbody tr:hover { background: var(--crm-surface-2); }
+  :is(table.feedback, table.members) tbody tr:focus-within { background: var(--crm-accent-soft); }
   table.feedback .code-cell a { white-space: nowrap; font: 600 .9rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--crm-text); }
   table.feedback .code-cell span { display: block; }
   .snippet { overflow-wrap: anywhere; max-width: 38rem; }
@@ -311,16 +311,40 @@ export const adminStyles = css`
   .toast.error { background: var(--crm-danger); }
   .toast:empty { display: none; }
 
+  /* Members */
+  table.members .name-cell a { font-weight: 650; color: var(--crm-text); }
+  .code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+  .member-head { align-items: center; }
+  .member-photo { width: 72px; height: 72px; border-radius: 50%; object-fit: cover; border: 1px solid var(--crm-border); }
+  .member-head .badge { margin-left: .35rem; }
+  .stats.compact { grid-template-columns: repeat(auto-fit, minmax(110px, 1fr)); gap: .6rem; margin-bottom: .75rem; }
+  .stats.compact .stat { padding: .6rem .8rem; box-shadow: none; }
+  .stats.compact .stat .value { font-size: 1.5rem; }
+  .top-list, .interest-list, .label-list { margin: .25rem 0 .75rem; padding-left: 1.25rem; }
+  .interest-list, .label-list { list-style: none; padding: 0; }
+  .interest-list li { display: grid; grid-template-columns: minmax(0, 1fr) 8rem 7rem; gap: .6rem; align-items: center; padding: .2rem 0; }
+  .interest-list li > :last-child { text-align: right; }
+  .label-list { display: flex; flex-wrap: wrap; gap: .25rem .5rem; }
+  .label-list li { display: inline-flex; align-items: center; }
+  .label-list .tag { margin-left: 0; }
+  fieldset.kinds { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin-bottom: 1rem; }
+  fieldset.kinds .check { margin: 0; }
+  .timeline li[data-event='interaction']::before { border-color: var(--crm-warning); }
+  .member-profile h3 { margin: 1.1rem 0 .4rem; font-size: 1rem; }
+  .member-profile [data-save-labels] { margin-top: .75rem; }
+  dl.facts.two-columns { grid-template-columns: max-content 1fr max-content 1fr; }
+  @media (max-width: 1100px) { dl.facts.two-columns { grid-template-columns: max-content 1fr; } }
+
   @media (max-width: 860px) {
     main { padding: 1.25rem 1rem 4rem; }
     header.topbar { padding: .6rem 1rem; flex-wrap: wrap; }
     .who { display: none; }
     .grid-2, .q-grid { grid-template-columns: 1fr; }
-    :is(table.surveys, table.feedback) thead { display: none; }
-    :is(table.surveys, table.feedback), :is(table.surveys, table.feedback) :is(tbody, tr, td) { display: block; width: 100%; }
-    :is(table.surveys, table.feedback) tr { padding: .75rem .25rem; border-bottom: 1px solid var(--crm-border); }
-    :is(table.surveys, table.feedback) td { border: 0; padding: .2rem .5rem; }
-    :is(table.surveys, table.feedback) td[data-label]::before { content: attr(data-label) ': '; color: var(--crm-muted); font-size: .85rem; }
+    :is(table.surveys, table.feedback, table.members) thead { display: none; }
+    :is(table.surveys, table.feedback, table.members), :is(table.surveys, table.feedback, table.members) :is(tbody, tr, td) { display: block; width: 100%; }
+    :is(table.surveys, table.feedback, table.members) tr { padding: .75rem .25rem; border-bottom: 1px solid var(--crm-border); }
+    :is(table.surveys, table.feedback, table.members) td { border: 0; padding: .2rem .5rem; }
+    :is(table.surveys, table.feedback, table.members) td[data-label]::before { content: attr(data-label) ': '; color: var(--crm-muted); font-size: .85rem; }
     .fb-layout { grid-template-columns: 1fr; }
   }
 `;

@@ -7,12 +7,13 @@ import { locale, translator, type MessageKey, type Translate } from './i18n.ts';
 import type { Route } from './routes.ts';
 
 /** The app's sections, as the navigation shows them. */
-export type Section = 'surveys' | 'feedback' | 'measures' | 'opac';
+export type Section = 'surveys' | 'members' | 'feedback' | 'measures' | 'opac';
 
 export function sectionOf(route: Route): Section {
   if (route.view === 'feedback' || route.view === 'feedback-item') return 'feedback';
   if (route.view === 'feedback-measures') return 'measures';
   if (route.view === 'placements') return 'opac';
+  if (route.view === 'members' || route.view === 'member') return 'members';
   return 'surveys';
 }
 
@@ -122,6 +123,14 @@ export class AdminView extends LitElement {
     ).format(date);
   }
 
+  /** A calendar day in the library's time ('YYYY-MM-DD', as SLiMS and the measures keep days), whatever the browser's zone. */
+  protected formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+    return new Intl.DateTimeFormat(locale(this.lang), { ...options, timeZone: 'UTC' }).format(
+      new Date(`${day}T00:00:00Z`),
+    );
+  }
+
   protected formatNumber(value: number, fractionDigits = 0): string {
     return new Intl.NumberFormat(locale(this.lang), { maximumFractionDigits: fractionDigits }).format(value);
   }
@@ -139,6 +148,17 @@ export class AdminView extends LitElement {
     if (Math.abs(days) < 30) return rtf.format(days, 'day');
     const months = Math.round(days / 30.4);
     return Math.abs(months) < 12 ? rtf.format(months, 'month') : rtf.format(Math.round(days / 365), 'year');
+  }
+
+  /** Up and down arrows (Home, End) move between the rows' links (`selector`) of a table, like a list. */
+  protected moveBetweenRows(event: KeyboardEvent, selector: string): void {
+    const links = [...this.querySelectorAll<HTMLElement>(selector)];
+    const at = links.indexOf(event.target as HTMLElement);
+    if (at < 0) return;
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    links[Math.max(0, Math.min(links.length - 1, to))]?.focus();
   }
 
   /** Hands a fetched file to the browser as a download (the staff token never goes in a URL). */

@@ -3,6 +3,7 @@
 // and the staff's writes. SLiMS's tables are only read; its member table is searched on the keys SLiMS has.
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database, InteractionChannel } from '../db/database.ts';
+import { slimsCanHold } from '../db/dialect.ts';
 import { fromDbTime, toDbTime } from '../db/time.ts';
 import { EXPIRING_DAYS, type MemberListQuery } from './staff-members.schemas.ts';
 
@@ -107,6 +108,8 @@ export async function searchMembers(
 ): Promise<{ items: MemberSummary[]; total: number }> {
   // No member has a tier until the tiers are computed: a tier filter finds nobody, as each row's `tier: null` says.
   if (query.tier !== undefined) return { items: [], total: 0 };
+  // A text SLiMS's utf8 columns cannot hold (an emoji) is in no member's row, and MySQL refuses the comparison.
+  if (query.q && !slimsCanHold(query.q)) return { items: [], total: 0 };
   const filter = memberFilter(query, today);
   const skip = (query.page - 1) * query.pageSize;
   let total: number | null = null;
@@ -187,6 +190,7 @@ export async function listMemberTypes(db: Kysely<Database>): Promise<MemberType[
 
 /** The member's row in SLiMS, with its type's name; null when SLiMS has no such card number. */
 export async function findSlimsMember(db: Kysely<Database>, memberId: string) {
+  if (!slimsCanHold(memberId)) return null;
   const row = await db
     .selectFrom('member')
     .leftJoin('mst_member_type', 'mst_member_type.member_type_id', 'member.member_type_id')
@@ -218,6 +222,7 @@ export type SlimsMemberRow = NonNullable<Awaited<ReturnType<typeof findSlimsMemb
 
 /** Whether SLiMS knows the card number (the staff's writes are about members SLiMS has). */
 export async function memberExists(db: Kysely<Database>, memberId: string): Promise<boolean> {
+  if (!slimsCanHold(memberId)) return false;
   const row = await db.selectFrom('member').select('member_id').where('member_id', '=', memberId).executeTakeFirst();
   return row !== undefined;
 }

@@ -378,6 +378,13 @@ describe.each(await availableDatabases())('staff member profiles on $name', (dat
     }
   });
 
+  it('answers a text SLiMS cannot hold (an emoji) as no member, not a server error', async () => {
+    expect(await ok('GET', `?q=${encodeURIComponent('Dewi 😀')}`)).toMatchObject({ items: [], total: 0 });
+    const { status, json } = await call('GET', `/${encodeURIComponent('M😀')}`);
+    expect(status).toBe(404);
+    expect(json.error.code).toBe('member_not_found');
+  });
+
   it("shows a member's SLiMS data, loans, visits and inferred interests as hand-counted", async () => {
     const p = await ok('GET', '/M001');
     expect(p).toMatchObject({

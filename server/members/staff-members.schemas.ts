@@ -1,36 +1,17 @@
 // Validation at the edge for the member profiles staff read and annotate: the member search, the profile's
 // timeline filter, logged interactions, the staff note and the labels. Each schema is its route's whole rule.
 import { z } from 'zod';
-import type { InteractionChannel } from '../db/database.ts';
 import { parseInstant } from '../db/time.ts';
 import { lang } from '../http.ts';
 import { bilingual, choice, filterText, hasControlCharacter, length, pageQuery, text, type Say } from '../validate.ts';
+import { INTERACTION_CHANNELS, MEMBER_TIERS, TIMELINE_KINDS, type MemberTier } from './codes.ts';
 
-export const INTERACTION_CHANNELS = [
-  'desk',
-  'phone',
-  'letter',
-  'email',
-  'whatsapp',
-  'social',
-  'consultation',
-  'event',
-  'other',
-] as const satisfies readonly InteractionChannel[];
-
-/**
- * The tiers of issue 11 §3 (baru, aktif, setia, berisiko, tidak aktif). No member has one until the tiers are
- * computed, so a search by tier finds nobody yet; the codes are fixed now so links and scripts keep working.
- */
-export const MEMBER_TIERS = ['new', 'active', 'loyal', 'at_risk', 'lapsed'] as const;
-export type MemberTier = (typeof MEMBER_TIERS)[number];
+export { INTERACTION_CHANNELS, MEMBER_TIERS, TIMELINE_KINDS, type MemberTier };
 
 /** active: not expired; expired: expire_date before today; expiring: expires within EXPIRING_DAYS from today. */
 export const EXPIRY_FILTERS = ['active', 'expired', 'expiring'] as const;
 export const EXPIRING_DAYS = 30;
 
-/** What a profile's timeline holds: staff-logged interactions, and what SLiMS and the CRM recorded. */
-export const TIMELINE_KINDS = ['interaction', 'loan', 'return', 'visit', 'survey', 'feedback'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const MEMBER_LIMITS = { note: 4000, outcome: 200, staffNote: 4000, label: 40, labels: 20, search: 100 } as const;

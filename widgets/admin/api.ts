@@ -96,19 +96,8 @@ export type {
 /** The member search as the query string names it (the server's memberListQuery); empty values are left out. */
 export type MemberQuery = Omit<MemberListParams, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 
-export const INTERACTION_CHANNELS: readonly InteractionChannel[] = [
-  'desk',
-  'phone',
-  'letter',
-  'email',
-  'whatsapp',
-  'social',
-  'consultation',
-  'event',
-  'other',
-];
-export const MEMBER_TIERS: readonly MemberTier[] = ['new', 'active', 'loyal', 'at_risk', 'lapsed'];
-export const TIMELINE_KINDS: readonly TimelineKind[] = ['interaction', 'loan', 'return', 'visit', 'survey', 'feedback'];
+// The codes, as the server's schemas check them (pure data; see server/members/codes.ts).
+export { INTERACTION_CHANNELS, MEMBER_TIERS, TIMELINE_KINDS } from '../../server/members/codes.ts';
 
 export type ApiError = ErrorShape;
 

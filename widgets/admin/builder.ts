@@ -241,7 +241,7 @@ export class AdminBuilder extends AdminView {
             <div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div></div>`
           : this.draft
             ? this.renderForm(this.draft)
-            : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`
+            : this.renderLoading()
       }
     `;
   }

@@ -104,7 +104,7 @@ export class AdminEmbed extends AdminView {
             <div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div></div>`
           : s
             ? this.renderPanel(s)
-            : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`
+            : this.renderLoading()
       }
     `;
   }

@@ -1,22 +1,24 @@
 // The feedback inbox: every suggestion, complaint, question and purchase request, filtered,
 // searched and paged on the server; a row opens the item. Filters last for the browser tab and show
 // in the URL (#/feedback?status=new), so a filtered inbox can be reloaded, or sent to a colleague.
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import {
   FEEDBACK_KINDS,
   FEEDBACK_STATUSES,
   tokenClaims,
+  type ApiResult,
   type FeedbackPage,
   type FeedbackQuery,
   type FeedbackSort,
   type FeedbackSummary,
+  type StaffApi,
   type StaffRef,
 } from './api.ts';
-import { FEEDBACK_SORTS, formatFilters, formatRoute, type FeedbackFilters } from './routes.ts';
-import { AdminView, feedbackKindLabel, feedbackStatusLabel } from './view.ts';
+import { PagedListView } from './paged-list.ts';
+import { FEEDBACK_SORTS, formatFilters, formatRoute, type FeedbackFilters, type Route } from './routes.ts';
+import { feedbackKindLabel, feedbackStatusLabel } from './view.ts';
 
 const PAGE_SIZE = 25;
-const SEARCH_DELAY_MS = 300;
 const FILTERS_KEY = 'slims-crm:feedback-filters';
 
 type Filters = Required<Omit<FeedbackQuery, 'pageSize'>>;
@@ -32,131 +34,60 @@ const noFilters: Filters = {
   page: 1,
 };
 
-export class AdminFeedbackInbox extends AdminView {
+export class AdminFeedbackInbox extends PagedListView<Filters, FeedbackPage> {
   static override properties = {
-    ...AdminView.properties,
-    urlFilters: { attribute: false },
-    filters: { state: true },
-    search: { state: true },
-    result: { state: true },
-    error: { state: true },
-    forbidden: { state: true },
-    loading: { state: true },
+    ...PagedListView.properties,
     staff: { state: true },
     categories: { state: true },
   };
 
-  /** The filters the URL asks for; null when it names none (the tab's last filters then apply). */
-  declare urlFilters: FeedbackFilters | null;
-  declare filters: Filters;
-  /** What is in the search box; becomes `filters.q` once typing pauses. */
-  declare search: string;
-  declare result: FeedbackPage | null;
-  declare error: string;
-  declare forbidden: boolean;
-  declare loading: boolean;
   declare staff: StaffRef[];
   declare categories: string[];
 
-  private searchTimer = 0;
-  private requestSeq = 0;
-  /** The filters last put in the URL: when they come back as `urlFilters`, they are ours, not news. */
-  private reported = '';
-
   constructor() {
-    super();
-    this.urlFilters = null;
-    this.filters = restoreFilters();
-    this.search = this.filters.q;
-    this.result = null;
-    this.error = '';
-    this.forbidden = false;
-    this.loading = false;
+    super(restoreFilters());
     this.staff = [];
     this.categories = [];
   }
 
+  protected get noFilters(): Filters {
+    return noFilters;
+  }
+
+  protected formatFilters(filters: FeedbackFilters): string {
+    return formatFilters(filters);
+  }
+
+  protected routeWith(filters: Filters): Route {
+    return { view: 'feedback', filters };
+  }
+
+  protected fetchPage(api: StaffApi, filters: Filters): Promise<ApiResult<FeedbackPage>> {
+    return api.listFeedback({ ...filters, pageSize: PAGE_SIZE });
+  }
+
+  /** With no filters in the URL, the inbox shows the tab's last ones. */
+  protected override keepWithoutUrl(): boolean {
+    return true;
+  }
+
+  protected override filtersChanged(filters: Filters): void {
+    saveFilters(filters);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.followUrl();
-    void this.load();
     void this.loadChoices();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Back or forward to the inbox with other filters: show what that URL asked for.
-    if (changed.has('urlFilters') && this.hasUpdated && this.followUrl()) void this.load();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('filters')) return;
-    this.reported = formatFilters(this.filters);
-    this.replaceRoute({ view: 'feedback', filters: this.filters });
-  }
-
-  /** Takes the URL's filters when they differ from those shown; true when they did. */
-  private followUrl(): boolean {
-    const wanted = this.urlFilters;
-    const asked = wanted && formatFilters(wanted);
-    if (!wanted || asked === this.reported || asked === formatFilters(this.filters)) return false;
-    clearTimeout(this.searchTimer);
-    this.filters = { ...noFilters, ...wanted };
-    this.search = this.filters.q;
-    saveFilters(this.filters);
-    return true;
   }
 
   private get myUid(): number | null {
     return tokenClaims(this.api?.token ?? null).uid;
   }
 
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    const seq = ++this.requestSeq;
-    this.loading = true;
-    const result = await this.api.listFeedback({ ...this.filters, pageSize: PAGE_SIZE });
-    // A slower answer to an older filter must not replace a newer one.
-    if (seq !== this.requestSeq) return;
-    this.loading = false;
-    if (result.ok) {
-      this.result = result.data;
-      this.error = '';
-      this.forbidden = false;
-    } else if (result.status !== 401) {
-      this.error = this.errorMessage(result.error);
-      this.forbidden = result.status === 403;
-    }
-  }
-
   /** The staff and categories the filters offer; the inbox works without them. */
   private async loadChoices(): Promise<void> {
     if (!this.api) return;
     ({ staff: this.staff, categories: this.categories } = await this.api.feedbackChoices());
-  }
-
-  private setFilters(change: Partial<Filters>): void {
-    clearTimeout(this.searchTimer);
-    this.filters = { ...this.filters, page: 1, ...change };
-    saveFilters(this.filters);
-    void this.load();
-  }
-
-  private onSearchInput(event: Event): void {
-    this.search = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = window.setTimeout(() => {
-      if (this.search.trim() !== this.filters.q) this.setFilters({ q: this.search.trim() });
-    }, SEARCH_DELAY_MS);
-  }
-
-  private onSearchSubmit(event: Event): void {
-    event.preventDefault();
-    this.setFilters({ q: this.search.trim() });
   }
 
   private clearFilters(): void {
@@ -262,27 +193,20 @@ export class AdminFeedbackInbox extends AdminView {
   private renderBody(): TemplateResult {
     const t = this.t;
     if (this.error) {
-      return html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
-        ${this.forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}
-        ${this.error}
-        ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div>`}
-      </div>`;
+      return this.renderLoadFailure(this.error, this.forbidden, () => this.load());
     }
     const page = this.result;
-    if (!page) return html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`;
+    if (!page) return this.renderLoading();
     if (page.items.length === 0) {
-      return this.filtered
-        ? html`<div class="card empty" role="status">
-            <h2>${t('fbNoMatchesTitle')}</h2>
-            <p class="muted">${t('fbNoMatches')}</p>
-            <button class="btn" type="button" @click=${this.clearFilters}>${t('fbClearFilters')}</button>
-          </div>`
-        : html`<div class="card empty" role="status">
-            <h2>${t('fbEmptyTitle')}</h2>
-            <p class="muted">${t('fbEmptyBody')}</p>
-          </div>`;
+      const words = {
+        noMatchesTitle: t('fbNoMatchesTitle'),
+        noMatches: t('fbNoMatches'),
+        clear: t('fbClearFilters'),
+        emptyTitle: t('fbEmptyTitle'),
+        emptyBody: t('fbEmptyBody'),
+      };
+      return this.renderNoRows(this.filtered, words, () => this.clearFilters());
     }
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     return html`
       <p class="muted small result-count" role="status">${t('fbTotal', { n: this.formatNumber(page.total) })}</p>
       <div class="card table-card">
@@ -302,17 +226,7 @@ export class AdminFeedbackInbox extends AdminView {
         </table>
         <p id="fb-keys-hint" class="visually-hidden">${t('fbKeysHint')}</p>
       </div>
-      ${
-        pages > 1
-          ? html`<nav class="pager" aria-label=${t('fbPages')}>
-            <button class="btn sm" type="button" data-page="prev" ?disabled=${page.page <= 1}
-              @click=${() => this.goToPage(page.page - 1)}>${t('fbPrev')}</button>
-            <span aria-current="page">${t('fbPageOf', { page: this.formatNumber(page.page), pages: this.formatNumber(pages) })}</span>
-            <button class="btn sm" type="button" data-page="next" ?disabled=${page.page >= pages}
-              @click=${() => this.goToPage(page.page + 1)}>${t('fbNext')}</button>
-          </nav>`
-          : nothing
-      }
+      ${this.renderPager(page)}
     `;
   }
 
@@ -350,10 +264,6 @@ export class AdminFeedbackInbox extends AdminView {
 
   private onRowKey(event: KeyboardEvent): void {
     this.moveBetweenRows(event, 'table.feedback [data-row-link]');
-  }
-
-  private goToPage(page: number): void {
-    this.setFilters({ page });
   }
 }
 

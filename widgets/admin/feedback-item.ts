@@ -4,7 +4,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   FEEDBACK_STATUSES,
-  fieldProblems,
   mayWrite,
   type ApiResult,
   type FeedbackChange,
@@ -174,11 +173,7 @@ export class AdminFeedbackItem extends AdminView {
     if (id !== this.itemId) return false;
     if (!result.ok) {
       if (result.status !== 401) {
-        const details = fieldProblems(result.error).map((p) => p.message);
-        this.problems = {
-          ...this.problems,
-          [action]: details.length ? details.join(' ') : this.errorMessage(result.error),
-        };
+        this.problems = { ...this.problems, [action]: this.refusal(result.error) };
         this.announce(this.errorMessage(result.error), 'error');
       }
       return false;
@@ -211,13 +206,10 @@ export class AdminFeedbackItem extends AdminView {
       </div>
       ${
         this.error
-          ? html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
-            ${this.forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}${this.error}
-            ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div>`}
-          </div>`
+          ? this.renderLoadFailure(this.error, this.forbidden, () => this.load())
           : item
             ? this.renderItem(item)
-            : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`
+            : this.renderLoading()
       }
     `;
   }

@@ -136,13 +136,10 @@ export class AdminFeedbackMeasures extends AdminView {
       ${this.forbidden ? nothing : this.renderRange()}
       ${
         this.error
-          ? html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
-            ${this.forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}${this.error}
-            ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${() => this.load()}>${t('retry')}</button></div>`}
-          </div>`
+          ? this.renderLoadFailure(this.error, this.forbidden, () => this.load())
           : this.data
             ? this.renderMeasures(this.data)
-            : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`
+            : this.renderLoading()
       }
     `;
   }

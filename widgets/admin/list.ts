@@ -68,7 +68,7 @@ export class AdminList extends AdminView {
         <div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div>
       </div>`;
     }
-    if (!this.surveys) return html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`;
+    if (!this.surveys) return this.renderLoading();
     if (this.surveys.length === 0) {
       return html`<div class="card empty">
         <h2>${t('emptyTitle')}</h2>

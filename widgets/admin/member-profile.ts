@@ -8,7 +8,6 @@ import { live } from 'lit/directives/live.js';
 import {
   INTERACTION_CHANNELS,
   TIMELINE_KINDS,
-  fieldProblems,
   mayWrite,
   type ApiResult,
   type InteractionChannel,
@@ -205,11 +204,7 @@ export class AdminMemberProfile extends AdminView {
     if (id !== this.memberId) return null;
     if (!result.ok) {
       if (result.status !== 401) {
-        const details = fieldProblems(result.error).map((p) => p.message);
-        this.problems = {
-          ...this.problems,
-          [action]: details.length ? details.join(' ') : this.errorMessage(result.error),
-        };
+        this.problems = { ...this.problems, [action]: this.refusal(result.error) };
         this.announce(this.errorMessage(result.error), 'error');
       }
       return null;
@@ -316,14 +311,10 @@ export class AdminMemberProfile extends AdminView {
   private renderBody(): TemplateResult {
     const t = this.t;
     if (this.error) {
-      return html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
-        ${this.forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}
-        ${this.error}
-        ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div>`}
-      </div>`;
+      return this.renderLoadFailure(this.error, this.forbidden, () => this.load());
     }
     const p = this.profile;
-    if (!p) return html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`;
+    if (!p) return this.renderLoading();
     return html`
       ${this.readOnly ? html`<div class="notice info" data-read-only>${t('mbReadOnly')}</div>` : nothing}
       <div class="fb-layout member-profile">

@@ -1,14 +1,20 @@
 // The member search: SLiMS's members found by name, card number, e-mail, phone or institution, filtered by
 // type, expiry and tier, paged on the server; a row opens the member's profile. The search shows in the URL
 // (#/members?q=siti&type=2), so it can be reloaded, or sent to a colleague.
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { MEMBER_TIERS, type MemberPage, type MemberSummary, type MemberTier } from './api.ts';
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  MEMBER_TIERS,
+  type ApiResult,
+  type MemberPage,
+  type StaffApi,
+  type MemberSummary,
+  type MemberTier,
+} from './api.ts';
 import type { MessageKey } from './i18n.ts';
-import { formatMemberFilters, formatRoute, type MemberFilters } from './routes.ts';
-import { AdminView } from './view.ts';
+import { PagedListView } from './paged-list.ts';
+import { formatMemberFilters, formatRoute, type MemberFilters, type Route } from './routes.ts';
 
 const PAGE_SIZE = 25;
-const SEARCH_DELAY_MS = 300;
 
 type Filters = Required<MemberFilters>;
 
@@ -22,111 +28,25 @@ export const TIER_KEYS: Record<MemberTier, MessageKey> = {
   lapsed: 'mbTierLapsed',
 };
 
-export class AdminMembers extends AdminView {
-  static override properties = {
-    ...AdminView.properties,
-    urlFilters: { attribute: false },
-    filters: { state: true },
-    search: { state: true },
-    result: { state: true },
-    error: { state: true },
-    forbidden: { state: true },
-    loading: { state: true },
-  };
-
-  /** The search the URL asks for; null when it names none. */
-  declare urlFilters: MemberFilters | null;
-  declare filters: Filters;
-  /** What is in the search box; becomes `filters.q` once typing pauses. */
-  declare search: string;
-  declare result: MemberPage | null;
-  declare error: string;
-  declare forbidden: boolean;
-  declare loading: boolean;
-
-  private searchTimer = 0;
-  private requestSeq = 0;
-  /** The filters last put in the URL: when they come back as `urlFilters`, they are ours, not news. */
-  private reported = '';
-
+export class AdminMembers extends PagedListView<Filters, MemberPage> {
   constructor() {
-    super();
-    this.urlFilters = null;
-    this.filters = { ...noFilters };
-    this.search = '';
-    this.result = null;
-    this.error = '';
-    this.forbidden = false;
-    this.loading = false;
+    super({ ...noFilters });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.followUrl();
-    void this.load();
+  protected get noFilters(): Filters {
+    return noFilters;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
+  protected formatFilters(filters: MemberFilters): string {
+    return formatMemberFilters(filters);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Back or forward to the list with another search: show what that URL asked for.
-    if (changed.has('urlFilters') && this.hasUpdated && this.followUrl()) void this.load();
+  protected routeWith(filters: Filters): Route {
+    return { view: 'members', filters };
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('filters')) return;
-    this.reported = formatMemberFilters(this.filters);
-    this.replaceRoute({ view: 'members', filters: this.filters });
-  }
-
-  /** Takes the URL's search when it differs from the one shown; true when it did. */
-  private followUrl(): boolean {
-    const asked = formatMemberFilters(this.urlFilters ?? {});
-    if (asked === this.reported || asked === formatMemberFilters(this.filters)) return false;
-    clearTimeout(this.searchTimer);
-    this.filters = { ...noFilters, ...this.urlFilters };
-    this.search = this.filters.q;
-    return true;
-  }
-
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    const seq = ++this.requestSeq;
-    this.loading = true;
-    const result = await this.api.listMembers({ ...this.filters, pageSize: PAGE_SIZE });
-    // A slower answer to an older search must not replace a newer one.
-    if (seq !== this.requestSeq) return;
-    this.loading = false;
-    if (result.ok) {
-      this.result = result.data;
-      this.error = '';
-      this.forbidden = false;
-    } else if (result.status !== 401) {
-      this.error = this.errorMessage(result.error);
-      this.forbidden = result.status === 403;
-    }
-  }
-
-  private setFilters(change: Partial<Filters>): void {
-    clearTimeout(this.searchTimer);
-    this.filters = { ...this.filters, page: 1, ...change };
-    void this.load();
-  }
-
-  private onSearchInput(event: Event): void {
-    this.search = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = window.setTimeout(() => {
-      if (this.search.trim() !== this.filters.q) this.setFilters({ q: this.search.trim() });
-    }, SEARCH_DELAY_MS);
-  }
-
-  private onSearchSubmit(event: Event): void {
-    event.preventDefault();
-    this.setFilters({ q: this.search.trim() });
+  protected fetchPage(api: StaffApi, filters: Filters): Promise<ApiResult<MemberPage>> {
+    return api.listMembers({ ...filters, pageSize: PAGE_SIZE });
   }
 
   private clearFilters(): void {
@@ -214,27 +134,20 @@ export class AdminMembers extends AdminView {
   private renderBody(): TemplateResult {
     const t = this.t;
     if (this.error) {
-      return html`<div class="notice error" role="alert" data-error=${this.forbidden ? 'forbidden' : 'failed'}>
-        ${this.forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}
-        ${this.error}
-        ${this.forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${this.load}>${t('retry')}</button></div>`}
-      </div>`;
+      return this.renderLoadFailure(this.error, this.forbidden, () => this.load());
     }
     const page = this.result;
-    if (!page) return html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`;
+    if (!page) return this.renderLoading();
     if (page.items.length === 0) {
-      return this.filtered
-        ? html`<div class="card empty" role="status">
-            <h2>${t('mbNoMatchesTitle')}</h2>
-            <p class="muted">${this.filters.tier ? t('mbTierHint') : t('mbNoMatches')}</p>
-            <button class="btn" type="button" @click=${this.clearFilters}>${t('mbClearFilters')}</button>
-          </div>`
-        : html`<div class="card empty" role="status">
-            <h2>${t('mbEmptyTitle')}</h2>
-            <p class="muted">${t('mbEmptyBody')}</p>
-          </div>`;
+      const words = {
+        noMatchesTitle: t('mbNoMatchesTitle'),
+        noMatches: this.filters.tier ? t('mbTierHint') : t('mbNoMatches'),
+        clear: t('mbClearFilters'),
+        emptyTitle: t('mbEmptyTitle'),
+        emptyBody: t('mbEmptyBody'),
+      };
+      return this.renderNoRows(this.filtered, words, () => this.clearFilters());
     }
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     return html`
       <p class="muted small result-count" role="status">${t('mbTotal', { n: this.formatNumber(page.total) })}</p>
       <div class="card table-card">
@@ -253,17 +166,7 @@ export class AdminMembers extends AdminView {
         </table>
         <p id="mb-keys-hint" class="visually-hidden">${t('mbKeysHint')}</p>
       </div>
-      ${
-        pages > 1
-          ? html`<nav class="pager" aria-label=${t('fbPages')}>
-            <button class="btn sm" type="button" data-page="prev" ?disabled=${page.page <= 1}
-              @click=${() => this.setFilters({ page: page.page - 1 })}>${t('fbPrev')}</button>
-            <span aria-current="page">${t('fbPageOf', { page: this.formatNumber(page.page), pages: this.formatNumber(pages) })}</span>
-            <button class="btn sm" type="button" data-page="next" ?disabled=${page.page >= pages}
-              @click=${() => this.setFilters({ page: page.page + 1 })}>${t('fbNext')}</button>
-          </nav>`
-          : nothing
-      }
+      ${this.renderPager(page)}
     `;
   }
 

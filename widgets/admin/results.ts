@@ -129,7 +129,7 @@ export class AdminResults extends AdminView {
         </button>
       </div>
       ${this.error ? html`<div class="notice error" role="alert">${this.error}</div>` : nothing}
-      ${this.data ? this.renderResults(this.data) : this.error ? nothing : html`<div class="card" aria-busy="true"><p class="muted">${t('loading')}</p></div>`}
+      ${this.data ? this.renderResults(this.data) : this.error ? nothing : this.renderLoading()}
     `;
   }
 

@@ -1,8 +1,17 @@
 // What every staff-app view shares: the API client, the language, navigation and status events,
 // and rendering into the app's own shadow root (so one stylesheet and one id space serve them all).
-import { LitElement } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { FEEDBACK_WORDS } from '../../server/feedback/words.ts';
-import type { ApiError, FeedbackKind, FeedbackStatus, Lang, StaffApi, State, SurveySummary } from './api.ts';
+import {
+  fieldProblems,
+  type ApiError,
+  type FeedbackKind,
+  type FeedbackStatus,
+  type Lang,
+  type StaffApi,
+  type State,
+  type SurveySummary,
+} from './api.ts';
 import { locale, translator, type MessageKey, type Translate } from './i18n.ts';
 import type { Route } from './routes.ts';
 
@@ -111,6 +120,26 @@ export class AdminView extends LitElement {
     if (error.code === 'network_error') return this.t('networkError');
     if (error.code === 'origin_not_allowed') return this.t('originRefused', { origin: location.origin });
     return error.message || this.t('genericError', { code: error.code });
+  }
+
+  /** What a refused write says beside its form: the fields' problems when the server named them, else its message. */
+  protected refusal(error: ApiError): string {
+    const details = fieldProblems(error).map((p) => p.message);
+    return details.length ? details.join(' ') : this.errorMessage(error);
+  }
+
+  /** A view whose data could not come: why, and a retry unless the staff member may not see it at all. */
+  protected renderLoadFailure(message: string, forbidden: boolean, retry: () => unknown): TemplateResult {
+    const t = this.t;
+    return html`<div class="notice error" role="alert" data-error=${forbidden ? 'forbidden' : 'failed'}>
+      ${forbidden ? html`<strong>${t('forbiddenTitle')}</strong>` : nothing}${message}
+      ${forbidden ? nothing : html`<div><button class="btn sm" type="button" @click=${() => void retry()}>${t('retry')}</button></div>`}
+    </div>`;
+  }
+
+  /** A view waiting for its data. */
+  protected renderLoading(): TemplateResult {
+    return html`<div class="card" aria-busy="true"><p class="muted">${this.t('loading')}</p></div>`;
   }
 
   protected formatDate(iso: string | null, withTime = true): string {

@@ -232,9 +232,9 @@ export class AdminFeedbackInbox extends PagedListView<Filters, FeedbackPage> {
 
   private renderRow(item: FeedbackSummary): TemplateResult {
     const t = this.t;
-    return html`<tr data-feedback=${item.id} @click=${(e: Event) => this.onRowClick(e, item.id)}>
+    return html`<tr data-feedback=${item.id} @click=${(e: Event) => this.clickRow(e, { view: 'feedback-item', id: item.id })}>
       <td class="code-cell">
-        <a href=${formatRoute({ view: 'feedback-item', id: item.id })} data-row-link @click=${(e: Event) => this.open(e, item.id)}>${item.code}</a>
+        <a href=${formatRoute({ view: 'feedback-item', id: item.id })} data-row-link @click=${(e: Event) => this.openRow(e, { view: 'feedback-item', id: item.id })}>${item.code}</a>
         ${item.published ? html`<span class="small muted">${t('fbPublished')}</span>` : nothing}
       </td>
       <td data-label=${t('colKind')}><span class="kind">${feedbackKindLabel(this.lang, item.kind)}</span></td>
@@ -247,19 +247,6 @@ export class AdminFeedbackInbox extends PagedListView<Filters, FeedbackPage> {
       <td data-label=${t('fbAssigned')}>${item.assigned ? item.assigned.name : html`<span class="muted">${t('fbUnassigned')}</span>`}</td>
       <td data-label=${t('fbColAge')} class="small"><time datetime=${item.createdAt} title=${this.formatDate(item.createdAt)}>${this.formatAge(item.createdAt)}</time></td>
     </tr>`;
-  }
-
-  private open(event: Event, id: number): void {
-    event.preventDefault();
-    event.stopPropagation();
-    this.navigate({ view: 'feedback-item', id });
-  }
-
-  /** A pointer on the row opens the item too; the link is what the keyboard uses. */
-  private onRowClick(event: Event, id: number): void {
-    if ((event.target as Element).closest('a, button')) return;
-    if (window.getSelection()?.toString()) return;
-    this.navigate({ view: 'feedback-item', id });
   }
 
   private onRowKey(event: KeyboardEvent): void {

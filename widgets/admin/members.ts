@@ -172,9 +172,9 @@ export class AdminMembers extends PagedListView<Filters, MemberPage> {
 
   private renderRow(member: MemberSummary): TemplateResult {
     const t = this.t;
-    return html`<tr data-member=${member.id} @click=${(e: Event) => this.onRowClick(e, member.id)}>
+    return html`<tr data-member=${member.id} @click=${(e: Event) => this.clickRow(e, { view: 'member', id: member.id })}>
       <td class="name-cell">
-        <a href=${formatRoute({ view: 'member', id: member.id })} data-row-link @click=${(e: Event) => this.open(e, member.id)}>${member.name}</a>
+        <a href=${formatRoute({ view: 'member', id: member.id })} data-row-link @click=${(e: Event) => this.openRow(e, { view: 'member', id: member.id })}>${member.name}</a>
       </td>
       <td data-label=${t('mbColCard')} class="code">${member.id}</td>
       <td data-label=${t('mbType')}>${member.type?.name ?? t('mbNone')}</td>
@@ -186,19 +186,6 @@ export class AdminMembers extends PagedListView<Filters, MemberPage> {
       </td>
       <td data-label=${t('mbTier')} class="muted">${member.tier ? t(TIER_KEYS[member.tier]) : t('mbNone')}</td>
     </tr>`;
-  }
-
-  private open(event: Event, id: string): void {
-    event.preventDefault();
-    event.stopPropagation();
-    this.navigate({ view: 'member', id });
-  }
-
-  /** A pointer on the row opens the profile too; the link is what the keyboard uses. */
-  private onRowClick(event: Event, id: string): void {
-    if ((event.target as Element).closest('a, button')) return;
-    if (window.getSelection()?.toString()) return;
-    this.navigate({ view: 'member', id });
   }
 
   private onRowKey(event: KeyboardEvent): void {

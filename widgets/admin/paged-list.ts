@@ -141,6 +141,20 @@ export abstract class PagedListView<F extends ListFilters, P> extends AdminView 
     this.setFilters({ q: this.search.trim() } as Partial<F>);
   }
 
+  /** A row's link: opens `route` in the app (the link's own URL still serves a new tab). */
+  protected openRow(event: Event, route: Route): void {
+    event.preventDefault();
+    event.stopPropagation();
+    this.navigate(route);
+  }
+
+  /** A pointer anywhere on a row opens it too, bar its controls and a text selection; the keyboard uses the link. */
+  protected clickRow(event: Event, route: Route): void {
+    if ((event.target as Element).closest('a, button')) return;
+    if (window.getSelection()?.toString()) return;
+    this.navigate(route);
+  }
+
   /** An empty page: nothing matches the filters (with a way to clear them), or there is nothing yet. */
   protected renderNoRows(
     filtered: boolean,

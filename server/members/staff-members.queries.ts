@@ -1,8 +1,8 @@
 // Database access for member profiles as staff see them: finding members in SLiMS's member table, one member's
 // SLiMS data, loans and visits, the CRM's own rows about them (interactions, note, labels, answers, suggestions),
 // and the staff's writes. SLiMS's tables are only read; its member table is searched on the keys SLiMS has.
-import { sql, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { Database, InteractionChannel } from '../db/database.ts';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { CrmMemberInteractionTable, Database, InteractionChannel } from '../db/database.ts';
 import { slimsCanHold } from '../db/dialect.ts';
 import { fromDbTime, toDbTime } from '../db/time.ts';
 import { EXPIRING_DAYS, type MemberListQuery } from './staff-members.schemas.ts';
@@ -319,16 +319,7 @@ export async function memberInteractions(
   return rows.map(interactionView);
 }
 
-function interactionView(row: {
-  id: number;
-  channel: InteractionChannel;
-  note: string;
-  outcome: string | null;
-  staff_uid: number;
-  staff_name: string;
-  occurred_at: string;
-  created_at: string;
-}): InteractionView {
+function interactionView(row: Omit<Selectable<CrmMemberInteractionTable>, 'member_id'>): InteractionView {
   return {
     id: Number(row.id),
     channel: row.channel,

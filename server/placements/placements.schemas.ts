@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { PlacementPlace, PlacementWidget } from '../db/database.ts';
 import { lang } from '../http.ts';
-import { bilingual } from '../validate.ts';
+import { bilingual, type Say } from '../validate.ts';
 
 export const WIDGETS = [
   'poll',
@@ -21,6 +21,9 @@ export const PLACES = [
 
 /** An OPAC page as SLiMS names it in ?p= (a CMS page's content_path, news, libinfo, …). */
 const PAGE = /^[a-z0-9_-]{1,20}$/i;
+
+const heightRule = (say: Say) =>
+  say('Tinggi yang disediakan harus 0 sampai 3000 piksel.', 'The reserved height must be 0 to 3000 pixels.');
 
 /** A new placement. Whether the survey exists is checked later, against the database. */
 export const placementBody = bilingual((say) =>
@@ -43,25 +46,12 @@ export const placementBody = bilingual((say) =>
         .nullish()
         .transform((value) => (value ?? '').trim() || null)
         .describe('For "page": the OPAC page (?p=); for "detail": a biblio_id, or empty for all.'),
+      // One rule rather than z.int().min().max(): a fraction would stop zod before the rules below, and the staff
+      // member would not hear what else is wrong.
       reservePx: z
-        .int({
-          error: say(
-            'Tinggi yang disediakan harus 0 sampai 3000 piksel.',
-            'The reserved height must be 0 to 3000 pixels.',
-          ),
-        })
-        .min(0, {
-          error: say(
-            'Tinggi yang disediakan harus 0 sampai 3000 piksel.',
-            'The reserved height must be 0 to 3000 pixels.',
-          ),
-        })
-        .max(3000, {
-          error: say(
-            'Tinggi yang disediakan harus 0 sampai 3000 piksel.',
-            'The reserved height must be 0 to 3000 pixels.',
-          ),
-        })
+        .number({ error: heightRule(say) })
+        .refine((px) => Number.isInteger(px) && px >= 0 && px <= 3000, { error: heightRule(say) })
+        .meta({ type: 'integer', minimum: 0, maximum: 3000 })
         .describe('Height reserved before the widget loads, in pixels.'),
       lang,
     })

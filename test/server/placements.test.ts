@@ -136,6 +136,12 @@ describe.each(await availableDatabases())('placements on $name', (database) => {
       ['footer with a target', { widget: 'feedback-board', place: 'footer', target: 'x', reservePx: 100 }, ['target']],
       ['height too large', { widget: 'feedback-board', place: 'footer', reservePx: 99999 }, ['reservePx']],
       ['height missing', { widget: 'feedback-board', place: 'footer' }, ['reservePx']],
+      ['height a fraction', { widget: 'feedback-board', place: 'footer', reservePx: 1.5 }, ['reservePx']],
+      [
+        'a fraction beside other faults',
+        { widget: 'poll', place: 'page', reservePx: 1.5 },
+        ['reservePx', 'surveyId', 'target'],
+      ],
     ];
     for (const [name, body, fields] of cases) {
       const res = await app.request('/api/v1/staff/placements?lang=en', {

@@ -2,6 +2,7 @@
 // view, which the URL's fragment mirrors (routes.ts); views render into this element's shadow root
 // and talk back through events.
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { StaffApi, apiBase, tokenClaims, type Lang, type Session } from './api.ts';
 import { asLang, translator, type Translate } from './i18n.ts';
 import { formatRoute, routeFromUrl, type Route } from './routes.ts';
@@ -272,22 +273,33 @@ export class SlimsCrmAdmin extends LitElement {
     this.route = route;
   }
 
-  private renderView(): TemplateResult {
+  private renderView(): TemplateResult | ReturnType<typeof keyed> {
     const r = this.route;
     const common = { api: this.client, lang: this.lang, ask: this.ask };
     switch (r.view) {
       case 'list':
         return html`<slims-crm-admin-list data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}></slims-crm-admin-list>`;
+      // A survey's views are made anew for another survey (keyed), so nothing of the one before (its form,
+      // its results, its timers) stays on screen when only the id in the URL changes.
       case 'new':
       case 'edit':
-        return html`<slims-crm-admin-builder data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
-          .surveyId=${r.view === 'edit' ? r.id : null}></slims-crm-admin-builder>`;
+        return keyed(
+          r.view === 'edit' ? r.id : 'new',
+          html`<slims-crm-admin-builder data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+            .surveyId=${r.view === 'edit' ? r.id : null}></slims-crm-admin-builder>`,
+        );
       case 'results':
-        return html`<slims-crm-admin-results data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
-          .surveyId=${r.id}></slims-crm-admin-results>`;
+        return keyed(
+          r.id,
+          html`<slims-crm-admin-results data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+            .surveyId=${r.id}></slims-crm-admin-results>`,
+        );
       case 'embed':
-        return html`<slims-crm-admin-embed data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
-          .surveyId=${r.id}></slims-crm-admin-embed>`;
+        return keyed(
+          r.id,
+          html`<slims-crm-admin-embed data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+            .surveyId=${r.id}></slims-crm-admin-embed>`,
+        );
       case 'feedback':
         return html`<slims-crm-admin-feedback data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
           .urlFilters=${r.filters ?? null}></slims-crm-admin-feedback>`;

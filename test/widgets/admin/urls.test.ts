@@ -122,6 +122,24 @@ describe('slims-crm-admin: URLs', () => {
     });
   });
 
+  it("shows the other survey when only the survey's number in the URL changes", async () => {
+    await withApi(async () => {
+      const el = await mount({ signedIn: true });
+      await waitFor(() => $(el, 'table.surveys'), 'the survey list');
+      location.hash = '#/surveys/7/edit';
+      await waitFor(() => $<HTMLInputElement>(el, '#f-title')?.value === pollDetail.title, 'the poll in the builder');
+      location.hash = '#/surveys/8/edit';
+      await waitFor(
+        () => $<HTMLInputElement>(el, '#f-title')?.value === surveyDetail.title,
+        'the other survey in the builder',
+      );
+      location.hash = '#/surveys/7/results';
+      await waitFor(() => heading(el) === pollDetail.title, "the poll's results");
+      traverse('#/surveys/8/results');
+      await waitFor(() => heading(el) === surveyDetail.title, "the other survey's results after back");
+    });
+  });
+
   it('reopens the view in the URL after a reload, with its filters', async () => {
     await withApi(async (calls) => {
       let el = await mount({ signedIn: true, hash: '#/surveys/7/edit' });

@@ -23,6 +23,15 @@ describe('shared i18n helper', () => {
     equal(translator('en')('signedInAs', { name: 'Dewi' }), 'Signed in as Dewi');
   });
 
+  it("gives the staff app's English counts their plural form, chosen by the count", () => {
+    const en = translator('en');
+    equal(en('mbLoansN', { n: '1', count: 1 }), '1 loan');
+    equal(en('mbLoansN', { n: '2', count: 2 }), '2 loans');
+    equal(en('fbTotal', { n: '1.234', count: 1234 }), '1.234 items');
+    equal(en('fmHours', { n: '1.5', count: 1.5 }), '1.5 hours');
+    equal(translator('id')('mbLoansN', { n: '1', count: 1 }), '1 pinjaman');
+  });
+
   it('has one locale for dates and numbers: id-ID, and en-GB (day before month) for English', () => {
     equal(locale('id'), 'id-ID');
     equal(locale('en'), 'en-GB');

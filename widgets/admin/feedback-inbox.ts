@@ -208,7 +208,7 @@ export class AdminFeedbackInbox extends PagedListView<Filters, FeedbackPage> {
       return this.renderNoRows(this.filtered, words, () => this.clearFilters());
     }
     return html`
-      <p class="muted small result-count" role="status">${t('fbTotal', { n: this.formatNumber(page.total) })}</p>
+      <p class="muted small result-count" role="status">${t('fbTotal', { n: this.formatNumber(page.total), count: page.total })}</p>
       <div class="card table-card">
         <table class="feedback" aria-busy=${this.loading ? 'true' : 'false'} aria-describedby="fb-keys-hint">
           <thead>

@@ -196,7 +196,7 @@ export class AdminFeedbackItem extends AdminView {
               ? html`<p class="muted fb-meta">
                 <span class="kind">${feedbackKindLabel(this.lang, item.kind)}</span> ·
                 <span class="badge fb-${item.status}" data-status-badge>${feedbackStatusLabel(this.lang, item.status)}</span> ·
-                <span>${t('fbVotesN', { n: this.formatNumber(item.votes) })}</span> ·
+                <span>${t('fbVotesN', { n: this.formatNumber(item.votes), count: item.votes })}</span> ·
                 <span>${item.published ? t('fbOnBoard') : t('fbNotOnBoard')}</span> ·
                 <time datetime=${item.createdAt}>${this.formatDate(item.createdAt)}</time>
               </p>`

@@ -266,9 +266,14 @@ export class AdminFeedbackMeasures extends AdminView {
   private formatDuration(hours: number | null): string {
     const t = this.t;
     if (hours === null || !Number.isFinite(hours)) return '–';
-    if (hours < 1) return t('fmMinutes', { n: this.formatNumber(Math.round(hours * 60)) });
-    if (hours < 48) return t('fmHours', { n: this.formatNumber(hours, 1) });
-    return t('fmDays', { n: this.formatNumber(hours / 24, 1) });
+    // The count that chooses the word is the number as shown (1.04 hours reads "1 hour").
+    const shown = (value: number, digits: number) => ({
+      n: this.formatNumber(value, digits),
+      count: +value.toFixed(digits),
+    });
+    if (hours < 1) return t('fmMinutes', shown(hours * 60, 0));
+    if (hours < 48) return t('fmHours', shown(hours, 1));
+    return t('fmDays', shown(hours / 24, 1));
   }
 
   private periodLabel(period: string): string {

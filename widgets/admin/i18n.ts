@@ -1,5 +1,5 @@
 // The staff app's words, Bahasa Indonesia first; English must have every key (the type says so).
-import { fill, locale } from '../shared/i18n.ts';
+import { fill, locale, type Plural } from '../shared/i18n.ts';
 import type { Lang } from './api.ts';
 import { membersEn, membersId } from './members-i18n.ts';
 
@@ -77,7 +77,6 @@ const id = {
   deleteTitle: 'Hapus survei?',
   deleteBody: '“{title}” dan {n} jawabannya akan dihapus permanen. Tindakan ini tidak dapat dibatalkan.',
   deleteConfirm: 'Hapus permanen',
-  responsesN: '{n} jawaban',
 
   builderNew: 'Buat jajak pendapat atau survei',
   builderEdit: 'Ubah survei',
@@ -402,7 +401,8 @@ const id = {
 
 export type MessageKey = keyof typeof id;
 
-const en: Record<MessageKey, string> = {
+// A count's words in English take its plural form (Plural, chosen by the `count` parameter); Indonesian has one.
+const en: Record<MessageKey, string | Plural> = {
   appName: 'slims-crm',
   appTagline: 'Library surveys, polls & suggestion box',
   langLabel: 'Language',
@@ -475,7 +475,6 @@ const en: Record<MessageKey, string> = {
   deleteTitle: 'Delete survey?',
   deleteBody: '“{title}” and its {n} responses will be deleted for good. This cannot be undone.',
   deleteConfirm: 'Delete for good',
-  responsesN: '{n} responses',
 
   builderNew: 'Create a poll or survey',
   builderEdit: 'Edit survey',
@@ -645,7 +644,7 @@ const en: Record<MessageKey, string> = {
   fbSortOldest: 'Oldest',
   fbSortVotes: 'Most votes',
   fbSortUpdated: 'Recently updated',
-  fbTotal: '{n} items',
+  fbTotal: { one: '{n} item', other: '{n} items' },
   fbColCode: 'Code',
   fbColText: 'Text',
   fbColVotes: 'Votes',
@@ -663,7 +662,7 @@ const en: Record<MessageKey, string> = {
 
   fbItemTitle: 'Feedback {code}',
   fbItemLoading: 'Feedback',
-  fbVotesN: '{n} votes',
+  fbVotesN: { one: '{n} vote', other: '{n} votes' },
   fbOnBoard: 'on the board',
   fbNotOnBoard: 'not on the board',
   fbMergedNotice: 'This item has been merged into another one as a duplicate.',
@@ -792,19 +791,26 @@ const en: Record<MessageKey, string> = {
   fmTable: 'Show the numbers as a table',
   fmPeriod: 'Period',
   fmWeekOf: 'Week of {date}',
-  fmMinutes: '{n} minutes',
-  fmHours: '{n} hours',
-  fmDays: '{n} days',
+  fmMinutes: { one: '{n} minute', other: '{n} minutes' },
+  fmHours: { one: '{n} hour', other: '{n} hours' },
+  fmDays: { one: '{n} day', other: '{n} days' },
   ...membersEn,
 };
 
-const catalogs: Record<Lang, Record<MessageKey, string>> = { id, en };
+const catalogs: Record<Lang, Record<MessageKey, string | Plural>> = { id, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
   const catalog = catalogs[lang];
-  return (key, params = {}) => fill(catalog[key], params);
+  const plural = new Intl.PluralRules(locale(lang));
+  return (key, params = {}) => {
+    const entry = catalog[key];
+    return fill(
+      typeof entry === 'string' ? entry : (entry[plural.select(Number(params.count))] ?? entry.other),
+      params,
+    );
+  };
 }
 
 export { locale };

@@ -393,10 +393,10 @@ export class AdminMemberProfile extends AdminView {
         l.topTopics.length || l.topGmds.length
           ? html`<div class="grid-2">
             <div><h3>${t('mbTopTopics')}</h3><ol class="top-list" data-top-topics>
-              ${l.topTopics.map((topic) => html`<li>${topic.topic} <span class="muted small">${t('mbLoansN', { n: this.formatNumber(topic.loans) })}</span></li>`)}
+              ${l.topTopics.map((topic) => html`<li>${topic.topic} <span class="muted small">${t('mbLoansN', { n: this.formatNumber(topic.loans), count: topic.loans })}</span></li>`)}
             </ol></div>
             <div><h3>${t('mbTopGmds')}</h3><ol class="top-list" data-top-gmds>
-              ${l.topGmds.map((gmd) => html`<li>${gmd.name} <span class="muted small">${t('mbLoansN', { n: this.formatNumber(gmd.loans) })}</span></li>`)}
+              ${l.topGmds.map((gmd) => html`<li>${gmd.name} <span class="muted small">${t('mbLoansN', { n: this.formatNumber(gmd.loans), count: gmd.loans })}</span></li>`)}
             </ol></div>
           </div>`
           : nothing
@@ -479,7 +479,7 @@ export class AdminMemberProfile extends AdminView {
               (i) => html`<li>
                 <span>${i.topic}</span>
                 <meter min="0" max="1" value=${i.weight} aria-label=${i.topic}></meter>
-                <span class="muted small">${t('mbLoansN', { n: this.formatNumber(i.loans) })}</span>
+                <span class="muted small">${t('mbLoansN', { n: this.formatNumber(i.loans), count: i.loans })}</span>
               </li>`,
             )}
           </ul>`

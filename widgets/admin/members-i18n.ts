@@ -1,5 +1,6 @@
 // The staff app's words for member profiles (the Anggota section), Bahasa Indonesia first; i18n.ts joins them
 // into the one catalogue, and the type holds English to every key.
+import type { Plural } from '../shared/i18n.ts';
 
 export const membersId = {
   navMembers: 'Anggota',
@@ -142,7 +143,7 @@ export const membersId = {
   mbLabelsSaved: 'Label tersimpan.',
 } as const;
 
-export const membersEn: Record<keyof typeof membersId, string> = {
+export const membersEn: Record<keyof typeof membersId, string | Plural> = {
   navMembers: 'Members',
   mbListTitle: 'Members',
   mbListIntro:
@@ -166,7 +167,7 @@ export const membersEn: Record<keyof typeof membersId, string> = {
   mbColCard: 'Card number',
   mbColInstitution: 'Institution',
   mbColExpiry: 'Valid until',
-  mbTotal: '{n} members',
+  mbTotal: { one: '{n} member', other: '{n} members' },
   mbNoMatchesTitle: 'No members match',
   mbNoMatches: 'Try other words or clear the filters.',
   mbEmptyTitle: 'No members yet',
@@ -214,7 +215,7 @@ export const membersEn: Record<keyof typeof membersId, string> = {
   mbUntitled: '(title not in SLiMS)',
   mbTopTopics: 'Top subjects',
   mbTopGmds: 'Top material types (GMD)',
-  mbLoansN: '{n} loans',
+  mbLoansN: { one: '{n} loan', other: '{n} loans' },
   mbActivity: 'Loans and visits per month',
   mbMonth: 'Month',
   mbVisits: 'Visits',

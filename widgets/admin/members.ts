@@ -149,7 +149,7 @@ export class AdminMembers extends PagedListView<Filters, MemberPage> {
       return this.renderNoRows(this.filtered, words, () => this.clearFilters());
     }
     return html`
-      <p class="muted small result-count" role="status">${t('mbTotal', { n: this.formatNumber(page.total) })}</p>
+      <p class="muted small result-count" role="status">${t('mbTotal', { n: this.formatNumber(page.total), count: page.total })}</p>
       <div class="card table-card">
         <table class="members" aria-busy=${this.loading ? 'true' : 'false'} aria-describedby="mb-keys-hint">
           <thead>

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { isSecureContext } from './network.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { referencePage } from './api/docs.ts';
 import { openApiDocument } from './api/openapi.ts';
@@ -142,7 +143,11 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   app.route('/api/v1/hooks', hookRoutes(deps));
 
   app.route('/widgets', widgetAssets(deps.widgetsDir ?? defaultWidgetsDir));
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin' }));
+  const headers = { crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin' } as const;
+  const secure = secureHeaders(headers);
+  // Plain http at a LAN address: no opener policy or origin-keyed cluster, which browsers ignore there with an error.
+  const plainHttp = secureHeaders({ ...headers, crossOriginOpenerPolicy: false, originAgentCluster: false });
+  app.use('*', (c, next) => (isSecureContext(c, config.trustProxy) ? secure : plainHttp)(c, next));
   app.route('/notices/unsubscribe', unsubscribeRoutes(deps));
   app.route('/', sitePages(deps));
   return app;

@@ -101,3 +101,15 @@ export function openAddresses(
   }
   return urls;
 }
+
+/**
+ * Whether the page answered is in what browsers call a secure context: https (as the proxy says, when it is
+ * trusted), or a loopback host. On plain http at a LAN address a browser ignores the isolation headers and
+ * logs an error for each page, so they are only sent where they work.
+ */
+export function isSecureContext(c: AppContext, trustProxy: boolean): boolean {
+  const proto = trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+  const url = new URL(c.req.url);
+  if ((proto ?? url.protocol.replace(':', '')) === 'https') return true;
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\./.test(url.hostname);
+}

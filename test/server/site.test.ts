@@ -83,6 +83,29 @@ describe('site', () => {
     expect(await (await demoOnMysql.request('/admin')).text()).toContain('<slims-crm-admin demo></slims-crm-admin>');
   });
 
+  it('sends the isolation headers only where a browser keeps them: https and loopback, not plain http on a LAN', async () => {
+    const opener = async (url: string, headers: Record<string, string> = {}, on = app) =>
+      (await on.request(url, { headers })).headers.get('cross-origin-opener-policy');
+    expect(await opener('http://localhost/')).toBe('same-origin');
+    expect(await opener('http://127.0.0.1:3000/admin')).toBe('same-origin');
+    expect(await opener('https://crm.perpustakaan.test/')).toBe('same-origin');
+    const lan = await app.request('http://192.0.2.2:3000/');
+    expect(lan.status).toBe(200);
+    expect(lan.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(lan.headers.get('origin-agent-cluster')).toBeNull();
+    expect(lan.headers.get('x-content-type-options'), 'the other headers stay').toBe('nosniff');
+    // Behind a proxy the sidecar trusts (as these tests' config says), its word on https counts; else it does not.
+    expect(await opener('http://192.0.2.2:3000/', { 'X-Forwarded-Proto': 'https' })).toBe('same-origin');
+    const direct = createApp({
+      db: handle.db,
+      config: testConfig({ trustProxy: false }),
+      secret: testSecret(),
+      clock: testClock(),
+      log: () => {},
+    });
+    expect(await opener('http://192.0.2.2:3000/', { 'X-Forwarded-Proto': 'https' }, direct)).toBeNull();
+  });
+
   it('serves the staff app page', async () => {
     const html = await (await app.request('/admin')).text();
     // The embedded demo says its sign-in accounts; a library's own sidecar does not.

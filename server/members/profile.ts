@@ -334,7 +334,8 @@ export async function memberProfile(
   };
 }
 
-function slimsData(member: SlimsMemberRow, today: string) {
+/** SLiMS's own data about the member, as the CRM shows it. */
+export function slimsData(member: SlimsMemberRow, today: string) {
   const birthDate = dateOrNull(member.birth_date);
   const age = birthDate === null ? null : ageOn(birthDate, today);
   const blank = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());

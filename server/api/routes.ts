@@ -261,7 +261,9 @@ export const ROUTES: readonly RouteDoc[] = [
     },
     access: 'member',
     query: exportQuery,
-    ok: { 200: '{ exportedAt, slims: { member, loans, visits }, crm: { … } }, or text/csv (section, row, field, value)' },
+    ok: {
+      200: '{ exportedAt, slims: { member, loans, visits }, crm: { … } }, or text/csv (section, row, field, value)',
+    },
   },
   {
     method: 'post',

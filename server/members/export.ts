@@ -57,7 +57,8 @@ export async function memberExport(
   for (const [section, table] of Object.entries(EXPORTED_TABLES) as Array<[keyof typeof EXPORTED_TABLES, string]>) {
     // The table names are this module's own constants; only the member id is a parameter.
     const { rows } = await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE member_id = ${memberId}`.execute(db);
-    crm[section] = rows.map(withInstants);
+    // Oldest first, as written: an index may hand them over in its own order.
+    crm[section] = rows.sort((a, b) => Number(a.id ?? 0) - Number(b.id ?? 0)).map(withInstants);
   }
   const responseIds = crm.surveyResponses.map((row) => Number(row.id));
   crm.surveyAnswers =

@@ -165,7 +165,7 @@ export function sitePages(deps: AppDeps) {
   body { max-width:760px; margin:0 auto; padding:32px 20px; font:16px/1.6 system-ui, sans-serif; color:#1f2a37; }
   /* The sign-in's space is kept until it draws; the profile's always (it is tall once the member is in). */
   slims-member-signin:not(:defined) { display:block; min-height:350px; }
-  slims-interest-profile { display:block; min-height:1100px; margin-top:24px; }
+  slims-interest-profile { display:block; min-height:1800px; margin-top:24px; }
   slims-member-signin, slims-interest-profile { --slims-accent:#0f5f4a; }
 </style>
 <script type="module" src="/widgets/slims-crm.js" async></script>

@@ -150,6 +150,12 @@ describe('the demo from any address', () => {
       await (await page.waitForSelector('slims-member-signin >>> #password'))?.type('anggota');
       await page.keyboard.press('Enter');
       await shadowHas(page, 'slims-interest-profile', 'form');
+      // The page's reserved 1800 px hold the whole profile: nothing below it moves when it draws.
+      const drawn = await page.$eval(
+        'slims-interest-profile >>> [part="container"]',
+        (el) => el.getBoundingClientRect().height,
+      );
+      expect(drawn).toBeLessThanOrEqual(1800);
       await (await page.waitForSelector('slims-interest-profile >>> #topic-search'))?.type('a');
       // Polled: the results appear inside a shadow root, which waitForSelector's mutation watch does not see.
       await shadowHas(page, 'slims-interest-profile', 'button[data-topic]');

@@ -18,6 +18,7 @@ export const en: Words = {
   remove: 'Remove {name}',
   noneChosen: 'Nothing chosen yet.',
   tags: 'Other interests (in your own words)',
+  tagInput: 'Type another interest, then Add',
   tagAdd: 'Add',
   media: 'Media I like',
   mediaKinds: { print: 'Print', ebook: 'E-book', audio: 'Audio', video: 'Video' },

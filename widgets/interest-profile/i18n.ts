@@ -20,6 +20,7 @@ const id = {
   remove: 'Hapus {name}',
   noneChosen: 'Belum ada yang dipilih.',
   tags: 'Minat lain (kata Anda sendiri)',
+  tagInput: 'Tulis minat lain, lalu Tambah',
   tagAdd: 'Tambah',
   media: 'Media yang saya sukai',
   mediaKinds: { print: 'Cetak', ebook: 'E-book', audio: 'Audio', video: 'Video' },

@@ -69,7 +69,7 @@ function draftOf(profile: ProfileAnswer): Draft {
  * with its time and wording version. It shows what the CRM holds, downloads it (JSON, CSV) and, after asking
  * once more, queues a request to erase it, showing the deadline (3 x 24 hours, UU PDP). A visitor not signed in,
  * or whose session ended, is asked politely to sign in; the element reloads when a member signs in. Reserve its
- * space with `slims-interest-profile{display:block;min-height:1100px}` before the script. The events bubble and
+ * space with `slims-interest-profile{display:block;min-height:1800px}` before the script. The events bubble and
  * are composed.
  *
  * @summary The member's interests, channel and consents, their data download and erasure request.
@@ -591,7 +591,7 @@ export class SlimsInterestProfile extends CrmElement {
         ${this._renderChips(draft.tags, (i) => this._change({ tags: draft.tags.filter((_, at) => at !== i) }), '#tag', m)}
         <div class="row">
           <div class="field">
-            <label for="tag">${m.tags}</label>
+            <label for="tag">${m.tagInput}</label>
             <input
               id="tag"
               maxlength="40"

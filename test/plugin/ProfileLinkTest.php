@@ -79,10 +79,13 @@ test('member list (Membership write): a "CRM profile" link in each member\'s car
     $html = membership_page($page);
     same(array_keys($members), linked_members($html));
     contains('<td valign="top">M0001<div class="slims-crm-profile"><a href="plugin_container.php?mod=membership&amp;id=', $html);
-    contains('&amp;member=M-02%2FB" title="Open this member&#039;s profile in the CRM app">CRM profile</a></div></td>', $html);
+    contains('&amp;member=M-02%2FB" data-slims-crm-member="M-02/B" title="Open this member&#039;s profile in the CRM app">CRM profile</a></div></td>', $html);
+    contains('data-slims-crm-member="A&amp;B 7"', $html);
     contains('&amp;member=A%26B+7"', $html, 'a card number is a query value, encoded');
     same(substr($page, 0, strpos($page, '<tr class="alterCell2">')), substr($html, 0, strpos($html, '<tr class="alterCell2">')), 'everything before the first row as it was');
-    same(3, substr_count($html, 'slims-crm-profile'));
+    same(3, substr_count($html, 'class="slims-crm-profile"'));
+    same(1, substr_count($html, ProfileLink::ROUTE_ON_CLICK), 'the route follows a click, with one listener for the page');
+    ok(substr($html, -strlen(ProfileLink::ROUTE_ON_CLICK)) === ProfileLink::ROUTE_ON_CLICK, 'after the list');
 });
 
 test('member list (Membership read only): the card number is the first cell, and the link goes there', static function () {
@@ -145,7 +148,8 @@ test('edit form: the link above the form, for the member as SLiMS stores it; non
     $html = membership_page(edit_form('M0001'));
     same(['M0001'], linked_members($html));
     contains('<div class="slims-crm-profile my-2"><a href="plugin_container.php?', $html);
-    contains('class="s-btn btn btn-default" title="Open this member&#039;s profile in the CRM app">CRM profile</a></div><form name="mainForm"', $html);
+    contains('class="s-btn btn btn-default" data-slims-crm-member="M0001" title="Open this member&#039;s profile in the CRM app">CRM profile</a></div><form name="mainForm"', $html);
+    same(1, substr_count($html, ProfileLink::ROUTE_ON_CLICK));
     $lookups = array_values(array_filter(SLiMS\DB::$pdo->log, static function ($query) {
         return strpos($query['sql'], 'FROM member ') !== false;
     }));

@@ -14,6 +14,29 @@ final class ProfileLink
     const MAX_ID_CHARS = 20;
 
     /**
+     * A click on a link puts the member's route in the admin page's URL before SLiMS loads the staff app, so
+     * the app reads it when it starts and asks the sidecar for that profile only (an app that started on the
+     * route before would read that member's profile too, and the audit log would say so). The staff app page
+     * sets the route itself as well, for a link opened in a new tab. One listener per admin page: SLiMS loads
+     * its screens into the same page.
+     */
+    const ROUTE_ON_CLICK = <<<'HTML'
+<script>
+(function () {
+  var crm = window.SlimsCRM = window.SlimsCRM || {};
+  if (crm.profileLinks) return;
+  crm.profileLinks = true;
+  document.addEventListener('click', function (event) {
+    var link = event.target && event.target.closest ? event.target.closest('a[data-slims-crm-member]') : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    var hash = '#/members/' + encodeURIComponent(link.getAttribute('data-slims-crm-member'));
+    history.replaceState(history.state, '', location.href.split('#')[0] + hash);
+  }, true);
+})();
+</script>
+HTML;
+
+    /**
      * membership_init handler: runs at the top of admin/modules/membership/index.php, after SLiMS's own read
      * privilege check, for every request of that page (the list, the forms, saves, deletes).
      */
@@ -78,7 +101,7 @@ final class ProfileLink
         $rows = preg_replace_callback('~<tr\b[^>]*\bclass="alterCell2?"[^>]*>.*?</tr>~s', static function (array $row) use ($link) {
             return self::intoRow($row[0], $link);
         }, $html);
-        return is_string($rows) ? $rows : $html;
+        return is_string($rows) && $rows !== $html ? $rows . self::ROUTE_ON_CLICK : $html;
     }
 
     /**
@@ -92,7 +115,7 @@ final class ProfileLink
             return $html;
         }
         $block = '<div class="slims-crm-profile my-2">' . self::anchor($link, $member, 's-btn btn btn-default') . '</div>';
-        return substr($html, 0, $form[0][1]) . $block . substr($html, $form[0][1]);
+        return substr($html, 0, $form[0][1]) . $block . substr($html, $form[0][1]) . self::ROUTE_ON_CLICK;
     }
 
     /** Whether $id can be a SLiMS card number: 1 to 20 characters of text. */
@@ -129,7 +152,7 @@ final class ProfileLink
     {
         $href = $link['url'] . '&' . http_build_query(['member' => $member]);
         return '<a href="' . I18n::e($href) . '"' . ($class === '' ? '' : ' class="' . $class . '"')
-            . ' title="' . I18n::e($link['title']) . '">' . I18n::e($link['label']) . '</a>';
+            . ' data-slims-crm-member="' . I18n::e($member) . '" title="' . I18n::e($link['title']) . '">' . I18n::e($link['label']) . '</a>';
     }
 
     /** The staff app page (pages/staff_app.php), as its Membership menu entry opens it. */

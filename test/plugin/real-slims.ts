@@ -419,6 +419,8 @@ export function realSlimsSuite(version: SlimsVersion): void {
       expect(list.status).toBe(200);
       expect(slimsErrorIn(list.text, problem), list.text).toBeNull();
       expect(profileLinks(list.text).sort()).toEqual(['M0001 CRM profile', 'M0002 CRM profile', 'M0003 CRM profile']);
+      const search = await staff.get('admin/modules/membership/index.php?keywords=M0002&ajaxload=1', { xhr: true });
+      expect(profileLinks(search.text)).toEqual(['M0002 CRM profile']);
       const form = await editForm(staff, 'M0002');
       expect(slimsErrorIn(form.text, problem), form.text).toBeNull();
       expect(form.text).toContain('id="mainForm"');

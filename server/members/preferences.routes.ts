@@ -3,7 +3,7 @@
 // erase it. Also the topic search the member's widget picks interests with.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, pick, requestLang, type FieldProblem } from '../errors.ts';
+import { ApiError, pick, requestLang, type FieldProblem, type Lang } from '../errors.ts';
 import { memberOf, type AppEnv } from '../http.ts';
 import { jsonBody, validQuery } from '../validate.ts';
 import { CONSENT_WORDING, consentWording } from './consent-wording.ts';
@@ -42,7 +42,7 @@ export function memberProfileRoutes(deps: AppDeps) {
   }
 
   /** GET …/profile's answer, also what PUT answers after writing. */
-  async function profile(memberId: string, lang: 'id' | 'en') {
+  async function profile(memberId: string, lang: Lang) {
     const row = await slimsMember(memberId);
     const blank = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
     const [stated, gmds, erasure] = await Promise.all([

@@ -132,6 +132,10 @@ const messages = {
     'Masukan tidak dapat digabung ke dirinya sendiri atau ke masukan yang sudah digabung.',
     'An item cannot be merged into itself or into an item that was merged.',
   ],
+  consent_wording_changed: [
+    'Kata-kata persetujuan baru saja diperbarui. Muat ulang halaman, baca, lalu simpan lagi.',
+    'The consent wording has just been updated. Reload the page, read it, and save again.',
+  ],
   member_not_found: ['Anggota dengan nomor ini tidak ada di SLiMS.', 'SLiMS has no member with this card number.'],
   already_placed: ['Widget ini sudah tampil di tempat itu.', 'This widget is already shown in that place.'],
   database_unavailable: [

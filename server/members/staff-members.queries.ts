@@ -31,7 +31,7 @@ export interface MemberSummary {
 }
 
 /** `%`, `_` and the escape character itself match only themselves; '!' because MySQL and SQLite read a backslash differently. */
-function likePattern(value: string): string {
+export function likePattern(value: string): string {
   return `%${value.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 

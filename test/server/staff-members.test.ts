@@ -773,6 +773,18 @@ describe('the demo library', () => {
       expect(profile.labels.length).toBeGreaterThan(0);
       expect((profile.timeline as Json[]).some((e) => e.kind === 'interaction')).toBe(true);
       expect((profile.timeline as Json[]).some((e) => e.kind === 'loan')).toBe(true);
+      // What the members stated themselves: interests from what they borrow, tags, media, a channel, consents.
+      expect(profile.interests.some((i: Json) => i.kind === 'topic')).toBe(true);
+      expect(profile.preferences.channel).not.toBeNull();
+      expect(profile.consents.length).toBeGreaterThan(0);
+      const tags = await handle.db
+        .selectFrom('crm_member_interest')
+        .select('tag')
+        .where('tag', 'is not', null)
+        .execute();
+      expect(tags.map((t) => t.tag).sort()).toEqual(['buku cerita anak', 'metodologi penelitian']);
+      const consents = await handle.db.selectFrom('crm_member_consent').select('member_id').execute();
+      expect(consents).toHaveLength(6);
       // Logged during the library's opening hours (08:00–16:30 WIB), never ahead of now.
       for (const e of (profile.timeline as Json[]).filter((entry) => entry.kind === 'interaction')) {
         const hour = (new Date(e.at).getUTCHours() + 7) % 24;

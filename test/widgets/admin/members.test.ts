@@ -92,6 +92,7 @@ const profile = (over: Partial<MemberProfile> = {}): MemberProfile => ({
   tier: null,
   score: null,
   reasons: [],
+  scoreDetail: null,
   interests: [],
   consents: [],
   loans: {

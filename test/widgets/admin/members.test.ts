@@ -271,7 +271,7 @@ describe('slims-crm-admin: members', () => {
       try {
         choose(el, '#mb-tier', 'loyal');
         const state = await waitFor(() => $(el, '.empty'), 'the empty state');
-        includes(textOf(state), 'Tingkat belum dihitung');
+        includes(textOf(state), 'Tidak ada anggota di tingkat ini');
         equal(lastQuery(empty.calls).tier, 'loyal');
         button(el, 'Hapus saringan').click();
         await waitFor(() => location.hash === '#/members', 'the filters cleared');

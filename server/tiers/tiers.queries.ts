@@ -217,11 +217,7 @@ export interface Window {
  * last), visits, distinct topics of the titles borrowed in the window (loan → item → biblio_topic), and answers
  * and suggestions. Keyed by card number as SLiMS's rows spell it.
  */
-export async function batchFacts(
-  db: Kysely<Database>,
-  batch: Batch,
-  window: Window,
-): Promise<Map<string, Counted>> {
+export async function batchFacts(db: Kysely<Database>, batch: Batch, window: Window): Promise<Map<string, Counted>> {
   const inWindow = (column: string) =>
     sql<number>`sum(case when ${sql.ref(column)} > ${window.start} and ${sql.ref(column)} <= ${window.today} then 1 else 0 end)`;
   const visitStart = `${nextDay(window.start)} 00:00:00`;

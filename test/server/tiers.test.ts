@@ -1,14 +1,17 @@
 // Member scores and tiers on SQLite and MariaDB: a small library with hand-checked scores and tiers, the reasons
 // in words on the profile, the tier filter of the member search, incremental runs equal to full ones after new
 // loans, visits and answers, the tier history, the job's lease (one of two runners wins; an expired lease is
-// taken over), and the staff routes (grants, validation that writes nothing, run requests, status).
+// taken over), the staff routes (grants, validation that writes nothing, run requests, status), and the demo
+// library's spread of tiers on first start.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../server/db/connection.ts';
+import { openDatabase, type DatabaseHandle } from '../../server/db/connection.ts';
 import { claimLease } from '../../server/db/lease.ts';
+import { startBackgroundWork } from '../../server/jobs.ts';
+import { seedDemoLibrary } from '../../server/seed/generate.ts';
 import { LEASE_MS, LEASE_NAME, runTierJob } from '../../server/tiers/tiers.job.ts';
 import { scoreMember, TIER_DEFAULTS } from '../../server/tiers/score.ts';
 import { availableDatabases } from '../helpers/databases.ts';
-import { buildApp, prepareDatabase, staffToken, testClock } from '../helpers/app.ts';
+import { buildApp, prepareDatabase, staffToken, testClock, testConfig } from '../helpers/app.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -429,5 +432,39 @@ describe.each(await availableDatabases())('member tiers on $name', (database) =>
     });
     const counts = status.json.tiers as Record<string, number>;
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(7);
+  });
+});
+
+describe('member tiers of the demo library', () => {
+  it('are computed by the background work on first start, with members in every tier', async () => {
+    const handle = await openDatabase({ url: null, sqliteFile: ':memory:' });
+    try {
+      await prepareDatabase(handle);
+      await seedDemoLibrary(handle, { size: 'demo', seed: 1, reset: true });
+      const lines: string[] = [];
+      const background = startBackgroundWork({ db: handle.db, config: testConfig(), log: (line) => lines.push(line) });
+      try {
+        for (
+          let i = 0;
+          i < 200 &&
+          (await handle.db.selectFrom('crm_tier_run').select('last_kind').executeTakeFirst())?.last_kind !== 'full';
+          i++
+        )
+          await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        await background.stop();
+      }
+      const counts = await handle.db
+        .selectFrom('crm_member_score')
+        .select((eb) => ['tier', eb.fn.countAll().as('n')])
+        .groupBy('tier')
+        .execute();
+      expect(new Set(counts.map((c) => c.tier))).toEqual(new Set(['new', 'active', 'loyal', 'at_risk', 'lapsed']));
+      expect(counts.every((c) => Number(c.n) >= 10)).toBe(true);
+      // The log says the run and its end.
+      expect(lines.some((line) => line.includes('member tiers done: full, 400 members'))).toBe(true);
+    } finally {
+      await handle.close();
+    }
   });
 });

@@ -82,6 +82,20 @@ export async function requestRun(db: Kysely<Database>, kind: TierRunKind, now: D
   await updateRunState(db, { requested_kind: kind, requested_at: toDbTime(now) });
 }
 
+/**
+ * SLiMS told us of a loan, a return or a member changed (the plugin's webhook): an incremental run at the next
+ * look, sooner than the next scheduled one. A run staff asked for already stands.
+ */
+export async function nudgeIncremental(db: Kysely<Database>, now: Date): Promise<void> {
+  await readRunState(db);
+  await db
+    .updateTable('crm_tier_run')
+    .set({ requested_kind: 'incremental', requested_at: toDbTime(now) })
+    .where('id', '=', 1)
+    .where('requested_kind', 'is', null)
+    .execute();
+}
+
 /** The highest ids of the rows an incremental run reads after. */
 export async function currentMarks(db: Kysely<Database>) {
   const [loan, visit, response, feedback] = await Promise.all([

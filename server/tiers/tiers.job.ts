@@ -34,9 +34,9 @@ import {
 } from './tiers.queries.ts';
 
 export const LEASE_NAME = 'tiers';
-/** How long a lease lasts without renewal; the holder renews it after every batch. */
-export const LEASE_MS = 120_000;
-/** Members per batch of a full run. */
+/** How long a lease lasts without renewal (longer than a full run's one long step, counting); renewed after every batch. */
+export const LEASE_MS = 5 * 60_000;
+/** Members per batch of a full run's writes. */
 export const BATCH_MEMBERS = 10_000;
 /** Members per batch of an incremental run (an IN list). */
 const INCREMENTAL_BATCH = 1_000;
@@ -213,13 +213,13 @@ interface PlannedBatch {
   members: MemberRow[];
 }
 
-/** Every member, cut into ranges of card numbers in the database's order. */
+/** Every member, in batches of `size` for writing. */
 async function fullBatches(db: Kysely<Database>, size: number): Promise<PlannedBatch[]> {
   const members = await allMembers(db);
   const batches: PlannedBatch[] = [];
   for (let i = 0; i < members.length; i += size) {
     const slice = members.slice(i, i + size);
-    batches.push({ batch: { from: slice[0]!.member_id, to: slice[slice.length - 1]!.member_id }, members: slice });
+    batches.push({ batch: { ids: slice.map((m) => m.member_id) }, members: slice });
   }
   return batches;
 }

@@ -206,15 +206,14 @@ export async function membersByIds(db: Kysely<Database>, ids: readonly string[])
 
 export type MemberRow = Awaited<ReturnType<typeof allMembers>>[number];
 
-/** A batch of members: a range of card numbers in the database's order (a full run), or a list (incremental). */
-export type Batch = { from: string; to: string } | { ids: readonly string[] };
+/** A batch of members an incremental run counts through the member_id indexes. */
+export interface Batch {
+  ids: readonly string[];
+}
 
 function inBatch<T extends 'loan' | 'visitor_count' | 'crm_survey_response' | 'crm_feedback'>(batch: Batch) {
   return (eb: import('kysely').ExpressionBuilder<Database, T>) => {
-    const column = eb.ref('member_id' as never);
-    return 'ids' in batch
-      ? eb(column, 'in', batch.ids as never)
-      : eb.and([eb(column, '>=', batch.from as never), eb(column, '<=', batch.to as never)]);
+    return eb(eb.ref('member_id' as never), 'in', batch.ids as never);
   };
 }
 

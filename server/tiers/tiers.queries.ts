@@ -342,18 +342,22 @@ export async function scanFacts(db: Kysely<Database>, window: Window): Promise<M
   const visitStart = `${nextDay(window.start)} 00:00:00`;
   const visitEnd = `${nextDay(window.today)} 00:00:00`;
   const [loans, visits, items, biblioTopics, responses, feedback] = await Promise.all([
-    db
-      .selectFrom('loan')
-      .select((eb) => [
-        'member_id',
-        eb.fn.countAll<number>().as('total'),
-        sql<number>`sum(case when ${inWindow} then 1 else 0 end)`.as('recent'),
-        eb.fn.max('loan_date').as('last'),
-        // Item codes are joined with commas: one with a comma in it finds no biblio, and its topics go uncounted.
-        sql<string | null>`group_concat(distinct case when ${inWindow} then item_code end)`.as('items'),
-      ])
-      .groupBy('member_id')
-      .execute(),
+    db.connection().execute(async (conn) => {
+      // MySQL cuts a GROUP_CONCAT at 1,024 bytes by default (MariaDB at 1 MB): room for any member's window here.
+      if (dialectOf(conn) === 'mysql') await sql`SET SESSION group_concat_max_len = 16777216`.execute(conn);
+      return conn
+        .selectFrom('loan')
+        .select((eb) => [
+          'member_id',
+          eb.fn.countAll<number>().as('total'),
+          sql<number>`sum(case when ${inWindow} then 1 else 0 end)`.as('recent'),
+          eb.fn.max('loan_date').as('last'),
+          // Item codes are joined with commas: one with a comma in it finds no biblio, and its topics go uncounted.
+          sql<string | null>`group_concat(distinct case when ${inWindow} then item_code end)`.as('items'),
+        ])
+        .groupBy('member_id')
+        .execute();
+    }),
     db
       .selectFrom('visitor_count')
       .select((eb) => [

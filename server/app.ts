@@ -27,6 +27,7 @@ import { staffSessionRoutes } from './staff/staff.routes.ts';
 import { createSurveyCache } from './surveys/surveys.cache.ts';
 import { surveyRoutes } from './surveys/surveys.routes.ts';
 import { staffSurveyRoutes } from './surveys/staff-surveys.routes.ts';
+import { tierRoutes } from './tiers/tiers.routes.ts';
 import { VERSION } from './version.ts';
 
 const defaultWidgetsDir = fileURLToPath(new URL('../dist/widgets', import.meta.url));
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   app.route('/api/v1/staff/feedback', staffFeedbackRoutes(deps));
   app.route('/api/v1/staff/placements', placementRoutes(deps));
   app.route('/api/v1/staff/members', staffMemberRoutes(deps));
+  app.route('/api/v1/staff/tiers', tierRoutes(deps));
   app.route('/api/v1/members', memberRoutes(deps));
   app.route('/api/v1/members/me', memberProfileRoutes(deps));
   app.route('/api/v1/topics', topicRoutes(deps));

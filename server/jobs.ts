@@ -10,6 +10,7 @@ import { queueDailyDigest } from './feedback/digest.ts';
 import { pruneSpentChallenges } from './feedback/pow.ts';
 import { createEmailChannel } from './outbox/email.ts';
 import { createSender } from './outbox/sender.ts';
+import { runTierJob } from './tiers/tiers.job.ts';
 
 export interface BackgroundOptions {
   db: Kysely<Database>;
@@ -21,6 +22,8 @@ export interface BackgroundOptions {
   /** How often the sender looks for due messages. */
   sendEveryMs?: number;
   tickEveryMs?: number;
+  /** How often the member tiers are looked at (a staff request starts within this; most looks find nothing due). */
+  tierEveryMs?: number;
 }
 
 export function startBackgroundWork(options: BackgroundOptions) {
@@ -31,19 +34,21 @@ export function startBackgroundWork(options: BackgroundOptions) {
     log = console.error,
     sendEveryMs = 5_000,
     tickEveryMs = 60_000,
+    tierEveryMs = 5_000,
   } = options;
   const availability = options.availability ?? createAvailability({ db, log });
   const channel =
     config.smtpUrl !== null && config.mailFrom !== null
       ? createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom })
       : null;
+  const owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const sender =
     channel === null
       ? null
       : createSender({
           db,
           transport: channel.send,
-          owner: `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`,
+          owner,
           clock,
           availability,
           log: (line) => log(`[slims-crm] ${line}`),
@@ -81,12 +86,33 @@ export function startBackgroundWork(options: BackgroundOptions) {
   const timer = setInterval(tick, tickEveryMs);
   timer.unref();
 
+  // The member tiers: a full run on a new library day (and the first start), incremental every few minutes, and
+  // what staff ask for; the job's lease lets one sidecar of several run each.
+  let tiering: Promise<void> | null = null;
+  const tiers = () => {
+    tiering ??= runTierJob({ db, owner, clock, utcOffsetMinutes: config.utcOffsetMinutes, log })
+      .then(() => {})
+      .catch((error: unknown) => {
+        if (availability.report(error)) return;
+        log(
+          `[slims-crm] scheduled job "member tiers" failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      })
+      .finally(() => {
+        tiering = null;
+      });
+  };
+  tiers();
+  const tierTimer = setInterval(tiers, tierEveryMs);
+  tierTimer.unref();
+
   return {
     sending: sender !== null,
     async stop() {
       clearInterval(timer);
+      clearInterval(tierTimer);
       if (options.availability === undefined) availability.stop();
-      await Promise.all([sender?.stop(), ticking]);
+      await Promise.all([sender?.stop(), ticking, tiering]);
       channel?.close();
     },
   };

@@ -25,6 +25,7 @@ import {
 import { placementBody, placementsQuery } from '../placements/placements.schemas.ts';
 import { staffSessionBody } from '../staff/staff.schemas.ts';
 import { answersBody, surveyBody } from '../surveys/surveys.schemas.ts';
+import { tierRunBody, tierSettingsBody } from '../tiers/tiers.schemas.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -62,6 +63,7 @@ const staff = 'Staff';
 const members = 'Members';
 const profiles = 'Member profiles';
 const plugin = 'SLiMS plugin';
+const tiers = 'Member tiers';
 
 export const ROUTES: readonly RouteDoc[] = [
   {
@@ -594,8 +596,8 @@ export const ROUTES: readonly RouteDoc[] = [
     path: '/api/v1/staff/members',
     tag: profiles,
     summary: {
-      id: 'Mencari anggota menurut nama, nomor anggota, e-mail, telepon atau institusi; saringan jenis, masa berlaku dan tingkat (belum ada anggota yang bertingkat, jadi saringan tingkat belum menemukan siapa pun); berhalaman.',
-      en: 'Find members by name, card number, e-mail, phone or institution; filter by type, expiry and tier (no member has a tier yet, so the tier filter finds nobody yet); paged.',
+      id: 'Mencari anggota menurut nama, nomor anggota, e-mail, telepon atau institusi; saringan jenis, masa berlaku dan tingkat; berhalaman.',
+      en: 'Find members by name, card number, e-mail, phone or institution; filter by type, expiry and tier; paged.',
     },
     access: 'staff-r',
     query: memberListQuery,
@@ -656,6 +658,53 @@ export const ROUTES: readonly RouteDoc[] = [
     body: labelsBody,
     ok: { 200: '{ labels }' },
     errors: [404],
+  },
+
+  {
+    method: 'get',
+    path: '/api/v1/staff/tiers/settings',
+    tag: tiers,
+    summary: {
+      id: 'Ambang batas tingkat anggota (baru, aktif, setia, berisiko, tidak aktif) dan skor, dengan nilai bawaan dan penjelasannya.',
+      en: 'The thresholds of the member tiers (new, active, loyal, at risk, lapsed) and the score, with the defaults and what each means.',
+    },
+    access: 'staff-r',
+    ok: { 200: '{ settings, defaults, ranges, explanations, maxPoints, updated }' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/staff/tiers/settings',
+    tag: tiers,
+    summary: {
+      id: 'Mengganti semua ambang batas; perhitungan berikutnya menghitung ulang semua anggota.',
+      en: 'Replace all thresholds; the next run recomputes every member.',
+    },
+    access: 'staff-w',
+    body: tierSettingsBody,
+    ok: { 200: '{ settings, defaults, ranges, explanations, maxPoints, updated }' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/tiers/status',
+    tag: tiers,
+    summary: {
+      id: 'Keadaan perhitungan tingkat: yang sedang berjalan dan kemajuannya, perhitungan terakhir, permintaan, dan jumlah anggota per tingkat.',
+      en: 'The tier job: the run under way and its progress, the last run, a pending request, and members per tier.',
+    },
+    access: 'staff-r',
+    ok: { 200: '{ running, last, lastError, requested, asOf, tiers }' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/tiers/runs',
+    tag: tiers,
+    summary: {
+      id: 'Meminta perhitungan tingkat sekarang (penuh atau inkremental); sidecar mana pun menjalankannya dalam beberapa detik.',
+      en: 'Ask for a tier run now (full or incremental); a sidecar starts it within seconds.',
+    },
+    access: 'staff-w',
+    body: tierRunBody,
+    ok: { 202: '{ requested: { kind, at } }' },
   },
 
   {

@@ -327,6 +327,96 @@ export interface CrmErasureRequestTable {
   decided_at: string | null;
 }
 
+/** A member's tier (migration 0009_member_tiers); the codes are written once in server/members/codes.ts. */
+export type TierCode = 'new' | 'active' | 'loyal' | 'at_risk' | 'lapsed';
+export type TierRunKind = 'full' | 'incremental';
+
+/** A member's score and tier with the parts and counts behind them, as of one library date. */
+export interface CrmMemberScoreTable {
+  member_id: string;
+  score: number;
+  tier: TierCode;
+  recency_points: number;
+  loan_points: number;
+  visit_points: number;
+  breadth_points: number;
+  engagement_points: number;
+  loans_window: number;
+  loans_total: number;
+  visits_window: number;
+  topics_window: number;
+  engagement_window: number;
+  /** SLiMS's loan_date of the member's last loan. */
+  last_loan: string | null;
+  /** SLiMS's checkin_date of the last visit (the library's wall-clock time). */
+  last_visit: string | null;
+  /** member_since_date, else register_date. */
+  joined: string | null;
+  /** The library date the window and recency are counted back from ('YYYY-MM-DD'). */
+  as_of: string;
+  tier_since: string;
+  computed_at: string;
+}
+
+/** One change of a member's tier; from_tier is null for the member's first. */
+export interface CrmMemberTierHistoryTable {
+  id: Generated<number>;
+  member_id: string;
+  from_tier: TierCode | null;
+  to_tier: TierCode;
+  score: number;
+  changed_at: string;
+}
+
+/** The library's tier thresholds (one row, id 1, once staff change them). */
+export interface CrmTierSettingsTable {
+  id: number;
+  window_days: number;
+  new_days: number;
+  new_max_loans: number;
+  active_score: number;
+  loyal_score: number;
+  at_risk_days: number;
+  lapsed_days: number;
+  loans_target: number;
+  visits_target: number;
+  topics_target: number;
+  engagement_target: number;
+  updated_uid: number;
+  updated_name: string;
+  updated_at: string;
+}
+
+/** A scheduled job's lease: its holder runs it until lease_until. */
+export interface CrmJobLeaseTable {
+  name: string;
+  owner: string | null;
+  lease_until: string | null;
+}
+
+/** The tier job's state (one row, id 1). */
+export interface CrmTierRunTable {
+  id: number;
+  running_kind: TierRunKind | null;
+  running_since: string | null;
+  done: Generated<number>;
+  total: Generated<number>;
+  requested_kind: TierRunKind | null;
+  requested_at: string | null;
+  last_kind: TierRunKind | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_duration_ms: number | null;
+  last_members: number | null;
+  last_error: string | null;
+  loan_mark: Generated<number>;
+  visit_mark: Generated<number>;
+  response_mark: Generated<number>;
+  feedback_mark: Generated<number>;
+  full_as_of: string | null;
+  full_settings_at: string | null;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -353,6 +443,11 @@ export interface CrmTables {
   crm_member_media: CrmMemberMediaTable;
   crm_member_consent: CrmMemberConsentTable;
   crm_erasure_request: CrmErasureRequestTable;
+  crm_member_score: CrmMemberScoreTable;
+  crm_member_tier_history: CrmMemberTierHistoryTable;
+  crm_tier_settings: CrmTierSettingsTable;
+  crm_job_lease: CrmJobLeaseTable;
+  crm_tier_run: CrmTierRunTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

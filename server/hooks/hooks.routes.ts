@@ -5,6 +5,7 @@ import { verifyWith } from '../auth/secret.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, requestLang } from '../errors.ts';
 import type { AppContext, AppEnv } from '../http.ts';
+import { nudgeIncremental } from '../tiers/tiers.queries.ts';
 import { VERSION } from '../version.ts';
 import { storeEvent } from './hooks.queries.ts';
 import { check } from '../validate.ts';
@@ -50,6 +51,9 @@ export function hookRoutes(deps: AppDeps) {
       const raw = await signedBody(c);
       const event = parseEvent(raw, requestLang(c));
       if (!(await storeEvent(db, event, raw, clock()))) throw new ApiError(409, 'replayed');
+      // A loan, a return or a changed member moves tiers: the member tiers' next look runs an incremental run.
+      if (event.event === 'circulation.transaction' || event.event.startsWith('member.'))
+        await nudgeIncremental(db, clock());
       return c.json({ status: 'accepted' }, 202);
     })
     .post('/ping', async (c) => {

@@ -1,7 +1,7 @@
 // The codes of a member's interaction channels, timeline entries and tiers, written once: the server's schemas check them and the
 // staff app offers them. Pure data that imports nothing at run time, so the staff app may import it
 // (test/server/architecture.test.ts).
-import type { ConsentChannel, ConsentPurpose, InteractionChannel, PreferredChannel } from '../db/database.ts';
+import type { ConsentChannel, ConsentPurpose, InteractionChannel, PreferredChannel, TierCode } from '../db/database.ts';
 
 export const INTERACTION_CHANNELS = [
   'desk',
@@ -18,11 +18,8 @@ export const INTERACTION_CHANNELS = [
 /** What a profile's timeline holds: staff's interactions and what SLiMS and the CRM recorded. */
 export const TIMELINE_KINDS = ['interaction', 'loan', 'return', 'visit', 'survey', 'feedback'] as const;
 
-/**
- * The tiers of issue 11 §3 (baru, aktif, setia, berisiko, tidak aktif). No member has one until the tiers are
- * computed, so a search by tier finds nobody yet; the codes are fixed now so links and scripts keep working.
- */
-export const MEMBER_TIERS = ['new', 'active', 'loyal', 'at_risk', 'lapsed'] as const;
+/** The tiers of issue 11 §3 (baru, aktif, setia, berisiko, tidak aktif), as server/tiers/ computes them. */
+export const MEMBER_TIERS = ['new', 'active', 'loyal', 'at_risk', 'lapsed'] as const satisfies readonly TierCode[];
 export type MemberTier = (typeof MEMBER_TIERS)[number];
 
 /** How a member prefers to hear from the library (issue 11 §1): none says "do not contact me". */

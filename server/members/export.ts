@@ -20,6 +20,8 @@ export const EXPORTED_TABLES = {
   interactions: 'crm_member_interaction',
   staffNote: 'crm_member_note',
   labels: 'crm_member_label',
+  score: 'crm_member_score',
+  tierHistory: 'crm_member_tier_history',
   surveyResponses: 'crm_survey_response',
   feedback: 'crm_feedback',
   feedbackVotes: 'crm_feedback_vote',

@@ -3,7 +3,10 @@
 // SLiMS writes local wall-clock times; the profile answers instants in UTC, like every other CRM time.
 import type { Kysely } from 'kysely';
 import type { Database, FeedbackKind, FeedbackStatus, InteractionChannel } from '../db/database.ts';
-import { localDate, slimsTimeToIso } from '../db/time.ts';
+import { fromDbTime, localDate, slimsTimeToIso } from '../db/time.ts';
+import type { Lang } from '../errors.ts';
+import { MAX_POINTS, reasonsInWords, type ScoreParts } from '../tiers/score.ts';
+import { memberScore, readSettings, type ScoreRow } from '../tiers/tiers.queries.ts';
 import {
   addDays,
   biblioTopics,
@@ -137,7 +140,7 @@ export interface MemberProfile {
   pending: boolean;
   /** The photo's path under SLiMS's root (images/persons/…), when SLiMS has one; the staff app resolves it. */
   photo: string | null;
-  /** Tier, score and the reasons behind them: null and [] until the tiers are computed (issue 11 §3). */
+  /** Tier, score and the reasons behind them in words: null and [] until the tier job has scored the member. */
   tier: MemberTier | null;
   score: number | null;
   reasons: string[];
@@ -147,6 +150,14 @@ export interface MemberProfile {
   consents: ConsentState[];
   /** The media, channel and contact the member stated. */
   preferences: Pick<StatedPreferences, 'media' | 'gmds' | 'channel' | 'contact'>;
+  /** The score's parts (points of MAX_POINTS each), the library date it holds for, and since when the tier holds. */
+  scoreDetail: {
+    parts: ScoreParts;
+    maxPoints: typeof MAX_POINTS;
+    asOf: string;
+    computedAt: string;
+    tierSince: string;
+  } | null;
   loans: LoanStats;
   visits: VisitStats;
   inferredInterests: InferredInterest[];
@@ -306,16 +317,18 @@ export async function memberProfile(
   kinds: readonly TimelineKind[],
   now: Date,
   utcOffsetMinutes: number,
+  lang: Lang = 'id',
 ): Promise<MemberProfile | null> {
   const member = await findSlimsMember(db, memberId);
   if (member === null) return null;
   const today = localDate(now, utcOffsetMinutes);
-  const [loans, visits, note, labels, stated] = await Promise.all([
+  const [loans, visits, note, labels, stated, score] = await Promise.all([
     memberLoans(db, member.member_id),
     memberVisits(db, member.member_id),
     memberNote(db, member.member_id),
     memberLabels(db, member.member_id),
     statedPreferences(db, member.member_id),
+    memberScore(db, member.member_id),
   ]);
   const biblioIds = [...new Set(loans.flatMap((loan) => (loan.biblio_id === null ? [] : [Number(loan.biblio_id)])))];
   const topics = new Map<number, Array<{ topic_id: number; topic: string }>>();
@@ -327,9 +340,7 @@ export async function memberProfile(
   const { timeline, more } = await buildTimeline(db, member.member_id, kinds, loans, visits, utcOffsetMinutes);
   return {
     ...slimsData(member, today),
-    tier: null,
-    score: null,
-    reasons: [],
+    ...(await tierPart(db, score, lang)),
     interests: [
       ...stated.interests.topics.map((t) => ({ kind: 'topic' as const, topicId: t.id, topic: t.topic })),
       ...stated.interests.tags.map((tag) => ({ kind: 'tag' as const, tag })),
@@ -343,6 +354,43 @@ export async function memberProfile(
     labels,
     timeline,
     timelineMore: more,
+  };
+}
+
+/** The stored tier and score with their reasons in words, as of the date the job computed them. */
+async function tierPart(db: Kysely<Database>, row: ScoreRow | null, lang: Lang) {
+  if (row === null) return { tier: null, score: null, reasons: [], scoreDetail: null };
+  const { settings } = await readSettings(db);
+  const parts: ScoreParts = {
+    recency: Number(row.recency_points),
+    loans: Number(row.loan_points),
+    visits: Number(row.visit_points),
+    breadth: Number(row.breadth_points),
+    engagement: Number(row.engagement_points),
+  };
+  const facts = {
+    memberId: row.member_id,
+    joined: row.joined,
+    loansTotal: Number(row.loans_total),
+    loansWindow: Number(row.loans_window),
+    lastLoan: row.last_loan,
+    visitsWindow: Number(row.visits_window),
+    lastVisit: row.last_visit,
+    topicsWindow: Number(row.topics_window),
+    engagementWindow: Number(row.engagement_window),
+  };
+  const scored = { score: Number(row.score), tier: row.tier, parts };
+  return {
+    tier: row.tier,
+    score: scored.score,
+    reasons: reasonsInWords(facts, scored, settings, row.as_of, lang),
+    scoreDetail: {
+      parts,
+      maxPoints: MAX_POINTS,
+      asOf: row.as_of,
+      computedAt: fromDbTime(row.computed_at),
+      tierSince: fromDbTime(row.tier_since),
+    },
   };
 }
 

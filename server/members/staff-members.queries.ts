@@ -5,7 +5,8 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool
 import type { CrmMemberInteractionTable, Database, InteractionChannel } from '../db/database.ts';
 import { slimsCanHold } from '../db/dialect.ts';
 import { fromDbTime, toDbTime } from '../db/time.ts';
-import { EXPIRING_DAYS, type MemberListQuery } from './staff-members.schemas.ts';
+import { tiersOf } from '../tiers/tiers.queries.ts';
+import { EXPIRING_DAYS, type MemberListQuery, type MemberTier } from './staff-members.schemas.ts';
 
 export interface StaffRef {
   uid: number;
@@ -17,7 +18,7 @@ export interface MemberType {
   name: string;
 }
 
-/** One row of the member search. `tier` and `score` stay null until the tiers are computed (issue 11 §3). */
+/** One row of the member search. `tier` and `score` are null for a member the tier job has not scored yet. */
 export interface MemberSummary {
   id: string;
   name: string;
@@ -26,8 +27,8 @@ export interface MemberSummary {
   expireDate: string;
   expired: boolean;
   pending: boolean;
-  tier: null;
-  score: null;
+  tier: MemberTier | null;
+  score: number | null;
 }
 
 /** `%`, `_` and the escape character itself match only themselves; '!' because MySQL and SQLite read a backslash differently. */
@@ -64,6 +65,17 @@ function memberFilter(query: MemberListQuery, today: string) {
     else if (query.expiry === 'expiring') {
       conditions.push(eb('expire_date', '>=', today));
       conditions.push(eb('expire_date', '<=', addDays(today, EXPIRING_DAYS)));
+    }
+    if (query.tier !== undefined) {
+      const tier = query.tier;
+      conditions.push(
+        eb('member_id', 'in', (sub) =>
+          sub
+            .selectFrom('crm_member_score')
+            .select('crm_member_score.member_id')
+            .where('crm_member_score.tier', '=', tier),
+        ),
+      );
     }
     if (query.q !== undefined) {
       const pattern = likePattern(query.q);
@@ -106,8 +118,6 @@ export async function searchMembers(
   today: string,
   types: readonly MemberType[],
 ): Promise<{ items: MemberSummary[]; total: number }> {
-  // No member has a tier until the tiers are computed: a tier filter finds nobody, as each row's `tier: null` says.
-  if (query.tier !== undefined) return { items: [], total: 0 };
   // A text SLiMS's utf8 columns cannot hold (an emoji) is in no member's row, and MySQL refuses the comparison.
   if (query.q && !slimsCanHold(query.q)) return { items: [], total: 0 };
   const filter = memberFilter(query, today);
@@ -160,6 +170,10 @@ export async function searchMembers(
   const order = ids === null ? null : new Map(ids.map((id, i) => [id, i]));
   if (order !== null) rows.sort((a, b) => (order.get(a.member_id) ?? 0) - (order.get(b.member_id) ?? 0));
   const typeName = new Map(types.map((type) => [type.id, type.name]));
+  const tiers = await tiersOf(
+    db,
+    rows.map((row) => row.member_id),
+  );
   return {
     items: rows.map((row) => {
       const typeId = row.member_type_id === null ? null : Number(row.member_type_id);
@@ -171,8 +185,8 @@ export async function searchMembers(
         expireDate: row.expire_date,
         expired: row.expire_date < today,
         pending: Number(row.is_pending) === 1,
-        tier: null,
-        score: null,
+        tier: tiers.get(row.member_id)?.tier ?? null,
+        score: tiers.get(row.member_id)?.score ?? null,
       };
     }),
     total,

@@ -81,6 +81,7 @@ export function staffMemberRoutes(deps: AppDeps) {
         c.req.valid('query').kinds,
         now,
         config.utcOffsetMinutes,
+        requestLang(c),
       );
       if (profile === null) throw new ApiError(404, 'member_not_found');
       await recordRead(db, c.get('staff'), 'member.profile', `member:${profile.id}`, now);

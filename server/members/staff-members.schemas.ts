@@ -55,7 +55,7 @@ export const memberListQuery = bilingual((say) =>
         'The tier must be new, active, loyal, at_risk or lapsed.',
       ),
       undefined,
-    ).describe('Members of this tier. Tiers are not computed yet, so no member has one and this finds nobody.'),
+    ).describe('Members of this tier (as the tier job last computed it).'),
     ...pageQuery(say, 100, 25),
   }),
 );

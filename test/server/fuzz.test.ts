@@ -41,6 +41,11 @@ const TABLES = [
   'crm_member_media',
   'crm_member_consent',
   'crm_erasure_request',
+  'crm_member_score',
+  'crm_member_tier_history',
+  'crm_tier_settings',
+  'crm_job_lease',
+  'crm_tier_run',
 ] as const;
 
 async function rowCounts(handle: DatabaseHandle): Promise<Record<string, number>> {

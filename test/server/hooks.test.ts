@@ -93,6 +93,10 @@ describe.each(await availableDatabases())('webhooks on $name', (database) => {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
+    // The member tiers' next look runs an incremental run for it.
+    expect(await handle.db.selectFrom('crm_tier_run').select('requested_kind').executeTakeFirst()).toEqual({
+      requested_kind: 'incremental',
+    });
     expect(row).toEqual({
       id,
       event: 'member.updated',

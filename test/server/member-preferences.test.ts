@@ -10,6 +10,7 @@ import { unsubscribeUrl } from '../../server/feedback/unsubscribe.routes.ts';
 import { CONSENT_WORDING } from '../../server/members/consent-wording.ts';
 import { EXPORTED_TABLES } from '../../server/members/export.ts';
 import { availableDatabases } from '../helpers/databases.ts';
+import { runTierJob } from '../../server/tiers/tiers.job.ts';
 import { TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock, testConfig } from '../helpers/app.ts';
 
 type App = ReturnType<typeof buildApp>;
@@ -607,6 +608,14 @@ describe.each(await availableDatabases())('the member’s own profile on $name',
     expect(tables.map((r) => r.t.toLowerCase()).sort()).toEqual(Object.values(EXPORTED_TABLES).sort());
 
     expect((await put({ media: ['audio'] })).status).toBe(200);
+    // The member's score and first tier (crm_member_score, crm_member_tier_history).
+    await runTierJob({
+      db: handle.db,
+      owner: 'test',
+      clock,
+      utcOffsetMinutes: testConfig().utcOffsetMinutes,
+      kind: 'full',
+    });
     await ok('GET', '/api/v1/staff/members/M001', { auth: `Bearer ${await staffToken(app, 'pustakawan')}` });
     const data = await ok('GET', '/api/v1/members/me/export');
     for (const [section, table] of Object.entries(EXPORTED_TABLES)) {

@@ -44,6 +44,8 @@ import type { StaffResults, StaffSurveySummary, SurveyDetail } from '../../serve
 import type { SurveyDefinition, SurveyState } from '../../server/surveys/surveys.queries.ts';
 import type { QuestionResult, Results } from '../../server/surveys/surveys.results.ts';
 import type { SurveyBody } from '../../server/surveys/surveys.schemas.ts';
+import type { TierSettings } from '../../server/tiers/score.ts';
+import type { TierSettingsView, TierStatus } from '../../server/tiers/tiers.routes.ts';
 import type { Question } from '../shared/contract.ts';
 
 // The staff API's shapes, as the server defines them (type-only imports: no server code in the bundle).
@@ -91,6 +93,9 @@ export type {
   StaffNote,
   TimelineEntry,
   TimelineKind,
+  TierSettings,
+  TierSettingsView,
+  TierStatus,
 };
 
 /** The member search as the query string names it (the server's memberListQuery); empty values are left out. */
@@ -273,6 +278,22 @@ export class StaffApi {
 
   setMemberLabels(id: string, labels: string[]): Promise<ApiResult<{ labels: string[] }>> {
     return this.request('PUT', `${memberPath(id)}/labels`, { labels });
+  }
+
+  getTierSettings(): Promise<ApiResult<TierSettingsView>> {
+    return this.request('GET', '/tiers/settings');
+  }
+
+  saveTierSettings(settings: TierSettings): Promise<ApiResult<TierSettingsView>> {
+    return this.request('PUT', '/tiers/settings', settings);
+  }
+
+  getTierStatus(): Promise<ApiResult<TierStatus>> {
+    return this.request('GET', '/tiers/status');
+  }
+
+  requestTierRun(kind: 'full' | 'incremental'): Promise<ApiResult<{ requested: { kind: string; at: string } }>> {
+    return this.request('POST', '/tiers/runs', { kind });
   }
 
   /**

@@ -14,6 +14,7 @@ import { AdminMembers } from './members.ts';
 import { AdminPlacements } from './placements.ts';
 import { AdminResults } from './results.ts';
 import { AdminSignIn } from './signin.ts';
+import { AdminTiers } from './tiers.ts';
 import { SlimsCrmAdmin } from './slims-crm-admin.ts';
 
 provideChart(async () => {
@@ -56,6 +57,7 @@ define('slims-crm-admin-feedback-measures', AdminFeedbackMeasures);
 define('slims-crm-admin-placements', AdminPlacements);
 define('slims-crm-admin-members', AdminMembers);
 define('slims-crm-admin-member', AdminMemberProfile);
+define('slims-crm-admin-tiers', AdminTiers);
 define('slims-crm-admin', SlimsCrmAdmin);
 
 export { SlimsCrmAdmin };

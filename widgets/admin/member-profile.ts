@@ -570,7 +570,16 @@ export class AdminMemberProfile extends AdminView {
     const t = this.t;
     return html`<section class="card" aria-labelledby="mb-tier-title">
       <h2 id="mb-tier-title">${t('mbTierScore')}</h2>
-      <p class="muted" data-tier>${p.tier ? t(TIER_KEYS[p.tier]) : t('mbTierPending')}</p>
+      ${
+        p.tier && p.score !== null && p.scoreDetail
+          ? html`<p data-tier><strong>${t(TIER_KEYS[p.tier])}</strong> · <span data-score>${t('mbScoreOf', { score: p.score })}</span></p>
+            <meter min="0" max="100" value=${p.score} aria-label=${t('mbScoreOf', { score: p.score })}></meter>
+            <p data-reasons>${p.reasons.join(' · ')}</p>
+            <p class="small muted">${t('mbScoreParts', { ...p.scoreDetail.parts })}</p>
+            <p class="small muted">${t('mbScoreAsOf', { date: this.formatDay(p.scoreDetail.asOf), since: this.formatDate(p.scoreDetail.tierSince, false) })}
+              <a href="#/tiers">${t('mbTiersLink')}</a></p>`
+          : html`<p class="muted" data-tier>${t('mbTierPending')}</p>`
+      }
     </section>`;
   }
 

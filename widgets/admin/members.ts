@@ -63,6 +63,7 @@ export class AdminMembers extends PagedListView<Filters, MemberPage> {
           <h1 tabindex="-1">${t('mbListTitle')}</h1>
           <p class="muted">${t('mbListIntro')}</p>
         </div>
+        <a class="btn" href="#/tiers" data-tiers-link>${t('trTitle')}</a>
       </div>
       ${this.forbidden ? nothing : this.renderFilters()}
       ${this.renderBody()}
@@ -184,7 +185,7 @@ export class AdminMembers extends PagedListView<Filters, MemberPage> {
         ${member.expired ? html`<span class="badge closed">${t('mbExpired')}</span>` : nothing}
         ${member.pending ? html`<span class="badge draft">${t('mbPending')}</span>` : nothing}
       </td>
-      <td data-label=${t('mbTier')} class="muted">${member.tier ? t(TIER_KEYS[member.tier]) : t('mbNone')}</td>
+      <td data-label=${t('mbTier')} class="muted">${member.tier ? `${t(TIER_KEYS[member.tier])} · ${member.score ?? ''}` : t('mbNone')}</td>
     </tr>`;
   }
 

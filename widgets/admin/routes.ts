@@ -26,7 +26,8 @@ export type Route =
   | { view: 'feedback-measures' }
   | { view: 'placements' }
   | { view: 'members'; filters?: MemberFilters }
-  | { view: 'member'; id: string };
+  | { view: 'member'; id: string }
+  | { view: 'tiers' };
 
 export const FEEDBACK_SORTS: readonly FeedbackSort[] = ['newest', 'oldest', 'votes', 'updated'];
 
@@ -103,6 +104,7 @@ export function parseRoute(fragment: string): Route {
   }
   if (parts.length === 1 && section === 'measures') return { view: 'feedback-measures' };
   if (parts.length === 1 && section === 'placements') return { view: 'placements' };
+  if (parts.length === 1 && section === 'tiers') return { view: 'tiers' };
   return home;
 }
 
@@ -152,6 +154,8 @@ export function formatRoute(route: Route): string {
     }
     case 'member':
       return `#/members/${encodeURIComponent(route.id)}`;
+    case 'tiers':
+      return '#/tiers';
   }
 }
 

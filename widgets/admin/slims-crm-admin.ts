@@ -317,6 +317,8 @@ export class SlimsCrmAdmin extends LitElement {
       case 'member':
         return html`<slims-crm-admin-member data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
           .memberId=${r.id} .photoBase=${this.slimsRoot}></slims-crm-admin-member>`;
+      case 'tiers':
+        return html`<slims-crm-admin-tiers data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}></slims-crm-admin-tiers>`;
     }
   }
 

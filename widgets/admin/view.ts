@@ -22,7 +22,7 @@ export function sectionOf(route: Route): Section {
   if (route.view === 'feedback' || route.view === 'feedback-item') return 'feedback';
   if (route.view === 'feedback-measures') return 'measures';
   if (route.view === 'placements') return 'opac';
-  if (route.view === 'members' || route.view === 'member') return 'members';
+  if (route.view === 'members' || route.view === 'member' || route.view === 'tiers') return 'members';
   return 'surveys';
 }
 

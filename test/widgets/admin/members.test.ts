@@ -92,6 +92,7 @@ const profile = (over: Partial<MemberProfile> = {}): MemberProfile => ({
   tier: null,
   score: null,
   reasons: [],
+  scoreDetail: null,
   interests: [
     { kind: 'topic', topicId: 2, topic: 'Sejarah' },
     { kind: 'tag', tag: 'Kopi Riau' },
@@ -296,7 +297,7 @@ describe('slims-crm-admin: members', () => {
       try {
         choose(el, '#mb-tier', 'loyal');
         const state = await waitFor(() => $(el, '.empty'), 'the empty state');
-        includes(textOf(state), 'Tingkat belum dihitung');
+        includes(textOf(state), 'Tidak ada anggota di tingkat ini');
         equal(lastQuery(empty.calls).tier, 'loyal');
         button(el, 'Hapus saringan').click();
         await waitFor(() => location.hash === '#/members', 'the filters cleared');

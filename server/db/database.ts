@@ -202,6 +202,8 @@ export interface CrmAuditLogTable {
   staff_name: string;
   action: string;
   subject: string;
+  /** How many rows the read handed over (an export); null for one record's view (migration 0011). */
+  row_count: Generated<number | null>;
   created_at: string;
 }
 
@@ -264,6 +266,20 @@ export interface CrmMemberLabelTable {
   created_at: string;
 }
 
+/** A saved segment: a named definition, evaluated when used (migration 0011_segments). */
+export interface CrmSegmentTable {
+  id: Generated<number>;
+  name: string;
+  /** The definition's JSON as the segment schema output it. */
+  definition: string;
+  created_uid: number;
+  created_name: string;
+  created_at: string;
+  updated_uid: number;
+  updated_name: string;
+  updated_at: string;
+}
+
 export interface CrmTables {
   crm_migrations: CrmMigrationTable;
   crm_survey: CrmSurveyTable;
@@ -285,6 +301,7 @@ export interface CrmTables {
   crm_member_interaction: CrmMemberInteractionTable;
   crm_member_note: CrmMemberNoteTable;
   crm_member_label: CrmMemberLabelTable;
+  crm_segment: CrmSegmentTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

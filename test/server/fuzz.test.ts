@@ -35,6 +35,7 @@ const TABLES = [
   'crm_member_interaction',
   'crm_member_note',
   'crm_member_label',
+  'crm_segment',
 ] as const;
 
 async function rowCounts(handle: DatabaseHandle): Promise<Record<string, number>> {

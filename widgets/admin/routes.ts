@@ -26,7 +26,9 @@ export type Route =
   | { view: 'feedback-measures' }
   | { view: 'placements' }
   | { view: 'members'; filters?: MemberFilters }
-  | { view: 'member'; id: string };
+  | { view: 'member'; id: string }
+  | { view: 'segments' }
+  | { view: 'segment'; id: number };
 
 export const FEEDBACK_SORTS: readonly FeedbackSort[] = ['newest', 'oldest', 'votes', 'updated'];
 
@@ -101,6 +103,10 @@ export function parseRoute(fragment: string): Route {
     const memberId = parts.length === 2 ? memberIdOf(parts[1]!) : null;
     if (memberId !== null) return { view: 'member', id: memberId };
   }
+  if (section === 'segments') {
+    if (parts.length === 1) return { view: 'segments' };
+    if (parts.length === 2 && id !== null) return { view: 'segment', id };
+  }
   if (parts.length === 1 && section === 'measures') return { view: 'feedback-measures' };
   if (parts.length === 1 && section === 'placements') return { view: 'placements' };
   return home;
@@ -152,6 +158,10 @@ export function formatRoute(route: Route): string {
     }
     case 'member':
       return `#/members/${encodeURIComponent(route.id)}`;
+    case 'segments':
+      return '#/segments';
+    case 'segment':
+      return `#/segments/${route.id}`;
   }
 }
 

@@ -2,7 +2,8 @@
 import { defineConfig, transformWithEsbuild, type Plugin } from 'vite';
 
 // Our modules: the loader and the public widgets (the staff app in widgets/admin/ is left as it is).
-const ourModule = /\/widgets\/(shared|poll|survey|member-signin|suggestion-box|feedback-board)\/|\/widgets\/index\.ts$/;
+const ourModule =
+  /\/widgets\/(shared|poll|survey|member-signin|suggestion-box|feedback-board|interest-profile)\/|\/widgets\/index\.ts$/;
 
 // Our source loses its indentation before bundling: its only multi-line strings are html`` and
 // css`` templates, where a run of whitespace means the same as one character. Our css`` templates

@@ -18,6 +18,7 @@ import { unsubscribeRoutes } from './feedback/unsubscribe.routes.ts';
 import { hookRoutes } from './hooks/hooks.routes.ts';
 import { isOwnOrigin, type AppContext, type AppEnv } from './http.ts';
 import { memberRoutes } from './members/members.routes.ts';
+import { memberProfileRoutes, topicRoutes } from './members/preferences.routes.ts';
 import { staffMemberRoutes } from './members/staff-members.routes.ts';
 import { placementRoutes } from './placements/placements.routes.ts';
 import { segmentRoutes } from './segments/segments.routes.ts';
@@ -142,6 +143,8 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   app.route('/api/v1/staff/members', staffMemberRoutes(deps));
   app.route('/api/v1/staff/segments', segmentRoutes(deps));
   app.route('/api/v1/members', memberRoutes(deps));
+  app.route('/api/v1/members/me', memberProfileRoutes(deps));
+  app.route('/api/v1/topics', topicRoutes(deps));
   app.route('/api/v1/hooks', hookRoutes(deps));
 
   app.route('/widgets', widgetAssets(deps.widgetsDir ?? defaultWidgetsDir));

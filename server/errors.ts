@@ -132,6 +132,10 @@ const messages = {
     'Masukan tidak dapat digabung ke dirinya sendiri atau ke masukan yang sudah digabung.',
     'An item cannot be merged into itself or into an item that was merged.',
   ],
+  consent_wording_changed: [
+    'Kata-kata persetujuan baru saja diperbarui. Muat ulang halaman, baca, lalu simpan lagi.',
+    'The consent wording has just been updated. Reload the page, read it, and save again.',
+  ],
   member_not_found: ['Anggota dengan nomor ini tidak ada di SLiMS.', 'SLiMS has no member with this card number.'],
   segment_not_found: ['Segmen ini tidak ditemukan.', 'This segment was not found.'],
   segment_name_taken: ['Nama segmen ini sudah dipakai segmen lain.', 'This name is already used by another segment.'],

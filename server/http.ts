@@ -9,6 +9,8 @@ export interface AppEnv {
   Variables: {
     lang: Lang | undefined;
     staff: StaffClaims;
+    /** The member a member token names, on the routes that require one. */
+    memberId: string;
   };
 }
 

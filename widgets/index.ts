@@ -9,6 +9,7 @@ const registry: Record<string, () => Promise<unknown>> = {
   'slims-member-signin': () => import('./member-signin/slims-member-signin.ts'),
   'slims-suggestion-box': () => import('./suggestion-box/slims-suggestion-box.ts'),
   'slims-feedback-board': () => import('./feedback-board/slims-feedback-board.ts'),
+  'slims-interest-profile': () => import('./interest-profile/slims-interest-profile.ts'),
 };
 
 function start(previous: Partial<SlimsCRMGlobal> | undefined): void {

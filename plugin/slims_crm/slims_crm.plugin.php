@@ -17,6 +17,7 @@ use SlimsCrm\Guard;
 use SlimsCrm\Hooks;
 use SlimsCrm\I18n;
 use SlimsCrm\Member;
+use SlimsCrm\ProfileLink;
 
 require_once __DIR__ . '/lib/autoload.php';
 
@@ -60,6 +61,13 @@ if (is_object($slimsCrm)) {
         } else {
             Member::legacyOpac();
         }
+    });
+
+    // "Profil CRM" on SLiMS's member list and member edit form (the hook exists from 9.4; no SLiMS file changed).
+    Guard::run('registering the membership_init hook', static function () use ($slimsCrm) {
+        $slimsCrm->register('membership_init', static function () {
+            ProfileLink::membershipInit();
+        });
     });
 
     // Events forwarded to the sidecar. String names work on every version; the constants hold the same strings.

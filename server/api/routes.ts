@@ -14,6 +14,7 @@ import {
 } from '../feedback/feedback.schemas.ts';
 import { eventBody, pingBody } from '../hooks/hooks.schemas.ts';
 import { memberSessionBody } from '../members/members.schemas.ts';
+import { erasureBody, exportQuery, profileBody, topicQuery } from '../members/preferences.schemas.ts';
 import {
   interactionBody,
   labelsBody,
@@ -225,6 +226,70 @@ export const ROUTES: readonly RouteDoc[] = [
     access: 'member',
     ok: { 200: '{ member }' },
     errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/members/me/profile',
+    tag: members,
+    summary: {
+      id: 'Profil anggota sendiri: minat, media, saluran dan kontak, izin yang berlaku per saluran dan tujuan (dengan waktu dan versi kata-katanya), kata-kata izin perpustakaan, dan permintaan penghapusan yang menunggu.',
+      en: "The member's own profile: interests, media, channel and contact, the current consent per channel and purpose (with when and the wording version), the library's consent wording, and a pending erasure request.",
+    },
+    access: 'member',
+    ok: {
+      200: '{ member, interests: { topics, tags }, media, gmds, channel, contact, consents, wording, choices, erasureRequest }',
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/members/me/profile',
+    tag: members,
+    summary: {
+      id: 'Mengubah profil sendiri; bagian yang tidak dikirim tetap. Setiap perubahan izin ditambahkan sebagai baris baru, tidak pernah menimpa.',
+      en: 'Change the own profile; parts left out stay as they are. Each consent change is appended as a new row, never overwritten.',
+    },
+    access: 'member',
+    body: profileBody,
+    ok: { 200: 'The profile, as GET answers it.' },
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/members/me/export',
+    tag: members,
+    summary: {
+      id: 'Salinan semua data CRM tentang anggota dan data SLiMS yang ditampilkan CRM: JSON, atau CSV dengan ?format=csv.',
+      en: 'A copy of every CRM row about the member and the SLiMS data the CRM shows: JSON, or CSV with ?format=csv.',
+    },
+    access: 'member',
+    query: exportQuery,
+    ok: {
+      200: '{ exportedAt, slims: { member, loans, visits }, crm: { … } }, or text/csv (section, row, field, value)',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/members/me/erasure-request',
+    tag: members,
+    summary: {
+      id: 'Meminta penghapusan data CRM; masuk antrean yang dikonfirmasi staf, paling lambat 3 x 24 jam (UU PDP).',
+      en: 'Ask for the CRM data to be erased; it joins a queue staff confirm, due within 3 x 24 hours (UU PDP).',
+    },
+    access: 'member',
+    body: erasureBody,
+    ok: { 201: '{ request: { id, status, requestedAt, dueAt } }', 200: 'A request was already pending: that one.' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/topics',
+    tag: members,
+    summary: {
+      id: 'Mencari topik perpustakaan (mst_topic SLiMS) untuk memilih minat; paling banyak 20.',
+      en: "Search the library's topics (SLiMS's mst_topic) to pick interests from; at most 20.",
+    },
+    access: 'public',
+    query: topicQuery,
+    ok: { 200: '{ items: [{ id, topic }] }' },
   },
 
   {

@@ -266,6 +266,69 @@ export interface CrmMemberLabelTable {
   created_at: string;
 }
 
+/** How a member prefers to hear from the library (migration 0010_member_preferences). */
+export type PreferredChannel = 'email' | 'whatsapp' | 'sms' | 'letter' | 'none';
+/** The channels a consent is given for: every preferred channel but none. */
+export type ConsentChannel = Exclude<PreferredChannel, 'none'>;
+/** What the library may write for: service notices, news and events, personal recommendations. */
+export type ConsentPurpose = 'service' | 'news' | 'recommendations';
+/** Who made a consent change: the member (their widget), staff, or the unsubscribe link in a notice. */
+export type ConsentSource = 'member' | 'staff' | 'unsubscribe';
+export type ErasureStatus = 'pending' | 'done' | 'declined';
+
+/** The member's channel and the contact they gave the CRM when SLiMS has none; one row per member. */
+export interface CrmMemberPreferenceTable {
+  member_id: string;
+  /** null: the member never said. */
+  channel: PreferredChannel | null;
+  contact_email: string | null;
+  /** Digits with a leading +, as the member gave it. */
+  contact_whatsapp: string | null;
+  updated_at: string;
+}
+
+/** One stated interest: a SLiMS topic (topic_id) or a free tag, never both. */
+export interface CrmMemberInterestTable {
+  id: Generated<number>;
+  member_id: string;
+  topic_id: number | null;
+  tag: string | null;
+  created_at: string;
+}
+
+/** One media preference: print, ebook, audio, video, or 'gmd:<gmd_id>'. */
+export interface CrmMemberMediaTable {
+  member_id: string;
+  media: string;
+  created_at: string;
+}
+
+/** One consent change, appended; a pair's current consent is its newest row. */
+export interface CrmMemberConsentTable {
+  id: Generated<number>;
+  member_id: string;
+  channel: ConsentChannel;
+  purpose: ConsentPurpose;
+  /** 1 granted, 0 withdrawn. */
+  granted: number;
+  wording_version: string;
+  source: ConsentSource;
+  staff_uid: number | null;
+  created_at: string;
+}
+
+/** A member's request to be erased, queued for staff; due 72 hours after it was made (UU PDP). */
+export interface CrmErasureRequestTable {
+  id: Generated<number>;
+  member_id: string;
+  source: 'member' | 'staff';
+  status: ErasureStatus;
+  requested_at: string;
+  due_at: string;
+  decided_uid: number | null;
+  decided_at: string | null;
+}
+
 /** A saved segment: a named definition, evaluated when used (migration 0011_segments). */
 export interface CrmSegmentTable {
   id: Generated<number>;
@@ -301,6 +364,11 @@ export interface CrmTables {
   crm_member_interaction: CrmMemberInteractionTable;
   crm_member_note: CrmMemberNoteTable;
   crm_member_label: CrmMemberLabelTable;
+  crm_member_preference: CrmMemberPreferenceTable;
+  crm_member_interest: CrmMemberInterestTable;
+  crm_member_media: CrmMemberMediaTable;
+  crm_member_consent: CrmMemberConsentTable;
+  crm_erasure_request: CrmErasureRequestTable;
   crm_segment: CrmSegmentTable;
 }
 

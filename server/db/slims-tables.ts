@@ -220,7 +220,8 @@ export interface VisitorCountTable {
   member_id: string | null;
   member_name: string;
   institution: string | null;
-  room_code: string | null;
+  /** From SLiMS 9.6 on: absent on 9.4 and 9.5. */
+  room_code?: string | null;
   checkin_date: string;
 }
 

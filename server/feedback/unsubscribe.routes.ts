@@ -1,5 +1,6 @@
 // Withdrawing consent from an e-mail notice: the link in every notice opens a page that asks once, then stops
-// all notices to that address at once (watchers removed, queued notices dropped, the address erased from items).
+// all notices to that address at once (watchers removed, queued notices dropped, the address erased from items)
+// and withdraws the e-mail consents of the members that address belongs to (appended rows, source unsubscribe).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
@@ -7,6 +8,9 @@ import { html } from 'hono/html';
 import type { AppDeps } from '../deps.ts';
 import type { Lang } from '../errors.ts';
 import type { AppEnv } from '../http.ts';
+import { UNSUBSCRIBE_WORDING_VERSION } from '../members/consent-wording.ts';
+import { CONSENT_PURPOSES } from '../members/codes.ts';
+import { appendConsents, membersByEmail } from '../members/preferences.queries.ts';
 
 const signature = (secret: string, email: string) =>
   createHmac('sha256', secret).update(`unsubscribe:${email.trim().toLowerCase()}`).digest('hex').slice(0, 32);
@@ -26,6 +30,8 @@ const words = {
     ask: 'Berhenti mengirim pemberitahuan kotak saran ke alamat ini?',
     button: 'Ya, berhenti',
     done: 'Selesai. Kami tidak akan lagi mengirim pemberitahuan ke alamat ini, dan alamat ini sudah dihapus dari masukan Anda.',
+    withdrawn:
+      'Izin Anda menerima e-mail dari perpustakaan juga sudah dicabut; Anda dapat memberikannya lagi di profil anggota.',
     bad: 'Tautan ini tidak sah atau tidak lengkap. Salin seluruh tautan dari e-mail pemberitahuan.',
   },
   en: {
@@ -33,6 +39,8 @@ const words = {
     ask: 'Stop sending suggestion-box notices to this address?',
     button: 'Yes, stop',
     done: 'Done. We will send no more notices to this address, and it has been erased from what you sent us.',
+    withdrawn:
+      'Your consent to e-mail from the library is withdrawn too; you can give it again in your member profile.',
     bad: 'This link is not valid or not complete. Copy the whole link from the notice e-mail.',
   },
 } as const;
@@ -85,7 +93,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
         const { status, body } = page(lang, html`<p>${words[lang].bad}</p>`, 400);
         return c.html(body, status);
       }
-      await db.transaction().execute(async (trx) => {
+      const withdrawn = await db.transaction().execute(async (trx) => {
         // Compared in lower case: addresses may have been stored as typed, and SQLite compares case by case.
         await trx
           .deleteFrom('crm_feedback_watcher')
@@ -102,8 +110,22 @@ export function unsubscribeRoutes(deps: AppDeps) {
           .set({ contact_email: null })
           .where(sql<string>`lower(contact_email)`, '=', email)
           .execute();
+        // "Stop" means no more e-mail from the library for any purpose, at once: the same consent records
+        // the member's own switches set, withdrawn by an appended row.
+        let n = 0;
+        for (const memberId of await membersByEmail(trx, email)) {
+          n += await appendConsents(
+            trx,
+            memberId,
+            CONSENT_PURPOSES.map((purpose) => ({ channel: 'email' as const, purpose, granted: false })),
+            { source: 'unsubscribe', wordingVersion: UNSUBSCRIBE_WORDING_VERSION },
+            deps.clock(),
+          );
+        }
+        return n;
       });
-      const { body } = page(lang, html`<p>${words[lang].done}</p>`);
+      const done = html`<p>${words[lang].done}</p>${withdrawn > 0 ? html`<p>${words[lang].withdrawn}</p>` : ''}`;
+      const { body } = page(lang, done);
       c.header('Cache-Control', 'no-store');
       return c.html(body);
     });

@@ -23,6 +23,7 @@ import {
   type VisitRow,
 } from './staff-members.queries.ts';
 import type { MemberTier, TimelineKind } from './staff-members.schemas.ts';
+import { statedPreferences, type ConsentState, type StatedPreferences } from './preferences.queries.ts';
 
 /** The newest entries a profile's timeline shows. */
 export const TIMELINE_LIMIT = 100;
@@ -111,6 +112,9 @@ export type TimelineEntry =
   | (Entry<'survey'> & { responseId: number; surveyId: number; surveyKind: 'poll' | 'survey'; title: string })
   | (Entry<'feedback'> & { feedbackId: number; feedbackKind: FeedbackKind; status: FeedbackStatus; text: string });
 
+/** One stated interest: a topic of SLiMS's mst_topic (null when SLiMS no longer has it) or a tag of the member's own. */
+export type StatedInterest = { kind: 'topic'; topicId: number; topic: string | null } | { kind: 'tag'; tag: string };
+
 export interface MemberProfile {
   id: string;
   name: string;
@@ -137,9 +141,12 @@ export interface MemberProfile {
   tier: MemberTier | null;
   score: number | null;
   reasons: string[];
-  /** Stated interests and consents: [] until the member's own profile widget exists (issue 11 §2). */
-  interests: unknown[];
-  consents: unknown[];
+  /** What the member stated in <slims-interest-profile>: SLiMS topics and their own tags, apart from inferredInterests. */
+  interests: StatedInterest[];
+  /** The current consent of each channel and purpose the member answered, with when and the wording version. */
+  consents: ConsentState[];
+  /** The media, channel and contact the member stated. */
+  preferences: Pick<StatedPreferences, 'media' | 'gmds' | 'channel' | 'contact'>;
   loans: LoanStats;
   visits: VisitStats;
   inferredInterests: InferredInterest[];
@@ -303,11 +310,12 @@ export async function memberProfile(
   const member = await findSlimsMember(db, memberId);
   if (member === null) return null;
   const today = localDate(now, utcOffsetMinutes);
-  const [loans, visits, note, labels] = await Promise.all([
+  const [loans, visits, note, labels, stated] = await Promise.all([
     memberLoans(db, member.member_id),
     memberVisits(db, member.member_id),
     memberNote(db, member.member_id),
     memberLabels(db, member.member_id),
+    statedPreferences(db, member.member_id),
   ]);
   const biblioIds = [...new Set(loans.flatMap((loan) => (loan.biblio_id === null ? [] : [Number(loan.biblio_id)])))];
   const topics = new Map<number, Array<{ topic_id: number; topic: string }>>();
@@ -322,8 +330,12 @@ export async function memberProfile(
     tier: null,
     score: null,
     reasons: [],
-    interests: [],
-    consents: [],
+    interests: [
+      ...stated.interests.topics.map((t) => ({ kind: 'topic' as const, topicId: t.id, topic: t.topic })),
+      ...stated.interests.tags.map((tag) => ({ kind: 'tag' as const, tag })),
+    ],
+    consents: stated.consents,
+    preferences: { media: stated.media, gmds: stated.gmds, channel: stated.channel, contact: stated.contact },
     loans: loanStats(loans, topics, today),
     visits: visitStats(visits, today, utcOffsetMinutes),
     inferredInterests: inferInterests(loans, topics, today),
@@ -334,7 +346,8 @@ export async function memberProfile(
   };
 }
 
-function slimsData(member: SlimsMemberRow, today: string) {
+/** SLiMS's own data about the member, as the CRM shows it. */
+export function slimsData(member: SlimsMemberRow, today: string) {
   const birthDate = dateOrNull(member.birth_date);
   const age = birthDate === null ? null : ageOn(birthDate, today);
   const blank = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());

@@ -283,11 +283,14 @@ export async function biblioTopics(
   return rows;
 }
 
-/** The member's check-ins at SLiMS's visitor counter (and the one a loan adds per day), newest first. */
+/**
+ * The member's check-ins at SLiMS's visitor counter (and the one a loan adds per day), newest first. selectAll:
+ * room_code exists from SLiMS 9.6 on only (its upgrade adds it), and naming it fails the query on 9.4 and 9.5.
+ */
 export async function memberVisits(db: Kysely<Database>, memberId: string) {
   return db
     .selectFrom('visitor_count')
-    .select(['visitor_id', 'checkin_date', 'room_code'])
+    .selectAll()
     .where('member_id', '=', memberId)
     .orderBy('checkin_date', 'desc')
     .orderBy('visitor_id', 'desc')

@@ -1,8 +1,12 @@
 // The demo's staff work on member profiles: a few logged interactions, staff notes and labels on the busiest
-// borrowers (and one with a book overdue), so a newcomer who opens a profile sees a full one.
+// borrowers (and one with a book overdue), and what those members stated themselves (interests, media, channel,
+// consents), so a newcomer who opens a profile sees a full one.
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/connection.ts';
-import type { InteractionChannel } from '../db/database.ts';
+import type { InteractionChannel, PreferredChannel } from '../db/database.ts';
+import { CONSENT_WORDING } from '../members/consent-wording.ts';
+import type { MediaKind } from '../members/codes.ts';
+import { saveStatedPreferences, type ConsentChange } from '../members/preferences.queries.ts';
 import { localDate } from '../db/time.ts';
 import { addInteraction, setMemberLabels, setMemberNote, type StaffRef } from '../members/staff-members.queries.ts';
 import { DEMO_STAFF } from '../seed/generate.ts';
@@ -10,6 +14,8 @@ import { DEMO_STAFF } from '../seed/generate.ts';
 interface DemoWork {
   labels: string[];
   note: string;
+  /** What the member said in <slims-interest-profile>; their topics are the two they borrow most. */
+  stated: { tags: string[]; media: MediaKind[]; channel: PreferredChannel; consents: ConsentChange[] };
   interactions: Array<{
     channel: InteractionChannel;
     note: string;
@@ -23,6 +29,16 @@ const work: DemoWork[] = [
   {
     labels: ['peneliti', 'komunitas baca'],
     note: 'Sedang menulis skripsi; senang dikabari bila ada koleksi baru di subjek yang sering dipinjamnya.',
+    stated: {
+      tags: ['metodologi penelitian'],
+      media: ['print', 'ebook'],
+      channel: 'email',
+      consents: [
+        { channel: 'email', purpose: 'service', granted: true },
+        { channel: 'email', purpose: 'news', granted: true },
+        { channel: 'email', purpose: 'recommendations', granted: true },
+      ],
+    },
     interactions: [
       {
         channel: 'event',
@@ -50,6 +66,15 @@ const work: DemoWork[] = [
   {
     labels: ['guru'],
     note: 'Guru; meminjam untuk bahan ajar kelas dan pojok baca sekolah.',
+    stated: {
+      tags: ['buku cerita anak'],
+      media: ['print', 'video'],
+      channel: 'whatsapp',
+      consents: [
+        { channel: 'whatsapp', purpose: 'service', granted: true },
+        { channel: 'whatsapp', purpose: 'news', granted: true },
+      ],
+    },
     interactions: [
       {
         channel: 'phone',
@@ -70,6 +95,12 @@ const work: DemoWork[] = [
   {
     labels: ['komunitas baca'],
     note: '',
+    stated: {
+      tags: [],
+      media: ['audio'],
+      channel: 'sms',
+      consents: [{ channel: 'sms', purpose: 'service', granted: true }],
+    },
     interactions: [
       {
         channel: 'whatsapp',
@@ -109,7 +140,23 @@ async function demoMembers(handle: DatabaseHandle, today: string): Promise<strin
   return chosen;
 }
 
-/** Interactions, notes and labels on a few demo members, once (nothing when any interaction exists). */
+/** The two topics the member borrows most. */
+async function mostBorrowedTopics(handle: DatabaseHandle, memberId: string): Promise<number[]> {
+  const rows = await handle.db
+    .selectFrom('loan')
+    .innerJoin('item', 'item.item_code', 'loan.item_code')
+    .innerJoin('biblio_topic', 'biblio_topic.biblio_id', 'item.biblio_id')
+    .select(['biblio_topic.topic_id', sql<number>`count(*)`.as('n')])
+    .where('loan.member_id', '=', memberId)
+    .groupBy('biblio_topic.topic_id')
+    .orderBy('n', 'desc')
+    .orderBy('biblio_topic.topic_id')
+    .limit(2)
+    .execute();
+  return rows.map((row) => Number(row.topic_id));
+}
+
+/** Interactions, notes, labels and stated preferences on a few demo members, once (nothing when any interaction exists). */
 export async function ensureDemoMemberWork(
   handle: DatabaseHandle,
   now: Date,
@@ -137,6 +184,15 @@ export async function ensureDemoMemberWork(
     }
     if (plan.note) await setMemberNote(handle.db, memberId, plan.note, staff[0]!, now);
     await setMemberLabels(handle.db, memberId, plan.labels, staff[0]!, now);
+    // Said a week ago, in the member's own widget.
+    const { consents, ...said } = plan.stated;
+    await saveStatedPreferences(
+      handle.db,
+      memberId,
+      { topics: await mostBorrowedTopics(handle, memberId), ...said },
+      { changes: consents, wordingVersion: CONSENT_WORDING.version },
+      new Date(now.getTime() - 7 * 86_400_000),
+    );
   }
   return members.length > 0;
 }

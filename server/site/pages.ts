@@ -121,7 +121,7 @@ export function sitePages(deps: AppDeps) {
       <h2 id="anggota">Masuk anggota</h2>
       <slims-member-signin></slims-member-signin>
     </section>
-    <p class="demo-note">Ini halaman contoh slims-crm. Staf: buka <a href="/admin">aplikasi staf</a> dan masuk dengan <code>admin</code> / <code>admin</code>. Anggota contoh: <code>M000001</code> / <code>anggota</code>.</p>
+    <p class="demo-note">Ini halaman contoh slims-crm. Staf: buka <a href="/admin">aplikasi staf</a> dan masuk dengan <code>admin</code> / <code>admin</code>. Anggota contoh: <code>M000001</code> / <code>anggota</code>; minat dan izinnya ada di <a href="/profil">Profil saya</a>.</p>
   </aside>
 </main>
 <footer><div class="inner">Jl. Sudirman No. 1 · Telepon (0761) 000-000 · © Perpustakaan Umum Kota Tepian Rokan</div></footer>
@@ -146,7 +146,35 @@ export function sitePages(deps: AppDeps) {
 <li>Alamat e-mail atau nomor WhatsApp yang Anda berikan hanya dipakai untuk menjawab masukan Anda, dan hanya bila Anda menyetujuinya.</li>
 <li>Masukan tanpa nama tidak dikaitkan dengan identitas Anda. Alamat IP Anda tidak kami simpan; yang disimpan hanya sidik tersandi (hash) jaringannya untuk mencegah spam.</li>
 <li>Anda dapat meminta data Anda dihapus dengan menghubungi petugas perpustakaan dan menyebut kode pelacakan.</li>
+<li>Anggota dapat melihat dan mengubah minat, cara dihubungi, dan izinnya, mengunduh semua data CRM tentang dirinya, dan meminta penghapusannya di <a href="/profil">Profil saya</a>. Perpustakaan menindaklanjuti permintaan penghapusan paling lambat 3 x 24 jam.</li>
 </ul>
+<p><a href="/">Kembali ke beranda</a></p>
+</body>
+</html>`),
+    )
+    .get('/profil', (c) =>
+      !demo
+        ? c.notFound()
+        : c.html(html`<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Profil saya · Perpustakaan Umum Kota Tepian Rokan</title>
+<style>
+  body { max-width:760px; margin:0 auto; padding:32px 20px; font:16px/1.6 system-ui, sans-serif; color:#1f2a37; }
+  /* The sign-in's space is kept until it draws; the profile's always (it is tall once the member is in). */
+  slims-member-signin:not(:defined) { display:block; min-height:350px; }
+  slims-interest-profile { display:block; min-height:1800px; margin-top:24px; }
+  slims-member-signin, slims-interest-profile { --slims-accent:#0f5f4a; }
+</style>
+<script type="module" src="/widgets/slims-crm.js" async></script>
+</head>
+<body>
+<h1>Profil saya</h1>
+<p>Masuk sebagai anggota, lalu atur minat, cara dihubungi, dan izin Anda. Anggota contoh: <code>M000001</code> / <code>anggota</code>.</p>
+<slims-member-signin></slims-member-signin>
+<slims-interest-profile privacy-url="/privasi"></slims-interest-profile>
 <p><a href="/">Kembali ke beranda</a></p>
 </body>
 </html>`),

@@ -38,6 +38,10 @@ export interface WidgetSizes {
   boardFirstPaint: number;
   /** What the board adds to a page that already shows the suggestion box. */
   boardAddsToSuggestionBox: number;
+  /** loader + shared chunk + <slims-interest-profile>'s static imports: a member's profile page. */
+  interestProfileFirstPaint: number;
+  /** What the interest profile adds to a page that already shows the suggestion box (a member's OPAC page). */
+  interestProfileAddsToSuggestionBox: number;
 }
 
 const gz = (code: Buffer): number => gzipSync(code, { level: 9 }).length;
@@ -90,6 +94,7 @@ export async function measureWidgetSizes(distDir: string): Promise<WidgetSizes> 
 
   const boxSet = await closure(find('slims-suggestion-box'));
   const boardSet = await closure(find('slims-feedback-board'));
+  const profileSet = await closure(find('slims-interest-profile'));
   const powSet = new Set<string>();
   for (const f of boxSet) {
     for (const dep of imports(await read(f), f, /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
@@ -119,6 +124,8 @@ export async function measureWidgetSizes(distDir: string): Promise<WidgetSizes> 
     proofOfWork: await size(without(powSet, boxSet)),
     boardFirstPaint: gz(loader) + (await size(boardSet)),
     boardAddsToSuggestionBox: await size(without(boardSet, boxSet)),
+    interestProfileFirstPaint: gz(loader) + (await size(profileSet)),
+    interestProfileAddsToSuggestionBox: await size(without(profileSet, boxSet)),
   };
 }
 

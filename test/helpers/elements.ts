@@ -41,4 +41,10 @@ export const PUBLIC_ELEMENTS: PublicElement[] = [
     attributes: ['kind', 'status', 'sort', 'page-size', 'api', 'lang'],
     events: ['slims-loading', 'slims-loaded', 'slims-error'],
   },
+  {
+    tag: 'slims-interest-profile',
+    module: 'widgets/interest-profile/slims-interest-profile.ts',
+    attributes: ['privacy-url', 'api', 'lang'],
+    events: ['slims-loading', 'slims-loaded', 'slims-profile-saved', 'slims-erasure-requested', 'slims-error'],
+  },
 ];

@@ -36,6 +36,19 @@ try {
     await page.$('slims-feedback-board')
   )?.screenshot({ path: new URL('feedback-board.png', out).pathname as `${string}.png` });
 
+  // The member's own profile, signed in as the demo member, a topic being searched.
+  const member = await browser.newPage();
+  await member.setViewport({ width: 1280, height: 900 });
+  await member.goto(`${base}/profil`, { waitUntil: 'networkidle0' });
+  await (await find(member, 'slims-member-signin >>> #card')).type('M000001');
+  await member.type('slims-member-signin >>> #password', 'anggota');
+  await member.keyboard.press('Enter');
+  await (await find(member, 'slims-interest-profile >>> #topic-search')).type('sej');
+  await find(member, 'slims-interest-profile >>> button[data-topic]');
+  await (
+    await member.$('slims-interest-profile')
+  )?.screenshot({ path: new URL('interest-profile.png', out).pathname as `${string}.png` });
+
   const staff = await browser.newPage();
   await staff.setViewport({ width: 1280, height: 900 });
   // A full-page shot resizes the viewport, which restarts chart animations: draw them without motion.

@@ -19,7 +19,7 @@ test('OPAC page slims_crm_token is registered', static function () {
     same('member_token.php', basename($menus['slims_crm_token'][3]));
 });
 
-test('hooks: content before load, circulation, membership, bibliography (both delete names)', static function () {
+test('hooks: content before load, circulation, membership (and its member screens), bibliography (both delete names)', static function () {
     $hooks = array_keys(Harness::loadPlugin()->hooks);
     sort($hooks);
     same([
@@ -31,6 +31,7 @@ test('hooks: content before load, circulation, membership, bibliography (both de
         'circulation_after_successful_transaction',
         'membership_after_save',
         'membership_after_update',
+        'membership_init',
     ], $hooks);
 });
 

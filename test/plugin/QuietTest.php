@@ -53,3 +53,9 @@ test('settings that cannot be read: no secret is generated and nothing overwritt
     same('', $result['secret']);
     same(false, $result['saved']);
 });
+
+test('SLiMS\'s member screens with odd requests (arrays, bytes that are not UTF-8) raise and log nothing', static function () {
+    $result = strict_scenario('profile-links');
+    same(4, $result['pages']);
+    same('', $result['log'], 'nothing failed');
+});

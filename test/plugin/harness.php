@@ -297,6 +297,8 @@ namespace {
         private $sql;
         /** @var mixed */
         private $result = false;
+        /** @var array<int, array<string, mixed>>|null rows of a query other than the setting table's */
+        private $rows = null;
 
         public function __construct(FakePdo $pdo, string $sql)
         {
@@ -310,6 +312,14 @@ namespace {
             $this->pdo->log[] = ['sql' => $this->sql, 'params' => $params, 'prepared' => true];
             if (stripos($this->sql, 'SELECT setting_value FROM setting') === 0) {
                 $this->result = $this->pdo->settings[$params[0]] ?? false;
+            } elseif (stripos($this->sql, 'SELECT member_id FROM member WHERE member_id = ?') === 0) {
+                // MySQL's utf8_unicode_ci compares card numbers without case, as SLiMS's own lookups do.
+                $this->rows = [];
+                foreach ($this->pdo->members as $member) {
+                    if (strcasecmp($member, (string) $params[0]) === 0) {
+                        $this->rows[] = ['member_id' => $member];
+                    }
+                }
             } elseif (stripos($this->sql, 'INSERT INTO setting') === 0) {
                 // setting_name is UNIQUE: a plain INSERT of a name that is there fails, as in MySQL.
                 if (isset($this->pdo->settings[$params[0]]) && stripos($this->sql, 'ON DUPLICATE KEY UPDATE') === false) {
@@ -331,6 +341,9 @@ namespace {
 
         public function fetchAll($mode = null): array
         {
+            if ($this->rows !== null) {
+                return $this->rows;
+            }
             return $this->result === false ? [] : [['setting_value' => $this->result]];
         }
 
@@ -340,11 +353,13 @@ namespace {
         }
     }
 
-    /** Stands in for SLiMS's PDO connection; the `setting` table is an array. */
+    /** Stands in for SLiMS's PDO connection; the `setting` table and the member table's card numbers are arrays. */
     final class FakePdo
     {
         /** @var array<string, string> setting_name => setting_value */
         public $settings = [];
+        /** @var array<int, string> the member table's card numbers */
+        public $members = [];
         /** @var array<int, array{sql: string, params: array, prepared: bool}> */
         public $log = [];
 

@@ -12,6 +12,7 @@ import { freePort, runCli, startSidecar, type SidecarProcess } from '../helpers/
 import {
   addMember,
   copyCookiesToPage,
+  decodeEntities,
   describeProblem,
   enablePlugin,
   installSlims,
@@ -389,6 +390,158 @@ export function realSlimsSuite(version: SlimsVersion): void {
       expect(rotated.text).toContain('picks up the new secret by itself');
       expect((await testConnection()).text).toContain('data-paired="1"');
       await sidecar!.waitForOutput(/changed: using the new one/);
+    });
+
+    it('offers “CRM profile” (“Profil CRM” in Indonesian) on SLiMS’s member list and edit form to staff who may read membership, opening the staff app on that member’s profile', async () => {
+      const staffAppId = adminPage(install, 'staff_app').split('&id=')[1]!;
+      /** The CRM profile links of an admin page: the member each opens, and its text. */
+      const profileLinks = (html: string) =>
+        [...html.matchAll(/<a href="([^"]*plugin_container\.php\?[^"]*&amp;member=[^"]*)"[^>]*>([^<]*)<\/a>/g)].map(
+          ([, href, label]) => {
+            const url = new URL(decodeEntities(href!), install.url);
+            expect(url.pathname).toBe('/admin/plugin_container.php');
+            expect(url.searchParams.get('id')).toBe(staffAppId);
+            return `${url.searchParams.get('member')} ${label}`;
+          },
+        );
+      const memberList = (client: Browserless) =>
+        client.get('admin/modules/membership/index.php?ajaxload=1', { xhr: true });
+      // What the list's edit link sends (its href, with postdata as the POST body).
+      const editForm = (client: Browserless, id: string) =>
+        client.post(
+          `admin/modules/membership/index.php?itemID=${encodeURIComponent(id)}&detail=true&ajaxload=1&`,
+          { form: { itemID: id, detail: 'true' } },
+          { xhr: true },
+        );
+      const problem = slimsOwnProblem(install);
+
+      const list = await memberList(staff);
+      expect(list.status).toBe(200);
+      expect(slimsErrorIn(list.text, problem), list.text).toBeNull();
+      expect(profileLinks(list.text).sort()).toEqual(['M0001 CRM profile', 'M0002 CRM profile', 'M0003 CRM profile']);
+      const search = await staff.get('admin/modules/membership/index.php?keywords=M0002&ajaxload=1', { xhr: true });
+      expect(profileLinks(search.text)).toEqual(['M0002 CRM profile']);
+      const form = await editForm(staff, 'M0002');
+      expect(slimsErrorIn(form.text, problem), form.text).toBeNull();
+      expect(form.text).toContain('id="mainForm"');
+      expect(profileLinks(form.text)).toEqual(['M0002 CRM profile']);
+      expect(
+        profileLinks((await staff.get('admin/modules/membership/index.php?action=detail', { xhr: true })).text),
+      ).toEqual([]);
+
+      // SLiMS's admin in Indonesian (System > System Configuration, Default App. Language).
+      const [language] = await install.query<{ setting_value: string }>(
+        "SELECT setting_value FROM setting WHERE setting_name = 'default_lang'",
+      );
+      await install.query("UPDATE setting SET setting_value = ? WHERE setting_name = 'default_lang'", ['s:5:"id_ID";']);
+      try {
+        expect(profileLinks((await memberList(staff)).text).sort()).toEqual([
+          'M0001 Profil CRM',
+          'M0002 Profil CRM',
+          'M0003 Profil CRM',
+        ]);
+        expect(profileLinks((await editForm(staff, 'M0001')).text)).toEqual(['M0001 Profil CRM']);
+      } finally {
+        await install.query("UPDATE setting SET setting_value = ? WHERE setting_name = 'default_lang'", [
+          language!.setting_value,
+        ]);
+      }
+
+      // A librarian whose group may only read Membership: SLiMS's read-only list (no delete box, no edit link)
+      // has the links too; one without Membership sees neither the list nor a link.
+      const [{ passwd }] = (await install.query<{ passwd: string }>('SELECT passwd FROM user WHERE user_id = 1')) as [
+        { passwd: string },
+      ];
+      const staffWith = async (username: string, module: string) => {
+        await install.query(
+          'INSERT INTO user_group (group_name, input_date, last_update) VALUES (?, CURDATE(), CURDATE())',
+          [username],
+        );
+        const [group] = await install.query<{ group_id: number }>(
+          'SELECT group_id FROM user_group WHERE group_name = ?',
+          [username],
+        );
+        await install.query(
+          'INSERT INTO group_access (group_id, module_id, r, w) SELECT ?, module_id, 1, 0 FROM mst_module WHERE module_path = ?',
+          [group!.group_id, module],
+        );
+        const groups = `a:1:{i:0;s:${String(group!.group_id).length}:"${group!.group_id}";}`;
+        await install.query(
+          'INSERT INTO user (username, realname, passwd, `groups`, input_date, last_update) VALUES (?, ?, ?, ?, CURDATE(), CURDATE())',
+          [username, username, passwd, groups],
+        );
+        const client = await staffLogin(install, username, 'admin'); // the administrator's password hash, copied
+        clients.push(client);
+        return client;
+      };
+      const reader = await staffWith('baca_anggota', 'membership');
+      const readOnly = await memberList(reader);
+      expect(readOnly.text).not.toContain('name="itemID[]"');
+      expect(profileLinks(readOnly.text).sort()).toEqual([
+        'M0001 CRM profile',
+        'M0002 CRM profile',
+        'M0003 CRM profile',
+      ]);
+      const desk = await staffWith('sirkulasi', 'circulation');
+      const refused = await memberList(desk);
+      expect(refused.text).toContain('enough privileges');
+      expect(profileLinks(refused.text)).toEqual([]);
+
+      // In Chromium, from SLiMS's own screens: the list's link, then an edit form's with the app already loaded.
+      const page = await openPage(staff);
+      await page.setViewport({ width: 1280, height: 860 });
+      await page.goto(`${install.url}admin/index.php?mod=membership`, { waitUntil: 'domcontentloaded' });
+      /** The app's view of that member, once it shows the profile or the sidecar's refusal, and the page's URL. */
+      const profileOf = async (id: string) => {
+        const shown = await page.waitForFunction(
+          (card) => {
+            const view = document
+              .querySelector('slims-crm-admin')
+              ?.shadowRoot?.querySelector<HTMLElement & { memberId?: string | null }>('slims-crm-admin-member');
+            if (view?.memberId !== card) return false;
+            if (view.querySelector('[data-member-line] .code')?.textContent === card) return 'profile';
+            return view.querySelector('[data-error]') ? 'error' : false;
+          },
+          { timeout: 20_000 },
+          id,
+        );
+        const url = new URL(page.url());
+        return { shown: await shown.jsonValue(), url: `${url.pathname}${url.search}${url.hash}` };
+      };
+      // The profiles the app asks the sidecar for: each read is a line in the audit log, so only the one clicked.
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (request.method() === 'GET' && path.startsWith('/api/v1/staff/members/'))
+          asked.push(decodeURIComponent(path.slice('/api/v1/staff/members/'.length)));
+      });
+      /** Clicks the element once it is there, in one step in the page: SLiMS swaps its main area as it loads. */
+      const clickWhenThere = (selector: string) =>
+        page.waitForFunction(
+          (target) => {
+            const element = document.querySelector<HTMLElement>(target);
+            element?.click();
+            return element !== null;
+          },
+          { timeout: 15_000 },
+          selector,
+        );
+      await clickWhenThere('#mainContent a[href*="member=M0001"]');
+      expect(await profileOf('M0001')).toEqual({
+        shown: 'profile',
+        url: '/admin/index.php?mod=membership#/members/M0001',
+      });
+      // Back to SLiMS's member list, a member's edit form, its link: the app is defined on the page by now.
+      await clickWhenThere('a.subMenuItem[href$="/admin/modules/membership/index.php"]');
+      await clickWhenThere('#mainContent a.editLink[postdata="itemID=M0003&detail=true"]');
+      await clickWhenThere('#mainContent .slims-crm-profile:has(+ form#mainForm) a[href*="member=M0003"]');
+      expect(await profileOf('M0003')).toEqual({
+        shown: 'profile',
+        url: '/admin/index.php?mod=membership#/members/M0003',
+      });
+      expect(asked).toEqual(['M0001', 'M0003']);
+      expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+      await page.close();
     });
 
     it('shows the placed poll on the OPAC home page and a detail page under SLiMS’s CSP; a logged-in member votes once', async () => {

@@ -135,6 +135,65 @@ describe('the demo from any address', () => {
     }
   }, 60_000);
 
+  it('lets a demo member sign in on Profil saya, pick a topic and a consent, save, and find them there again', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    try {
+      await page.goto(`http://127.0.0.1:${port}/profil`, { waitUntil: 'load' });
+      await shadowHas(page, 'slims-interest-profile', '[part="title"]');
+      expect(await page.$eval('slims-interest-profile >>> [part~="status"]', (el) => el.textContent)).toContain(
+        'Silakan masuk sebagai anggota',
+      );
+      await (await page.waitForSelector('slims-member-signin >>> #card'))?.type('M000001');
+      await (await page.waitForSelector('slims-member-signin >>> #password'))?.type('anggota');
+      await page.keyboard.press('Enter');
+      await shadowHas(page, 'slims-interest-profile', 'form');
+      // The page's reserved 1800 px hold the whole profile: nothing below it moves when it draws.
+      const drawn = await page.$eval(
+        'slims-interest-profile >>> [part="container"]',
+        (el) => el.getBoundingClientRect().height,
+      );
+      expect(drawn).toBeLessThanOrEqual(1800);
+      await (await page.waitForSelector('slims-interest-profile >>> #topic-search'))?.type('a');
+      // Polled: the results appear inside a shadow root, which waitForSelector's mutation watch does not see.
+      await shadowHas(page, 'slims-interest-profile', 'button[data-topic]');
+      const first = await page.$('slims-interest-profile >>> button[data-topic]');
+      const topic = ((await first?.evaluate((b) => b.getAttribute('aria-label'))) ?? '').replace(/^Tambah /, '');
+      await first?.click();
+      await page.click('slims-interest-profile >>> [data-consent="email:news"]');
+      await page.click('slims-interest-profile >>> [part~="save"]');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('slims-interest-profile')?.shadowRoot?.querySelector('[part~="status"]')
+            ?.textContent === 'Tersimpan.',
+        { timeout: 20_000, polling: 100 },
+      );
+      // The member's next page in this tab: the same member, the saved profile.
+      await page.reload({ waitUntil: 'load' });
+      await shadowHas(page, 'slims-interest-profile', 'form');
+      const shown = await page.evaluate(() => {
+        const root = document.querySelector('slims-interest-profile')!.shadowRoot!;
+        return {
+          chips: [...root.querySelectorAll('[part="chip"]')].map((c) => (c.textContent ?? '').replace('×', '').trim()),
+          news: root.querySelector<HTMLInputElement>('[data-consent="email:news"]')!.checked,
+        };
+      });
+      expect(shown.chips).toContain(topic);
+      expect(shown.news).toBe(true);
+      expect(problems).toEqual([]);
+    } catch (error) {
+      const status = await page.evaluate(
+        () =>
+          document.querySelector('slims-interest-profile')?.shadowRoot?.querySelector('[part~="status"]')?.textContent,
+      );
+      throw new Error(`the profile says: ${status}; ${problems.join(' ')}`, { cause: error });
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
   /** A page of another site (another port is another origin) with the widgets from the sidecar, as a webmaster pastes them. */
   async function otherSite(body: (sidecar: string) => string): Promise<{ origin: string; close: () => Promise<void> }> {
     const server: Server = createServer((_req, res) => {

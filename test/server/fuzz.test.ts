@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signMemberToken } from '../../server/auth/tokens.ts';
 import type { DatabaseHandle } from '../../server/db/connection.ts';
+import { CONSENT_WORDING } from '../../server/members/consent-wording.ts';
 import { availableDatabases } from '../helpers/databases.ts';
 import { TEST_ORIGIN, TEST_SECRET, buildApp, prepareDatabase, staffToken, testClock } from '../helpers/app.ts';
 
@@ -35,6 +36,11 @@ const TABLES = [
   'crm_member_interaction',
   'crm_member_note',
   'crm_member_label',
+  'crm_member_preference',
+  'crm_member_interest',
+  'crm_member_media',
+  'crm_member_consent',
+  'crm_erasure_request',
   'crm_segment',
 ] as const;
 
@@ -936,4 +942,83 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
       },
     );
   });
+  // ---- the member's own profile ----
+
+  it('member profile routes: any body, query and headers, with any token', { timeout: TIMEOUT_MS }, async () => {
+    const fz = await signMemberToken(TEST_SECRET, { id: 'FZ001', name: 'Anggota Acak' }, clock());
+    const route = fc.constantFrom(
+      ['GET', '/api/v1/members/me/profile'] as const,
+      ['PUT', '/api/v1/members/me/profile'] as const,
+      ['GET', '/api/v1/members/me/export'] as const,
+      ['POST', '/api/v1/members/me/erasure-request'] as const,
+      ['GET', '/api/v1/topics'] as const,
+    );
+    const query = fc.dictionary(fc.constantFrom('format', 'q', 'lang'), printable(12), { maxKeys: 3 });
+    await property(
+      fc.tuple(
+        route,
+        query,
+        anyBody(['interests', 'media', 'gmds', 'channel', 'contact', 'consents', 'wordingVersion']),
+        anyHeaders(() => [fz, ...memberTokens, admin]),
+      ),
+      async ([[method, path], q, body, headers]) => {
+        const search = new URLSearchParams(q).toString();
+        await check({
+          method,
+          path: `${path}${search ? `?${search}` : ''}`,
+          headers,
+          ...(method === 'GET' ? {} : { body }),
+        });
+      },
+    );
+  });
+
+  it(
+    'PUT /members/me/profile: a valid body is saved, each field of another type is refused and changes nothing',
+    { timeout: TIMEOUT_MS },
+    async () => {
+      const fz = await signMemberToken(TEST_SECRET, { id: 'FZ001', name: 'Anggota Acak' }, clock());
+      const profile = (): Json => ({
+        interests: { topics: [], tags: ['kopi', 'sepak bola'] },
+        media: ['print', 'audio'],
+        gmds: [],
+        channel: 'letter',
+        contact: { email: 'acak@contoh.id', whatsapp: '0812 3456 7890' },
+        consents: [{ channel: 'email', purpose: 'news', granted: true }],
+        wordingVersion: CONSENT_WORDING.version,
+      });
+      const points: ReadonlyArray<readonly [Path, JsonType]> = [
+        [['interests'], 'object'],
+        [['interests', 'topics'], 'array'],
+        [['interests', 'tags'], 'array'],
+        [['interests', 'tags', 0], 'string'],
+        [['media'], 'array'],
+        [['media', 0], 'string'],
+        [['gmds'], 'array'],
+        [['channel'], 'string'],
+        [['contact'], 'object'],
+        [['contact', 'email'], 'string'],
+        [['contact', 'whatsapp'], 'string'],
+        [['consents'], 'array'],
+        [['consents', 0], 'object'],
+        [['consents', 0, 'channel'], 'string'],
+        [['consents', 0, 'purpose'], 'string'],
+        [['consents', 0, 'granted'], 'boolean'],
+        [['wordingVersion'], 'string'],
+        [['lang'], 'string'],
+      ];
+      await property(fc.option(mutation(points), { freq: 5 }), async (change) => {
+        const body = change === null ? profile() : mutate(profile(), change);
+        await check(
+          {
+            method: 'PUT',
+            path: '/api/v1/members/me/profile',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${fz}` },
+            body: JSON.stringify(body),
+          },
+          change === null ? 'ok' : 'refused',
+        );
+      });
+    },
+  );
 });

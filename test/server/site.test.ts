@@ -50,6 +50,12 @@ describe('site', () => {
     expect(html).toContain('<slims-feedback-board></slims-feedback-board>');
     expect(html).toMatch(/slims-suggestion-box \{ display:block; min-height:\d+px; \}/);
     expect(html).toMatch(/slims-feedback-board \{ display:block; min-height:\d+px; \}/);
+    // The member's own profile page: sign-in, then the interest profile, its space kept.
+    const profile = await (await app.request('/profil')).text();
+    expect(profile).toContain('<slims-member-signin></slims-member-signin>');
+    expect(profile).toContain('<slims-interest-profile privacy-url="/privasi"></slims-interest-profile>');
+    expect(profile).toMatch(/slims-interest-profile \{ display:block; min-height:\d+px;/);
+    expect(html).toContain('<a href="/profil">Profil saya</a>');
     const privacy = await app.request('/privasi');
     expect(privacy.status).toBe(200);
     expect(await privacy.text()).toContain('UU No. 27 Tahun 2022');
@@ -69,6 +75,7 @@ describe('site', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/admin');
     expect((await production.request('/privasi')).status).toBe(404);
+    expect((await production.request('/profil')).status).toBe(404);
     expect(await (await production.request('/admin')).text()).toContain('<slims-crm-admin></slims-crm-admin>');
     // A MariaDB test database started with CRM_DEMO=1 shows the demo as the embedded one does.
     const demoOnMysql = createApp({

@@ -1,7 +1,8 @@
-// The base element (widgets/shared/crm-element.ts) in each of the five public elements, in a real browser:
+// The base element (widgets/shared/crm-element.ts) in each of the six public elements, in a real browser:
 // a view that throws shows the polite message in the page's language, logs with our prefix and never
 // reaches the page; events cross shadow roots to document; each observes the attributes it documents.
 import '../../widgets/feedback-board/slims-feedback-board.ts';
+import '../../widgets/interest-profile/slims-interest-profile.ts';
 import '../../widgets/member-signin/slims-member-signin.ts';
 import '../../widgets/poll/slims-poll.ts';
 import '../../widgets/suggestion-box/slims-suggestion-box.ts';

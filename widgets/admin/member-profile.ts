@@ -1,5 +1,5 @@
 // One member's profile: what SLiMS keeps about them (read only), their loans and visits with a chart per
-// month, interests inferred from loans, one timeline of what they did and what staff logged (filterable by
+// month, the interests, channel and consents the member stated, interests inferred from loans, one timeline of what they did and what staff logged (filterable by
 // kind), and what staff add: an interaction, the staff note, labels. Unsaved work there guards leaving.
 // The fields are bound with live(): a form emptied in the same task it was typed into must show empty.
 import type { ChartConfiguration } from 'chart.js';
@@ -30,6 +30,34 @@ const CHANNEL_KEYS: Record<InteractionChannel, MessageKey> = {
   consultation: 'mbChannelConsultation',
   event: 'mbChannelEvent',
   other: 'mbChannelOther',
+};
+
+const MEDIA_KEYS: Record<string, MessageKey> = {
+  print: 'mbMediaPrint',
+  ebook: 'mbMediaEbook',
+  audio: 'mbMediaAudio',
+  video: 'mbMediaVideo',
+};
+
+/** The channels a member may prefer or consent to, beside the interactions' own. */
+const PREFERRED_KEYS: Record<string, MessageKey> = {
+  email: 'mbChannelEmail',
+  whatsapp: 'mbChannelWhatsapp',
+  sms: 'mbChannelSms',
+  letter: 'mbChannelLetter',
+  none: 'mbPreferredNone',
+};
+
+const PURPOSE_KEYS: Record<string, MessageKey> = {
+  service: 'mbPurposeService',
+  news: 'mbPurposeNews',
+  recommendations: 'mbPurposeRecommendations',
+};
+
+const SOURCE_KEYS: Record<string, MessageKey> = {
+  member: 'mbSourceMember',
+  staff: 'mbSourceStaff',
+  unsubscribe: 'mbSourceUnsubscribe',
 };
 
 const KIND_KEYS: Record<TimelineKind, MessageKey> = {
@@ -319,7 +347,7 @@ export class AdminMemberProfile extends AdminView {
       ${this.readOnly ? html`<div class="notice info" data-read-only>${t('mbReadOnly')}</div>` : nothing}
       <div class="fb-layout member-profile">
         <div class="fb-main">
-          ${this.renderSlimsData(p)} ${this.renderLoans(p)} ${this.renderActivity(p)} ${this.renderInferred(p)}
+          ${this.renderSlimsData(p)} ${this.renderLoans(p)} ${this.renderActivity(p)} ${this.renderStated(p)} ${this.renderInferred(p)}
           ${this.renderTimeline(p)}
         </div>
         <div class="fb-side">
@@ -465,6 +493,56 @@ export class AdminMemberProfile extends AdminView {
       },
     };
     drawChart(canvas, config);
+  }
+
+  /** What the member said about themselves (<slims-interest-profile>): interests, media, channel, consents. */
+  private renderStated(p: MemberProfile): TemplateResult {
+    const t = this.t;
+    const { media, gmds, channel, contact } = p.preferences;
+    const chosenMedia = [
+      ...media.map((m) => (MEDIA_KEYS[m] ? t(MEDIA_KEYS[m]) : m)),
+      ...gmds.map((g) => g.name ?? `GMD ${g.id}`),
+    ];
+    const given = [contact.email, contact.whatsapp].filter((c): c is string => c !== null);
+    return html`<section class="card" aria-labelledby="mb-stated-title" data-stated>
+      <h2 id="mb-stated-title">${t('mbStated')}</h2>
+      <p class="hint">${t('mbStatedHint')}</p>
+      ${
+        p.interests.length
+          ? html`<ul class="interest-list" data-stated-interests>
+            ${p.interests.map(
+              (i) =>
+                html`<li><span>${i.kind === 'topic' ? (i.topic ?? `#${i.topicId}`) : t('mbStatedTag', { tag: i.tag })}</span></li>`,
+            )}
+          </ul>`
+          : html`<p class="muted">${t('mbStatedNone')}</p>`
+      }
+      <dl class="facts compact">
+        <dt>${t('mbMedia')}</dt>
+        <dd data-media>${chosenMedia.length ? chosenMedia.join(', ') : t('mbMediaNone')}</dd>
+        <dt>${t('mbPreferred')}</dt>
+        <dd data-channel>${channel ? t(PREFERRED_KEYS[channel]!) : t('mbPreferredNotSaid')}</dd>
+        ${given.length ? html`<dt>${t('mbContactGiven')}</dt><dd data-contact>${given.join(' · ')}</dd>` : nothing}
+      </dl>
+      <h3>${t('mbConsents')}</h3>
+      ${
+        p.consents.length
+          ? html`<ul class="consent-list" data-consents>
+            ${p.consents.map(
+              (c) => html`<li data-consent=${`${c.channel}:${c.purpose}`}>
+                <strong>${t(PURPOSE_KEYS[c.purpose]!)}</strong> · ${t(PREFERRED_KEYS[c.channel]!)}:
+                ${c.granted ? t('mbConsentGranted') : t('mbConsentWithdrawn')}
+                <span class="small muted">${t('mbConsentWhen', {
+                  date: this.formatDate(c.at),
+                  version: c.wordingVersion,
+                  source: t(SOURCE_KEYS[c.source]!),
+                })}</span>
+              </li>`,
+            )}
+          </ul>`
+          : html`<p class="muted">${t('mbConsentsNone')}</p>`
+      }
+    </section>`;
   }
 
   private renderInferred(p: MemberProfile): TemplateResult {

@@ -52,7 +52,7 @@ export const retry = {
 };
 
 /**
- * POSTs `body` as JSON. The caller keeps `key` for one submission, so a visitor's own second try is
+ * POSTs (or PUTs, with `method`) `body` as JSON. The caller keeps `key` for one submission, so a visitor's own second try is
  * recognised by the server as the same submission. A member token the server refuses (they last a quarter
  * of an hour) is renewed from the OPAC once; when it cannot be, it is forgotten everywhere (this tab's
  * storage and every widget on the page) and the caller gets the invalid_token error.
@@ -60,11 +60,11 @@ export const retry = {
 export async function apiPost<T>(
   path: string,
   body: unknown,
-  opts: RequestOptions & { key: string },
+  opts: RequestOptions & { key: string; method?: 'POST' | 'PUT' },
 ): Promise<ApiResult<T>> {
   try {
     const url = apiUrl(path, opts);
-    const init = { method: 'POST', body: JSON.stringify(body) };
+    const init = { method: opts.method ?? 'POST', body: JSON.stringify(body) };
     let renewed = false;
     const started = Date.now();
     for (let n = 0; ; n++) {

@@ -95,7 +95,7 @@ final class Member
                 // Known now, not at the end: by then SLiMS's globals are being torn down.
                 $theme = Placement::theme();
                 $placements = Placement::forVisitor($placements, self::current($_SESSION ?? []) !== null);
-                Placement::buffer(static function (string $html) use ($theme, $page, $placements, $lang) {
+                Placement::buffer('placing widgets in the OPAC', static function (string $html) use ($theme, $page, $placements, $lang) {
                     return Placement::inject($html, $theme, $page['kind'], $placements, $lang);
                 });
             }
@@ -121,7 +121,7 @@ final class Member
             $lang = Placement::opacLang();
             $theme = Placement::theme();
             $placements = Placement::forPage($page);
-            Placement::buffer(static function (string $html) use ($sidecarUrl, $lang, $theme, $page, $placements) {
+            Placement::buffer('placing widgets in the OPAC', static function (string $html) use ($sidecarUrl, $lang, $theme, $page, $placements) {
                 $session = isset($_SESSION) && is_array($_SESSION) ? $_SESSION : [];
                 $head = strpos($html, '</head>');
                 if ($head === false) {

@@ -113,20 +113,21 @@ final class Placement
     }
 
     /**
-     * Starts the buffer that places the widgets; $finish runs at the end on the whole page (the head scripts
-     * on SLiMS 9.4). The buffer is left alone unless it gets the page whole, as a 200 text/html answer that is
-     * no download: error pages, redirects and files go out untouched.
+     * Starts a buffer whose $finish runs at the end on the whole page: the widgets placed in the OPAC (and the
+     * head scripts on SLiMS 9.4), the CRM profile links on the admin's member screens. The buffer is left
+     * alone unless it gets the page whole, as a 200 text/html answer that is no download: error pages,
+     * redirects and files go out untouched. $what names the work in the log when it fails.
      *
      * @param callable(string): string $finish
      */
-    public static function buffer(callable $finish): void
+    public static function buffer(string $what, callable $finish): void
     {
-        ob_start(static function ($html, $phase) use ($finish) {
+        ob_start(static function ($html, $phase) use ($what, $finish) {
             $whole = PHP_OUTPUT_HANDLER_START | PHP_OUTPUT_HANDLER_FINAL;
             if (!is_string($html) || ($phase & $whole) !== $whole || ($phase & PHP_OUTPUT_HANDLER_CLEAN) !== 0 || !self::isHtmlAnswer()) {
                 return $html;
             }
-            return Guard::run('placing widgets in the OPAC', static function () use ($finish, $html) {
+            return Guard::run($what, static function () use ($finish, $html) {
                 return $finish($html);
             }, $html);
         }, self::BUFFER_BYTES);

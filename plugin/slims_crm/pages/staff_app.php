@@ -9,6 +9,7 @@ use SlimsCrm\Admin;
 use SlimsCrm\Guard;
 use SlimsCrm\I18n;
 use SlimsCrm\Json;
+use SlimsCrm\ProfileLink;
 use SlimsCrm\Settings;
 use SlimsCrm\Staff;
 
@@ -38,6 +39,8 @@ echo Admin::page('the staff app page', static function () {
         return;
     }
     $token = Staff::token($_SESSION);
+    // Opened from "Profil CRM" on SLiMS's member list or edit form (lib/ProfileLink.php).
+    $member = is_string($_GET['member'] ?? null) ? trim($_GET['member']) : '';
     ?>
 <div class="menuBox">
   <div class="menuBoxInner memberIcon">
@@ -57,6 +60,16 @@ echo Admin::page('the staff app page', static function () {
   document.head.appendChild(script);
 })(<?= Json::forScript($sidecar . '/widgets/slims-crm-admin.js') ?>);
 </script>
+<?php if (ProfileLink::isCardNumber($member)) { ?>
+<script>
+(function (member) {
+  // The app opens the view its page's URL names: that member's profile. The fragment is replaced, not added,
+  // so Back leaves the app as it would have without the link; an app already on the page follows the change.
+  var hash = '#/members/' + encodeURIComponent(member);
+  if (location.hash !== hash) location.replace(location.href.split('#')[0] + hash);
+})(<?= Json::forScript($member) ?>);
+</script>
+<?php } ?>
 <slims-crm-admin api="<?= I18n::e($sidecar) ?>" token="<?= I18n::e((string) ($token['token'] ?? '')) ?>" lang="<?= I18n::e(I18n::lang()) ?>" host="slims"></slims-crm-admin>
 <script>
 (function (url, expiresIn, ended) {

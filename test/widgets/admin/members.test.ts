@@ -92,8 +92,34 @@ const profile = (over: Partial<MemberProfile> = {}): MemberProfile => ({
   tier: null,
   score: null,
   reasons: [],
-  interests: [],
-  consents: [],
+  interests: [
+    { kind: 'topic', topicId: 2, topic: 'Sejarah' },
+    { kind: 'tag', tag: 'Kopi Riau' },
+  ],
+  consents: [
+    {
+      channel: 'email',
+      purpose: 'news',
+      granted: true,
+      at: '2026-11-20T03:00:00Z',
+      wordingVersion: '2026-12-id1',
+      source: 'member',
+    },
+    {
+      channel: 'whatsapp',
+      purpose: 'service',
+      granted: false,
+      at: '2026-11-21T03:00:00Z',
+      wordingVersion: 'unsubscribe-page',
+      source: 'unsubscribe',
+    },
+  ],
+  preferences: {
+    media: ['print', 'ebook'],
+    gmds: [{ id: 24, name: 'Video Recording' }],
+    channel: 'whatsapp',
+    contact: { email: null, whatsapp: '+6281211112222' },
+  },
   loans: {
     total: 6,
     last12Months: 5,
@@ -331,6 +357,18 @@ describe('slims-crm-admin: members', () => {
         $$(el, '[data-inferred] li span:first-child').map((s) => textOf(s)),
         ['Pertanian', 'Sejarah'],
       );
+      // What the member stated, apart from what their loans say.
+      deepEqual(
+        $$(el, '[data-stated-interests] li').map((li) => textOf(li)),
+        ['Sejarah', 'Kopi Riau (kata anggota)'],
+      );
+      equal(textOf($(el, '[data-media]')), 'Cetak, E-book, Video Recording');
+      equal(textOf($(el, '[data-channel]')), 'WhatsApp');
+      equal(textOf($(el, '[data-contact]')), '+6281211112222');
+      includes(textOf($(el, '[data-consent="email:news"]')), 'Berita dan acara · E-mail: diberikan');
+      includes(textOf($(el, '[data-consent="email:news"]')), 'versi kata-kata 2026-12-id1 · oleh anggota');
+      includes(textOf($(el, '[data-consent="whatsapp:service"]')), 'dicabut');
+      includes(textOf($(el, '[data-consent="whatsapp:service"]')), 'oleh tautan berhenti di e-mail');
       equal($$(el, '[data-activity] tbody tr').length, 12, 'the chart has its numbers as a table');
       includes(textOf($(el, '[data-activity] tbody tr:last-child')), '2');
       // Outside SLiMS the sidecar does not know where SLiMS keeps photos: none is shown.

@@ -43,4 +43,6 @@ return [
     'Both sides hold the same secret.' => 'Kedua pihak memegang kunci rahasia yang sama.',
     'What to do' => 'Yang perlu dilakukan',
     'Your SLiMS session has ended. Sign in to SLiMS again to go on using the CRM.' => 'Sesi SLiMS Anda sudah berakhir. Masuk lagi ke SLiMS untuk melanjutkan memakai CRM.',
+    'CRM profile' => 'Profil CRM',
+    'Open this member\'s profile in the CRM app' => 'Buka profil anggota ini di aplikasi CRM',
 ];

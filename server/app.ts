@@ -21,6 +21,7 @@ import { memberRoutes } from './members/members.routes.ts';
 import { memberProfileRoutes, topicRoutes } from './members/preferences.routes.ts';
 import { staffMemberRoutes } from './members/staff-members.routes.ts';
 import { placementRoutes } from './placements/placements.routes.ts';
+import { segmentRoutes } from './segments/segments.routes.ts';
 import { sitePages } from './site/pages.ts';
 import { widgetAssets } from './site/static.ts';
 import { staffSessionRoutes } from './staff/staff.routes.ts';
@@ -142,6 +143,7 @@ export function createApp(deps: AppDeps & { widgetsDir?: string }) {
   app.route('/api/v1/staff/placements', placementRoutes(deps));
   app.route('/api/v1/staff/members', staffMemberRoutes(deps));
   app.route('/api/v1/staff/tiers', tierRoutes(deps));
+  app.route('/api/v1/staff/segments', segmentRoutes(deps));
   app.route('/api/v1/members', memberRoutes(deps));
   app.route('/api/v1/members/me', memberProfileRoutes(deps));
   app.route('/api/v1/topics', topicRoutes(deps));

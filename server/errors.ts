@@ -137,6 +137,8 @@ const messages = {
     'The consent wording has just been updated. Reload the page, read it, and save again.',
   ],
   member_not_found: ['Anggota dengan nomor ini tidak ada di SLiMS.', 'SLiMS has no member with this card number.'],
+  segment_not_found: ['Segmen ini tidak ditemukan.', 'This segment was not found.'],
+  segment_name_taken: ['Nama segmen ini sudah dipakai segmen lain.', 'This name is already used by another segment.'],
   already_placed: ['Widget ini sudah tampil di tempat itu.', 'This widget is already shown in that place.'],
   database_unavailable: [
     'Layanan sedang tidak dapat menghubungi basis data. Coba lagi sebentar lagi.',

@@ -23,6 +23,7 @@ import {
   staffNoteBody,
 } from '../members/staff-members.schemas.ts';
 import { placementBody, placementsQuery } from '../placements/placements.schemas.ts';
+import { countBody, segmentBody, segmentMembersQuery } from '../segments/segments.schemas.ts';
 import { staffSessionBody } from '../staff/staff.schemas.ts';
 import { answersBody, surveyBody } from '../surveys/surveys.schemas.ts';
 import { tierRunBody, tierSettingsBody } from '../tiers/tiers.schemas.ts';
@@ -62,6 +63,7 @@ const feedback = 'Suggestion box';
 const staff = 'Staff';
 const members = 'Members';
 const profiles = 'Member profiles';
+const segments = 'Segments';
 const plugin = 'SLiMS plugin';
 const tiers = 'Member tiers';
 
@@ -705,6 +707,99 @@ export const ROUTES: readonly RouteDoc[] = [
     access: 'staff-w',
     body: tierRunBody,
     ok: { 202: '{ requested: { kind, at } }' },
+  },
+
+  {
+    method: 'post',
+    path: '/api/v1/staff/segments/count',
+    tag: segments,
+    summary: {
+      id: 'Menghitung anggota sebuah definisi segmen tanpa menyimpannya; {} berarti semua anggota, dan anggota di bawah 18 tahun tidak termasuk kecuali minors: include.',
+      en: 'Count the members of a segment definition without saving it; {} is every member, and members under 18 are left out unless minors is include.',
+    },
+    access: 'staff-r',
+    body: countBody,
+    ok: { 200: '{ count, minorsLeftOut }' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/segments',
+    tag: segments,
+    summary: {
+      id: 'Segmen yang tersimpan, beserta jenis anggota dan label yang dapat dipilih pada pembuat segmen.',
+      en: 'The saved segments, with the member types and labels the segment builder offers.',
+    },
+    access: 'staff-r',
+    ok: { 200: '{ segments: [{ id, name, definition, createdAt, createdBy, updatedAt, updatedBy }], types, labels }' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/segments',
+    tag: segments,
+    summary: {
+      id: 'Menyimpan segmen bernama: definisinya dihitung ulang setiap kali dipakai, bukan daftar anggota yang dibekukan.',
+      en: 'Save a named segment: its definition is evaluated each time it is used, never a frozen list of members.',
+    },
+    access: 'staff-w',
+    body: segmentBody,
+    ok: { 201: '{ segment }' },
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/segments/:id',
+    tag: segments,
+    summary: { id: 'Satu segmen tersimpan.', en: 'One saved segment.' },
+    access: 'staff-r',
+    ok: { 200: '{ segment }' },
+    errors: [404],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/staff/segments/:id',
+    tag: segments,
+    summary: { id: 'Mengganti nama dan definisi segmen.', en: "Replace a segment's name and definition." },
+    access: 'staff-w',
+    body: segmentBody,
+    ok: { 200: '{ segment }' },
+    errors: [404, 409],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/staff/segments/:id',
+    tag: segments,
+    summary: { id: 'Menghapus segmen.', en: 'Delete a segment.' },
+    access: 'staff-w',
+    ok: { 204: 'Deleted.' },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/segments/:id/members',
+    tag: segments,
+    summary: {
+      id: 'Anggota segmen saat ini, berhalaman seperti daftar anggota, bisa dicari.',
+      en: "The segment's members as of now, paged like the member list, searchable.",
+    },
+    access: 'staff-r',
+    query: segmentMembersQuery,
+    ok: {
+      200: '{ items: [{ id, name, type, institution, expireDate, expired, pending, tier, score }], total, page, pageSize }',
+    },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/segments/:id/members.csv',
+    tag: segments,
+    summary: {
+      id: 'Anggota segmen beserta kontaknya sebagai CSV; setiap unduhan dicatat di log audit (siapa, segmen mana, berapa baris).',
+      en: "The segment's members with their contact details as CSV; every download is written to the audit log (who, which segment, how many rows).",
+    },
+    access: 'staff-r',
+    ok: { 200: 'text/csv' },
+    errors: [404],
+    csv: true,
   },
 
   {

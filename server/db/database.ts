@@ -202,6 +202,8 @@ export interface CrmAuditLogTable {
   staff_name: string;
   action: string;
   subject: string;
+  /** How many rows the read handed over (an export); null for one record's view (migration 0011). */
+  row_count: Generated<number | null>;
   created_at: string;
 }
 
@@ -387,6 +389,20 @@ export interface CrmTierSettingsTable {
   updated_at: string;
 }
 
+/** A saved segment: a named definition, evaluated when used (migration 0011_segments). */
+export interface CrmSegmentTable {
+  id: Generated<number>;
+  name: string;
+  /** The definition's JSON as the segment schema output it. */
+  definition: string;
+  created_uid: number;
+  created_name: string;
+  created_at: string;
+  updated_uid: number;
+  updated_name: string;
+  updated_at: string;
+}
+
 /** A scheduled job's lease: its holder runs it until lease_until. */
 export interface CrmJobLeaseTable {
   name: string;
@@ -448,6 +464,7 @@ export interface CrmTables {
   crm_tier_settings: CrmTierSettingsTable;
   crm_job_lease: CrmJobLeaseTable;
   crm_tier_run: CrmTierRunTable;
+  crm_segment: CrmSegmentTable;
 }
 
 export interface Database extends SlimsTables, CrmTables {}

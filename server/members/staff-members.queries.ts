@@ -1,7 +1,7 @@
 // Database access for member profiles as staff see them: finding members in SLiMS's member table, one member's
 // SLiMS data, loans and visits, the CRM's own rows about them (interactions, note, labels, answers, suggestions),
 // and the staff's writes. SLiMS's tables are only read; its member table is searched on the keys SLiMS has.
-import { sql, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { CrmMemberInteractionTable, Database, InteractionChannel } from '../db/database.ts';
 import { slimsCanHold } from '../db/dialect.ts';
 import { fromDbTime, toDbTime } from '../db/time.ts';
@@ -41,7 +41,9 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-type MemberEb = ExpressionBuilder<Database, 'member'>;
+export type MemberEb = ExpressionBuilder<Database, 'member'>;
+/** A condition on SLiMS's member row (a segment's definition, server/segments/), added to the search's own. */
+export type MemberCondition = (eb: MemberEb) => Expression<SqlBool>;
 type SearchColumn = 'member_name' | 'member_id' | 'member_email' | 'member_phone' | 'inst_name';
 
 /**
@@ -56,9 +58,9 @@ export function searchColumns(q: string): SearchColumn[] {
   return ['member_name', 'member_id', 'member_email', 'inst_name'];
 }
 
-function memberFilter(query: MemberListQuery, today: string) {
+function memberFilter(query: MemberListQuery, today: string, within?: MemberCondition) {
   return (eb: MemberEb) => {
-    const conditions = [];
+    const conditions = within === undefined ? [] : [within(eb)];
     if (query.type !== undefined) conditions.push(eb('member_type_id', '=', query.type));
     if (query.expiry === 'expired') conditions.push(eb('expire_date', '<', today));
     else if (query.expiry === 'active') conditions.push(eb('expire_date', '>=', today));
@@ -110,17 +112,19 @@ const byName = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
  * 0.3 s for 200,000 members on MariaDB) and takes the card numbers and names of up to SORTED_HERE matches: their
  * count is the total, and the page is cut from them here. A text that matches more (a single letter) falls back
  * to walking the member_name index, which finds the page quickly because matches are dense, and counts apart.
- * Without a text the name index gives the page at once; the type filter counts on its index.
+ * Without a text the name index gives the page at once; the type filter counts on its index. `within` keeps the
+ * search to the members a condition holds for (a segment's).
  */
 export async function searchMembers(
   db: Kysely<Database>,
   query: MemberListQuery,
   today: string,
   types: readonly MemberType[],
+  within?: MemberCondition,
 ): Promise<{ items: MemberSummary[]; total: number }> {
   // A text SLiMS's utf8 columns cannot hold (an emoji) is in no member's row, and MySQL refuses the comparison.
   if (query.q && !slimsCanHold(query.q)) return { items: [], total: 0 };
-  const filter = memberFilter(query, today);
+  const filter = memberFilter(query, today, within);
   const skip = (query.page - 1) * query.pageSize;
   let total: number | null = null;
   let ids: string[] | null = null;

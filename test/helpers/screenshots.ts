@@ -95,6 +95,28 @@ try {
   await staff.setViewport({ width: 1280, height: 1500 });
   await new Promise((resolve) => setTimeout(resolve, 1500));
   await staff.screenshot({ path: new URL('staff-member.png', out).pathname as `${string}.png` });
+  // The segment builder: a member type and a loan filter, counted.
+  await staff.setViewport({ width: 1280, height: 900 });
+  await staff.click('slims-crm-admin >>> a[data-section="segments"]');
+  await (await find(staff, 'slims-crm-admin >>> input[name="memberTypes"]')).click();
+  // Date inputs type in the browser's own order: the days are set as values instead.
+  await staff.evaluate(() => {
+    const root = document.querySelector('slims-crm-admin')?.shadowRoot;
+    for (const [id, value] of [
+      ['sg-loansFrom', '2026-01-01'],
+      ['sg-loansTo', '2026-12-31'],
+      ['sg-loansAtLeast', '3'],
+    ]) {
+      const input = root?.getElementById(id!) as HTMLInputElement | null;
+      if (input === null || input === undefined) continue;
+      input.value = value!;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+  });
+  await staff.type('slims-crm-admin >>> #sg-name', 'Peminjam aktif 2026');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await find(staff, 'slims-crm-admin >>> .segment-count [data-count]:not([data-count=""])');
+  await staff.screenshot({ path: new URL('staff-segments.png', out).pathname as `${string}.png`, fullPage: true });
 } finally {
   await browser.close();
 }

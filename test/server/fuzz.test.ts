@@ -46,6 +46,7 @@ const TABLES = [
   'crm_tier_settings',
   'crm_job_lease',
   'crm_tier_run',
+  'crm_segment',
 ] as const;
 
 async function rowCounts(handle: DatabaseHandle): Promise<Record<string, number>> {
@@ -641,6 +642,10 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
     ['POST', '/api/v1/staff/members/FZ001/interactions'],
     ['PUT', '/api/v1/staff/members/FZ001/note'],
     ['PUT', '/api/v1/staff/members/FZ001/labels'],
+    ['POST', '/api/v1/staff/segments/count'],
+    ['POST', '/api/v1/staff/segments'],
+    ['PUT', '/api/v1/staff/segments/1'],
+    ['GET', '/api/v1/staff/segments/1/members'],
   ];
 
   it(
@@ -804,6 +809,40 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
           change === null ? 'ok' : 'refused',
         );
       });
+      const segment = (): Json => ({
+        name: unique('Segmen'),
+        definition: {
+          memberTypes: [1],
+          age: { min: 18, max: 30 },
+          gender: 'female',
+          loans: { from: '2026-01-01', to: '2026-06-30', atLeast: 1 },
+          labels: ['guru'],
+          hasEmail: true,
+          minors: 'include',
+        },
+      });
+      const segmentPoints: ReadonlyArray<readonly [Path, JsonType]> = [
+        [['name'], 'string'],
+        [['definition'], 'object'],
+        [['definition', 'memberTypes'], 'array'],
+        [['definition', 'memberTypes', 0], 'number'],
+        [['definition', 'age'], 'object'],
+        [['definition', 'age', 'min'], 'number'],
+        [['definition', 'gender'], 'string'],
+        [['definition', 'loans', 'from'], 'string'],
+        [['definition', 'loans', 'atLeast'], 'number'],
+        [['definition', 'labels', 0], 'string'],
+        [['definition', 'hasEmail'], 'boolean'],
+        [['definition', 'minors'], 'string'],
+        [['lang'], 'string'],
+      ];
+      await property(fc.option(mutation(segmentPoints), { freq: 4 }), async (change) => {
+        const body = change === null ? segment() : mutate(segment(), change);
+        await check(
+          { method: 'POST', path: '/api/v1/staff/segments', headers: staffHeaders(), body: JSON.stringify(body) },
+          change === null ? 'ok' : 'refused',
+        );
+      });
       const annotations: ReadonlyArray<{
         path: string;
         valid: () => Json;
@@ -887,6 +926,12 @@ describe.each(await availableDatabases())('fuzzed requests on $name', (database)
           'outcome',
           'at',
           'labels',
+          'name',
+          'definition',
+          'memberTypes',
+          'age',
+          'loans',
+          'minors',
         ]),
         anyHeaders(() => [admin]),
       ),

@@ -39,6 +39,14 @@ import type {
   TimelineKind,
 } from '../../server/members/staff-members.schemas.ts';
 import type { InteractionChannel } from '../../server/db/database.ts';
+import type {
+  SavedSegment,
+  SegmentCount,
+  SegmentDefinition,
+  SegmentList,
+  SegmentMemberPage,
+} from '../../server/segments/segments.routes.ts';
+import type { MinorChoice, SegmentBody } from '../../server/segments/segments.schemas.ts';
 import type { StaffSession } from '../../server/staff/staff.routes.ts';
 import type { StaffResults, StaffSurveySummary, SurveyDetail } from '../../server/surveys/staff-surveys.routes.ts';
 import type { SurveyDefinition, SurveyState } from '../../server/surveys/surveys.queries.ts';
@@ -97,6 +105,8 @@ export type {
   TierSettingsView,
   TierStatus,
 };
+
+export type { MinorChoice, SavedSegment, SegmentBody, SegmentCount, SegmentDefinition, SegmentList, SegmentMemberPage };
 
 /** The member search as the query string names it (the server's memberListQuery); empty values are left out. */
 export type MemberQuery = Omit<MemberListParams, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
@@ -294,6 +304,40 @@ export class StaffApi {
 
   requestTierRun(kind: 'full' | 'incremental'): Promise<ApiResult<{ requested: { kind: string; at: string } }>> {
     return this.request('POST', '/tiers/runs', { kind });
+  }
+
+  /** How many members a definition holds now (the builder's live count). */
+  countSegment(definition: SegmentDefinition): Promise<ApiResult<SegmentCount>> {
+    return this.request('POST', '/segments/count', definition);
+  }
+
+  listSegments(): Promise<ApiResult<SegmentList>> {
+    return this.request('GET', '/segments');
+  }
+
+  getSegment(id: number): Promise<ApiResult<{ segment: SavedSegment }>> {
+    return this.request('GET', `/segments/${id}`);
+  }
+
+  createSegment(body: SegmentBody): Promise<ApiResult<{ segment: SavedSegment }>> {
+    return this.request('POST', '/segments', body);
+  }
+
+  updateSegment(id: number, body: SegmentBody): Promise<ApiResult<{ segment: SavedSegment }>> {
+    return this.request('PUT', `/segments/${id}`, body);
+  }
+
+  deleteSegment(id: number): Promise<ApiResult<null>> {
+    return this.request('DELETE', `/segments/${id}`);
+  }
+
+  segmentMembers(id: number, query: { page: number; pageSize: number }): Promise<ApiResult<SegmentMemberPage>> {
+    return this.request('GET', withQuery(`/segments/${id}/members`, query));
+  }
+
+  /** The segment's members as CSV; the sidecar writes each export to its audit log. */
+  exportSegmentCsv(id: number): Promise<ApiResult<Blob>> {
+    return this.request('GET', `/segments/${id}/members.csv`, undefined, 'blob');
   }
 
   /**

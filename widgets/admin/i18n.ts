@@ -2,6 +2,7 @@
 import { fill, locale, type Plural } from '../shared/i18n.ts';
 import type { Lang } from './api.ts';
 import { membersEn, membersId } from './members-i18n.ts';
+import { segmentsEn, segmentsId } from './segments-i18n.ts';
 
 const id = {
   appName: 'slims-crm',
@@ -397,6 +398,7 @@ const id = {
   fmHours: '{n} jam',
   fmDays: '{n} hari',
   ...membersId,
+  ...segmentsId,
 };
 
 export type MessageKey = keyof typeof id;
@@ -795,6 +797,7 @@ const en: Record<MessageKey, string | Plural> = {
   fmHours: { one: '{n} hour', other: '{n} hours' },
   fmDays: { one: '{n} day', other: '{n} days' },
   ...membersEn,
+  ...segmentsEn,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string | Plural>> = { id, en };

@@ -13,6 +13,7 @@ import { AdminMemberProfile } from './member-profile.ts';
 import { AdminMembers } from './members.ts';
 import { AdminPlacements } from './placements.ts';
 import { AdminResults } from './results.ts';
+import { AdminSegments } from './segments.ts';
 import { AdminSignIn } from './signin.ts';
 import { AdminTiers } from './tiers.ts';
 import { SlimsCrmAdmin } from './slims-crm-admin.ts';
@@ -58,6 +59,7 @@ define('slims-crm-admin-placements', AdminPlacements);
 define('slims-crm-admin-members', AdminMembers);
 define('slims-crm-admin-member', AdminMemberProfile);
 define('slims-crm-admin-tiers', AdminTiers);
+define('slims-crm-admin-segments', AdminSegments);
 define('slims-crm-admin', SlimsCrmAdmin);
 
 export { SlimsCrmAdmin };

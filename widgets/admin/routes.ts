@@ -27,7 +27,9 @@ export type Route =
   | { view: 'placements' }
   | { view: 'members'; filters?: MemberFilters }
   | { view: 'member'; id: string }
-  | { view: 'tiers' };
+  | { view: 'tiers' }
+  | { view: 'segments' }
+  | { view: 'segment'; id: number };
 
 export const FEEDBACK_SORTS: readonly FeedbackSort[] = ['newest', 'oldest', 'votes', 'updated'];
 
@@ -102,6 +104,10 @@ export function parseRoute(fragment: string): Route {
     const memberId = parts.length === 2 ? memberIdOf(parts[1]!) : null;
     if (memberId !== null) return { view: 'member', id: memberId };
   }
+  if (section === 'segments') {
+    if (parts.length === 1) return { view: 'segments' };
+    if (parts.length === 2 && id !== null) return { view: 'segment', id };
+  }
   if (parts.length === 1 && section === 'measures') return { view: 'feedback-measures' };
   if (parts.length === 1 && section === 'placements') return { view: 'placements' };
   if (parts.length === 1 && section === 'tiers') return { view: 'tiers' };
@@ -156,6 +162,10 @@ export function formatRoute(route: Route): string {
       return `#/members/${encodeURIComponent(route.id)}`;
     case 'tiers':
       return '#/tiers';
+    case 'segments':
+      return '#/segments';
+    case 'segment':
+      return `#/segments/${route.id}`;
   }
 }
 

@@ -249,6 +249,7 @@ export class SlimsCrmAdmin extends LitElement {
     const sections: [Section, Route, string][] = [
       ['surveys', { view: 'list' }, t('navPolls')],
       ['members', { view: 'members' }, t('navMembers')],
+      ['segments', { view: 'segments' }, t('navSegments')],
       ['feedback', { view: 'feedback' }, t('navFeedback')],
       ['measures', { view: 'feedback-measures' }, t('navMeasures')],
       ['opac', { view: 'placements' }, t('navOpac')],
@@ -319,6 +320,14 @@ export class SlimsCrmAdmin extends LitElement {
           .memberId=${r.id} .photoBase=${this.slimsRoot}></slims-crm-admin-member>`;
       case 'tiers':
         return html`<slims-crm-admin-tiers data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}></slims-crm-admin-tiers>`;
+      // Keyed like a survey's views: another segment's URL makes the view anew, with nothing of the one before.
+      case 'segments':
+      case 'segment':
+        return keyed(
+          r.view === 'segment' ? r.id : 'new',
+          html`<slims-crm-admin-segments data-view .api=${common.api} .lang=${common.lang} .ask=${common.ask}
+            .segmentId=${r.view === 'segment' ? r.id : null}></slims-crm-admin-segments>`,
+        );
     }
   }
 

@@ -333,6 +333,11 @@ export const adminStyles = css`
   .member-profile h3 { margin: 1.1rem 0 .4rem; font-size: 1rem; }
   .member-profile [data-save-labels] { margin-top: .75rem; }
   dl.facts.two-columns { grid-template-columns: max-content 1fr max-content 1fr; }
+  .segment-count .big-number { margin: 0; display: grid; gap: .25rem; }
+  .segment-count .big-number strong { font-size: 1.6rem; font-variant-numeric: tabular-nums; }
+  .segment-list ul { list-style: none; padding: 0; margin: 0; display: grid; gap: .35rem; }
+  .segment-list a[aria-current='page'] { font-weight: 700; }
+  .segment-members table.members { width: 100%; }
   @media (max-width: 1100px) { dl.facts.two-columns { grid-template-columns: max-content 1fr; } }
 
   @media (max-width: 860px) {

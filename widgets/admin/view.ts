@@ -16,13 +16,14 @@ import { locale, translator, type MessageKey, type Translate } from './i18n.ts';
 import type { Route } from './routes.ts';
 
 /** The app's sections, as the navigation shows them. */
-export type Section = 'surveys' | 'members' | 'feedback' | 'measures' | 'opac';
+export type Section = 'surveys' | 'members' | 'segments' | 'feedback' | 'measures' | 'opac';
 
 export function sectionOf(route: Route): Section {
   if (route.view === 'feedback' || route.view === 'feedback-item') return 'feedback';
   if (route.view === 'feedback-measures') return 'measures';
   if (route.view === 'placements') return 'opac';
   if (route.view === 'members' || route.view === 'member' || route.view === 'tiers') return 'members';
+  if (route.view === 'segments' || route.view === 'segment') return 'segments';
   return 'surveys';
 }
 

@@ -47,7 +47,7 @@ function choose(el: SlimsCrmAdmin, selector: string, value: string): void {
 describe('slims-crm-admin: feedback inbox', () => {
   afterEach(cleanup);
 
-  it('offers the five sections and opens the inbox from the navigation', async () => {
+  it('offers the six sections and opens the inbox from the navigation', async () => {
     const fetch = stubFetch({
       'GET /api/v1/staff/surveys': { body: { surveys } },
       [`GET ${BASE}`]: { body: page() },
@@ -60,7 +60,7 @@ describe('slims-crm-admin: feedback inbox', () => {
       equal(nav.getAttribute('aria-label'), 'Bagian aplikasi');
       deepEqual(
         $$(el, 'nav.sections a').map((a) => textOf(a)),
-        ['Jajak pendapat & survei', 'Anggota', 'Kotak saran', 'Ukuran layanan', 'OPAC'],
+        ['Jajak pendapat & survei', 'Anggota', 'Segmen', 'Kotak saran', 'Ukuran layanan', 'OPAC'],
       );
       equal($(el, 'nav a[data-section="surveys"]')!.getAttribute('aria-current'), 'page');
       button(el, 'Kotak saran').click();

@@ -2,11 +2,12 @@
 // URL), a profile with SLiMS's data, loans, visits and the timeline, the interaction form, the note and labels
 // editor, the unsaved-work guard, hash routes (reload, back, a card number with a slash), read-only staff, and
 // axe in both languages.
-import type { MemberPage, MemberProfile } from '../../../widgets/admin/api.ts';
+import type { MemberPage } from '../../../widgets/admin/api.ts';
 import { parseRoute, formatRoute } from '../../../widgets/admin/routes.ts';
 import type { SlimsCrmAdmin } from '../../../widgets/admin/slims-crm-admin.ts';
 import { expectAccessible } from '../axe.ts';
 import { tokenFor } from './feedback-fixtures.ts';
+import { profile } from './member-fixtures.ts';
 import {
   $,
   $$,
@@ -53,159 +54,6 @@ const page = (over: Partial<MemberPage> = {}): MemberPage => ({
   page: 1,
   pageSize: 25,
   types,
-  ...over,
-});
-const months = [
-  '2025-12',
-  '2026-01',
-  '2026-02',
-  '2026-03',
-  '2026-04',
-  '2026-05',
-  '2026-06',
-  '2026-07',
-  '2026-08',
-  '2026-09',
-  '2026-10',
-  '2026-11',
-];
-const profile = (over: Partial<MemberProfile> = {}): MemberProfile => ({
-  id: 'M001',
-  name: 'Siti Aminah',
-  type: { id: 2, name: 'Mahasiswa' },
-  gender: 'female',
-  birthDate: '2000-05-10',
-  age: 26,
-  minor: false,
-  institution: 'Universitas Riau',
-  address: 'Jl. Sudirman 10, Pekanbaru',
-  mailAddress: null,
-  postalCode: '28111',
-  phone: '081234567890',
-  email: 'siti.aminah@contoh.id',
-  memberSince: '2019-01-15',
-  registerDate: '2026-06-30',
-  expireDate: '2027-06-30',
-  expired: false,
-  pending: false,
-  photo: 'images/persons/m001.jpg',
-  tier: null,
-  score: null,
-  reasons: [],
-  scoreDetail: null,
-  interests: [
-    { kind: 'topic', topicId: 2, topic: 'Sejarah' },
-    { kind: 'tag', tag: 'Kopi Riau' },
-  ],
-  consents: [
-    {
-      channel: 'email',
-      purpose: 'news',
-      granted: true,
-      at: '2026-11-20T03:00:00Z',
-      wordingVersion: '2026-12-id1',
-      source: 'member',
-    },
-    {
-      channel: 'whatsapp',
-      purpose: 'service',
-      granted: false,
-      at: '2026-11-21T03:00:00Z',
-      wordingVersion: 'unsubscribe-page',
-      source: 'unsubscribe',
-    },
-  ],
-  preferences: {
-    media: ['print', 'ebook'],
-    gmds: [{ id: 24, name: 'Video Recording' }],
-    channel: 'whatsapp',
-    contact: { email: null, whatsapp: '+6281211112222' },
-  },
-  loans: {
-    total: 6,
-    last12Months: 5,
-    lastLoan: { date: '2026-11-20', title: 'Budidaya Padi' },
-    onLoan: [
-      {
-        loanId: 4,
-        itemCode: 'B3',
-        biblioId: 3,
-        title: 'Belajar Python',
-        loanDate: '2026-11-02',
-        dueDate: '2026-11-09',
-        overdue: true,
-      },
-    ],
-    overdue: 1,
-    topTopics: [
-      { id: 1, topic: 'Pertanian', loans: 3 },
-      { id: 2, topic: 'Sejarah', loans: 2 },
-    ],
-    topGmds: [{ id: 1, name: 'Text', loans: 4 }],
-    perMonth: months.map((month) => ({ month, loans: month === '2026-11' ? 2 : 0 })),
-  },
-  visits: {
-    total: 4,
-    last: '2026-11-20T01:25:00Z',
-    perMonth: months.map((month) => ({ month, visits: month === '2026-11' ? 2 : 0 })),
-  },
-  inferredInterests: [
-    { topicId: 1, topic: 'Pertanian', weight: 1, loans: 3 },
-    { topicId: 2, topic: 'Sejarah', weight: 0.47, loans: 2 },
-  ],
-  note: null,
-  labels: ['guru'],
-  timeline: [
-    {
-      kind: 'interaction',
-      at: '2026-11-22T02:30:00Z',
-      allDay: false,
-      interactionId: 1,
-      channel: 'consultation',
-      note: '<img src=x onerror="window.__pwned=true">Mencari sumber skripsi.',
-      outcome: 'Dirujuk ke jurnal',
-      staff: { uid: 2, name: 'Siti Rahmawati' },
-    },
-    {
-      kind: 'feedback',
-      at: '2026-11-22T01:00:00Z',
-      allDay: false,
-      feedbackId: 9,
-      feedbackKind: 'suggestion',
-      status: 'new',
-      text: 'Mohon tambah koleksi pertanian organik.',
-    },
-    {
-      kind: 'survey',
-      at: '2026-11-21T02:00:00Z',
-      allDay: false,
-      responseId: 3,
-      surveyId: 7,
-      surveyKind: 'poll',
-      title: 'Jam buka perpustakaan',
-    },
-    {
-      kind: 'loan',
-      at: '2026-11-20T01:30:00Z',
-      allDay: false,
-      loanId: 5,
-      itemCode: 'B1',
-      biblioId: 1,
-      title: 'Budidaya Padi',
-      dueDate: '2026-11-27',
-    },
-    { kind: 'visit', at: '2026-11-20T01:25:00Z', allDay: false, visitId: 1, room: null },
-    {
-      kind: 'return',
-      at: '2026-03-09T17:00:00Z',
-      allDay: true,
-      loanId: 3,
-      itemCode: 'B4',
-      biblioId: 4,
-      title: 'Dokumenter Sawit',
-    },
-  ],
-  timelineMore: false,
   ...over,
 });
 

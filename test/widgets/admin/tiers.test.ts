@@ -5,7 +5,7 @@ import type { TierSettingsView, TierStatus } from '../../../widgets/admin/api.ts
 import { formatRoute, parseRoute } from '../../../widgets/admin/routes.ts';
 import { expectAccessible } from '../axe.ts';
 import { tokenFor } from './feedback-fixtures.ts';
-import { profileWithTier } from './tiers-fixtures.ts';
+import { profileWithTier } from './member-fixtures.ts';
 import {
   $,
   $$,

@@ -1,4 +1,5 @@
-// A member profile with a computed tier, shaped as GET /api/v1/staff/members/{id} answers.
+// Member profiles shaped as GET /api/v1/staff/members/{id} answers, for the staff app's member and tier tests:
+// M001 with what she stated (interests, consents, media), and the same member with a computed tier.
 import type { MemberProfile } from '../../../widgets/admin/api.ts';
 
 const months = [
@@ -15,7 +16,7 @@ const months = [
   '2026-10',
   '2026-11',
 ];
-const profile = (over: Partial<MemberProfile> = {}): MemberProfile => ({
+export const profile = (over: Partial<MemberProfile> = {}): MemberProfile => ({
   id: 'M001',
   name: 'Siti Aminah',
   type: { id: 2, name: 'Mahasiswa' },
@@ -39,9 +40,34 @@ const profile = (over: Partial<MemberProfile> = {}): MemberProfile => ({
   score: null,
   reasons: [],
   scoreDetail: null,
-  interests: [],
-  consents: [],
-  preferences: { media: [], gmds: [], channel: null, contact: { email: null, whatsapp: null } },
+  interests: [
+    { kind: 'topic', topicId: 2, topic: 'Sejarah' },
+    { kind: 'tag', tag: 'Kopi Riau' },
+  ],
+  consents: [
+    {
+      channel: 'email',
+      purpose: 'news',
+      granted: true,
+      at: '2026-11-20T03:00:00Z',
+      wordingVersion: '2026-12-id1',
+      source: 'member',
+    },
+    {
+      channel: 'whatsapp',
+      purpose: 'service',
+      granted: false,
+      at: '2026-11-21T03:00:00Z',
+      wordingVersion: 'unsubscribe-page',
+      source: 'unsubscribe',
+    },
+  ],
+  preferences: {
+    media: ['print', 'ebook'],
+    gmds: [{ id: 24, name: 'Video Recording' }],
+    channel: 'whatsapp',
+    contact: { email: null, whatsapp: '+6281211112222' },
+  },
   loans: {
     total: 6,
     last12Months: 5,
@@ -131,6 +157,9 @@ const profile = (over: Partial<MemberProfile> = {}): MemberProfile => ({
 });
 
 export const profileWithTier = profile({
+  interests: [],
+  consents: [],
+  preferences: { media: [], gmds: [], channel: null, contact: { email: null, whatsapp: null } },
   tier: 'loyal',
   score: 82,
   reasons: ['14 pinjaman dalam 12 bulan', 'kunjungan terakhir 3 hari lalu'],

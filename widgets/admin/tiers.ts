@@ -171,7 +171,8 @@ export class AdminTiers extends AdminView {
             <p data-last>
               ${
                 s.last
-                  ? t('trLast', {
+                  ? // A small library's run takes milliseconds, which "0 detik" would misstate.
+                    t(s.last.durationMs < 1000 ? 'trLastQuick' : 'trLast', {
                       kind: t(s.last.kind === 'full' ? 'trKindFull' : 'trKindIncremental'),
                       when: this.formatDate(s.last.finishedAt),
                       members: this.formatNumber(s.last.members),

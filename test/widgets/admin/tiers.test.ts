@@ -130,7 +130,7 @@ describe('slims-crm-admin: member tiers', () => {
       includes(textOf($(el, 'label[for="tr-lapsedDays"]')), 'Tidak aktif: tidak ada pinjaman');
       includes(textOf($(el, '#tr-lapsedDays-default')), 'Bawaan: 180');
       equal($$(el, 'form input[type="number"]').length, 11);
-      includes(textOf($(el, '[data-last]')), '400 anggota');
+      includes(textOf($(el, '[data-last]')), '400 anggota dalam 12,4 detik.');
       equal(textOf($(el, '[data-count="loyal"]')), '90');
       equal($(el, '[data-tier-counts] a')!.getAttribute('href'), '#/members?tier=new');
 
@@ -161,7 +161,7 @@ describe('slims-crm-admin: member tiers', () => {
         if (reads === 2) return { body: status({ requested: { kind: 'full', at: '2026-11-23T03:00:00Z' } }) };
         if (reads === 3)
           return { body: status({ running: { kind: 'full', since: '2026-11-23T03:00:01Z', done: 100, total: 400 } }) };
-        return { body: status({ last: { ...status().last!, members: 401 } }) };
+        return { body: status({ last: { ...status().last!, members: 401, durationMs: 39 } }) };
       },
       'POST /api/v1/staff/tiers/runs': {
         status: 202,
@@ -178,6 +178,7 @@ describe('slims-crm-admin: member tiers', () => {
       includes(textOf(running), '100 of 400 members');
       equal($<HTMLProgressElement>(el, '[data-running] progress')!.value, 100);
       await waitFor(() => textOf($(el, '[data-last]')).includes('401 members'), 'the run done', 5000);
+      includes(textOf($(el, '[data-last]')), '401 members in under a second.');
       deepEqual(fetch.calls.find((c) => c.method === 'POST')!.body, { kind: 'full' });
       await expectAccessible(el, 'the tier view in English');
     } finally {
